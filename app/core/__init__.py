@@ -1,0 +1,1 @@
+"""The Qt-free core: loading, the page model, the automatic split, metadata, edits and export writers."""

@@ -1,0 +1,59 @@
+"""Reflow: turn hard-wrapped lines into clean paragraphs.
+
+Lines of one paragraph are joined with no space (a space only between two Latin letters or digits),
+and spaces that merely split Chinese characters or numbers (`全 面 规 范`, `2 台`) are removed, while
+spaces inside and between Latin words stay.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# CJK ideographs, CJK punctuation and full-width forms (the same classes the gold scorer uses)
+CJK = "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
+_CJK_RE = re.compile(f"[{CJK}]")
+_LATIN_END = re.compile(r"[A-Za-z0-9]$")
+_LATIN_START = re.compile(r"^[A-Za-z0-9]")
+_CJK_QUOTES = "“”‘’《》—…·"
+_TIGHT = f"{CJK}{_CJK_QUOTES}"
+# a whitespace run with a CJK character (or CJK quote) on the left and CJK or a digit on the right,
+# or a digit on the left and CJK on the right
+_STRAY = re.compile(f"(?<=[{_TIGHT}])[ \\t\u3000\u00a0]+(?=[{_TIGHT}0-9])|(?<=[0-9])[ \\t\u3000\u00a0]+(?=[{_TIGHT}])")
+_MULTI_SPACE = re.compile(r"[ \t\u00a0]{2,}")
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(_CJK_RE.match(ch))
+
+
+def join_lines(lines: Iterable[str]) -> str:
+    """Join the lines of one paragraph: no space, except between two Latin letters/digits."""
+    out = ""
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        if out and _LATIN_END.search(out) and _LATIN_START.match(line) and _latin_word_break(out, line):
+            out += " "
+        out += line
+    return out
+
+
+def _latin_word_break(left: str, right: str) -> bool:
+    # "COVID-19" + "IgM" was printed with a space at the wrap; digits split across a wrap ("2" + "024") were not
+    return not (left[-1].isdigit() and right[0].isdigit())
+
+
+def remove_stray_spaces(text: str) -> str:
+    """Drop spaces that split Chinese words or numbers; keep Latin spacing (runs collapse to one)."""
+    return _MULTI_SPACE.sub(" ", _STRAY.sub("", text)).strip()
+
+
+def clean_paragraph(lines: Iterable[str]) -> str:
+    return remove_stray_spaces(join_lines(lines))
+
+
+def clean_heading(lines: Iterable[str]) -> str:
+    """A heading keeps its printed spaces (a designed gap between two phrases), runs collapsed."""
+    return _MULTI_SPACE.sub(" ", join_lines(lines)).strip()

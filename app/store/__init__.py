@@ -1,0 +1,1 @@
+"""All SQL of Newsdesk: the project file, its schema and migrations, queries."""
