@@ -1,0 +1,524 @@
+"""Editing operations on the immutable page model: each takes a `Page` and returns a new, valid one.
+
+Every operation is a pure function: the page passed in is never changed (so undo keeps the old object),
+item and block ids stay stable (new ones come from `Page.next_item_id`/`next_block_id`), source text is
+never reordered or dropped (text taken out of every item goes to `Page.unassigned`), and an item whose
+structure an edit changes gets `origin=Origin.EDITOR`. Nonsense (an unknown id, an empty range) raises
+`EditError` with one sentence; an edit that would change nothing returns the same page object.
+
+Text ranges are source offsets `[start, end)`; the line-range operations act on whole lines: a block with
+lines both inside and outside the range is divided at line boundaries, each part keeping its role.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from .errors import EditError
+from .metadata import FIELDS, item_metadata
+from .page import Block, Correction, Item, Kind, Origin, Page, Role, Span, split_lines, strip_span
+
+_TEXT_FIELDS = ("section", "kicker", "title", "subtitle")
+_LIST_FIELDS = ("subheads", "body", "captions", "tags")
+
+
+# --- small helpers --------------------------------------------------------------------------------
+def item_label(page: Page, item: Item, width: int = 12) -> str:
+    """`item 3 “荆州中医外科首次亮相…”`: an item named by its id and title (or first text) for messages."""
+    meta = item_metadata(page, item)
+    text = meta["title"] or next(iter(meta["body"]), "") or next(iter(meta["captions"]), "")
+    text = " ".join(str(text).split())
+    if len(text) > width:
+        text = text[:width] + "…"
+    return f"item {item.id} “{text}”" if text else f"item {item.id}"
+
+
+def _touched(item: Item, **changes: Any) -> Item:
+    return item.with_(origin=Origin.EDITOR, **changes)
+
+
+def _replace_items(page: Page, changed: dict[int, Item | None]) -> tuple[Item, ...]:
+    """page.items with items replaced (or removed, value None) by id."""
+    out: list[Item] = []
+    for it in page.items:
+        if it.id in changed:
+            new = changed[it.id]
+            if new is not None:
+                out.append(new)
+        else:
+            out.append(it)
+    return tuple(out)
+
+
+def _find_block(page: Page, block_id: int) -> tuple[Item | None, Block]:
+    for it in page.items:
+        for b in it.blocks:
+            if b.id == block_id:
+                return it, b
+    for b in page.unassigned:
+        if b.id == block_id:
+            return None, b
+    raise EditError(f"no block {block_id} on page {page.name}")
+
+
+def _check_range(page: Page, start: int, end: int) -> None:
+    if not (0 <= start < end <= len(page.text)):
+        raise EditError(f"the range {start}-{end} is empty or outside page {page.name} (0-{len(page.text)})")
+
+
+def _insert_after(items: list[Item], anchor_id: int | None, new: Item, fallback: int) -> list[Item]:
+    ids = [it.id for it in items]
+    pos = ids.index(anchor_id) + 1 if anchor_id in ids else min(fallback, len(items))
+    return items[:pos] + [new] + items[pos:]
+
+
+# --- dividing blocks at line boundaries ---------------------------------------------------------
+def _line_pieces(page: Page, span: Span) -> list[Span]:
+    """A span cut into its visible per-line pieces, in text order."""
+    s, e = span
+    out = []
+    for ln in split_lines(page.text[s:e]):
+        piece = strip_span(page.text, s + ln.start, s + ln.end)
+        if piece:
+            out.append(piece)
+    return out
+
+
+def _lines_hit(page: Page, start: int, end: int) -> list[Span]:
+    """The [start, end) extents of the physical lines that overlap the range (whole lines)."""
+    return [(ln.start, ln.end) for ln in split_lines(page.text) if ln.start < end and start < ln.end]
+
+
+def _cut_block(page: Page, block: Block, lines: Sequence[Span]) -> tuple[list[Span], list[Span], list[Span]]:
+    """The block's spans before, inside and after the given lines (in the block's reading order).
+
+    Consecutive pieces of one span on the same side stay one span, so a multi-line span keeps its lines.
+    """
+    def inside(piece: Span) -> bool:
+        return any(ls <= piece[0] and piece[1] <= le for ls, le in lines)
+
+    before: list[Span] = []
+    mid: list[Span] = []
+    after: list[Span] = []
+    for span in block.spans:
+        runs: list[tuple[bool, list[Span]]] = []
+        for piece in _line_pieces(page, span):
+            now_in = inside(piece)
+            if runs and runs[-1][0] == now_in:
+                runs[-1][1].append(piece)
+            else:
+                runs.append((now_in, [piece]))
+        for is_in, run in runs:
+            target = mid if is_in else (after if mid else before)
+            target.append((run[0][0], run[-1][1]))
+    return before, mid, after
+
+
+# --- item structure -------------------------------------------------------------------------------
+def split_item(page: Page, item_id: int, block_id: int, *, new_id: int | None = None,
+               kind: Kind | None = None) -> Page:
+    """The item's blocks from `block_id` on become a new item (same kind) right after it.
+
+    `new_id` and `kind` let an undo of `merge_items` re-create the second item as it was (the id must be free).
+    """
+    item = page.item(item_id)
+    ids = [b.id for b in item.blocks]
+    if block_id not in ids:
+        raise EditError(f"block {block_id} is not in {item_label(page, item)}")
+    cut = ids.index(block_id)
+    if cut == 0:
+        raise EditError(f"block {block_id} already starts {item_label(page, item)}; nothing to split off")
+    if new_id is None:
+        new_id = page.next_item_id()
+    elif any(it.id == new_id for it in page.items):
+        raise EditError(f"item id {new_id} is already used on page {page.name}")
+    first = _touched(item, blocks=item.blocks[:cut])
+    second = Item(new_id, Kind(kind or item.kind), item.blocks[cut:], origin=Origin.EDITOR,
+                  kind_origin=item.kind_origin if kind is None else Origin.EDITOR)
+    items = list(_replace_items(page, {item_id: first}))
+    items = _insert_after(items, item_id, second, len(items))
+    return page.with_(items=items)
+
+
+def merge_items(page: Page, first_id: int, second_id: int) -> Page:
+    """The second item's blocks are appended to the first's; the second item is removed."""
+    if first_id == second_id:
+        raise EditError(f"cannot merge item {first_id} with itself")
+    first, second = page.item(first_id), page.item(second_id)
+    merged = _touched(first, blocks=first.blocks + second.blocks)
+    return page.with_(items=_replace_items(page, {first_id: merged, second_id: None}))
+
+
+def _take_blocks(page: Page, taken: dict[int, Block], target_id: int | None,
+                 new_kind: Kind = Kind.NEWS, keep: dict[int, list[Block]] | None = None) -> Page:
+    """Remove the blocks `taken` (by original id) from their owners and append them, in the given order, to
+    the target item (None: a new item of `new_kind` after the first source item). `keep` gives, per
+    original block id, the blocks that stay in place of it (the outside parts of a divided block)."""
+    keep = keep or {}
+    if target_id is not None:
+        page.item(target_id)  # raises for an unknown target
+    changed: dict[int, Item | None] = {}
+    source_ids: list[int] = []
+    removed_at = len(page.items)
+    for idx, it in enumerate(page.items):
+        if not any(b.id in taken or b.id in keep for b in it.blocks):
+            continue
+        source_ids.append(it.id)
+        blocks = [nb for b in it.blocks for nb in (keep.get(b.id, []) if b.id in taken or b.id in keep else [b])]
+        if blocks or it.id == target_id:
+            changed[it.id] = _touched(it, blocks=blocks)
+        else:
+            changed[it.id] = None
+            removed_at = min(removed_at, idx)
+    unassigned = [nb for b in page.unassigned for nb in (keep.get(b.id, []) if b.id in taken else [b])]
+    moved = list(taken.values())
+    if target_id is not None:
+        target = changed.get(target_id) or page.item(target_id)
+        changed[target_id] = _touched(target, blocks=target.blocks + tuple(moved))
+        items = list(_replace_items(page, changed))
+    else:
+        items = list(_replace_items(page, changed))
+        anchor = next((i for i in source_ids if changed.get(i) is not None), None)
+        kind_origin = Origin.EDITOR if new_kind is not Kind.NEWS else Origin.AUTO
+        new = Item(page.next_item_id(), new_kind, tuple(moved), origin=Origin.EDITOR, kind_origin=kind_origin)
+        if anchor is not None and anchor != source_ids[0] and changed.get(source_ids[0]) is None:
+            anchor = None  # the first source item went away: take its place
+        items = _insert_after(items, anchor, new, removed_at)
+    return page.with_(items=items, unassigned=unassigned)
+
+
+def move_blocks(page: Page, block_ids: Iterable[int], target_item_id: int | None) -> Page:
+    """Blocks leave their items (items left empty are removed) or `unassigned`, and are appended to the
+    target item in the order given (None: a new news item placed after the first source item)."""
+    ids = list(block_ids)
+    if not ids:
+        raise EditError("no blocks were given to move")
+    if len(set(ids)) != len(ids):
+        raise EditError("a block was given twice")
+    taken = {bid: _find_block(page, bid)[1] for bid in ids}
+    return _take_blocks(page, taken, target_item_id)
+
+
+def _divide(page: Page, start: int, end: int) -> tuple[dict[int, Block], dict[int, list[Block]]]:
+    """Divide every block with text on the lines of [start, end): per original block id, the inside part
+    (a block, keeping the id when the whole block is inside) and the outside parts that stay."""
+    _check_range(page, start, end)
+    lines = _lines_hit(page, start, end)
+    taken: dict[int, Block] = {}
+    keep: dict[int, list[Block]] = {}
+    next_id = page.next_block_id()
+    order = sorted(page.all_blocks(), key=lambda b: b.start)
+    for b in order:
+        if not any(s < le and ls < e for s, e in b.spans for ls, le in lines):
+            continue
+        before, mid, after = _cut_block(page, b, lines)
+        if not mid:
+            continue
+        if not before and not after:
+            taken[b.id] = b
+            continue
+        taken[b.id] = Block(next_id, b.role, tuple(mid))
+        next_id += 1
+        keep[b.id] = [Block(b.id, b.role, tuple(before + after))]
+    if not taken:
+        raise EditError(f"lines {start}-{end} of page {page.name} hold no text")
+    return taken, keep
+
+
+def move_text(page: Page, start: int, end: int, target_item_id: int | None) -> Page:
+    """Move the lines overlapping [start, end) to the target item (None: a new news item). A block with
+    lines outside the range keeps them (same id, same role); its moved lines become a new block."""
+    taken, keep = _divide(page, start, end)
+    return _take_blocks(page, taken, target_item_id, keep=keep)
+
+
+def new_item_from_text(page: Page, start: int, end: int) -> Page:
+    """The lines overlapping [start, end) become a new news item."""
+    return move_text(page, start, end, None)
+
+
+def send_to_furniture(page: Page, start: int, end: int) -> Page:
+    """The lines overlapping [start, end) become a new furniture item (their blocks get role FURNITURE)."""
+    taken, keep = _divide(page, start, end)
+    taken = {k: Block(b.id, Role.FURNITURE, b.spans) for k, b in taken.items()}
+    return _take_blocks(page, taken, None, new_kind=Kind.FURNITURE, keep=keep)
+
+
+def delete_item(page: Page, item_id: int) -> Page:
+    """Remove an item; its blocks go to `page.unassigned` (never lost)."""
+    item = page.item(item_id)
+    return page.with_(items=_replace_items(page, {item_id: None}), unassigned=page.unassigned + item.blocks)
+
+
+# --- roles ----------------------------------------------------------------------------------------
+def relabel(page: Page, block_id: int, role: Role) -> Page:
+    """Give a block another role. Role FURNITURE moves it out into a new furniture item."""
+    owner, block = _find_block(page, block_id)
+    if block.role is role:
+        return page
+    new = Block(block.id, role, block.spans)
+    if role is Role.FURNITURE and (owner is None or owner.kind is not Kind.FURNITURE):
+        return _take_blocks(page, {block_id: new}, None, new_kind=Kind.FURNITURE)
+    if owner is None:
+        return page.with_(unassigned=[new if b.id == block_id else b for b in page.unassigned])
+    item = _touched(owner, blocks=[new if b.id == block_id else b for b in owner.blocks])
+    return page.with_(items=_replace_items(page, {owner.id: item}))
+
+
+def relabel_text(page: Page, start: int, end: int, role: Role) -> Page:
+    """Give the lines overlapping [start, end) another role, dividing blocks at line boundaries first
+    (before, inside and after parts keep their reading order). Role FURNITURE = `send_to_furniture`."""
+    if role is Role.FURNITURE:
+        return send_to_furniture(page, start, end)
+    _check_range(page, start, end)
+    lines = _lines_hit(page, start, end)
+    next_id = page.next_block_id()
+    replaced: dict[int, list[Block]] = {}
+    hit = False
+    for b in sorted(page.all_blocks(), key=lambda b: b.start):
+        before, mid, after = _cut_block(page, b, lines)
+        if not mid:
+            continue
+        hit = True
+        if b.role is role:
+            continue
+        parts: list[Block] = []
+        for spans, part_role in ((before, b.role), (mid, role), (after, b.role)):
+            if spans:
+                parts.append(Block(next_id if parts else b.id, part_role, tuple(spans)))
+                next_id += 1 if len(parts) > 1 else 0
+        replaced[b.id] = parts
+    if not hit:
+        raise EditError(f"lines {start}-{end} of page {page.name} hold no text")
+    if not replaced:
+        return page  # those lines have that role already
+    changed: dict[int, Item | None] = {}
+    for it in page.items:
+        if any(b.id in replaced for b in it.blocks):
+            changed[it.id] = _touched(it, blocks=[nb for b in it.blocks for nb in replaced.get(b.id, [b])])
+    unassigned = [nb for b in page.unassigned for nb in replaced.get(b.id, [b])]
+    return page.with_(items=_replace_items(page, changed), unassigned=unassigned)
+
+
+# --- order ----------------------------------------------------------------------------------------
+def move_block(page: Page, item_id: int, block_id: int, new_index: int) -> Page:
+    """Move a block to position `new_index` of its item's reading order."""
+    item = page.item(item_id)
+    blocks = list(item.blocks)
+    ids = [b.id for b in blocks]
+    if block_id not in ids:
+        raise EditError(f"block {block_id} is not in {item_label(page, item)}")
+    if not 0 <= new_index < len(blocks):
+        raise EditError(f"position {new_index} is outside {item_label(page, item)} (0-{len(blocks) - 1})")
+    old = ids.index(block_id)
+    if old == new_index:
+        return page
+    blocks.insert(new_index, blocks.pop(old))
+    return page.with_(items=_replace_items(page, {item_id: _touched(item, blocks=blocks)}))
+
+
+def move_item(page: Page, item_id: int, new_index: int) -> Page:
+    """Move an item to position `new_index` of `page.items` (the item list order)."""
+    old = page.item_index(item_id)
+    if not 0 <= new_index < len(page.items):
+        raise EditError(f"position {new_index} is outside the item list of page {page.name}")
+    if old == new_index:
+        return page
+    items = list(page.items)
+    items.insert(new_index, items.pop(old))
+    return page.with_(items=items)
+
+
+# --- metadata -------------------------------------------------------------------------------------
+def _checked_value(field: str, value: Any) -> Any:
+    if field in _TEXT_FIELDS:
+        if not isinstance(value, str):
+            raise EditError(f"the {field} must be text, not {type(value).__name__}")
+        return value
+    if not isinstance(value, list | tuple):
+        raise EditError(f"the {field} must be a list, not {type(value).__name__}")
+    if field == "authors":
+        out = []
+        for a in value:
+            if not (isinstance(a, dict) and isinstance(a.get("name"), str) and isinstance(a.get("role"), str)):
+                raise EditError("each author must be {\"name\": …, \"role\": …} with text values")
+            out.append({"name": a["name"], "role": a["role"]})
+        return out
+    if not all(isinstance(v, str) for v in value):
+        raise EditError(f"the {field} must be a list of texts")
+    return list(value)
+
+
+def set_field(page: Page, item_id: int, field: str, value: str | list[Any]) -> Page:
+    """Set a metadata field by hand (it then overrides the automatic value; see `clear_field`)."""
+    if field not in FIELDS:
+        raise EditError(f"unknown field {field!r}; the fields are {', '.join(FIELDS)}")
+    item = page.item(item_id)
+    value = _checked_value(field, value)
+    if field in item.fields and item.fields[field] == value:
+        return page
+    new = item.with_(fields={**item.fields, field: value})
+    return page.with_(items=_replace_items(page, {item_id: new}))
+
+
+def clear_field(page: Page, item_id: int, field: str) -> Page:
+    """Drop the hand-set value of a field: it goes back to the automatic value."""
+    if field not in FIELDS:
+        raise EditError(f"unknown field {field!r}; the fields are {', '.join(FIELDS)}")
+    item = page.item(item_id)
+    if field not in item.fields:
+        return page
+    new = item.with_(fields={k: v for k, v in item.fields.items() if k != field})
+    return page.with_(items=_replace_items(page, {item_id: new}))
+
+
+def set_kind(page: Page, item_id: int, kind: Kind) -> Page:
+    """Set an item's kind by hand (kind_origin EDITOR)."""
+    item = page.item(item_id)
+    kind = Kind(kind)
+    if item.kind is kind and item.kind_origin is Origin.EDITOR:
+        return page
+    return page.with_(items=_replace_items(page, {item_id: item.with_(kind=kind, kind_origin=Origin.EDITOR)}))
+
+
+# --- corrections ----------------------------------------------------------------------------------
+def correct_text(page: Page, start: int, end: int, new: str) -> Page:
+    """Record that source[start:end] should read `new` (the source is unchanged). The range must lie in one
+    block span; a correction of the same range replaces the earlier one; `new` equal to the source text
+    removes the correction."""
+    _check_range(page, start, end)
+    if not any(s <= start and end <= e for b in page.all_blocks() for s, e in b.spans):
+        raise EditError(f"characters {start}-{end} of page {page.name} are not inside one block's text")
+    others = [c for c in page.corrections if (c.start, c.end) != (start, end)]
+    for c in others:
+        if c.start < end and start < c.end:
+            raise EditError(f"characters {start}-{end} overlap the correction at {c.start}-{c.end}; remove it first")
+    old = page.text[start:end]
+    if new == old:
+        return page.with_(corrections=others) if len(others) != len(page.corrections) else page
+    fix = Correction(start, end, old, new)
+    if fix in page.corrections:
+        return page
+    return page.with_(corrections=sorted(others + [fix], key=lambda c: (c.start, c.end)))
+
+
+def remove_correction(page: Page, start: int, end: int) -> Page:
+    """Drop the correction of source[start:end]."""
+    kept = [c for c in page.corrections if (c.start, c.end) != (start, end)]
+    if len(kept) == len(page.corrections):
+        raise EditError(f"there is no correction at characters {start}-{end} of page {page.name}")
+    return page.with_(corrections=kept)
+
+
+# --- re-split -------------------------------------------------------------------------------------
+def _why_kept(item: Item) -> str:
+    reasons = []
+    if item.origin is Origin.EDITOR:
+        reasons.append("edited by hand")
+    if item.kind_origin is Origin.EDITOR:
+        reasons.append(f"kind set to {item.kind} by hand")
+    if item.fields:
+        reasons.append("fields set by hand: " + ", ".join(item.fields))
+    return "; ".join(reasons)
+
+
+def resplit(page: Page, fresh: Page) -> tuple[Page, list[str]]:
+    """Take a fresh automatic split of the same text, keeping what an editor did.
+
+    Items an editor touched (`Item.edited`), the unassigned blocks (text an editor took out of every item)
+    and the corrections are kept as they are; every other item is replaced by the fresh items. Fresh lines
+    that hold text the kept items already own are left out of the fresh blocks, and any text that nothing
+    holds afterwards goes to `unassigned`. Returns the page and one sentence per thing kept.
+    """
+    if fresh.text != page.text:
+        raise EditError(f"the fresh split of {fresh.name} is of a different text than page {page.name}")
+    kept = [it for it in page.items if it.edited]
+    notes = [f"kept {item_label(page, it)}: {_why_kept(it)}" for it in kept]
+    owned = [False] * len(page.text)
+    for b in [b for it in kept for b in it.blocks] + list(page.unassigned):
+        for s, e in b.spans:
+            owned[s:e] = [True] * (e - s)
+    used_items = {it.id for it in kept}
+    used_blocks = {b.id for it in kept for b in it.blocks} | {b.id for b in page.unassigned}
+    next_item = max(used_items | {it.id for it in fresh.items}, default=-1) + 1
+    next_block = max(used_blocks | {b.id for b in fresh.all_blocks()}, default=-1) + 1
+    covered = list(owned)
+    fresh_items: list[Item] = []
+    dropped_lines = 0
+    for it in fresh.items:
+        blocks = []
+        for b in it.blocks:
+            spans = []
+            for span in b.spans:
+                for piece in _line_pieces(page, span):
+                    if any(owned[piece[0]:piece[1]]):
+                        dropped_lines += 1
+                    else:
+                        spans.append(piece)
+            if not spans:
+                continue
+            spans = _rejoin(page, b.spans, set(spans))
+            bid = b.id
+            if bid in used_blocks:
+                bid, next_block = next_block, next_block + 1
+            used_blocks.add(bid)
+            blocks.append(Block(bid, b.role, tuple(spans)))
+            for s, e in spans:
+                covered[s:e] = [True] * (e - s)
+        if blocks:
+            iid = it.id
+            if iid in used_items:
+                iid, next_item = next_item, next_item + 1
+            used_items.add(iid)
+            fresh_items.append(it.with_(id=iid, blocks=blocks))
+    if dropped_lines:
+        notes.append(f"left {dropped_lines} line(s) of the fresh split out: kept items already hold their text")
+    unassigned = list(page.unassigned)
+    lost = 0
+    for ln in split_lines(page.text):
+        pos = ln.start
+        while pos < ln.end:
+            if covered[pos] or page.text[pos].isspace():
+                pos += 1
+                continue
+            run_end = pos
+            while run_end < ln.end and not covered[run_end]:
+                run_end += 1
+            sp = strip_span(page.text, pos, run_end)
+            if sp:
+                unassigned.append(Block(next_block, Role.BODY, (sp,)))
+                next_block += 1
+                lost += 1
+            pos = run_end
+    if lost:
+        notes.append(f"put {lost} piece(s) of text that no item holds into unassigned")
+    if page.unassigned:
+        notes.append(f"kept {len(page.unassigned)} unassigned block(s)")
+    if page.corrections:
+        notes.append(f"kept {len(page.corrections)} correction(s)")
+    items = sorted(kept + fresh_items, key=lambda it: it.start)
+    return page.with_(items=items, unassigned=unassigned), notes
+
+
+def _rejoin(page: Page, original: Sequence[Span], pieces: set[Span]) -> list[Span]:
+    """Per-line pieces joined back into the original spans' runs where nothing was left out between them."""
+    out: list[Span] = []
+    for s, e in original:
+        run: list[Span] = []
+        for p in _line_pieces(page, (s, e)):
+            if p in pieces:
+                run.append(p)
+            elif run:
+                out.append((run[0][0], run[-1][1]))
+                run = []
+        if run:
+            out.append((run[0][0], run[-1][1]))
+    return out
+
+
+__all__ = [
+    "clear_field", "correct_text", "delete_item", "item_label", "merge_items", "move_block",
+    "move_blocks", "move_item", "move_text", "new_item_from_text", "relabel", "relabel_text",
+    "remove_correction", "resplit", "send_to_furniture", "set_field", "set_kind", "split_item",
+]

@@ -1,0 +1,361 @@
+"""The editing operations of app.core.edits on a hand-built page and on the sample pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core import edits
+from app.core.errors import EditError
+from app.core.loading import load_page
+from app.core.metadata import item_metadata, item_tags, page_records
+from app.core.page import Block, Correction, Item, Kind, Origin, Page, Role, check_invariant
+from app.core.splitter import split_page
+
+
+def valid(page: Page) -> Page:
+    assert check_invariant(page) == []
+    return page
+
+
+def at(page: Page, text: str) -> tuple[int, int]:
+    start = page.text.index(text)
+    return start, start + len(text)
+
+
+def texts(page: Page, item_id: int) -> list[str]:
+    return [page.block_text(b) for b in page.item(item_id).blocks]
+
+
+def structure(page: Page) -> list[tuple[int, str, list[tuple[int, str, tuple]]]]:
+    """Items and blocks without provenance: what merge∘split must give back."""
+    return [(it.id, it.kind, [(b.id, b.role, b.spans) for b in it.blocks]) for it in page.items]
+
+
+# --- split / merge ----------------------------------------------------------------------------------
+def test_split_item_moves_blocks_from_the_cut_into_a_new_item_after_it(page):
+    new = valid(edits.split_item(page, 0, 2))
+    assert [it.id for it in new.items] == [0, 3, 1, 2]
+    assert [b.id for b in new.item(0).blocks] == [0, 1]
+    assert [b.id for b in new.item(3).blocks] == [2, 3]
+    assert new.item(3).kind is Kind.NEWS
+    assert new.item(0).origin is Origin.EDITOR and new.item(3).origin is Origin.EDITOR
+    assert item_metadata(new, new.item(3))["body"][1] == "第二段全面规范。"
+    assert page.item(0).origin is Origin.AUTO and len(page.items) == 3  # the old page is untouched
+
+
+def test_split_item_errors(page):
+    with pytest.raises(EditError, match="already starts"):
+        edits.split_item(page, 0, 0)
+    with pytest.raises(EditError, match="block 5 is not in item 0"):
+        edits.split_item(page, 0, 5)
+    with pytest.raises(EditError, match="no item 9"):
+        edits.split_item(page, 9, 1)
+    with pytest.raises(EditError, match="already used"):
+        edits.split_item(page, 0, 2, new_id=1)
+
+
+def test_merge_items_appends_the_second_items_blocks_and_removes_it(page):
+    new = valid(edits.merge_items(page, 0, 1))
+    assert [it.id for it in new.items] == [0, 2]
+    assert [b.id for b in new.item(0).blocks] == [0, 1, 2, 3, 4, 5, 6]
+    assert new.item(0).origin is Origin.EDITOR
+    with pytest.raises(EditError, match="itself"):
+        edits.merge_items(page, 1, 1)
+    with pytest.raises(EditError, match="no item 7"):
+        edits.merge_items(page, 0, 7)
+
+
+def test_merge_then_split_at_the_same_place_gives_back_the_page(page):
+    merged = edits.merge_items(page, 0, 1)
+    again = valid(edits.split_item(merged, 0, 4, new_id=1, kind=Kind.FEATURE))
+    assert structure(again) == structure(page)
+    # by default the split-off part gets a fresh id and the first item's kind; blocks and order are the same
+    fresh = edits.split_item(merged, 0, 4)
+    assert [b for _, _, b in structure(fresh)] == [b for _, _, b in structure(page)]
+    assert fresh.items[1].id == 3 and fresh.items[1].kind is Kind.NEWS
+
+
+def test_split_then_merge_gives_back_the_page(page):
+    split = edits.split_item(page, 1, 5)
+    back = valid(edits.merge_items(split, 1, split.items[2].id))
+    assert structure(back) == structure(page)
+
+
+# --- moving blocks and text -------------------------------------------------------------------------
+def test_move_blocks_to_another_item_removes_emptied_items(page):
+    new = valid(edits.move_blocks(page, [7], 1))
+    assert [it.id for it in new.items] == [0, 1]
+    assert [b.id for b in new.item(1).blocks] == [4, 5, 6, 7]
+    assert new.item(1).origin is Origin.EDITOR
+
+
+def test_move_blocks_to_a_new_item_is_placed_after_the_source(page):
+    new = valid(edits.move_blocks(page, [3, 2], None))
+    assert [it.id for it in new.items] == [0, 3, 1, 2]
+    assert new.item(3).kind is Kind.NEWS
+    assert [b.id for b in new.item(3).blocks] == [3, 2]  # in the order given
+    assert [b.id for b in new.item(0).blocks] == [0, 1]
+
+
+def test_move_blocks_out_of_unassigned(page):
+    deleted = edits.delete_item(page, 1)
+    new = valid(edits.move_blocks(deleted, [5], 0))
+    assert [b.id for b in new.unassigned] == [4, 6]
+    assert new.item(0).blocks[-1].id == 5
+
+
+def test_move_blocks_errors(page):
+    with pytest.raises(EditError, match="no blocks"):
+        edits.move_blocks(page, [], 0)
+    with pytest.raises(EditError, match="no block 42"):
+        edits.move_blocks(page, [42], 0)
+    with pytest.raises(EditError, match="twice"):
+        edits.move_blocks(page, [1, 1], 0)
+    with pytest.raises(EditError, match="no item 8"):
+        edits.move_blocks(page, [1], 8)
+
+
+def test_move_text_divides_a_block_at_line_boundaries(page):
+    start, end = at(page, "第二行")  # only part of the middle line: the whole line moves
+    new = valid(edits.move_text(page, start, end, 1))
+    assert texts(new, 0)[2] == "本报讯 第一段第一行，\n第一段第三行。"  # outside parts stay one block, same id
+    assert new.item(0).blocks[2].id == 2
+    moved = new.item(1).blocks[-1]
+    assert new.block_text(moved) == "第一段第二行，" and moved.role is Role.BODY and moved.id == 8
+    assert item_metadata(new, new.item(0))["body"][0] == "本报讯第一段第一行，第一段第三行。"
+
+
+def test_move_text_over_several_blocks_to_a_new_item(page):
+    start = page.text.index("第一段第三行")
+    end = page.text.index("第二段") + 2
+    new = valid(edits.new_item_from_text(page, start, end))
+    created = new.items[1]
+    assert created.kind is Kind.NEWS and created.origin is Origin.EDITOR
+    assert texts(new, created.id) == ["第一段第三行。", "第二段全 面 规 范。"]
+    assert created.blocks[1].id == 3  # a block wholly inside keeps its id
+    assert texts(new, 0)[-1] == "本报讯 第一段第一行，\n第一段第二行，"
+
+
+def test_move_text_errors(page):
+    blank = page.text.index("\n\n") + 1
+    with pytest.raises(EditError, match="hold no text"):
+        edits.move_text(page, blank, blank + 1, 0)
+    with pytest.raises(EditError, match="empty"):
+        edits.move_text(page, 5, 5, 0)
+    with pytest.raises(EditError, match="outside"):
+        edits.move_text(page, 0, len(page.text) + 3, 0)
+
+
+def test_send_to_furniture_makes_a_furniture_item(page):
+    start, end = at(page, "图为活动现场")
+    new = valid(edits.send_to_furniture(page, start, end))
+    furniture = new.items[2]
+    assert furniture.kind is Kind.FURNITURE and furniture.blocks[0].role is Role.FURNITURE
+    assert [b.id for b in new.item(1).blocks] == [4, 5]
+    assert item_metadata(new, new.item(1))["captions"] == []
+
+
+def test_delete_item_keeps_its_text_unassigned(page):
+    new = valid(edits.delete_item(page, 0))
+    assert [b.id for b in new.unassigned] == [0, 1, 2, 3]
+    assert [it.id for it in new.items] == [1, 2]
+    records = page_records(new, with_tags=False)
+    assert any("第二段全" in " ".join(r["body"]) for r in records if r["kind"] == "furniture")
+    with pytest.raises(EditError):
+        edits.delete_item(new, 0)
+
+
+# --- roles ------------------------------------------------------------------------------------------
+def test_relabel_changes_the_role(page):
+    new = valid(edits.relabel(page, 3, Role.SUBHEAD))
+    assert item_metadata(new, new.item(0))["subheads"] == ["第二段全 面 规 范。"]
+    assert new.item(0).origin is Origin.EDITOR
+    assert edits.relabel(new, 3, Role.SUBHEAD) is new  # no change
+    with pytest.raises(EditError, match="no block 99"):
+        edits.relabel(page, 99, Role.BODY)
+
+
+def test_relabel_to_furniture_moves_the_block_out(page):
+    new = valid(edits.relabel(page, 1, Role.FURNITURE))
+    assert [b.id for b in new.item(0).blocks] == [0, 2, 3]
+    out = new.items[1]
+    assert out.kind is Kind.FURNITURE and [b.id for b in out.blocks] == [1]
+    assert item_metadata(new, new.item(0))["authors"] == []
+
+
+def test_relabel_text_makes_a_line_part_of_the_title(page):
+    start, end = at(page, "第一段第一行")
+    new = valid(edits.relabel_text(page, start, end, Role.TITLE))
+    roles = [(b.role, new.block_text(b)) for b in new.item(0).blocks]
+    assert roles[2] == (Role.TITLE, "本报讯 第一段第一行，")
+    assert roles[3] == (Role.BODY, "第一段第二行，\n第一段第三行。")
+    assert item_metadata(new, new.item(0))["title"] == "荆州中医外科首次亮相本报讯 第一段第一行，"
+
+
+def test_relabel_text_of_a_middle_line_keeps_reading_order(page):
+    start, end = at(page, "第一段第二行")
+    new = valid(edits.relabel_text(page, start, end, Role.SUBHEAD))
+    blocks = new.item(0).blocks
+    assert [b.role for b in blocks[2:5]] == [Role.BODY, Role.SUBHEAD, Role.BODY]
+    assert blocks[2].id == 2 and len({b.id for b in blocks}) == len(blocks)
+    assert edits.relabel_text(new, start, end, Role.SUBHEAD) is new
+
+
+def test_relabel_text_to_furniture(page):
+    start, end = at(page, "责任编辑")
+    new = valid(edits.relabel_text(page, *at(page, "□ 记者"), Role.FURNITURE))
+    assert new.items[1].kind is Kind.FURNITURE
+    assert valid(edits.relabel_text(page, start, end, Role.FURNITURE)).items[-1].kind is Kind.FURNITURE
+
+
+# --- order ------------------------------------------------------------------------------------------
+def test_move_block_reorders_the_reading_order(page):
+    new = valid(edits.move_block(page, 0, 3, 0))
+    assert [b.id for b in new.item(0).blocks] == [3, 0, 1, 2]
+    assert item_metadata(new, new.item(0))["body"][0] == "第二段全面规范。"
+    assert edits.move_block(page, 0, 3, 3) is page
+    with pytest.raises(EditError, match="position 4"):
+        edits.move_block(page, 0, 3, 4)
+    with pytest.raises(EditError, match="not in"):
+        edits.move_block(page, 0, 4, 0)
+
+
+def test_move_item_reorders_items(page):
+    new = valid(edits.move_item(page, 2, 0))
+    assert [it.id for it in new.items] == [2, 0, 1]
+    with pytest.raises(EditError):
+        edits.move_item(page, 2, 3)
+    with pytest.raises(EditError):
+        edits.move_item(page, 5, 0)
+
+
+# --- metadata ---------------------------------------------------------------------------------------
+def test_set_and_clear_field(page):
+    new = edits.set_field(page, 0, "title", "新标题")
+    assert item_metadata(new, new.item(0))["title"] == "新标题"
+    assert new.item(0).edited and new.item(0).fields == {"title": "新标题"}
+    assert item_metadata(page, page.item(0))["title"] == "荆州中医外科首次亮相"
+    back = edits.clear_field(new, 0, "title")
+    assert item_metadata(back, back.item(0))["title"] == "荆州中医外科首次亮相"
+    assert not back.item(0).edited
+    assert edits.clear_field(back, 0, "title") is back
+
+
+def test_set_field_authors_and_tags(page):
+    authors = [{"name": "王五", "role": "记者"}]
+    new = edits.set_field(page, 1, "authors", authors)
+    new = edits.set_field(new, 1, "tags", ["春天", "故事"])
+    authors[0]["name"] = "changed afterwards"
+    assert item_metadata(new, new.item(1))["authors"] == [{"name": "王五", "role": "记者"}]
+    assert item_tags(new, new.item(1)) == ["春天", "故事"]
+
+
+@pytest.mark.parametrize(("field", "value", "message"), [
+    ("headline", "x", "unknown field 'headline'"),
+    ("title", ["x"], "must be text"),
+    ("body", "x", "must be a list"),
+    ("authors", [{"name": "王五"}], "each author"),
+    ("tags", ["a", 3], "list of texts"),
+])
+def test_set_field_rejects_bad_values(page, field, value, message):
+    with pytest.raises(EditError, match=message):
+        edits.set_field(page, 0, field, value)
+
+
+def test_set_kind(page):
+    new = edits.set_kind(page, 1, Kind.NOTICE)
+    assert new.item(1).kind is Kind.NOTICE and new.item(1).kind_origin is Origin.EDITOR
+    assert page_records(new, with_tags=False)[1]["kind"] == "notice"
+    assert edits.set_kind(new, 1, Kind.NOTICE) is new
+
+
+# --- corrections ------------------------------------------------------------------------------------
+def test_correction_shows_in_the_body_and_keeps_the_source(page):
+    start, end = at(page, "第二段")
+    new = valid(edits.correct_text(page, start, end, "第贰段"))
+    assert new.text == page.text
+    assert new.corrections == (Correction(start, end, "第二段", "第贰段"),)
+    assert item_metadata(new, new.item(0))["body"][1] == "第贰段全面规范。"
+    replaced = edits.correct_text(new, start, end, "第2段")
+    assert len(replaced.corrections) == 1
+    assert item_metadata(replaced, replaced.item(0))["body"][1] == "第2段全面规范。"
+    gone = edits.remove_correction(replaced, start, end)
+    assert gone.corrections == () and item_metadata(gone, gone.item(0))["body"][1] == "第二段全面规范。"
+    assert edits.correct_text(new, start, end, "第二段").corrections == ()
+
+
+def test_correction_errors(page):
+    title_end = page.text.index("\n")
+    with pytest.raises(EditError, match="not inside one block"):
+        edits.correct_text(page, title_end - 2, title_end + 3, "x")
+    start, end = at(page, "第二段")
+    new = edits.correct_text(page, start, end, "第贰段")
+    with pytest.raises(EditError, match="overlap"):
+        edits.correct_text(new, start + 1, end + 1, "x")
+    with pytest.raises(EditError, match="no correction"):
+        edits.remove_correction(page, start, end)
+    with pytest.raises(EditError, match="empty"):
+        edits.correct_text(page, 3, 3, "x")
+
+
+# --- resplit ----------------------------------------------------------------------------------------
+def test_resplit_keeps_edited_items_and_corrections(page):
+    edited = edits.set_field(page, 1, "title", "改过的标题")
+    edited = edits.correct_text(edited, *at(page, "正文一行"), "正文壹行")
+    fresh = split_page((page.name, page.text))
+    new, notes = edits.resplit(edited, fresh)
+    valid(new)
+    assert new.item(1) == edited.item(1)
+    assert new.corrections == edited.corrections
+    assert any(n.startswith("kept item 1 “改过的标题”") and "title" in n for n in notes)
+    # no text doubled: the fresh split's lines over item 1 were left out
+    held = [b for it in new.items if it.id != 1 for b in it.blocks]
+    assert not any(page.text[s:e].find("正文") >= 0 for b in held for s, e in b.spans)
+
+
+def test_resplit_of_an_unedited_page_is_the_fresh_split(page):
+    fresh = split_page((page.name, page.text))
+    new, notes = edits.resplit(page, fresh)
+    assert new.items == fresh.items and notes == []
+
+
+def test_resplit_puts_half_owned_lines_text_into_unassigned():
+    text = "第一行甲乙丙\n第二行丁戊己\n"
+    # an editor made the end of line 2 ("丁戊己") an item of its own
+    edited = Page("x.txt", text, (
+        Item(0, Kind.NEWS, (Block(0, Role.BODY, ((0, 10),)),)),
+        Item(1, Kind.NEWS, (Block(1, Role.TITLE, ((10, 13),)),), origin=Origin.EDITOR),
+    ))
+    valid(edited)
+    new, notes = edits.resplit(edited, split_page(("x.txt", text)))
+    valid(new)
+    assert new.item(1) == edited.item(1)
+    # the fresh split's line 2 overlaps the kept item: it is left out, and its free start goes to unassigned
+    assert [new.block_text(b) for b in new.unassigned] == ["第二行"]
+    assert [new.block_text(b) for it in new.items if it.id != 1 for b in it.blocks] == ["第一行甲乙丙"]
+    assert any("unassigned" in n for n in notes)
+
+
+def test_resplit_rejects_another_text(page):
+    with pytest.raises(EditError, match="different text"):
+        edits.resplit(page, split_page(("other.txt", "别的文字")))
+
+
+# --- the sample pages -------------------------------------------------------------------------------
+def test_every_operation_keeps_the_invariant_on_a_sample_page(sample_path):
+    page = valid(split_page(load_page(sample_path)))
+    first = page.items[0]
+    mid = len(page.text) // 2
+    steps = [
+        lambda p: edits.move_text(p, mid, mid + 40, None),
+        lambda p: edits.relabel_text(p, 0, 30, Role.TITLE),
+        lambda p: edits.send_to_furniture(p, len(p.text) - 30, len(p.text)),
+        lambda p: edits.set_field(p, p.items[0].id, "title", "标题"),
+        lambda p: edits.delete_item(p, p.items[-1].id),
+        lambda p: edits.move_blocks(p, [p.unassigned[0].id], p.items[0].id),
+    ]
+    if len(first.blocks) > 1:
+        steps.insert(0, lambda p: edits.split_item(p, first.id, first.blocks[1].id))
+    for step in steps:
+        page = valid(step(page))
+    assert "".join(page.text.split()) == "".join(load_page(sample_path).text.split())
