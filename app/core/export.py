@@ -1,0 +1,213 @@
+"""Export records and the writers of the corpus: JSONL, CSV, a folder of txt files, Parquet.
+
+A record is the `newsdesk split` record of one item (`app.core.metadata.item_record`: the text itself,
+role and kind names, never ids) plus, from the project: page_id, item_id (stable), version, status,
+edited and `schema_version`. JSONL export adds `page_source` to the first record of each page (the page
+text and models) so that an export imports back into a project; the other formats leave it out.
+Writers take any iterable of records and return how many they wrote.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import IO, Any
+
+from .errors import NewsdeskError
+from .metadata import RECORD_KEYS, item_record, unassigned_record
+from .page import Page
+
+SCHEMA_VERSION = 1
+FORMATS = ("jsonl", "csv", "txt", "parquet")
+PROJECT_KEYS = ("page_id", "item_id", "version", "status", "edited", "schema_version")
+CSV_COLUMNS = RECORD_KEYS + PROJECT_KEYS
+_LIST_KEYS = ("authors", "subheads", "body", "captions", "tags", "spans")
+
+
+def page_item_records(page: Page, with_tags: bool = True) -> list[tuple[int | None, dict[str, Any]]]:
+    """`page_records(page)` with each record's item id (None for the text no item holds).
+
+    Same records in the same order as `app.core.metadata.page_records`.
+    """
+    pairs: list[tuple[int | None, dict[str, Any]]] = [
+        (it.id, item_record(page, it, 0, with_tags)) for it in sorted(page.items, key=lambda it: it.start)
+    ]
+    if page.unassigned:
+        pairs.append((None, unassigned_record(page, page.unassigned, 0)))
+        pairs.sort(key=lambda p: p[1]["spans"][0][0] if p[1]["spans"] else 0)
+    for i, (_, rec) in enumerate(pairs):
+        rec["index"] = i
+    return pairs
+
+
+Progress = Callable[[int], None] | None
+
+
+def _counted(records: Iterable[dict[str, Any]], progress: Progress) -> Iterable[dict[str, Any]]:
+    for rec in records:
+        yield rec
+        if progress:
+            progress(1)
+
+
+# --- JSONL -----------------------------------------------------------------------------------------
+def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str], progress: Progress = None) -> int:
+    """One JSON object a line, UTF-8 text kept as is."""
+    n = 0
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+    buf: list[str] = []
+    for rec in _counted(records, progress):
+        buf.append(dumps(rec))
+        n += 1
+        if len(buf) >= 512:
+            out.write("\n".join(buf) + "\n")
+            buf.clear()
+    if buf:
+        out.write("\n".join(buf) + "\n")
+    return n
+
+
+# --- CSV -------------------------------------------------------------------------------------------
+def csv_row(rec: dict[str, Any]) -> list[Any]:
+    """A record as CSV cells: lists as JSON text (commas, quotes and newlines inside stay safe)."""
+    return [json.dumps(rec.get(k), ensure_ascii=False) if k in _LIST_KEYS else rec.get(k, "")
+            for k in CSV_COLUMNS]
+
+
+def write_csv(records: Iterable[dict[str, Any]], out: IO[str], progress: Progress = None) -> int:
+    """One row per item with a header row; open `out` with newline=""."""
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    n = 0
+    for rec in _counted(records, progress):
+        writer.writerow(csv_row(rec))
+        n += 1
+    return n
+
+
+# --- txt folder ------------------------------------------------------------------------------------
+_RESERVED = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+_WINDOWS_NAMES = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
+                  *(f"LPT{i}" for i in range(1, 10))}
+MAX_NAME_BYTES = 180
+
+
+def safe_name(text: str, fallback: str = "item") -> str:
+    """`text` made safe as one file name on any system: no path separators, reserved or control
+    characters, no leading dots, no Windows device names, at most MAX_NAME_BYTES bytes of UTF-8."""
+    name = unicodedata.normalize("NFC", text)
+    name = _RESERVED.sub("_", name)
+    name = re.sub(r"\s+", " ", name).strip(" .")
+    if not name or name.upper().split(".")[0] in _WINDOWS_NAMES:
+        name = f"{fallback}_{name}" if name else fallback
+    while len(name.encode("utf-8")) > MAX_NAME_BYTES:
+        name = name[:-1]
+    return name.rstrip(" .") or fallback
+
+
+def txt_name(rec: dict[str, Any]) -> str:
+    """A stable file name for a record: page name, version, item id and the start of its title."""
+    stem = os.path.splitext(str(rec["page"]))[0]
+    version = rec.get("version") or 1
+    item = "unassigned" if rec.get("item_id") is None else f"{int(rec['item_id']):03d}"
+    parts = [stem[:80]] + ([f"v{version}"] if version != 1 else []) + [item]
+    title = (rec.get("title") or "")[:20]
+    if title:
+        parts.append(title)
+    return safe_name("_".join(parts)) + ".txt"
+
+
+def txt_text(rec: dict[str, Any]) -> str:
+    """The item as plain text: headings, authors, then paragraphs, subheads and captions."""
+    lines = [rec[k] for k in ("section", "kicker", "title", "subtitle") if rec.get(k)]
+    if rec.get("authors"):
+        lines.append(" ".join(f"{a['role']} {a['name']}" for a in rec["authors"]))
+    parts = ["\n".join(lines)] if lines else []
+    parts += [p for p in rec.get("body", []) if p]
+    parts += [f"【小标题】{s}" for s in rec.get("subheads", [])]
+    parts += [f"【图片说明】{c}" for c in rec.get("captions", [])]
+    return "\n\n".join(parts) + "\n"
+
+
+def write_txt(records: Iterable[dict[str, Any]], folder: str | os.PathLike[str], progress: Progress = None) -> int:
+    """One UTF-8 file per item in `folder` (created); names are safe, stable and unique."""
+    root = Path(folder)
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise NewsdeskError(f"{folder}: cannot create the export folder ({e.strerror or e})") from None
+    used: set[str] = set()
+    n = 0
+    for rec in _counted(records, progress):
+        name = txt_name(rec)
+        if name.lower() in used:
+            stem, k = name[:-4], 2
+            while f"{stem}~{k}.txt".lower() in used:
+                k += 1
+            name = f"{stem}~{k}.txt"
+        used.add(name.lower())
+        (root / name).write_text(txt_text(rec), encoding="utf-8")
+        n += 1
+    return n
+
+
+# --- Parquet ---------------------------------------------------------------------------------------
+PARQUET_BATCH = 10_000
+
+
+def write_parquet(records: Iterable[dict[str, Any]], path: str | os.PathLike[str],
+                  progress: Progress = None) -> int:
+    """A Parquet file through pyarrow (optional: `pip install 'newsdesk[parquet]'`)."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise NewsdeskError("Parquet export needs pyarrow: pip install 'newsdesk[parquet]'") from None
+    strs, ints = pa.string(), pa.int64()
+    schema = pa.schema([
+        ("page", strs), ("index", ints), ("kind", strs), ("section", strs), ("kicker", strs), ("title", strs),
+        ("subtitle", strs), ("authors", pa.list_(pa.struct([("name", strs), ("role", strs)]))),
+        ("subheads", pa.list_(strs)), ("body", pa.list_(strs)), ("captions", pa.list_(strs)),
+        ("tags", pa.list_(strs)), ("spans", pa.list_(pa.list_(ints))),
+        ("page_id", ints), ("item_id", ints), ("version", ints), ("status", strs), ("edited", strs),
+        ("schema_version", ints),
+    ])
+    n = 0
+    with pq.ParquetWriter(str(path), schema) as writer:
+        batch: list[dict[str, Any]] = []
+        for rec in _counted(records, progress):
+            batch.append({k: rec.get(k) for k in schema.names})
+            if len(batch) >= PARQUET_BATCH:
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                n += len(batch)
+                batch.clear()
+        if batch or n == 0:
+            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+            n += len(batch)
+    return n
+
+
+def write_records(records: Iterable[dict[str, Any]], fmt: str, out: str | os.PathLike[str],
+                  progress: Progress = None) -> int:
+    """Write `records` to `out` in `fmt` (jsonl, csv: a file or "-" for stdout; txt: a folder; parquet)."""
+    import sys
+
+    if fmt not in FORMATS:
+        raise NewsdeskError(f"unknown export format {fmt!r} (expected one of {', '.join(FORMATS)})")
+    if fmt == "txt":
+        return write_txt(records, out, progress)
+    if fmt == "parquet":
+        return write_parquet(records, out, progress)
+    writer = write_jsonl if fmt == "jsonl" else write_csv
+    if str(out) == "-":
+        return writer(records, sys.stdout, progress)
+    try:
+        with open(out, "w", encoding="utf-8", newline="") as f:
+            return writer(records, f, progress)
+    except OSError as e:
+        raise NewsdeskError(f"{out}: cannot write the export ({e.strerror or e})") from None

@@ -1,0 +1,321 @@
+"""The project store: one SQLite file per project, wrapping `sqlite_utils.Database`.
+
+`Store` speaks the domain (import a page, load and save the editor's page model, statuses, the journal of
+unsaved edits, search, export records); every SQL statement lives in `app/store`. The file is in WAL mode
+with foreign keys on and a busy timeout, so two app instances on one project both work safely: each write
+is one short `BEGIN IMMEDIATE` transaction (a page is fully written or absent, a kill -9 loses nothing
+that was committed).
+
+Tables (readable in Datasette): `pages` (source text unchanged, name, path, sha256, encoding, imported,
+status, version, edited, the editor's model as JSON), `page_auto` (the automatic split as imported),
+`items` (one row per exported record: metadata columns, lists as JSON), `authors`, `tags`, `corrections`,
+`edits` (history), `state` (key -> JSON), `journal` (unsaved edits), `items_fts` (full-text search).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from ..core.errors import StoreError
+from ..core.export import page_item_records
+from ..core.loading import SourcePage
+from ..core.page import Page
+from ..core.serialize import page_from_json, page_to_json
+from . import records as _records
+from . import search as _search
+from .migrations import STEPS, migrate
+
+STATUSES = ("todo", "in_progress", "done")
+BUSY_TIMEOUT_S = 30.0
+
+
+@dataclass(frozen=True)
+class PageRow:
+    """One page as listed in the project: no text, no model, so that 100k pages list fast."""
+
+    id: int
+    name: str
+    status: str
+    item_count: int
+    imported: str
+    edited: str | None
+    version: int = 1
+
+
+SearchHit = _search.SearchHit
+
+
+def now() -> str:
+    """The current UTC time as ISO 8601 text (seconds), the format of every time column."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class Store:
+    """A Newsdesk project file. Creates and migrates the schema on open; use as a context manager."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        memory = self.path == ":memory:"
+        if not memory and Path(self.path).is_dir():
+            raise StoreError(f"{self.path}: is a folder, not a project file")
+        try:
+            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+            self.db = Database(conn)
+            self.db.execute("PRAGMA foreign_keys = ON")
+            if not memory:
+                with self.db.ensure_autocommit_on():
+                    self.db.execute("PRAGMA journal_mode = WAL")
+                self.db.execute("PRAGMA synchronous = NORMAL")
+            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+            if version > STEPS:
+                raise StoreError(f"{self.path}: made by a newer Newsdesk (schema {version} > {STEPS})")
+            if version < STEPS:
+                with self.writing():  # two instances opening a new file: one migrates, one waits
+                    migrate(self.db)
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"{self.path}: not a Newsdesk project ({e})") from None
+        self.trigram = _search.has_trigram()
+
+    # --- life cycle ------------------------------------------------------------------------------
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[Database]:
+        """One write transaction: BEGIN IMMEDIATE (takes the write lock up front, so a second instance
+        waits instead of failing half-way), COMMIT, or ROLLBACK on any error. Nested use is a savepoint
+        (`Database.atomic`)."""
+        conn = self.db.conn
+        if conn.in_transaction:
+            with self.db.atomic():
+                yield self.db
+            return
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as e:
+            raise StoreError(f"{self.path}: the project is busy in another window ({e})") from None
+        try:
+            yield self.db
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    def _page_row(self, page_id: int, columns: str = "*") -> dict[str, Any]:
+        rows = list(self.db.query(f"select {columns} from pages where id = ?", [page_id]))
+        if not rows:
+            raise StoreError(f"{self.path}: no page {page_id}")
+        return rows[0]
+
+    # --- import ----------------------------------------------------------------------------------
+    def import_source(self, source: SourcePage, page: Page) -> tuple[int, str]:
+        """Store a page file and its automatic split; returns (page_id, "new" | "same" | "version").
+
+        The same name with the same text is a no-op ("same"). The same name with changed text is a new
+        version row; the older version, and any editor's work on it, stays untouched.
+        """
+        return self.import_split(source, page_to_json(page, with_text=False), page_item_records(page))
+
+    def import_split(self, source: SourcePage, model_json: str,
+                     records: Sequence[tuple[int | None, dict[str, Any]]]) -> tuple[int, str]:
+        """`import_source` with the model already serialized and its records computed (import workers)."""
+        sha = text_sha256(source.text)
+        with self.writing():
+            same = list(self.db.query(
+                "select id from pages where name = ? and sha256 = ? order by version desc limit 1",
+                [source.name, sha]))
+            if same:
+                return same[0]["id"], "same"
+            last = self.db.execute("select max(version) from pages where name = ?", [source.name]).fetchone()[0]
+            page_id = self._insert_page(source, sha, model_json, (last or 0) + 1)
+            self.db["page_auto"].insert({"page_id": page_id, "model": model_json})
+            self._write_items(page_id, records)
+        return page_id, "version" if last else "new"
+
+    def _insert_page(self, source: SourcePage, sha: str, model_json: str, version: int, *,
+                     status: str = "todo", imported: str | None = None, edited: str | None = None) -> int:
+        cur = self.db.execute(
+            "insert into pages (name, path, sha256, text, encoding, imported, status, version, edited,"
+            " model, item_count) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+            [source.name, source.path, sha, source.text, source.encoding, imported or now(), status,
+             version, edited, model_json])
+        return int(cur.lastrowid or 0)
+
+    def _write_items(self, page_id: int, records: Sequence[tuple[int | None, dict[str, Any]]],
+                     page: Page | None = None) -> None:
+        origins = {it.id: (str(it.origin), str(it.kind_origin)) for it in page.items} if page else None
+        _records.replace_item_rows(self.db, page_id, records, origins)
+
+    def restore_exported(self, source: SourcePage, auto_json: str, model_json: str, status: str,
+                         imported: str | None, edited: str | None, version: int = 1) -> tuple[int, str]:
+        """Recreate a page from an export (`newsdesk import --from-export`): text, both models, status."""
+        self._check_status(status)
+        editor = page_from_json(model_json, source.text)
+        sha = text_sha256(source.text)
+        with self.writing():
+            same = list(self.db.query("select id from pages where name = ? and sha256 = ?", [source.name, sha]))
+            if same:
+                return same[0]["id"], "same"
+            last = self.db.execute("select max(version) from pages where name = ?", [source.name]).fetchone()[0]
+            page_id = self._insert_page(source, sha, model_json, max(version, (last or 0) + 1), status=status,
+                                        imported=imported, edited=edited)
+            self.db["page_auto"].insert({"page_id": page_id, "model": auto_json})
+            self._write_items(page_id, page_item_records(editor), editor)
+            self._write_corrections(page_id, editor)
+        return page_id, "new"
+
+    # --- the editor's page -------------------------------------------------------------------------
+    def load_page(self, page_id: int) -> Page:
+        """The editor's current page model (exactly as last saved)."""
+        row = self._page_row(page_id, "text, model")
+        return page_from_json(row["model"], row["text"])
+
+    def load_auto_page(self, page_id: int) -> Page:
+        """The automatic split as imported."""
+        text = self._page_row(page_id, "text")["text"]
+        rows = list(self.db.query("select model from page_auto where page_id = ?", [page_id]))
+        if not rows:
+            raise StoreError(f"{self.path}: page {page_id} has no automatic split")
+        return page_from_json(rows[0]["model"], text)
+
+    def save_page(self, page_id: int, page: Page, status: str | None = None, summary: str = "") -> None:
+        """Save the editor's page model in one transaction; records the edit and clears the journal."""
+        if status is not None:
+            self._check_status(status)
+        records = page_item_records(page)
+        model_json = page_to_json(page, with_text=False)
+        with self.writing():
+            row = self._page_row(page_id, "text, status")
+            if row["text"] != page.text:
+                raise StoreError(f"{self.path}: page {page_id} holds a different text than the one saved")
+            t = now()
+            self.db.execute("update pages set model = ?, edited = ?, status = ? where id = ?",
+                            [model_json, t, status or row["status"], page_id])
+            self._write_items(page_id, records, page)
+            self._write_corrections(page_id, page)
+            self.db["edits"].insert({"page_id": page_id, "time": t, "summary": summary,
+                                     "status": status or row["status"]})
+            self.db.execute("delete from journal where page_id = ?", [page_id])
+
+    def _write_corrections(self, page_id: int, page: Page) -> None:
+        self.db.execute("delete from corrections where page_id = ?", [page_id])
+        self.db["corrections"].insert_all(
+            {"page_id": page_id, "ord": i, "start": c.start, "end": c.end, "old": c.old, "new": c.new}
+            for i, c in enumerate(page.corrections))
+
+    def history(self, page_id: int) -> list[dict[str, Any]]:
+        """The page's saved edits, oldest first: [{time, summary, status}]."""
+        return list(self.db.query(
+            "select time, summary, status from edits where page_id = ? order by id", [page_id]))
+
+    # --- status ----------------------------------------------------------------------------------
+    def _check_status(self, status: str) -> None:
+        if status not in STATUSES:
+            raise StoreError(f"unknown status {status!r} (expected one of {', '.join(STATUSES)})")
+
+    def set_status(self, page_id: int, status: str) -> None:
+        self._check_status(status)
+        with self.writing():
+            self._page_row(page_id, "id")
+            self.db.execute("update pages set status = ? where id = ?", [status, page_id])
+            self.db["edits"].insert({"page_id": page_id, "time": now(), "summary": f"status: {status}",
+                                     "status": status})
+
+    def page_status(self, page_id: int) -> str:
+        return str(self._page_row(page_id, "status")["status"])
+
+    def list_pages(self, status: str | None = None) -> list[PageRow]:
+        """Every page (each version is its own row), by name then version."""
+        where, params = ("where status = ?", [status]) if status else ("", [])
+        return [PageRow(**r) for r in self.db.query(
+            "select id, name, status, item_count, imported, edited, version from pages "
+            f"{where} order by name, version, id", params)]
+
+    def next_page_to_review(self, after_page_id: int | None = None) -> int | None:
+        """The next page not marked done, in list order after `after_page_id` (wrapping round)."""
+        if after_page_id is not None:
+            key = self._page_row(after_page_id, "name, version, id")
+            rows = list(self.db.query(
+                "select id from pages where status != 'done' and (name, version, id) > (?, ?, ?) "
+                "order by name, version, id limit 1", [key["name"], key["version"], key["id"]]))
+            if rows:
+                return int(rows[0]["id"])
+        rows = list(self.db.query(
+            "select id from pages where status != 'done' and id != ? order by name, version, id limit 1",
+            [after_page_id if after_page_id is not None else -1]))
+        return int(rows[0]["id"]) if rows else None
+
+    # --- journal of unsaved edits -------------------------------------------------------------------
+    def journal_write(self, page_id: int, page: Page) -> None:
+        """Keep the unsaved page model so that it survives a crash (one small atomic write)."""
+        model_json = page_to_json(page, with_text=False)
+        with self.writing():
+            self.db.execute("insert or replace into journal (page_id, time, model) values (?, ?, ?)",
+                            [page_id, now(), model_json])
+
+    def journal_pending(self) -> list[tuple[int, Page]]:
+        return [(r["page_id"], page_from_json(r["model"], r["text"])) for r in self.db.query(
+            "select journal.page_id, journal.model, pages.text from journal "
+            "join pages on pages.id = journal.page_id order by journal.time, journal.page_id")]
+
+    def journal_clear(self, page_id: int) -> None:
+        with self.writing():
+            self.db.execute("delete from journal where page_id = ?", [page_id])
+
+    # --- state -----------------------------------------------------------------------------------
+    def get_state(self, key: str, default: Any = None) -> Any:
+        rows = list(self.db.query("select value from state where key = ?", [key]))
+        return json.loads(rows[0]["value"]) if rows else default
+
+    def set_state(self, key: str, value: Any) -> None:
+        with self.writing():
+            self.db.execute("insert or replace into state (key, value) values (?, ?)",
+                            [key, json.dumps(value, ensure_ascii=False)])
+
+    # --- search, tags, export --------------------------------------------------------------------
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Items whose title or text holds `query` (every space-separated word of it), best first."""
+        return _search.search(self.db, query, limit, self.trigram)
+
+    def all_tags(self) -> list[str]:
+        """Every tag in the project, most used first."""
+        return [r["tag"] for r in self.db.query(
+            "select tag, count(*) as n from tags group by tag order by n desc, tag")]
+
+    def iter_records(self, status: str | None = None, kind: str | None = None, tag: str | None = None,
+                     name_like: str | None = None, with_source: bool = False) -> Iterator[dict[str, Any]]:
+        """Export records (see app/store/records.py), filtered; `name_like` is a glob on the page name."""
+        if status is not None:
+            self._check_status(status)
+        return _records.iter_records(self.db, status=status, kind=kind, tag=tag, name_glob=name_like,
+                                     with_source=with_source)
+
+    def count_records(self, status: str | None = None, kind: str | None = None, tag: str | None = None,
+                      name_like: str | None = None) -> int:
+        return _records.count_records(self.db, status=status, kind=kind, tag=tag, name_glob=name_like)
+
+    def done_pages(self) -> Iterator[tuple[int, Page, Page]]:
+        """(page_id, automatic split, editor's page) for every page marked done (the quality report)."""
+        for r in self.db.query("select id from pages where status = 'done' order by name, version, id"):
+            yield r["id"], self.load_auto_page(r["id"]), self.load_page(r["id"])

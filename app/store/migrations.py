@@ -1,0 +1,100 @@
+"""The project schema, grown through named steps (sqlite-utils `Migrations`).
+
+Each step runs once, in its own transaction, and is recorded in `_sqlite_migrations`; `PRAGMA
+user_version` is set to the number of steps applied, so any SQLite tool can tell the schema's age.
+Tables use plain column names, integer ids and JSON text for lists, so the file reads naturally in
+Datasette.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("newsdesk")
+
+
+@migrations(name="001_pages_items")
+def _pages_items(db: Database) -> None:
+    db["pages"].create(
+        {
+            "id": int, "name": str, "path": str, "sha256": str, "text": str, "encoding": str,
+            "imported": str, "status": str, "version": int, "edited": str, "model": str, "item_count": int,
+        },
+        pk="id",
+        not_null={"name", "sha256", "text", "status", "version", "model"},
+        defaults={"status": "todo", "version": 1},
+    )
+    db["pages"].create_index(["name", "version"], unique=True)
+    db["pages"].create_index(["sha256"])
+    db["pages"].create_index(["status"])
+    db["page_auto"].create(
+        {"page_id": int, "model": str}, pk="page_id", foreign_keys=[("page_id", "pages", "id")],
+    )
+    db["items"].create(
+        {
+            "id": int, "page_id": int, "item_id": int, "ord": int, "kind": str,
+            "section": str, "kicker": str, "title": str, "subtitle": str,
+            "authors": str, "subheads": str, "body": str, "captions": str, "tags": str,
+            "spans": str, "origin": str, "kind_origin": str,
+        },
+        pk="id",
+        foreign_keys=[("page_id", "pages", "id")],
+    )
+    db["items"].create_index(["page_id", "ord"], unique=True)
+    db["items"].create_index(["kind"])
+    db["authors"].create(
+        {"id": int, "page_id": int, "item_row": int, "ord": int, "name": str, "role": str},
+        pk="id",
+        foreign_keys=[("page_id", "pages", "id"), ("item_row", "items", "id")],
+    )
+    db["authors"].create_index(["page_id"])
+    db["authors"].create_index(["name"])
+    db["tags"].create(
+        {"id": int, "page_id": int, "item_row": int, "tag": str},
+        pk="id",
+        foreign_keys=[("page_id", "pages", "id"), ("item_row", "items", "id")],
+    )
+    db["tags"].create_index(["page_id"])
+    db["tags"].create_index(["tag"])
+    db["corrections"].create(
+        {"id": int, "page_id": int, "ord": int, "start": int, "end": int, "old": str, "new": str},
+        pk="id",
+        foreign_keys=[("page_id", "pages", "id")],
+    )
+    db["corrections"].create_index(["page_id"])
+
+
+@migrations(name="002_history_state_journal")
+def _history_state_journal(db: Database) -> None:
+    db["edits"].create(
+        {"id": int, "page_id": int, "time": str, "summary": str, "status": str},
+        pk="id",
+        foreign_keys=[("page_id", "pages", "id")],
+    )
+    db["edits"].create_index(["page_id"])
+    db["state"].create({"key": str, "value": str}, pk="key")
+    db["journal"].create(
+        {"page_id": int, "time": str, "model": str}, pk="page_id",
+        foreign_keys=[("page_id", "pages", "id")],
+    )
+
+
+@migrations(name="003_items_fts_trigram")
+def _items_fts(db: Database) -> None:
+    # A standalone FTS5 table whose rowid is items.id; the trigram tokenizer finds any Chinese substring
+    # of three or more characters (shorter queries fall back to LIKE, see app/store/search.py).
+    import sqlite3
+
+    tokenize = ", tokenize='trigram'" if sqlite3.sqlite_version_info >= (3, 34, 0) else ""
+    db.execute(f"CREATE VIRTUAL TABLE items_fts USING fts5(title, body{tokenize})")
+
+
+STEPS = len(migrations._migrations)
+
+
+def migrate(db: Database) -> None:
+    """Apply every pending step and record the schema's age in PRAGMA user_version."""
+    migrations.apply(db)
+    applied = len(migrations.applied(db))
+    db.execute(f"PRAGMA user_version = {int(applied)}")

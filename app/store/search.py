@@ -1,0 +1,74 @@
+"""Full-text search over item titles and text, for Chinese.
+
+`items_fts` is an FTS5 table with the trigram tokenizer (SQLite >= 3.34): any run of three or more
+characters is found wherever it sits in a word, which is what Chinese needs (no word breaks). A query is
+split on spaces into words that must all occur. Words shorter than three characters cannot use the
+trigram index, so such a query falls back to LIKE over the same table (slower, still correct).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+SNIPPET_CONTEXT = 24
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One item that matches: where it is, and a line of context around the first match."""
+
+    page_id: int
+    item_id: int | None
+    page_name: str
+    title: str
+    snippet: str
+
+
+def has_trigram() -> bool:
+    return sqlite3.sqlite_version_info >= (3, 34, 0)
+
+
+def _fts_phrase(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def _like_pattern(word: str) -> str:
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def snippet(text: str, words: list[str], context: int = SNIPPET_CONTEXT) -> str:
+    """The text around the first of `words` found in `text`, on one line."""
+    flat = " ".join(text.split())
+    lowered = flat.lower()
+    positions = [(lowered.find(w.lower()), w) for w in words]
+    found = [(p, w) for p, w in positions if p >= 0]
+    if not found:
+        return flat[: 2 * context] + ("…" if len(flat) > 2 * context else "")
+    pos, word = min(found)
+    start, end = max(0, pos - context), min(len(flat), pos + len(word) + context)
+    return ("…" if start else "") + flat[start:end] + ("…" if end < len(flat) else "")
+
+
+def search(db: Database, query: str, limit: int = 50, trigram: bool = True) -> list[SearchHit]:
+    """Items holding every space-separated word of `query`, best first (title hits rank higher)."""
+    words = query.split()
+    if not words or limit <= 0:
+        return []
+    select = ("select i.page_id, i.item_id, p.name, i.title, f.title as ftitle, f.body "
+              "from items_fts f join items i on i.id = f.rowid join pages p on p.id = i.page_id ")
+    if trigram and all(len(w) >= 3 for w in words):
+        sql = select + "where items_fts match ? order by bm25(items_fts, 5.0, 1.0) limit ?"
+        params: list[object] = [" AND ".join(_fts_phrase(w) for w in words), limit]
+    else:
+        clause = " and ".join("(f.title like ? escape '\\' or f.body like ? escape '\\')" for _ in words)
+        sql = select + f"where {clause} order by p.name, p.version, i.ord limit ?"
+        params = [x for w in words for x in (_like_pattern(w), _like_pattern(w))] + [limit]
+    hits = []
+    for page_id, item_id, name, title, ftitle, body in db.execute(sql, params).fetchall():
+        shown = title or ftitle or snippet(body, [], 12)
+        hits.append(SearchHit(page_id, item_id, name, shown, snippet(ftitle + "\n" + body, words)))
+    return hits
