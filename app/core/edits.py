@@ -180,8 +180,7 @@ def _take_blocks(page: Page, taken: dict[int, Block], target_id: int | None,
     else:
         items = list(_replace_items(page, changed))
         anchor = next((i for i in source_ids if changed.get(i) is not None), None)
-        kind_origin = Origin.EDITOR if new_kind is not Kind.NEWS else Origin.AUTO
-        new = Item(page.next_item_id(), new_kind, tuple(moved), origin=Origin.EDITOR, kind_origin=kind_origin)
+        new = Item(page.next_item_id(), new_kind, tuple(moved), origin=Origin.EDITOR)
         if anchor is not None and anchor != source_ids[0] and changed.get(source_ids[0]) is None:
             anchor = None  # the first source item went away: take its place
         items = _insert_after(items, anchor, new, removed_at)
