@@ -1,0 +1,156 @@
+"""Starting the desktop app: `run(argv)` parses the app's arguments, opens the project and the window.
+
+    newsdesk                          the default project (on first run it imports sample_data/)
+    newsdesk open PROJECT.db          another project file
+    newsdesk PAGE.txt|FOLDER ...      import into the current project and open the first page
+    newsdesk --screenshot OUT.png [PAGE]   render the window (1400x900, page open, first item) and exit
+
+NEWSDESK_PROJECT=path overrides the default project (tests point it into a temporary folder).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtWidgets import QApplication
+
+import app as app_package
+
+from ..core.errors import NewsdeskError
+from .i18n import set_language, system_language
+
+SAMPLE_DATA = Path(app_package.__file__).resolve().parent.parent / "sample_data"
+USAGE = "usage: newsdesk [open PROJECT.db] [PAGE.txt|FOLDER ...] [--screenshot OUT.png [PAGE]]"
+
+
+@dataclass
+class Args:
+    project: str | None = None
+    paths: list[str] = field(default_factory=list)
+    screenshot: str | None = None
+
+
+def parse_args(argv: list[str]) -> Args:
+    """The app's own arguments; raises ValueError with a one-line message."""
+    args = Args()
+    rest = list(argv)
+    while rest:
+        word = rest.pop(0)
+        if word == "--screenshot":
+            if not rest:
+                raise ValueError("--screenshot needs an output file (OUT.png)")
+            args.screenshot = rest.pop(0)
+        elif word == "open":
+            if not rest:
+                raise ValueError("open needs a project file (PROJECT.db)")
+            args.project = rest.pop(0)
+        elif word.startswith("-"):
+            raise ValueError(f"unknown option {word}")
+        else:
+            args.paths.append(word)
+    return args
+
+
+def default_project() -> str:
+    """NEWSDESK_PROJECT, or newsdesk.db in the user's data folder."""
+    env = os.environ.get("NEWSDESK_PROJECT")
+    if env:
+        return env
+    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    folder.mkdir(parents=True, exist_ok=True)
+    return str(folder / "newsdesk.db")
+
+
+def application() -> QApplication:
+    instance = QApplication.instance()
+    if instance is None:
+        QCoreApplication.setOrganizationName("Newsdesk")
+        QCoreApplication.setApplicationName("Newsdesk")
+        instance = QApplication(["newsdesk"])
+    assert isinstance(instance, QApplication)
+    return instance
+
+
+def launch(argv: list[str], show: bool = True):  # -> MainWindow
+    """Open the project and the window as `argv` asks (no event loop). Raises NewsdeskError/ValueError."""
+    from ..store.db import Store
+    from .main_window import MainWindow
+
+    args = parse_args(argv)
+    application()
+    path = args.project or default_project()
+    first_run = not args.project and not Path(path).exists()
+    store = Store(path)
+    set_language(store.get_state("language") or system_language())
+    window = MainWindow(store)
+    window.restore_journal()
+    imports = list(args.paths)
+    if first_run and SAMPLE_DATA.is_dir():
+        imports.insert(0, str(SAMPLE_DATA))
+    if args.screenshot:
+        _import_now(window, imports)
+        window.open_last() if window.doc is None else None
+    else:
+        window.open_last()
+        if imports:
+            window.import_paths(imports, open_first=bool(args.paths))
+        window.warm_up_tags()
+    if show:
+        window.show()
+    return window
+
+
+def _import_now(window, paths: list[str]) -> None:  # noqa: ANN001
+    from .importing import read_pages
+
+    if not paths:
+        return
+    ids = window._store_imports(read_pages(paths), None)
+    window.notice.hide()
+    if ids:
+        window.open_page(ids[-1] if len(ids) == 1 else ids[0])
+
+
+def screenshot(window, out: str) -> None:  # noqa: ANN001
+    """Render the window at 1400x900 with its first item selected, to a PNG."""
+    from ..core.tags import warm_up
+
+    warm_up()
+    window.tags_ready = window.panel.tags_ready = True
+    window.resize(1400, 900)
+    if window.doc is not None and window.doc.page.items:
+        window.select_item(window.doc.page.items[0].id)
+    app = application()
+    for _ in range(5):
+        app.processEvents()
+    if not window.grab().save(out):
+        raise NewsdeskError(f"{out}: cannot write the screenshot (PNG)")
+
+
+def run(argv: list[str]) -> int:
+    """The app's entry point; returns the exit code."""
+    try:
+        args = parse_args(argv)
+    except ValueError as e:
+        print(f"newsdesk: {e}\n{USAGE}", file=sys.stderr)
+        return 2
+    if args.screenshot and len(args.paths) > 1:
+        print(f"newsdesk: --screenshot takes one page\n{USAGE}", file=sys.stderr)
+        return 2
+    app = application()
+    try:
+        window = launch(argv)
+        if args.screenshot:
+            screenshot(window, args.screenshot)
+            window.store.close()
+            return 0
+    except NewsdeskError as e:
+        print(f"newsdesk: {e}", file=sys.stderr)
+        return 1
+    code = app.exec()
+    window.store.close()
+    return int(code)

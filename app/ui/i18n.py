@@ -1,0 +1,47 @@
+"""User-facing text in English and Chinese: `tr("Merge items")` gives the text in the current language.
+
+English strings are the keys; the Chinese table lives in `resources/translations/zh.json`. The language
+follows the system locale unless the user picks one in the View > Language menu.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QLocale
+
+LANGUAGES = ("zh", "en")
+_TABLE_PATH = Path(__file__).resolve().parent.parent.parent / "resources" / "translations" / "zh.json"
+_tables: dict[str, dict[str, str]] = {}
+_current = "en"
+
+
+def _table(lang: str) -> dict[str, str]:
+    if lang not in _tables:
+        table: dict[str, str] = {}
+        if lang == "zh" and _TABLE_PATH.exists():
+            table = json.loads(_TABLE_PATH.read_text(encoding="utf-8"))
+        _tables[lang] = table
+    return _tables[lang]
+
+
+def system_language() -> str:
+    """'zh' when the system locale is Chinese, else 'en'."""
+    return "zh" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+
+
+def set_language(lang: str) -> None:
+    global _current
+    _current = lang if lang in LANGUAGES else "en"
+
+
+def language() -> str:
+    return _current
+
+
+def tr(text: str) -> str:
+    """`text` (English) in the current language; unknown strings stay English."""
+    if _current == "en":
+        return text
+    return _table(_current).get(text, text)

@@ -1,0 +1,278 @@
+"""The item editor: kind, section, kicker, title, subtitle, authors, tags and the cleaned body.
+
+The panel shows an item and reports what the user changed (`fieldEdited`, `kindChosen`); the window
+turns each report into an undoable command. Values are shown as plain text (QLineEdit and
+QPlainTextEdit never interpret markup). Programmatic updates never emit the signals.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.metadata import item_metadata, item_tags
+from ..core.page import Item, Kind, Page
+from .i18n import tr
+from .models import kind_text
+
+TEXT_FIELDS = ("section", "kicker", "title", "subtitle")
+FIELD_TEXT = {"section": "Section", "kicker": "Kicker", "title": "Title", "subtitle": "Subtitle",
+              "authors": "Authors", "tags": "Tags", "kind": "Kind", "body": "Body"}
+
+
+def body_preview(meta: dict[str, Any]) -> str:
+    """The cleaned text as the export writes it: subheads marked, paragraphs, then captions."""
+    parts = [f"【{s}】" for s in meta["subheads"]]
+    parts += list(meta["body"])
+    parts += [f"〔{tr('Caption')}〕{c}" for c in meta["captions"]]
+    return "\n\n".join(parts)
+
+
+class ItemPanel(QWidget):
+    fieldEdited = Signal(int, str, object)  # item id, field name, value
+    kindChosen = Signal(int, object)  # item id, Kind
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("item_panel")
+        self.page: Page | None = None
+        self.item_id: int | None = None
+        self.tags_ready = False
+        self._tags: list[str] = []
+
+        self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setObjectName("heading")
+        self.kind = QComboBox()
+        self.kind.setObjectName("kind")
+        for k in Kind:
+            self.kind.addItem(kind_text(k), k)
+        self.kind.activated.connect(self._kind_activated)
+        self.edits: dict[str, QLineEdit] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.labels: dict[str, QLabel] = {"kind": QLabel()}
+        form.addRow(self.labels["kind"], self.kind)
+        for name in TEXT_FIELDS:
+            edit = QLineEdit()
+            edit.setObjectName(name)
+            edit.textEdited.connect(lambda text, n=name: self._text_edited(n, text))
+            self.edits[name] = edit
+            self.labels[name] = QLabel()
+            form.addRow(self.labels[name], edit)
+
+        self.authors = QTableWidget(0, 2)
+        self.authors.setObjectName("authors")
+        self.authors.verticalHeader().hide()
+        self.authors.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.authors.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.authors.setMaximumHeight(110)
+        self.authors.itemChanged.connect(self._authors_changed)
+        self.add_author = QPushButton()
+        self.add_author.clicked.connect(self._add_author_row)
+        self.remove_author = QPushButton()
+        self.remove_author.clicked.connect(self._remove_author_rows)
+        author_buttons = QHBoxLayout()
+        author_buttons.addWidget(self.add_author)
+        author_buttons.addWidget(self.remove_author)
+        author_buttons.addStretch()
+        authors_box = QVBoxLayout()
+        authors_box.addWidget(self.authors)
+        authors_box.addLayout(author_buttons)
+        self.labels["authors"] = QLabel()
+        form.addRow(self.labels["authors"], authors_box)
+
+        self.tags = QListWidget()
+        self.tags.setObjectName("tags")
+        self.tags.setFlow(QListWidget.Flow.LeftToRight)
+        self.tags.setWrapping(True)
+        self.tags.setMaximumHeight(64)
+        self.tags.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tag_input = QLineEdit()
+        self.tag_input.setObjectName("tag_input")
+        self.tag_input.returnPressed.connect(self._add_tag)
+        self.tag_words = QStringListModel(self)
+        completer = QCompleter(self.tag_words, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.tag_input.setCompleter(completer)
+        self.remove_tag = QPushButton()
+        self.remove_tag.clicked.connect(self._remove_tags)
+        tag_row = QHBoxLayout()
+        tag_row.addWidget(self.tag_input)
+        tag_row.addWidget(self.remove_tag)
+        tags_box = QVBoxLayout()
+        tags_box.addWidget(self.tags)
+        tags_box.addLayout(tag_row)
+        self.labels["tags"] = QLabel()
+        form.addRow(self.labels["tags"], tags_box)
+
+        self.body = QPlainTextEdit()
+        self.body.setObjectName("body")
+        self.body.setReadOnly(True)
+        self.labels["body"] = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(form)
+        layout.addWidget(self.labels["body"])
+        layout.addWidget(self.body, 1)
+        self.retranslate()
+        self.setEnabled(False)
+
+    def retranslate(self) -> None:
+        for name, lab in self.labels.items():
+            lab.setText(tr(FIELD_TEXT[name]))
+        for i in range(self.kind.count()):
+            self.kind.setItemText(i, kind_text(self.kind.itemData(i)))
+        self.authors.setHorizontalHeaderLabels([tr("Name"), tr("Role")])
+        self.add_author.setText(tr("Add author"))
+        self.remove_author.setText(tr("Remove"))
+        self.remove_tag.setText(tr("Remove tag"))
+        self.tag_input.setPlaceholderText(tr("Add a tag and press Enter"))
+        self._show_heading()
+
+    def set_known_tags(self, tags: list[str]) -> None:
+        self.tag_words.setStringList(tags)
+
+    # --- showing an item -------------------------------------------------------------------------
+    def show_item(self, page: Page | None, item_id: int | None) -> None:
+        self.page, self.item_id = page, item_id
+        item = self._item()
+        self.setEnabled(item is not None)
+        if item is None or page is None:
+            for edit in self.edits.values():
+                edit.clear()
+            self.body.clear()
+            self.tags.clear()
+            with QSignalBlocker(self.authors):
+                self.authors.setRowCount(0)
+            self._show_heading()
+            return
+        meta = item_metadata(page, item)
+        for name in TEXT_FIELDS:
+            edit = self.edits[name]
+            if edit.text() != meta[name]:
+                edit.setText(meta[name])
+                edit.setCursorPosition(0)
+            font = edit.font()
+            font.setItalic(name in item.fields)
+            edit.setFont(font)
+        with QSignalBlocker(self.kind):
+            self.kind.setCurrentIndex(self.kind.findData(item.kind))
+        self._show_authors(meta["authors"])
+        self._show_tags(page, item, meta)
+        text = body_preview(meta)
+        if self.body.toPlainText() != text:
+            self.body.setPlainText(text)
+        self._show_heading()
+
+    def _item(self) -> Item | None:
+        if self.page is None or self.item_id is None:
+            return None
+        for it in self.page.items:
+            if it.id == self.item_id:
+                return it
+        return None
+
+    def _show_heading(self) -> None:
+        item = self._item()
+        if item is None:
+            self.heading.setText(tr("No item selected"))
+            return
+        index = self.page.item_index(item.id) + 1 if self.page else 0
+        edited = " · " + tr("edited") if item.edited else ""
+        self.heading.setText(f"{tr('Item')} {index} · {kind_text(item.kind)}{edited}")
+
+    def _show_authors(self, authors: list[dict[str, str]]) -> None:
+        with QSignalBlocker(self.authors):
+            self.authors.setRowCount(len(authors))
+            for row, a in enumerate(authors):
+                self.authors.setItem(row, 0, QTableWidgetItem(a["name"]))
+                self.authors.setItem(row, 1, QTableWidgetItem(a["role"]))
+
+    def _show_tags(self, page: Page, item: Item, meta: dict[str, Any]) -> None:
+        if "tags" in item.fields or self.tags_ready or item.kind is Kind.FURNITURE:
+            self._tags = item_tags(page, item, meta)
+            shown = self._tags
+        else:
+            self._tags = []
+            shown = None
+        self.tags.clear()
+        if shown is None:
+            self.tags.addItem(tr("(tags load in the background…)"))
+            self.tags.setEnabled(False)
+        else:
+            self.tags.addItems(shown)
+            self.tags.setEnabled(True)
+
+    # --- user edits ------------------------------------------------------------------------------
+    def _text_edited(self, name: str, text: str) -> None:
+        if self.item_id is not None:
+            self.fieldEdited.emit(self.item_id, name, text)
+
+    def _kind_activated(self, index: int) -> None:
+        if self.item_id is not None:
+            self.kindChosen.emit(self.item_id, self.kind.itemData(index))
+
+    def current_authors(self) -> list[dict[str, str]]:
+        out = []
+        for row in range(self.authors.rowCount()):
+            name = self.authors.item(row, 0)
+            role = self.authors.item(row, 1)
+            n = name.text().strip() if name else ""
+            if n:
+                out.append({"name": n, "role": role.text().strip() if role else ""})
+        return out
+
+    def _authors_changed(self, _cell: QTableWidgetItem) -> None:
+        if self.item_id is not None:
+            self.fieldEdited.emit(self.item_id, "authors", self.current_authors())
+
+    def _add_author_row(self) -> None:
+        with QSignalBlocker(self.authors):
+            row = self.authors.rowCount()
+            self.authors.insertRow(row)
+            self.authors.setItem(row, 0, QTableWidgetItem(""))
+            self.authors.setItem(row, 1, QTableWidgetItem("记者"))
+        self.authors.setCurrentCell(row, 0)
+        self.authors.editItem(self.authors.item(row, 0))
+
+    def _remove_author_rows(self) -> None:
+        rows = sorted({i.row() for i in self.authors.selectedIndexes()}, reverse=True)
+        if not rows or self.item_id is None:
+            return
+        with QSignalBlocker(self.authors):
+            for row in rows:
+                self.authors.removeRow(row)
+        self.fieldEdited.emit(self.item_id, "authors", self.current_authors())
+
+    def _add_tag(self) -> None:
+        tag = self.tag_input.text().strip()
+        if not tag or self.item_id is None or not self.tags.isEnabled():
+            return
+        self.tag_input.clear()
+        if tag not in self._tags:
+            self.fieldEdited.emit(self.item_id, "tags", self._tags + [tag])
+
+    def _remove_tags(self) -> None:
+        chosen = {i.text() for i in self.tags.selectedItems()}
+        if chosen and self.item_id is not None and self.tags.isEnabled():
+            self.fieldEdited.emit(self.item_id, "tags", [t for t in self._tags if t not in chosen])

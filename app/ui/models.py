@@ -1,0 +1,261 @@
+"""Qt models over the project's pages and over one page's items; they hold ids and build rows lazily.
+
+`PageListModel` lists `Store.list_pages` rows (name, status, item count). `ItemsModel` lists a page's
+items in reading order (kind, title, preview) and turns a drag-and-drop into a `moveRequested` signal;
+the window pushes the undoable command, the model never edits the page itself.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from ..core.metadata import item_metadata
+from ..core.page import Item, Kind, Page
+from .i18n import tr
+
+Index = QModelIndex | QPersistentModelIndex
+ITEM_MIME = "application/x-newsdesk-item"
+
+STATUSES = ("todo", "in_progress", "done")
+STATUS_TEXT = {"todo": "To do", "in_progress": "In progress", "done": "Done"}
+KIND_TEXT = {Kind.NEWS: "News", Kind.FEATURE: "Feature", Kind.NOTICE: "Notice", Kind.AD: "Ad",
+             Kind.FURNITURE: "Furniture"}
+
+# pastel tints, one per item in turn; furniture is grey and unassigned text red
+ITEM_COLORS = ("#ffe2a8", "#c9e7ff", "#d4f2c4", "#f3d1f4", "#ffd3c2", "#d9d6ff", "#c8f0ea", "#f6f0b0",
+               "#e6d7c3", "#ffc9de", "#d0e4c0", "#c5d6f2")
+FURNITURE_COLOR = "#e2e2e2"
+UNASSIGNED_COLOR = "#ff9c9c"
+
+
+def status_text(status: str) -> str:
+    return tr(STATUS_TEXT.get(status, status))
+
+
+def kind_text(kind: Kind) -> str:
+    return tr(KIND_TEXT[kind])
+
+
+def item_color(page: Page, item: Item) -> QColor:
+    """The item's tint: by its place among the page's articles, grey for furniture."""
+    if item.kind is Kind.FURNITURE:
+        return QColor(FURNITURE_COLOR)
+    return QColor(ITEM_COLORS[item.id % len(ITEM_COLORS)])
+
+
+class Roles(IntEnum):
+    ID = Qt.ItemDataRole.UserRole + 1
+    STATUS = Qt.ItemDataRole.UserRole + 2
+
+
+class PageListModel(QAbstractTableModel):
+    """The project's pages, optionally filtered by status; rows are Store `PageRow`s."""
+
+    COLUMNS = ("Page", "Status", "Items")
+
+    def __init__(self, store: Any = None, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.status_filter: str | None = None
+        self._rows: list[Any] = []
+
+    def set_store(self, store: Any) -> None:
+        self.store = store
+        self.refresh()
+
+    def set_status_filter(self, status: str | None) -> None:
+        self.status_filter = status
+        self.refresh()
+
+    def refresh(self) -> None:
+        rows = self.store.list_pages(status=self.status_filter) if self.store is not None else []
+        if [r.id for r in rows] == [r.id for r in self._rows]:
+            changed = [i for i, (a, b) in enumerate(zip(self._rows, rows, strict=True)) if a != b]
+            self._rows = list(rows)
+            for i in changed:
+                self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.COLUMNS) - 1))
+            return
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_of(self, page_id: int) -> int:
+        for i, r in enumerate(self._rows):
+            if r.id == page_id:
+                return i
+        return -1
+
+    def page_row(self, row: int) -> Any:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return tr(self.COLUMNS[section]) if 0 <= section < len(self.COLUMNS) else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (r.name, status_text(r.status), r.item_count)[col]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{r.name} · {status_text(r.status)}"
+        if role == Roles.ID:
+            return r.id
+        if role == Roles.STATUS:
+            return r.status
+        if role == Qt.ItemDataRole.ForegroundRole and col == 1 and r.status == "done":
+            return QBrush(QColor("#2e7d32"))
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class ItemsModel(QAbstractTableModel):
+    """A page's items in reading order: kind, title, preview. Drag a row to reorder."""
+
+    COLUMNS = ("Kind", "Title", "Preview")
+    moveRequested = Signal(int, int)  # item id, new index
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.page: Page | None = None
+        self._ids: list[int] = []
+        self._cache: dict[int, tuple[Item, tuple[str, str, str]]] = {}
+
+    def set_page(self, page: Page | None) -> None:
+        ids = [it.id for it in page.items] if page else []
+        if ids == self._ids and page is not None and self.page is not None:
+            old = self.page
+            self.page = page
+            same_text = old.corrections == page.corrections
+            for row, item in enumerate(page.items):
+                if not (same_text and old.items[row] is item):
+                    self._cache.pop(item.id, None)
+                    self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+            return
+        self.beginResetModel()
+        self.page = page
+        self._ids = ids
+        self._cache.clear()
+        self.endResetModel()
+
+    def item_id(self, row: int) -> int:
+        return self._ids[row]
+
+    def row_of(self, item_id: int) -> int:
+        try:
+            return self._ids.index(item_id)
+        except ValueError:
+            return -1
+
+    def _row(self, row: int) -> tuple[Item, tuple[str, str, str]]:
+        assert self.page is not None
+        item = self.page.items[row]
+        hit = self._cache.get(item.id)
+        if hit is not None and hit[0] is item:
+            return hit
+        meta = item_metadata(self.page, item)
+        title = meta["title"] or meta["kicker"] or meta["section"]
+        body = meta["body"] or meta["captions"] or meta["subheads"]
+        preview = (body[0] if body else "")[:60]
+        if not title:
+            title = "(" + tr("no title") + ")" if item.kind is not Kind.FURNITURE else preview[:24]
+        display = (kind_text(item.kind), title, preview)
+        self._cache[item.id] = (item, display)
+        return item, display
+
+    # --- model API -------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return tr(self.COLUMNS[section]) if 0 <= section < len(self.COLUMNS) else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self.page is None or not (0 <= index.row() < len(self._ids)):
+            return None
+        item, display = self._row(index.row())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return display[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return display[1]
+        if role == Roles.ID:
+            return item.id
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
+            return item_color(self.page, item)
+        if role == Qt.ItemDataRole.FontRole and item.edited and index.column() == 1:
+            from PySide6.QtGui import QFont
+
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid():
+            return base | Qt.ItemFlag.ItemIsDragEnabled
+        return base | Qt.ItemFlag.ItemIsDropEnabled
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [ITEM_MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+        data = QMimeData()
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        if rows:
+            data.setData(ITEM_MIME, QByteArray(str(self._ids[rows[0]]).encode()))
+        return data
+
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                        parent: Index) -> bool:
+        return data.hasFormat(ITEM_MIME) and action == Qt.DropAction.MoveAction
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                     parent: Index) -> bool:
+        """Ask for a move; returns False so that the view does not remove the dragged row itself."""
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        item_id = int(bytes(data.data(ITEM_MIME).data()).decode())
+        if row < 0:
+            row = parent.row() if parent.isValid() else len(self._ids)
+        old = self.row_of(item_id)
+        new_index = row - 1 if old < row else row
+        new_index = max(0, min(new_index, len(self._ids) - 1))
+        if new_index != old:
+            self.moveRequested.emit(item_id, new_index)
+        return False

@@ -1,0 +1,258 @@
+"""The source view: the page text exactly as loaded, read-only, each item's text tinted in its colour.
+
+Tints come from a QSyntaxHighlighter over the items' spans (furniture grey, unassigned text red); the
+current item is outlined in `paintEvent`, drawn only over the visible lines, so that selecting an item
+costs little however long the page. Page offsets (code points, CR/LF kept) and document positions
+(UTF-16 units, one separator per line) are converted by `OffsetMap`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from PySide6.QtCore import QPoint, QRect, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFontDatabase,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+from ..core.page import Page
+from .models import UNASSIGNED_COLOR, item_color
+
+
+class OffsetMap:
+    """Page offset <-> QTextDocument position. CRLF counts one position; astral characters count two."""
+
+    def __init__(self, text: str) -> None:
+        # events: (page offset, delta added to every position from offset+1 on)
+        self._page_at: list[int] = []
+        self._shift: list[int] = []
+        shift = 0
+        if "\r" in text or any(ord(c) > 0xFFFF for c in text):
+            for i, c in enumerate(text):
+                if c == "\r" and text[i + 1:i + 2] == "\n":
+                    shift -= 1
+                elif ord(c) > 0xFFFF:
+                    shift += 1
+                else:
+                    continue
+                self._page_at.append(i + 1)
+                self._shift.append(shift)
+        self._doc_at = [p + s for p, s in zip(self._page_at, self._shift, strict=True)]
+        self.display = text.replace("\r\n", "\n").replace("\r", "\n")
+
+    def to_doc(self, offset: int) -> int:
+        k = bisect_right(self._page_at, offset)
+        return offset + (self._shift[k - 1] if k else 0)
+
+    def to_page(self, position: int) -> int:
+        k = bisect_right(self._doc_at, position)
+        return position - (self._shift[k - 1] if k else 0)
+
+
+class _Tints(QSyntaxHighlighter):
+    """Backgrounds per span, looked up by bisection for each text block the document lays out."""
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self.starts: list[int] = []
+        self.spans: list[tuple[int, int, QTextCharFormat]] = []
+
+    def set_spans(self, spans: list[tuple[int, int, QTextCharFormat]]) -> None:
+        self.spans = sorted(spans, key=lambda s: s[0])
+        self.starts = [s for s, _, _ in self.spans]
+
+    def highlightBlock(self, text: str) -> None:
+        block = self.currentBlock()
+        pos, end = block.position(), block.position() + len(text)
+        k = max(0, bisect_right(self.starts, pos) - 1)
+        while k < len(self.spans):
+            s, e, fmt = self.spans[k]
+            if s >= end:
+                break
+            if e > pos:
+                a, b = max(s, pos), min(e, end)
+                if b > a:
+                    self.setFormat(a - pos, b - a, fmt)
+            k += 1
+
+
+class SourceView(QPlainTextEdit):
+    """Read-only page text. Clicking selects the item that owns the text (`itemClicked`)."""
+
+    itemClicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("source")
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
+        font.setPointSizeF(max(font.pointSizeF(), 11.0))
+        self.setFont(font)
+        self.page: Page | None = None
+        self.map = OffsetMap("")
+        self.current_item: int | None = None
+        self._outline: list[tuple[int, int]] = []  # doc spans of the current item
+        self._outline_color = QColor("#444")
+        self._tints = _Tints(self.document())
+
+    # --- content ---------------------------------------------------------------------------------
+    def set_page(self, page: Page | None) -> None:
+        """Show a page (new text) or the same text with a new structure (after an edit)."""
+        same_text = self.page is not None and page is not None and self.page.text == page.text
+        self.page = page
+        if page is None:
+            self._tints.set_spans([])
+            self.setPlainText("")
+            return
+        if not same_text:
+            self.map = OffsetMap(page.text)
+        self._tints.set_spans(self._spans(page))
+        if same_text:
+            bar = self.verticalScrollBar().value()
+            self._tints.rehighlight()
+            self.verticalScrollBar().setValue(bar)
+        else:
+            self.setPlainText(self.map.display)
+        if self.current_item is not None and not any(it.id == self.current_item for it in page.items):
+            self.current_item = None
+        self._update_outline()
+
+    def _spans(self, page: Page) -> list[tuple[int, int, QTextCharFormat]]:
+        out = []
+        to_doc = self.map.to_doc
+        for item in page.items:
+            fmt = QTextCharFormat()
+            fmt.setBackground(item_color(page, item))
+            for b in item.blocks:
+                for s, e in b.spans:
+                    out.append((to_doc(s), to_doc(e), fmt))
+        red = QTextCharFormat()
+        red.setBackground(QColor(UNASSIGNED_COLOR))
+        red.setForeground(QColor("#8b0000"))
+        for b in page.unassigned:
+            for s, e in b.spans:
+                out.append((to_doc(s), to_doc(e), red))
+        fixed = QTextCharFormat()
+        fixed.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        fixed.setUnderlineColor(QColor("#1565c0"))
+        for c in page.corrections:
+            out.append((to_doc(c.start), to_doc(c.end), fixed))
+        return out
+
+    # --- the current item ------------------------------------------------------------------------
+    def set_current_item(self, item_id: int | None, scroll: bool = True) -> None:
+        self.current_item = item_id
+        self._update_outline()
+        if scroll and self._outline and not self._outline_visible():
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self._outline[0][0])
+            self.setTextCursor(cursor)
+            self.centerCursor()
+        self.viewport().update()
+
+    def _update_outline(self) -> None:
+        self._outline = []
+        if self.page is None or self.current_item is None:
+            return
+        for it in self.page.items:
+            if it.id == self.current_item:
+                self._outline_color = item_color(self.page, it).darker(190)
+                self._outline = sorted((self.map.to_doc(s), self.map.to_doc(e))
+                                       for b in it.blocks for s, e in b.spans)
+                break
+
+    def _outline_visible(self) -> bool:
+        top = self.cursorForPosition(QPoint(0, 0)).position()
+        bottom = self.cursorForPosition(QPoint(self.viewport().width(), self.viewport().height())).position()
+        return any(s < bottom and e > top for s, e in self._outline)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._outline:
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(QPen(self._outline_color, 2))
+        offset = self.contentOffset()
+        height = self.viewport().height()
+        block = self.firstVisibleBlock()
+        run: QRect | None = None
+        starts = [s for s, _ in self._outline]
+        while block.isValid():
+            rect = self.blockBoundingGeometry(block).translated(offset).toRect()
+            if rect.top() > height:
+                break
+            pos, end = block.position(), block.position() + max(1, block.length() - 1)
+            k = max(0, bisect_right(starts, pos) - 1)
+            owned = any(s < end and e > pos for s, e in self._outline[k:k + 3]) or any(
+                s < end and e > pos for s, e in self._outline[max(0, k - 2):k])
+            if owned and block.text().strip():
+                run = rect if run is None else run.united(rect)
+            elif block.text().strip() and run is not None:
+                painter.drawRoundedRect(run.adjusted(1, 0, -2, -1), 4, 4)
+                run = None
+            block = block.next()
+        if run is not None:
+            painter.drawRoundedRect(run.adjusted(1, 0, -2, -1), 4, 4)
+        painter.end()
+
+    # --- mouse and selection ---------------------------------------------------------------------
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.page is None:
+            return
+        if self.textCursor().hasSelection():
+            return
+        item_id = self.item_at(self.map.to_page(self.textCursor().position()))
+        if item_id is not None:
+            self.itemClicked.emit(item_id)
+
+    def item_at(self, offset: int) -> int | None:
+        """The item owning `offset`, or the first owned character on its line."""
+        if self.page is None:
+            return None
+        item, _ = self.page.owner_of(offset)
+        if item is None:
+            text = self.page.text
+            line_start = text.rfind("\n", 0, offset) + 1
+            line_end = text.find("\n", offset)
+            line_end = len(text) if line_end < 0 else line_end
+            for i in range(line_start, line_end):
+                if not text[i].isspace():
+                    item, _ = self.page.owner_of(i)
+                    break
+        return item.id if item is not None else None
+
+    def selection_span(self) -> tuple[int, int] | None:
+        """The selected text as page offsets [start, end), or None."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return self.map.to_page(cursor.selectionStart()), self.map.to_page(cursor.selectionEnd())
+
+    def cursor_offset(self) -> int:
+        return self.map.to_page(self.textCursor().position())
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select page text [start, end) (used by tests and by search results)."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.map.to_doc(start))
+        cursor.setPosition(self.map.to_doc(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def set_cursor_offset(self, offset: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.map.to_doc(offset))
+        self.setTextCursor(cursor)

@@ -1,0 +1,84 @@
+"""The page list: the project's pages with status and item count, a status filter, "next to review"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .i18n import tr
+from .models import STATUSES, PageListModel, Roles, status_text
+
+
+class PagesPanel(QWidget):
+    pageActivated = Signal(int)  # page id
+    nextRequested = Signal()
+
+    def __init__(self, store: Any = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pages")
+        self.model = PageListModel(store, self)
+        self.filter = QComboBox()
+        self.filter.setObjectName("status_filter")
+        self.filter.addItem("", None)
+        for s in STATUSES:
+            self.filter.addItem("", s)
+        self.filter.currentIndexChanged.connect(self._filter_changed)
+        self.view = QTreeView()
+        self.view.setObjectName("page_list")
+        self.view.setModel(self.model)
+        self.view.setRootIsDecorated(False)
+        self.view.setUniformRowHeights(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.view.header().setStretchLastSection(False)
+        self.view.activated.connect(lambda index: self.pageActivated.emit(index.data(Roles.ID)))
+        self.view.clicked.connect(lambda index: self.pageActivated.emit(index.data(Roles.ID)))
+        self.next_button = QPushButton()
+        self.next_button.setObjectName("next_page")
+        self.next_button.clicked.connect(self.nextRequested)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.next_button)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.filter.setItemText(0, tr("All pages"))
+        for i, s in enumerate(STATUSES, start=1):
+            self.filter.setItemText(i, status_text(s))
+        self.next_button.setText(tr("Next page to review"))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.model.COLUMNS) - 1)
+        self.model.refresh()
+
+    def _filter_changed(self, index: int) -> None:
+        self.model.set_status_filter(self.filter.itemData(index))
+
+    def refresh(self, current_page: int | None = None) -> None:
+        self.model.refresh()
+        if current_page is not None:
+            self.show_current(current_page)
+
+    def show_current(self, page_id: int) -> None:
+        row = self.model.row_of(page_id)
+        if row < 0:
+            return
+        index = self.model.index(row, 0)
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.view.scrollTo(index)
+
+    def selected_page_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        return [self.model.page_row(r).id for r in rows]
