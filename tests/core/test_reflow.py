@@ -1,0 +1,50 @@
+"""Reflow (app.core.reflow): joining hard-wrapped lines and removing stray spaces, keeping Latin spacing."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.reflow import clean_heading, clean_paragraph, is_cjk, join_lines, remove_stray_spaces
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("全 面 规 范", "全面规范"),
+    ("2 台大空调", "2台大空调"),
+    ("第 3 页", "第3页"),
+    ("2024 年 3 月", "2024年3月"),
+    ("“ 你 好 ”", "“你好”"),
+    ("你\u3000好", "你好"),
+    ("COVID-19 IgM test", "COVID-19 IgM test"),
+    ("使用 Python 编程", "使用 Python 编程"),
+    ("Hello  world", "Hello world"),
+    ("  前后有空格  ", "前后有空格"),
+])
+def test_remove_stray_spaces(text, expected):
+    assert remove_stray_spaces(text) == expected
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    (["第一行，", "第二行。"], "第一行，第二行。"),
+    (["COVID-19", "IgM 抗体"], "COVID-19 IgM 抗体"),  # two Latin words across a wrap keep a space
+    (["the quick", "brown fox"], "the quick brown fox"),
+    (["2", "024年"], "2024年"),  # digits split by a wrap are one number
+    (["", "  x  ", ""], "x"),
+    ([], ""),
+])
+def test_join_lines(lines, expected):
+    assert join_lines(lines) == expected
+
+
+def test_clean_paragraph_joins_then_removes_stray_spaces():
+    assert clean_paragraph(["  本报讯 全 面", "规 范 2 台 "]) == "本报讯全面规范2台"
+    assert clean_paragraph(["新冠 COVID-19", "IgM 抗 体"]) == "新冠 COVID-19 IgM 抗体"
+
+
+def test_clean_heading_keeps_a_designed_gap():
+    assert clean_heading(["守护人民健康 荆州卫健在行动"]) == "守护人民健康 荆州卫健在行动"
+    assert clean_heading(["春 天  的故事", "续"]) == "春 天 的故事续"
+
+
+@pytest.mark.parametrize(("ch", "expected"), [("中", True), ("，", True), ("Ａ", True), ("a", False), ("1", False)])
+def test_is_cjk(ch, expected):
+    assert is_cjk(ch) is expected
