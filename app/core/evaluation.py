@@ -1,0 +1,221 @@
+"""How far the automatic split was from the editor's result: the quality report.
+
+`score` reimplements the measures of the shared `score_split.py` (articles recovered, headline and title
+accuracy, author F1, caption leaks, stray breaks), with the editor's pages as the gold standard and the
+automatic split as the prediction. `fix_counts` names the kinds of fix an editor made to get from one to
+the other (split, merge, moved text, relabel, kind, taken out, field edits, text corrections).
+Plain functions over page models and records; no store, no Qt.
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from .metadata import page_records
+from .page import Kind, Page
+
+ARTICLE_KINDS = {"news", "feature", "notice"}
+NOT_ARTICLES = {"ad", "furniture"}
+RECOVERED = 0.9
+CJK = r"\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
+STRAY_SPACE = re.compile(rf"[{CJK}][ \t\u3000]+[{CJK}0-9]|[0-9][ \t\u3000]+[{CJK}]")
+SHARE = 0.2  # an item's part that counts as a piece of its own (split/merge) rather than moved text
+
+
+# --- the measures of score_split.py ---------------------------------------------------------------
+def norm(s: str | None) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s or ""))
+
+
+def paragraphs(body: str | Sequence[str] | None) -> list[str]:
+    if body is None:
+        return []
+    if isinstance(body, str):
+        return [p for p in body.split("\n") if p.strip()]
+    return [p for p in body if p and p.strip()]
+
+
+def bigrams(s: str) -> collections.Counter[str]:
+    return collections.Counter(s[i:i + 2] for i in range(len(s) - 1)) if len(s) > 1 else collections.Counter([s])
+
+
+def dice(a: collections.Counter[str], b: collections.Counter[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return 2 * sum((a & b).values()) / (sum(a.values()) + sum(b.values()))
+
+
+def headline(item: Mapping[str, Any]) -> str:
+    return norm("".join(item.get(k) or "" for k in ("kicker", "title", "subtitle")))
+
+
+def author_set(authors: Iterable[Any] | None) -> set[tuple[str, str]]:
+    out = set()
+    for a in authors or []:
+        if isinstance(a, Mapping):
+            out.add((norm(a.get("name")), norm(a.get("role"))))
+        else:
+            out.add((norm(str(a)), ""))
+    return out
+
+
+def score(gold: Mapping[str, Mapping[str, Any]], pred: Mapping[str, Sequence[Mapping[str, Any]]]) -> dict[str, Any]:
+    """The measures of score_split.py: `gold` maps a page key to {"items": [...], "furniture": [...]},
+    `pred` maps the same key to its predicted records."""
+    t: collections.Counter[str] = collections.Counter()
+    sum_best = 0.0
+    per_page = {}
+    for page, g in gold.items():
+        garts = [it for it in g["items"] if it.get("kind") in ARTICLE_KINDS]
+        preds = [p for p in pred.get(page, []) if p.get("kind", "news") not in NOT_ARTICLES]
+        gb = [bigrams(norm("".join(paragraphs(it.get("body"))))) for it in garts]
+        pb = [bigrams(norm("".join(paragraphs(p.get("body"))))) for p in preds]
+        pairs = sorted(((dice(gb[i], pb[j]), i, j) for i in range(len(garts)) for j in range(len(preds))),
+                       reverse=True)
+        used_g, used_p, match = set(), set(), {}
+        for s, i, j in pairs:
+            if s <= 0 or i in used_g or j in used_p:
+                continue
+            used_g.add(i)
+            used_p.add(j)
+            match[i] = (j, s)
+        rec = 0
+        for i, it in enumerate(garts):
+            j, s = match.get(i, (None, 0.0))
+            sum_best += s
+            rec += s >= RECOVERED
+            p = preds[j] if j is not None else {}
+            t["title_ok"] += j is not None and s >= 0.5 and norm(p.get("title")) == norm(it.get("title"))
+            t["head_ok"] += j is not None and s >= 0.5 and headline(p) == headline(it)
+            ga, pa = author_set(it.get("authors")), author_set(p.get("authors")) if j is not None else set()
+            t["auth_tp"] += len(ga & pa)
+            t["auth_g"] += len(ga)
+            t["auth_p"] += len(pa)
+        t["gold"] += len(garts)
+        t["pred"] += len(preds)
+        t["recovered"] += rec
+        per_page[page] = {"gold": len(garts), "pred": len(preds), "recovered": rec}
+        bodies = "".join(norm("".join(paragraphs(p.get("body")))) for p in pred.get(page, []))
+        for it in g["items"]:
+            for c in it.get("captions", []):
+                t["captions"] += 1
+                t["caption_leaks"] += norm(c) in bodies
+        kept = {m.group()[0] + m.group()[-1] for m in STRAY_SPACE.finditer(json.dumps(g, ensure_ascii=False))}
+        for p in pred.get(page, []):
+            for para in paragraphs(p.get("body")):
+                t["paras"] += 1
+                t["stray"] += "\n" in para or any(
+                    m.group()[0] + m.group()[-1] not in kept for m in STRAY_SPACE.finditer(para))
+    P = t["recovered"] / t["pred"] if t["pred"] else 0.0
+    R = t["recovered"] / t["gold"] if t["gold"] else 0.0
+    F = 2 * P * R / (P + R) if P + R else 0.0
+    ap = t["auth_tp"] / t["auth_p"] if t["auth_p"] else 0.0
+    ar = t["auth_tp"] / t["auth_g"] if t["auth_g"] else 0.0
+    return {
+        "pages": len(gold), "gold_articles": t["gold"], "pred_items": t["pred"],
+        "article_precision": round(P, 3), "article_recall": round(R, 3), "article_f1": round(F, 3),
+        "mean_best_likeness": round(sum_best / t["gold"], 3) if t["gold"] else 0.0,
+        "headline_accuracy": round(t["head_ok"] / t["gold"], 3) if t["gold"] else 0.0,
+        "title_accuracy": round(t["title_ok"] / t["gold"], 3) if t["gold"] else 0.0,
+        "author_f1": round(2 * ap * ar / (ap + ar), 3) if ap + ar else 0.0,
+        "caption_leak_rate": round(t["caption_leaks"] / t["captions"], 3) if t["captions"] else 0.0,
+        "stray_break_rate": round(t["stray"] / t["paras"], 3) if t["paras"] else 0.0,
+        "per_page": per_page,
+    }
+
+
+def gold_of(records: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """An editor's page records in the gold file shape: items, and furniture as lines of text."""
+    return {
+        "items": [dict(r) for r in records if r["kind"] != str(Kind.FURNITURE)],
+        "furniture": ["".join(r["body"]) for r in records if r["kind"] == str(Kind.FURNITURE)],
+    }
+
+
+# --- kinds of fix ---------------------------------------------------------------------------------
+def _owners(page: Page) -> tuple[dict[int, int | None], dict[int, str]]:
+    """For every visible character: the id of the item holding it (None: taken out) and its role."""
+    item_of: dict[int, int | None] = {}
+    role_of: dict[int, str] = {}
+    for it in page.items:
+        for b in it.blocks:
+            for s, e in b.spans:
+                for i in range(s, e):
+                    if not page.text[i].isspace():
+                        item_of[i], role_of[i] = it.id, str(b.role)
+    for b in page.unassigned:
+        for s, e in b.spans:
+            for i in range(s, e):
+                if not page.text[i].isspace():
+                    item_of[i], role_of[i] = None, str(b.role)
+    return item_of, role_of
+
+
+def fix_counts(auto: Page, edited: Page) -> collections.Counter[str]:
+    """The fixes that turn the automatic split into the editor's page, counted by kind."""
+    fixes: collections.Counter[str] = collections.Counter()
+    a_item, a_role = _owners(auto)
+    e_item, e_role = _owners(edited)
+    pair: collections.Counter[tuple[int | None, int | None]] = collections.Counter()
+    for i, a in a_item.items():
+        if i in e_item:
+            pair[(a, e_item[i])] += 1
+    a_size = collections.Counter(a_item.values())
+    pieces: dict[int | None, list[int | None]] = collections.defaultdict(list)   # auto item -> edited parts
+    sources: dict[int | None, list[int | None]] = collections.defaultdict(list)  # edited item -> auto parts
+    for (a, e), n in pair.items():
+        if e is None:
+            continue
+        if n >= SHARE * a_size[a]:
+            pieces[a].append(e)
+            sources[e].append(a)
+        else:
+            fixes["moved text"] += 1
+    fixes["split"] += sum(len(v) - 1 for v in pieces.values())
+    fixes["merge"] += sum(len(v) - 1 for v in sources.values())
+    auto_kind = {it.id: it.kind for it in auto.items}
+    for it in edited.items:
+        main = max(((n, a) for (a, e), n in pair.items() if e == it.id and a is not None), default=None)
+        if main and auto_kind.get(main[1]) is not it.kind:
+            fixes["kind"] += 1
+        for key in it.fields:
+            fixes[f"field: {key}"] += 1
+        for b in it.blocks:
+            roles = collections.Counter(a_role[i] for s, e in b.spans for i in range(s, e) if i in a_role)
+            if roles and roles.most_common(1)[0][0] != str(b.role):
+                fixes["relabel"] += 1
+    fixes["taken out"] += len(edited.unassigned)
+    fixes["correction"] += len(edited.corrections)
+    return +fixes
+
+
+def quality_report(pages: Iterable[tuple[Any, Page, Page]]) -> dict[str, Any]:
+    """Score (page key, automatic split, editor's page) triples: the measures plus the fix counts."""
+    gold: dict[str, dict[str, Any]] = {}
+    pred: dict[str, list[dict[str, Any]]] = {}
+    fixes: collections.Counter[str] = collections.Counter()
+    for key, auto, edited in pages:
+        k = str(key)
+        gold[k] = gold_of(page_records(edited, with_tags=False))
+        pred[k] = page_records(auto, with_tags=False)
+        fixes += fix_counts(auto, edited)
+    result = score(gold, pred)
+    result["fixes"] = dict(fixes.most_common())
+    return result
+
+
+def format_report(result: Mapping[str, Any]) -> str:
+    """The report as lines a person reads."""
+    lines = [f"{result['pages']} page(s) marked done: automatic split vs the editor's result"]
+    for key, value in result.items():
+        if key not in ("pages", "per_page", "fixes"):
+            lines.append(f"  {key:20} {value}")
+    lines.append("most frequent fixes:")
+    fixes = result.get("fixes") or {}
+    lines += [f"  {name:20} {n}" for name, n in fixes.items()] or ["  (none)"]
+    return "\n".join(lines)
