@@ -50,8 +50,30 @@ def remove_stray_spaces(text: str) -> str:
     return _MULTI_SPACE.sub(" ", _STRAY.sub("", text)).strip()
 
 
+# 本报讯（记者肖晗 汪漾 通讯员周晓胜）: the space between two names is printed on purpose
+_LEAD = re.compile(r"^(\s*[^（(]{0,14}[（(])([^（）()]{1,80})([）)])")
+_ROLE_SPACE = re.compile(r"(记者|通讯员|实习生|摄影|作者|特约记者|见习记者)[ \t\u3000]+")
+
+
 def clean_paragraph(lines: Iterable[str]) -> str:
-    return remove_stray_spaces(join_lines(lines))
+    text = join_lines(lines)
+    m = _LEAD.match(text)
+    if m and _ROLE_SPACE.search(m.group(2) + " ") or m and re.search("记者|通讯员", m.group(2) or ""):
+        inner = _ROLE_SPACE.sub(r"\1", m.group(2))
+        inner = re.sub(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])", _name_gap(inner), inner)
+        return m.group(1) + _MULTI_SPACE.sub(" ", inner).strip() + m.group(3) + remove_stray_spaces(text[m.end():])
+    return remove_stray_spaces(text)
+
+
+def _name_gap(inner: str):
+    """Keep one space between two names; drop a space that splits one name (何 勇)."""
+    def gap(m: re.Match[str]) -> str:
+        left = re.search(r"[\u4e00-\u9fff]+$", inner[:m.start()])
+        right = re.match(r"[\u4e00-\u9fff]+", inner[m.end():])
+        if left and right and (len(left.group()) == 1 or len(right.group()) == 1):
+            return ""
+        return " "
+    return gap
 
 
 def clean_heading(lines: Iterable[str]) -> str:

@@ -1,0 +1,193 @@
+"""Role detectors: what a single line of a page looks like, from how Chinese newspapers are typeset.
+
+Each function looks at one line's text (and at most its neighbours' text) and never at a particular paper's
+words: headings are short, unpunctuated and stand alone; captions are short standalone sentences or carry a
+photo credit; furniture is editor credits, page labels and dates; ads carry phone numbers, codes, addresses,
+Latin brand names and rates.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .bylines import has_credit, is_byline, lead_byline
+
+LEAD_START = re.compile(r"^(?:本报讯|本报[\u4e00-\u9fff]{1,6}(?:电|讯)|[（(](?:本报|特约|记者|通讯员))")
+
+SENTENCE_END = "。！？!?…；;"
+CLAUSE_PUNCT = "，,、；;：:。！？!?"
+CLOSERS = "”’\"」』）)】》"
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# characters that cannot open a sentence: a line starting with one continues the line before it
+_PARTICLES = set("的了着们得吗呢吧啊")
+# function words a headline never ends on
+_NO_HEADING_END = set("的了着和与及或把被并而但且就也都还又之其该")
+_NO_START_PUNCT = set("，,、。.；;：:！!？?）)”’」』】》%")
+_SERIES = re.compile(r"[①-⑳㉑-㉟]|系列报道|系列访谈|风采展示|专栏|主办|协办|承办|特刊|专刊|之[一二三四五六七八九十]+$")
+_FURNITURE = re.compile(
+    r"^(?:责任编辑|本版编辑|值班编辑|编辑|美编|校对|版式|版式设计|组版|制图|审核|审校|终审|二审|一审|监制|策划)\s*[：:]"
+    r"|责任编辑\s*[：:]|美\s*编\s*[：:]"
+    r"|^第?\s*[A-Z]?\d{1,3}\s*版"
+    r"|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]"
+    r"|^[\d\s\-—./|]+$"
+)
+_AD = re.compile(
+    r"(?:电话|热线|咨询|服务|客服|订购|联系|Tel|TEL)\s*[：:]?\s*[\d（(][\d\-－（）() ]{4,}"
+    r"|\b\d{3,4}-\d{7,8}\b|\b400-?\d{3}-?\d{4}\b|\b9\d{4}\b"
+    r"|www\.|https?://|\.com\b|\.cn\b|@\w"
+    r"|产品(?:代码|编码|类型)|起购金额|风险等级|业绩比较基准|网点地址|^地址[：:]|网址[：:]|官方微博|扫码|二维码"
+    r"|[A-Z]{2,}(?:\s+[A-Z&]{2,}){1,}"
+    r"|\s\|\s"
+    r"|^\s*[-•·▪■◆]\s+\S"
+    r"|\d+(?:\.\d+)?%\s*[—\-~～至]\s*\d+(?:\.\d+)?%"
+)
+_BRAND = re.compile(r"^[\u4e00-\u9fff]{2,10}\s+[A-Z][A-Z &.]{3,}$")
+_END_MARKER = re.compile(r"^[（(][^（）()]{0,40}(?:图片|照片|图|数据|资料|来源|本文|稿件|文字)[^（）()]{0,40}[）)]$")
+_FIRST_CLAUSE = re.compile(rf"^[^{re.escape(CLAUSE_PUNCT)}][{re.escape(CLAUSE_PUNCT)}]")
+
+
+def width(text: str) -> float:
+    """Printed width in full-width character cells (Latin letters and digits count half)."""
+    return sum(0.5 if ord(c) < 0x2000 else 1.0 for c in text if not c.isspace()) + 0.5 * text.count(" ")
+
+
+def ends_sentence(text: str) -> bool:
+    t = text.rstrip()
+    if t.endswith(("——", "……")):
+        return True
+    if is_parenthetical(t):
+        return True
+    core = t.rstrip(CLOSERS)
+    return bool(core) and core[-1] in SENTENCE_END
+
+
+def is_parenthetical(text: str) -> bool:
+    t = text.strip()
+    return len(t) >= 3 and t[0] in "（(" and t[-1] in "）)"
+
+
+def is_end_marker(text: str) -> bool:
+    """A credit line printed at the end of an article: (图片由…提供), （数据截至…）."""
+    return bool(_END_MARKER.match(text.strip()))
+
+
+def is_headingish(text: str) -> bool:
+    """Could this line be a headline, kicker, subtitle, subhead or banner, by its text alone?"""
+    t = text.strip()
+    if len(t) < 2 or width(t) > 40 or not _HAN.search(t):
+        return False
+    if is_parenthetical(t) or lead_byline(t) or is_byline(t) or LEAD_START.match(t):
+        return False
+    if "。" in t or "；" in t or ";" in t or t[-1] in "，,、；;。." or t[-1] in _NO_HEADING_END:
+        return False
+    if t[-1] in "！？!?" and width(t) > 26:
+        return False
+    parts = re.split(r"[，,]", t)
+    if len(parts) > 2 or t.count("、") > 2:
+        return False
+    if len(parts) == 2 and not all(3 <= len(p.strip()) <= 14 for p in parts):
+        return False  # a wrapped sentence, not two parallel headline phrases
+    if _AD.search(t) or is_furniture(t):
+        return False
+    return True
+
+
+def is_subtitle(text: str) -> bool:
+    t = text.strip()
+    return t.startswith(("——", "—", "--", "──")) and is_headingish(t)
+
+
+def is_kicker(text: str) -> bool:
+    t = text.strip()
+    return t.endswith(("：", ":")) and width(t) <= 24
+
+
+def is_series_banner(text: str) -> bool:
+    return bool(_SERIES.search(text.strip()))
+
+
+def is_furniture(text: str) -> bool:
+    return bool(_FURNITURE.search(text.strip()))
+
+
+def is_label(text: str) -> bool:
+    """A page or column label of one short word (金融, 要闻), printed apart from any item."""
+    t = text.strip()
+    return 1 <= len(t) <= 3 and bool(re.fullmatch(r"[\u4e00-\u9fff]+", t))
+
+
+def is_ad_line(text: str) -> bool:
+    return bool(_AD.search(text))
+
+
+def is_brand_line(text: str) -> bool:
+    """An advertiser's logo line: a Chinese name followed by its Latin name (兴业银行 INDUSTRIAL BANK)."""
+    return bool(_BRAND.match(text.strip()))
+
+
+def is_contact_line(text: str) -> bool:
+    return bool(re.search(r"电话|热线|地址|网址|网点|www\.|客服|\b\d{3,4}-\d{7,8}\b", text))
+
+
+def is_caption_sentence(text: str) -> bool:
+    """A short, single-clause sentence standing alone: how photo captions read."""
+    t = text.strip()
+    if has_credit(t):
+        return True
+    if not t.endswith("。") or t.count("。") > 1 or lead_byline(t):
+        return False
+    commas = t.count("，") + t.count(",")
+    w = width(t)
+    return (commas == 0 and w <= 40) or (commas == 1 and w <= 16)
+
+
+def starts_mid_sentence(text: str) -> bool:
+    """The line begins with something no sentence begins with: it continues the line before."""
+    t = text.lstrip()
+    if not t:
+        return False
+    return t[0] in _NO_START_PUNCT or t[0] in _PARTICLES or bool(_FIRST_CLAUSE.match(t))
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, int]:
+    import jieba
+
+    jieba.initialize()
+    return jieba.dt.FREQ
+
+
+def joins_a_word(left: str, right: str, max_len: int = 4) -> bool:
+    """Do the end of `left` and the start of `right` form one dictionary word (提 + 升 = 提升)?"""
+    left, right = left.rstrip(), right.lstrip()
+    if not left or not right or not _HAN.match(left[-1]) or not _HAN.match(right[0]):
+        return False
+    words = _words()
+    for k in range(1, min(3, len(left)) + 1):
+        for m in range(1, min(max_len - k, len(right)) + 1):
+            w = left[-k:] + right[:m]
+            if len(w) >= 2 and words.get(w):
+                return True
+    return False
+
+
+def glued_caption_split(open_tail: str, line: str, min_caption: int = 6, max_caption: int = 40) -> int:
+    """Where a caption glued to the start of a body line ends, given the open paragraph's tail; 0 if none.
+
+    `工行工作人员在车间走访批的同时，…` after a paragraph ending `…环节审`: the caption is the part before
+    `批`, because `审` + `批` forms a word and the caption part holds no punctuation.
+    """
+    words = _words()
+    tail = open_tail.rstrip()
+    if not tail or not _HAN.match(tail[-1]):
+        return 0
+    limit = min(max_caption, len(line) - 2)
+    for k in range(min_caption, limit + 1):
+        head = line[:k]
+        if any(c in CLAUSE_PUNCT or c.isspace() for c in head):
+            return 0
+        a, b = tail[-1], line[k]
+        if _HAN.match(b) and words.get(a + b, 0) >= 300 and line[k:k + 2] not in words:
+            return k
+    return 0
