@@ -88,7 +88,7 @@ def _mark_fixed(lines: list[Ln]) -> None:
             ln.role = FURN
         elif is_byline(ln.text):
             ln.role = BYLINE
-        elif roles.has_credit(ln.text) and roles.width(ln.text) <= 60 and "。" not in ln.text.rstrip("。")[:-1]:
+        elif roles.has_credit(ln.text) and roles.width(ln.text) <= 60 and ln.text.count("。") <= 1:
             ln.role = CAPTION
     _mark_ads(lines)
 
