@@ -597,7 +597,8 @@ def _ad_items(ads: list[Unit]) -> list[list[Unit]]:
         out[-1].append(u)
         seen_contact = seen_contact or roles.is_contact_line(u.text)
     if len(out) > 1 and len(out[-1]) == 1:
-        out[-2] += out.pop()
+        last = out.pop()
+        out[-1] += last
     return out
 
 
