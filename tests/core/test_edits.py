@@ -359,3 +359,26 @@ def test_every_operation_keeps_the_invariant_on_a_sample_page(sample_path):
     for step in steps:
         page = valid(step(page))
     assert "".join(page.text.split()) == "".join(load_page(sample_path).text.split())
+
+
+def test_operations_leave_the_old_page_as_it_was(page):
+    """Undo keeps the page object from before the edit: no operation may change it."""
+    before = (page.text, structure(page), page.unassigned, page.corrections, [it.fields for it in page.items])
+    start, end = at(page, "第一段第二行")
+    results = [
+        edits.split_item(page, 0, 2), edits.merge_items(page, 0, 1), edits.move_blocks(page, [1], 1),
+        edits.move_text(page, start, end, None), edits.send_to_furniture(page, start, end),
+        edits.relabel(page, 3, Role.TITLE), edits.relabel_text(page, start, end, Role.SUBHEAD),
+        edits.move_block(page, 0, 3, 1), edits.move_item(page, 0, 2), edits.set_field(page, 0, "title", "新"),
+        edits.set_kind(page, 0, Kind.AD), edits.delete_item(page, 0), edits.correct_text(page, start, end, "改"),
+        edits.resplit(edits.set_field(page, 1, "kicker", "引"), split_page((page.name, page.text)))[0],
+    ]
+    assert all(valid(r) is not page for r in results)
+    assert (page.text, structure(page), page.unassigned, page.corrections, [it.fields for it in page.items]) == before
+    assert all(not it.edited for it in page.items)
+
+
+def test_item_label(page):
+    assert edits.item_label(page, page.item(1)) == "item 1 “春天的故事”"
+    assert edits.item_label(page, page.item(2)) == "item 2 “责任编辑：成青”"
+    assert edits.item_label(page, page.item(0), width=4) == "item 0 “荆州中医…”"

@@ -198,3 +198,18 @@ def test_random_edit_sequences_keep_the_invariant(data):
         except EditError:
             continue
         assert check_invariant(reverted) == []
+
+
+_SAMPLE_TEXT = (Path(__file__).resolve().parents[2] / "sample_data" / "000_1b097f750ffa2bda.txt").read_text("utf-8")
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_random_edit_sequences_on_a_sample_page(data):
+    page = split_page(("000.txt", _SAMPLE_TEXT))
+    for _ in range(data.draw(st.integers(1, 8))):
+        try:
+            page = _one_edit(data, page)
+        except EditError:
+            continue
+        assert check_invariant(page) == []
