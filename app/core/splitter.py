@@ -268,7 +268,8 @@ def _standalone_captions(units: list[Unit], lines: list[Ln]) -> None:
         if u.kind != PARA or len(u.lines) != 1 or u.lead or u.end_marker:
             continue
         ln = u.lines[0]
-        alone_before = ln.blank_before > 0
+        prev = next((x for x in reversed(lines) if x.idx < ln.idx), None)
+        alone_before = ln.blank_before > 0 or prev is None or roles.ends_sentence(prev.text) or prev.role == HEAD
         nxt = next((x for x in lines if x.idx > ln.idx), None)
         alone_after = nxt is None or nxt.chunk != ln.chunk or nxt.role == HEAD
         if alone_before and alone_after and roles.is_caption_sentence(ln.text):
