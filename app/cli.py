@@ -5,6 +5,7 @@ Data goes to stdout, messages to stderr; a user error is one line naming the fil
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -68,7 +69,7 @@ def split(pages: tuple[str, ...], pretty: bool, jobs: int) -> None:
     """
     failed = 0
     out = sys.stdout
-    for path, records, error in split_records(pages, jobs):
+    for _path, records, error in split_records(pages, jobs):
         if error:
             failed += 1
             _fail_line(error)
@@ -101,6 +102,129 @@ def _pretty(rec: dict) -> str:
     if rec["tags"]:
         lines.append("  tags     " + " ".join(rec["tags"]))
     return "\n".join(lines) + "\n\n"
+
+
+# --- the corpus: import, export, report, search (app/store) ----------------------------------------
+@contextlib.contextmanager
+def _user_errors() -> Iterator[None]:
+    """Library errors become one line (click.ClickException), never a traceback."""
+    try:
+        yield
+    except NewsdeskError as e:
+        raise click.ClickException(str(e)) from None
+
+
+def _open_store(db_path: str, must_exist: bool = True):
+    from .store.db import Store
+
+    if must_exist and not os.path.exists(db_path):
+        raise click.ClickException(f"{db_path}: no such project file")
+    return Store(db_path)
+
+
+db_option = click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False),
+                         help="The project file (SQLite).")
+
+
+@cli.command(name="import")
+@click.argument("paths", nargs=-1, type=click.Path())
+@db_option
+@click.option("--from-export", "from_export", type=click.Path(dir_okay=False),
+              help="A JSONL file written by `newsdesk export` to rebuild a project from.")
+@click.option("--jobs", type=int, default=0, help="Worker processes (default: all cores for large batches).")
+def import_(paths: tuple[str, ...], db_path: str, from_export: str | None, jobs: int) -> None:
+    """Split page files and folders (recursively, *.txt) and store them in a project.
+
+    Re-importing an unchanged page does nothing; a changed page becomes a new version beside the old one.
+    Bad files are listed at the end; the exit status is 1 if there were any.
+
+    Example: newsdesk import sample_data/ --db project.db
+
+    Example: newsdesk import --from-export corpus.jsonl --db copy.db
+    """
+    from .core.loading import iter_page_paths
+    from .store.importer import file_size, import_export, import_paths
+
+    if bool(paths) == bool(from_export):
+        raise click.UsageError("give page files/folders, or --from-export FILE (not both)")
+    with _user_errors(), _open_store(db_path, must_exist=False) as store:
+        if from_export:
+            with click.progressbar(length=file_size(from_export), label="importing", file=sys.stderr) as bar:
+                report = import_export(store, from_export, bar.update)
+        else:
+            todo = list(iter_page_paths(paths))
+            with click.progressbar(length=len(todo), label="importing", file=sys.stderr) as bar:
+                report = import_paths(store, paths, jobs, bar.update, page_paths=todo)
+    for _, reason in report.bad:
+        _fail_line(reason)
+    click.echo(f"{db_path}: {report.summary}", err=True)
+    if report.bad:
+        sys.exit(1)
+
+
+@cli.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "txt", "parquet"]), default="jsonl",
+              show_default=True, help="jsonl/csv: a file or - for stdout; txt: a folder; parquet: a file.")
+@click.option("--out", required=True, type=click.Path(), help="Where to write (see --format).")
+@click.option("--status", type=click.Choice(["todo", "in_progress", "done"]), help="Only pages with this status.")
+@click.option("--kind", help="Only items of this kind (news, feature, notice, ad, furniture).")
+@click.option("--tag", help="Only items with this tag.")
+@click.option("--page", "page_glob", help="Only pages whose file name matches this glob, e.g. '2024*'.")
+def export(db_path: str, fmt: str, out: str, status: str | None, kind: str | None, tag: str | None,
+           page_glob: str | None) -> None:
+    """Write the project's items as a corpus: one record per item.
+
+    JSONL records are those of `newsdesk split` plus page_id, item_id, version, status, edited and
+    schema_version; the first record of each page also holds `page_source` (text and page models), so
+    the file imports back with `newsdesk import --from-export`.
+
+    Example: newsdesk export --db project.db --format jsonl --status done --out corpus.jsonl
+    """
+    from .core.export import write_records
+
+    with _user_errors(), _open_store(db_path) as store:
+        total = store.count_records(status, kind, tag, page_glob)
+        records = store.iter_records(status, kind, tag, page_glob, with_source=fmt == "jsonl")
+        with click.progressbar(length=total, label="exporting", file=sys.stderr) as bar:
+            n = write_records(records, fmt, out, bar.update)
+    click.echo(f"{out}: {n} item(s) written", err=True)
+
+
+@cli.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="One JSON object instead of a readable report.")
+def report(db_path: str, as_json: bool) -> None:
+    """For the pages marked done: how far the automatic split was from the editor's result.
+
+    Example: newsdesk report --db project.db
+    """
+    from .core.evaluation import format_report, quality_report
+
+    with _user_errors(), _open_store(db_path) as store:
+        result = quality_report(store.done_pages())
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False))
+    else:
+        click.echo(format_report(result))
+
+
+@cli.command()
+@click.argument("query")
+@db_option
+@click.option("--limit", type=int, default=50, show_default=True)
+def search(query: str, db_path: str, limit: int) -> None:
+    """Find items whose title or text holds QUERY (every space-separated word of it).
+
+    Example: newsdesk search 荆州中医 --db project.db
+    """
+    with _user_errors(), _open_store(db_path) as store:
+        hits = store.search(query, limit)
+    for h in hits:
+        item = "-" if h.item_id is None else h.item_id
+        click.echo(f"{h.page_name} #{item} (page {h.page_id})  {h.title}\n    {h.snippet}")
+    if not hits:
+        click.echo(f"no item holds {query!r}", err=True)
 
 
 def _run_app(argv: list[str]) -> int:
