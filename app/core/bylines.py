@@ -45,7 +45,7 @@ _BULLETS = "□■◆◇●○▲△☆★◎"
 
 # 本报讯（记者… 通讯员…） / 本报XX电（记者…） / 新华社…电（记者…）
 LEAD_RE = re.compile(
-    rf"^\s*(?:本报讯|本报[{_HAN}]{{1,6}}(?:电|讯)|(?:新华社|中新社|人民网|新华网|[{_HAN}]{{2,8}}(?:日报|晚报|报|社|网))[{_HAN}]{{0,8}}(?:电|讯))"
+    rf"^\s*(?:本报讯|本报[{_HAN}]{{1,6}}(?:电|讯)|(?:新华社|中新社|人民网|新华网|[{_HAN}]{{2,8}}(?:日报|晚报|报|社|网))[{_HAN}0-9０-９]{{0,14}}(?:电|讯))"
     r"\s*[（(]([^（）()]{1,80})[）)]"
 )
 # a parenthetical byline that opens a paragraph without the 本报讯 prefix: （特约记者杜川 通讯员郑丹）
@@ -92,6 +92,13 @@ def _names(segment: str) -> list[str]:
 def parse_authors(text: str, default_role: str = "作者") -> list[Author]:
     """Authors from a byline's text, in printed order. Names before any role word get `default_role`."""
     text = text.strip().lstrip(_BULLETS).strip()
+    credit = re.search(r"\s*(?:摄影|摄|供图)\s*$", text)
+    if credit and credit.start() > 0:
+        # "记者 王三 摄": the names before the credit word took the photographs
+        text = text[: credit.start()]
+        tail = [Author(a.name, "摄影") for a in parse_authors(_ROLE_RE.split(text)[-1], "摄影")]
+        head = parse_authors(text[: text.rfind(_ROLE_RE.split(text)[-1])], default_role) if _ROLE_RE.search(text) else []
+        return [a for a in head if a.name not in {t.name for t in tail}] + tail
     authors: list[Author] = []
     pos, role = 0, default_role
     for m in _ROLE_RE.finditer(text):
@@ -145,6 +152,19 @@ def split_credit(caption: str) -> tuple[str, list[Author]]:
     m = CREDIT_RE.search(caption)
     if not m:
         return caption.strip(), []
+    # the names are the short tokens right before the credit word; a longer token is caption text
+    tokens = m.group(1).split()
+    keep = len(tokens)
+    for k in range(len(tokens) - 1, -1, -1):
+        if len(tokens[k]) > 3 and k < len(tokens) - 1:
+            keep = len(tokens) - 1 - k
+            break
+    if keep < len(tokens):
+        names_text = " ".join(tokens[-keep:])
+        start = caption.rfind(names_text, m.start(1))
+        m = CREDIT_RE.search(caption, start)
+        if not m:
+            return caption.strip(), []
     names = _names(m.group(1))
     if not names or not all(_plausible_name(n) and len(n) <= 4 for n in names):
         return caption.strip(), []

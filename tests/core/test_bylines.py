@@ -106,17 +106,14 @@ def test_author_as_dict():
     assert Author("张三", "记者").as_dict() == {"name": "张三", "role": "记者"}
 
 
-@pytest.mark.xfail(strict=True, reason="bylines bug: the credit word 摄 is glued to the name ('王三摄', role 记者)")
 def test_a_reporters_photo_credit_line_names_the_photographer():
     assert [a.name for a in parse_authors("记者 王三 摄")] == ["王三"]
 
 
-@pytest.mark.xfail(strict=True, reason="bylines bug: split_credit takes the caption word '图为现场' for a photographer")
 def test_caption_words_before_a_spaced_credit_are_not_names():
     assert split_credit("图为现场 李四 摄") == ("图为现场", [Author("李四", "摄影")])
 
 
-@pytest.mark.xfail(strict=True, reason="bylines gap: a dated dateline (新华社北京3月5日电) is not read as a lead byline")
 def test_a_dated_dateline_is_a_lead_byline():
     found = lead_byline("新华社北京3月5日电（记者 王五）今天")
     assert found is not None and names(found[1]) == [("王五", "记者")]
