@@ -259,7 +259,10 @@ def _para_ended(lines: list[Ln], j: int) -> bool:
     ln = lines[j]
     if not roles.ends_sentence(ln.text):
         return False
-    return ln.width <= _chunk_width(lines, j) - 2
+    runs_on = [x.width for x in lines if x.chunk == ln.chunk and x.role == PARA and not roles.ends_sentence(x.text)]
+    if not runs_on:
+        return True  # not hard-wrapped: one paragraph a line
+    return ln.width <= max(runs_on) - 2
 
 
 def _standalone_captions(units: list[Unit], lines: list[Ln]) -> None:

@@ -1,0 +1,91 @@
+"""Role detectors: each one on lines set the way Chinese papers set them, and on lines it must reject."""
+
+import pytest
+
+from app.core import roles
+
+
+@pytest.mark.parametrize("line", ["荆州中医外科首次亮相全省普通外科年会", "让群众更有“医”靠", "松滋市中医医院：",
+                                  "护佑生命战疫情，使命担当新作为", "——湘潭市妇幼保健联合体建设侧记", "数字赋能优服务"])
+def test_headlines_and_subheads_look_like_headings(line):
+    assert roles.is_headingish(line)
+
+
+@pytest.mark.parametrize("line", [
+    "2020年初，突如其来的新冠肺炎疫情，严重威胁人",  # a wrapped sentence with two clauses
+    "合三区两通道要求的感染1科病区组建缓冲病房，用以",  # a clause cut by the column
+    "2020年12月9日，荆州二医在开发区分院新建了",  # ends on a particle
+    "讨论病情。",  # a sentence
+    "在家门口享受优质医疗资源；泌尿外科举办荆州市泌",
+    "本报讯（记者肖晗 汪漾 通讯员",
+    "(图片由工行温州分行提供)",
+    "责任编辑：成青 刘超 美编：熊剑刚",
+])
+def test_body_lines_and_others_are_not_headings(line):
+    assert not roles.is_headingish(line)
+
+
+def test_subtitle_kicker_and_series_banner():
+    assert roles.is_subtitle("——荆州二医统筹推进疫情防控和医院高质量发展纪实")
+    assert not roles.is_subtitle("——抗疫有我书写大爱。2020年1月24日18时，")
+    assert roles.is_kicker("邮储银行湘潭市分行：")
+    assert roles.is_series_banner("荆州市银行业、保险行业风采展示⑩")
+    assert roles.is_series_banner("——群腐整治系列报道④")
+    assert not roles.is_series_banner("多措并举 提升患者看病就医体验")
+
+
+def test_furniture_labels_and_editor_credits():
+    assert roles.is_furniture("责任编辑：成青 刘超 美编：熊剑刚")
+    assert roles.is_furniture("2024年8月9日 星期五")
+    assert roles.is_furniture("第3版")
+    assert roles.is_label("金融")
+    assert not roles.is_furniture("编辑部的故事")
+
+
+@pytest.mark.parametrize("line", ["电话号码：0731-55571766", "全国网点：www.boc.cn 客服热线：95566",
+                                  "兴业银行 INDUSTRIAL BANK OF CHINA", "产品编码：Z700202000006", "3.9%—4.4%",
+                                  "- 回收产品打底 稳健运作"])
+def test_ad_lines(line):
+    assert roles.is_ad_line(line)
+
+
+def test_body_sentence_is_not_an_ad_line():
+    assert not roles.is_ad_line("今年以来，湖北高位推进数智化病理服务体系建设。")
+
+
+def test_brand_and_contact_lines():
+    assert roles.is_brand_line("中国银行 BANK OF CHINA")
+    assert not roles.is_brand_line("中国银行手机银行实名注册客户")
+    assert roles.is_contact_line("网点地址：湘潭市河东大道48号")
+
+
+def test_caption_sentences():
+    assert roles.is_caption_sentence("该行工作人员走访客户企业。")
+    assert roles.is_caption_sentence("嘉兴市第一医院专家团义诊走进洪合镇卫生院。 诸胜涛 摄")
+    assert not roles.is_caption_sentence("联合体专家定期走进基层，让广大老百姓的健康又多了一层保护。")
+    assert not roles.is_caption_sentence("本报讯（记者宗璇）日前。")
+
+
+def test_sentence_ends_and_mid_sentence_starts():
+    assert roles.ends_sentence("真正做到“应检尽检”。")
+    assert roles.ends_sentence("都有了近乎完美的答案——")
+    assert not roles.ends_sentence("将服务实体经")
+    assert roles.starts_mid_sentence("的一员，深入学习")
+    assert roles.starts_mid_sentence("窄，病人上午集中就诊")
+    assert not roles.starts_mid_sentence("日前，工行温州分行")
+
+
+def test_words_across_a_line_break_use_jieba():
+    assert roles.joins_a_word("该行积极发", "挥数字金融服务优势")
+    assert not roles.joins_a_word("普通外科年会", "今年以来")
+
+
+def test_a_caption_glued_to_a_body_line_is_found_by_the_word_it_breaks():
+    line = "工行工作人员在车间走访批的同时，深入开展金融服务"
+    assert roles.glued_caption_split("在实现线上产品自动准入、短流程环节审", line) == len("工行工作人员在车间走访")
+    assert roles.glued_caption_split("这是一句话。", line) == 0
+
+
+def test_width_counts_latin_as_half():
+    assert roles.width("中文") == 2
+    assert roles.width("ab") == 1

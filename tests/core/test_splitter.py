@@ -1,0 +1,141 @@
+"""The automatic split on the sample pages, scored against the hand-made gold splits, and on layout variants."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from app.core.evaluation import score
+from app.core.loading import load_page
+from app.core.metadata import page_records
+from app.core.page import Kind, Role, check_invariant
+from app.core.splitter import split_page
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = sorted((ROOT / "sample_data").glob("*.txt"))
+GOLD_DIR = ROOT / "tests" / "data" / "gold"
+
+
+def gold() -> dict:
+    out = {}
+    for f in sorted(GOLD_DIR.glob("*.json")):
+        g = json.loads(f.read_text(encoding="utf-8"))
+        out[Path(g["page"]).stem] = g
+    return out
+
+
+@pytest.fixture(scope="module")
+def predictions() -> dict:
+    pred = {}
+    for path in SAMPLES:
+        pred[path.stem] = page_records(split_page(load_page(path)))
+    return pred
+
+
+def test_the_split_meets_the_targets_on_the_gold_pages(predictions):
+    result = score(gold(), predictions)
+    assert result["article_f1"] >= 0.95
+    assert result["headline_accuracy"] >= 0.95
+    assert result["author_f1"] >= 0.95
+    assert result["caption_leak_rate"] <= 0.05
+    assert result["stray_break_rate"] <= 0.02
+
+
+def test_records_have_the_contract_shape(predictions):
+    keys = ["page", "index", "kind", "section", "kicker", "title", "subtitle", "authors", "subheads", "body",
+            "captions", "tags", "spans"]
+    for records in predictions.values():
+        assert [r["index"] for r in records] == list(range(len(records)))
+        for r in records:
+            assert list(r) == keys
+            assert r["kind"] in {"news", "feature", "notice", "ad", "furniture"}
+            assert all(isinstance(p, str) and "\n" not in p for p in r["body"])
+            if r["kind"] not in ("furniture", "ad"):
+                assert 5 <= len(r["tags"]) <= 8, r["title"]
+        starts = [r["spans"][0][0] for r in records]
+        assert starts == sorted(starts)  # page order
+
+
+def test_a_long_feature_with_subheads_stays_one_item(predictions):
+    features = [r for recs in predictions.values() for r in recs if r["kind"] == "feature"]
+    assert features and all(len(r["subheads"]) >= 3 for r in features)
+
+
+def test_headlines_printed_after_their_bodies_are_reattached(predictions):
+    # on a page set body-first, each 本报讯 article still gets the headline printed below it
+    page = next(recs for recs in predictions.values()
+                if sum(1 for r in recs if r["body"] and r["body"][0].startswith("本报讯")) >= 4)
+    for r in page:
+        if r["body"] and r["body"][0].startswith("本报讯"):
+            assert r["title"] and r["authors"]
+
+
+def test_captions_and_bylines_never_reach_the_body(predictions):
+    for recs in predictions.values():
+        for r in recs:
+            body = "".join(r["body"])
+            for c in r["captions"]:
+                assert c not in body
+            assert "□" not in body
+
+
+def test_ads_and_furniture_are_set_apart():
+    page = split_page(load_page(next(p for p in SAMPLES if "兴业银行" in p.read_text(encoding="utf-8"))))
+    kinds = [it.kind for it in page.items]
+    assert kinds.count(Kind.AD) >= 1
+    furniture = [page.block_text(b) for it in page.items if it.kind is Kind.FURNITURE for b in it.blocks]
+    assert any("责任编辑" in t for t in furniture)
+
+
+def variants(text: str) -> dict[str, str]:
+    return {
+        "crlf": text.replace("\n", "\r\n"),
+        "cr": text.replace("\n", "\r"),
+        "no blank lines": re.sub(r"\n\s*\n+", "\n", text),
+        "blank between every line": text.replace("\n", "\n\n"),
+        "tabs and full-width spaces": text.replace(" ", "\u3000"),
+    }
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem[:3])
+def test_layout_variants_keep_the_invariant(path):
+    text = path.read_text(encoding="utf-8")
+    for name, variant in variants(text).items():
+        page = split_page((path.name, variant))
+        assert check_invariant(page) == [], name
+        covered = [0] * len(variant)
+        for rec in page_records(page, with_tags=False):
+            for s, e in rec["spans"]:
+                for i in range(s, e):
+                    covered[i] += 1
+        assert all(covered[i] == 1 for i, c in enumerate(variant) if not c.isspace()), name
+
+
+def test_crlf_gives_the_same_items(predictions):
+    path = SAMPLES[0]
+    crlf = split_page((path.name, path.read_text(encoding="utf-8").replace("\n", "\r\n")))
+    plain = predictions[path.stem]
+    again = page_records(crlf)
+    assert [(r["kind"], r["title"], r["body"]) for r in again] == [(r["kind"], r["title"], r["body"]) for r in plain]
+
+
+def test_one_paragraph_per_line_page():
+    text = "\n".join([
+        "本地新闻",
+        "",
+        "城区新建三座口袋公园",
+        "本报讯（记者张明 通讯员李华）近日，城区新建的三座口袋公园正式向市民开放。",
+        "公园占地约两千平方米，设有步道、座椅和儿童游乐设施。",
+        "",
+        "市图书馆延长开放时间",
+        "本报讯（记者王芳）从下月起，市图书馆每天开放至晚上九点。",
+        "",
+        "责任编辑：赵强",
+    ])
+    page = split_page(("p.txt", text))
+    recs = [r for r in page_records(page) if r["kind"] != "furniture"]
+    assert [r["title"] for r in recs] == ["城区新建三座口袋公园", "市图书馆延长开放时间"]
+    assert recs[0]["authors"] == [{"name": "张明", "role": "记者"}, {"name": "李华", "role": "通讯员"}]
+    assert len(recs[0]["body"]) == 2
+    assert any(b.role is Role.FURNITURE for it in page.items for b in it.blocks)
