@@ -44,7 +44,7 @@ _AD = re.compile(
 )
 _BRAND = re.compile(r"^[\u4e00-\u9fff]{2,10}\s+[A-Z][A-Z &.]{3,}$")
 _END_MARKER = re.compile(r"^[（(][^（）()]{0,40}(?:图片|照片|图|数据|资料|来源|本文|稿件|文字)[^（）()]{0,40}[）)]$")
-_FIRST_CLAUSE = re.compile(rf"^[^{re.escape(CLAUSE_PUNCT)}][{re.escape(CLAUSE_PUNCT)}]")
+_FIRST_CLAUSE = re.compile(rf"^[^{re.escape(CLAUSE_PUNCT)}][{re.escape(CLAUSE_PUNCT + CLOSERS)}]")
 
 
 def width(text: str) -> float:

@@ -57,20 +57,31 @@ class Unit:
 
 
 def _lines(text: str) -> list[Ln]:
-    out: list[Ln] = []
-    blank, chunk = 0, 0
+    found: list[tuple[int, int, int, str, int]] = []
+    blank = 0
     for line in split_lines(text):
         raw = text[line.start:line.end]
         stripped = raw.strip()
         if not stripped:
             blank += 1
             continue
-        if out and blank:
-            chunk += 1
         s = line.start + (len(raw) - len(raw.lstrip()))
-        e = s + len(stripped)
-        out.append(Ln(line.index, s, e, stripped, blank if out else 99, chunk, roles.width(stripped)))
+        found.append((line.index, s, s + len(stripped), stripped, blank))
         blank = 0
+    gaps = [b for *_, b in found[1:]]
+    # double-spaced extraction (a blank line after every line): only the wider gaps separate anything
+    # (the lines run on mid-sentence across those blanks: hard-wrapped text, not one paragraph a line)
+    run_on = sum(1 for f in found[:-1] if not roles.ends_sentence(f[3]))
+    double = (len(gaps) >= 8 and sum(1 for b in gaps if b >= 1) >= 0.9 * len(gaps)
+              and run_on >= 0.5 * len(gaps))
+    out: list[Ln] = []
+    chunk = 0
+    for idx, s, e, stripped, b in found:
+        if double:
+            b //= 2
+        if out and b:
+            chunk += 1
+        out.append(Ln(idx, s, e, stripped, b if out else 99, chunk, roles.width(stripped)))
     return out
 
 
@@ -137,10 +148,15 @@ def _heading_here(lines: list[Ln], i: int) -> bool:
         if x.chunk != ln.chunk or x.role:
             break
         following.append(x)
+    if following and roles.LEAD_START.match(following[0].text):
+        return True  # nothing runs on into 本报讯（…）: this line heads the article below
     if following and not roles.ends_sentence(ln.text):
         if any(not roles.is_headingish(x.text) for x in following):
-            if ln.width >= max(x.width for x in following) - 3:
+            top = max(x.width for x in following)
+            if top - 3 <= ln.width <= top + 1:
                 return False  # a full line (or indented first line) of the wrapped column
+            if top - 4.5 <= ln.width <= top + 1 and roles.joins_a_word(ln.text, following[0].text):
+                return False  # a shorter line whose last word runs on into the next line
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     if nxt is not None and not nxt.role:
         if not roles.is_headingish(nxt.text) and roles.starts_mid_sentence(nxt.text):
