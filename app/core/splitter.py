@@ -16,6 +16,7 @@ Four passes, each using how Chinese newspapers are set rather than any one page'
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from . import roles
@@ -153,7 +154,9 @@ def _heading_here(lines: list[Ln], i: int) -> bool:
     if following and not roles.ends_sentence(ln.text):
         if any(not roles.is_headingish(x.text) for x in following):
             top = max(x.width for x in following)
-            if top - 3 <= ln.width <= top + 1:
+            bare = not re.search(r"[，,、：:“”\"（）()《》]", ln.text) and not roles.joins_a_word(
+                ln.text, following[0].text) and not roles.starts_mid_sentence(following[0].text)
+            if top - 3 <= ln.width <= top + 1 and not (bare and ln.width >= top - 1):
                 return False  # a full line (or indented first line) of the wrapped column
             if top - 4.5 <= ln.width <= top + 1 and roles.joins_a_word(ln.text, following[0].text):
                 return False  # a shorter line whose last word runs on into the next line
@@ -215,7 +218,7 @@ def _build_units(text: str, lines: list[Ln]) -> list[Unit]:
         new_chunk = prev is None or prev.chunk != ln.chunk or prev.role not in ("", PARA)
         if open_para is not None and new_chunk:
             tail = open_para.lines[-1].text
-            if _continues(tail, ln, True) or not roles.is_headingish(ln.text) and not lead_byline(ln.text):
+            if not roles.LEAD_START.match(ln.text) and (_continues(tail, ln, True) or not roles.is_headingish(ln.text)):
                 cut = 0
                 if not _continues(tail, ln, True) and ln.blank_before >= 2:
                     cut = roles.glued_caption_split(tail, ln.text)
@@ -254,7 +257,7 @@ def _build_units(text: str, lines: list[Ln]) -> list[Unit]:
             continue
         # a body line: start a paragraph or continue the one in this chunk
         ln.role = PARA
-        if para is None or new_chunk or _para_ended(lines, i - 1):
+        if para is None or new_chunk or _para_ended(lines, i - 1) or roles.LEAD_START.match(ln.text):
             para = Unit(PARA, [], [], lead=bool(lead_byline(ln.text)))
             units.append(para)
         add_line(para, ln)
@@ -288,10 +291,9 @@ def _standalone_captions(units: list[Unit], lines: list[Ln]) -> None:
             continue
         ln = u.lines[0]
         prev = next((x for x in reversed(lines) if x.idx < ln.idx), None)
-        alone_before = ln.blank_before > 0 or prev is None or roles.ends_sentence(prev.text) or prev.role == HEAD
-        nxt = next((x for x in lines if x.idx > ln.idx), None)
-        alone_after = nxt is None or nxt.chunk != ln.chunk or nxt.role == HEAD
-        if alone_before and alone_after and roles.is_caption_sentence(ln.text):
+        alone_before = (ln.blank_before > 0 or prev is None or roles.ends_sentence(prev.text)
+                        or prev.role in (HEAD, BYLINE, CAPTION, FURN))
+        if alone_before and roles.is_caption_sentence(ln.text):
             u.kind = CAPTION
 
 
@@ -379,6 +381,8 @@ def _eligible(seq: list[object], gi: int, forward: bool) -> bool:
 
 
 def _problems(seq: list[object], forward: bool) -> int:
+    """Contradictions of reading the page this way: headlines with no body, articles with no headline or
+    with two bylines."""
     n = 0
     for gi, g in enumerate(seq):
         if not isinstance(g, Group):
@@ -388,13 +392,18 @@ def _problems(seq: list[object], forward: bool) -> int:
             n += 1
         if ok and g.has_byline and forward and seq[gi + 1].lead:
             n += 1  # two bylines for one article
-    for a, b in _runs(seq):
-        first = seq[a]
-        if not first.lead:
+    for j, x in enumerate(seq):
+        if not (isinstance(x, Unit) and x.lead):
             continue
-        gi = a - 1 if forward else b
-        if not (0 <= gi < len(seq)) or not isinstance(seq[gi], Group) or not _eligible(seq, gi, forward):
-            n += 1  # an article opening with 本报讯 but no headline
+        if forward:
+            if not (j > 0 and isinstance(seq[j - 1], Group) and _eligible(seq, j - 1, True)):
+                n += 1  # an article opening with 本报讯 but no headline above it
+            continue
+        k = j + 1
+        while k < len(seq) and isinstance(seq[k], Unit) and not seq[k].lead:
+            k += 1
+        if not (k < len(seq) and isinstance(seq[k], Group) and _eligible(seq, k, False)):
+            n += 1  # ... or none below it
     return n
 
 
