@@ -215,7 +215,8 @@ def _build_units(text: str, lines: list[Ln]) -> list[Unit]:
             para = None
             i += 1
             continue
-        new_chunk = prev is None or prev.chunk != ln.chunk or prev.role not in ("", PARA)
+        new_chunk = (prev is None or prev.chunk != ln.chunk or prev.role not in ("", PARA)
+                     or not _local_column(lines, i))  # one paragraph a line: each line stands alone
         if open_para is not None and new_chunk:
             tail = open_para.lines[-1].text
             if not roles.LEAD_START.match(ln.text) and (_continues(tail, ln, True) or not roles.is_headingish(ln.text)):
@@ -278,10 +279,10 @@ def _para_ended(lines: list[Ln], j: int) -> bool:
     ln = lines[j]
     if not roles.ends_sentence(ln.text):
         return False
-    runs_on = [x.width for x in lines if x.chunk == ln.chunk and x.role == PARA and not roles.ends_sentence(x.text)]
-    if not runs_on:
-        return True  # not hard-wrapped: one paragraph a line
-    return ln.width <= max(runs_on) - 2
+    col = _local_column(lines, j)
+    if not col or roles.is_parenthetical(ln.text):
+        return True  # not hard-wrapped here: one paragraph a line
+    return ln.width <= col - 2
 
 
 def _standalone_captions(units: list[Unit], lines: list[Ln]) -> None:
