@@ -149,7 +149,7 @@ class Store:
                 return same[0]["id"], "same"
             last = self.db.execute("select max(version) from pages where name = ?", [source.name]).fetchone()[0]
             page_id = self._insert_page(source, sha, model_json, (last or 0) + 1)
-            self.db["page_auto"].insert({"page_id": page_id, "model": model_json})
+            self.db.execute("insert into page_auto (page_id, model) values (?, ?)", [page_id, model_json])
             self._write_items(page_id, records)
         return page_id, "version" if last else "new"
 
