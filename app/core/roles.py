@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .bylines import has_credit, is_byline, lead_byline
 
-LEAD_START = re.compile(r"^(?:本报讯|本报[\u4e00-\u9fff]{1,6}(?:电|讯)|[（(](?:本报|特约|记者|通讯员))")
+LEAD_START = re.compile(r"^(?:本报讯|本报[\u4e00-\u9fff0-9]{1,14}(?:电|讯)|新华社[\u4e00-\u9fff0-9]{1,14}电|[（(](?:本报|特约|记者|通讯员))")
 
 SENTENCE_END = "。！？!?…；;"
 CLAUSE_PUNCT = "，,、；;：:。！？!?"

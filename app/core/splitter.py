@@ -151,24 +151,42 @@ def _heading_here(lines: list[Ln], i: int) -> bool:
         following.append(x)
     if following and roles.LEAD_START.match(following[0].text):
         return True  # nothing runs on into 本报讯（…）: this line heads the article below
+    if roles.is_series_banner(ln.text):
+        return True
     if following and not roles.ends_sentence(ln.text):
-        if any(not roles.is_headingish(x.text) for x in following):
+        if _body_like(following):
             top = max(x.width for x in following)
             bare = not re.search(r"[，,、：:“”\"（）()《》]", ln.text) and not roles.joins_a_word(
                 ln.text, following[0].text) and not roles.starts_mid_sentence(following[0].text)
-            if top - 3 <= ln.width <= top + 1 and not (bare and ln.width >= top - 1):
+            if top - 3 <= ln.width <= top + 1 and not (bare and ln.width >= top - 1) and not _parallel(ln.text):
                 return False  # a full line (or indented first line) of the wrapped column
             if top - 4.5 <= ln.width <= top + 1 and roles.joins_a_word(ln.text, following[0].text):
                 return False  # a shorter line whose last word runs on into the next line
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     if nxt is not None and not nxt.role:
-        if not roles.is_headingish(nxt.text) and roles.starts_mid_sentence(nxt.text):
-            return False
+        if roles.starts_mid_sentence(nxt.text):
+            return False  # a heading never runs on into the next line
         if ("，" in ln.text or "," in ln.text) and not roles.ends_sentence(ln.text):
             col = _local_column(lines, i)
             if col and abs(ln.width - col) <= 1.5:
                 return False  # a clause cut at the column's width, carried on below
     return True
+
+
+def _parallel(text: str) -> bool:
+    """Two headline phrases of one length either side of a comma: 护佑生命战疫情，使命担当新作为."""
+    parts = re.split(r"[，,]", text)
+    return len(parts) == 2 and abs(len(parts[0]) - len(parts[1])) <= 1 and len(parts[0]) >= 4
+
+
+def _body_like(run: list[Ln]) -> bool:
+    """Is the first of these lines body text: not heading-like, or running on into the line after it?"""
+    first = run[0]
+    if not roles.is_headingish(first.text):
+        return True
+    if len(run) > 1 and not roles.ends_sentence(first.text):
+        return roles.starts_mid_sentence(run[1].text) or roles.joins_a_word(first.text, run[1].text)
+    return False
 
 
 def _local_column(lines: list[Ln], i: int) -> float:
