@@ -16,6 +16,7 @@ Four passes, each using how Chinese newspapers are set rather than any one page'
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -84,13 +85,6 @@ def _lines(text: str) -> list[Ln]:
             chunk += 1
         out.append(Ln(idx, s, e, stripped, b if out else 99, chunk, roles.width(stripped)))
     return out
-
-
-def _chunk_width(lines: list[Ln], i: int) -> float:
-    """The column width of line i's chunk: the widest line that runs on (does not end a sentence)."""
-    c = lines[i].chunk
-    same = [ln.width for ln in lines if ln.chunk == c and not roles.ends_sentence(ln.text)]
-    return max(same or [lines[i].width])
 
 
 # --- pass 1: furniture, ads, bylines, credited captions ----------------------------------------
@@ -305,11 +299,12 @@ def _para_ended(lines: list[Ln], j: int) -> bool:
 
 def _standalone_captions(units: list[Unit], lines: list[Ln]) -> None:
     """Short single-clause sentences standing alone between other units are photo captions."""
-    for k, u in enumerate(units):
+    before = {id(b): a for a, b in zip(lines, lines[1:], strict=False)}
+    for u in units:
         if u.kind != PARA or len(u.lines) != 1 or u.lead or u.end_marker:
             continue
         ln = u.lines[0]
-        prev = next((x for x in reversed(lines) if x.idx < ln.idx), None)
+        prev = before.get(id(ln))
         alone_before = (ln.blank_before > 0 or prev is None or roles.ends_sentence(prev.text)
                         or prev.role in (HEAD, BYLINE, CAPTION, FURN))
         if alone_before and roles.is_caption_sentence(ln.text):
@@ -537,24 +532,22 @@ def split_page(source: SourcePage | tuple[str, str]) -> Page:
         for u in top[:2]:
             if roles.is_series_banner(u.text) or roles.is_subtitle(u.text) or u is top[0]:
                 u.kind = FURN
-    standalone_sections = [u for u in units if u.kind == HEAD and roles.is_series_banner(u.text)
-                           and not _in_group(units, u)]
-    for u in standalone_sections:
-        u.kind = SECTION
+    for k, u in enumerate(units):
+        if u.kind == HEAD and roles.is_series_banner(u.text) and not _in_group(units, k):
+            u.kind = SECTION
     seq = _group(units)
     forward = _problems(seq, True) <= _problems(seq, False)
     drafts = _assemble(seq, forward)
     return _to_page(name, text, units, drafts, forward)
 
 
-def _in_group(units: list[Unit], u: Unit) -> bool:
-    k = units.index(u)
+def _in_group(units: list[Unit], k: int) -> bool:
     near = [units[j] for j in (k - 1, k + 1) if 0 <= j < len(units)]
     return any(x.kind in (HEAD, BYLINE) for x in near)
 
 
 def _to_page(name: str, text: str, units: list[Unit], drafts: list[Draft], forward: bool) -> Page:
-    block_ids = iter(range(1_000_000))
+    block_ids = itertools.count()
     owner: dict[int, int] = {}  # id(unit) -> draft index
     for d_i, d in enumerate(drafts):
         for u in d.units:
@@ -574,6 +567,18 @@ def _to_page(name: str, text: str, units: list[Unit], drafts: list[Draft], forwa
     ads: list[Unit] = []
     # captions, sections and loose units go to the item they sit in or follow
     ordered = sorted(units, key=lambda u: u.pos)
+    owned_before: list[int | None] = []
+    last = None
+    for u in ordered:
+        owned_before.append(last)
+        if id(u) in owner and u.kind != FURN:
+            last = owner[id(u)]
+    owned_after: list[int | None] = [None] * len(ordered)
+    last = None
+    for k in range(len(ordered) - 1, -1, -1):
+        owned_after[k] = last
+        if id(ordered[k]) in owner and ordered[k].kind != FURN:
+            last = owner[id(ordered[k])]
     for k, u in enumerate(ordered):
         if id(u) in owner and u.kind != FURN:
             continue
@@ -583,7 +588,10 @@ def _to_page(name: str, text: str, units: list[Unit], drafts: list[Draft], forwa
         if u.kind == AD:
             ads.append(u)
             continue
-        target = _neighbour_owner(ordered, k, owner, prefer_next=(u.kind == SECTION and forward))
+        first, second = owned_before[k], owned_after[k]
+        if u.kind == SECTION and forward:
+            first, second = second, first
+        target = first if first is not None else second
         if target is None:
             furniture.append(u)
             continue
@@ -594,8 +602,8 @@ def _to_page(name: str, text: str, units: list[Unit], drafts: list[Draft], forwa
         else:
             blocks_of[target].append((u, role))
     items: list[Item] = []
-    next_item = iter(range(1_000_000))
-    for d_i, entries in enumerate(blocks_of):
+    next_item = itertools.count()
+    for entries in blocks_of:
         entries = [(u, r) for u, r in entries if u.kind != FURN or r is not Role.FURNITURE]
         if not entries:
             continue
@@ -610,16 +618,6 @@ def _to_page(name: str, text: str, units: list[Unit], drafts: list[Draft], forwa
             Block(next(block_ids), Role.FURNITURE, tuple(x.spans)) for x in u)))
     items.sort(key=lambda it: it.start)
     return Page(name, text, tuple(items))
-
-
-def _neighbour_owner(ordered: list[Unit], k: int, owner: dict[int, int], prefer_next: bool) -> int | None:
-    before = next((owner[id(ordered[j])] for j in range(k - 1, -1, -1) if id(ordered[j]) in owner
-                   and ordered[j].kind != FURN), None)
-    after = next((owner[id(ordered[j])] for j in range(k + 1, len(ordered)) if id(ordered[j]) in owner
-                  and ordered[j].kind != FURN), None)
-    if prefer_next:
-        return after if after is not None else before
-    return before if before is not None else after
 
 
 def _kind(text: str, entries: list[tuple[Unit, Role]]) -> Kind:

@@ -37,7 +37,6 @@ def _get_extractor():
             jieba.setLogLevel(logging.WARNING)
             jieba.initialize()
             extractor = jieba.analyse.TFIDF()
-            extractor.set_stop_words  # attribute check: older jieba lacks per-instance stop words
             extractor.stop_words = set(extractor.stop_words) | NEWS_STOP_WORDS
             _extractor = extractor
         return _extractor
