@@ -157,6 +157,11 @@ def _heading_here(lines: list[Ln], i: int) -> bool:
             if top - 4.5 <= ln.width <= top + 1 and roles.joins_a_word(ln.text, following[0].text):
                 return False  # a shorter line whose last word runs on into the next line
     nxt = lines[i + 1] if i + 1 < len(lines) else None
+    if nxt is not None and nxt.role in (CAPTION, FURN) and not roles.ends_sentence(ln.text):
+        # across a caption printed in between: does the sentence carry on below it?
+        after = next((x for x in lines[i + 2:i + 6] if not x.role), None)
+        if after is not None and (roles.starts_mid_sentence(after.text) or roles.joins_a_word(ln.text, after.text)):
+            return False
     if nxt is not None and not nxt.role:
         if roles.starts_mid_sentence(nxt.text):
             return False  # a heading never runs on into the next line
@@ -508,7 +513,8 @@ def _headline_roles(group: Group) -> list[tuple[Unit, Role]]:
 
 def _title_continues(first: Unit, second: Unit) -> bool:
     """A two-line title: the second line carries on the first (获评… after …基地)."""
-    return roles.width(first.text) + roles.width(second.text) > 26 and not roles.is_subtitle(second.text)
+    return (roles.width(first.text) + roles.width(second.text) > 26 and not roles.is_subtitle(second.text)
+            and " " not in first.text.strip() and "　" not in first.text.strip())
 
 
 def split_page(source: SourcePage | tuple[str, str]) -> Page:
