@@ -399,6 +399,21 @@ def _eligible(seq: list[object], gi: int, forward: bool) -> bool:
     return seq[k].lead
 
 
+def _news_title_over(seq: list[object], gi: int) -> bool:
+    """Under a plain one-line headline, another one-line heading over a few sentences of text is the
+    next short item's headline, not a subhead (a subhead belongs to a feature under a fuller headline)."""
+    head = seq[gi].units[0].text
+    if roles.width(head) < 6:
+        return False  # a label over data lines (普惠贷款)
+    run = []
+    for x in seq[gi + 1:]:
+        if not isinstance(x, Unit):
+            break
+        run.append(x)
+    text = "".join(u.text for u in run)
+    return sum(text.count(c) for c in "。！？") >= 2 or len(text) >= 80
+
+
 def _problems(seq: list[object], forward: bool) -> int:
     """Contradictions of reading the page this way: headlines with no body, articles with no headline or
     with two bylines."""
@@ -438,7 +453,9 @@ def _assemble(seq: list[object], forward: bool) -> list[Draft]:
         cur: Draft | None = None
         for gi, x in enumerate(seq):
             if isinstance(x, Group):
-                if _eligible(seq, gi, True) or cur is None:
+                starts_news = (cur is not None and cur.headline is not None and not cur.headline.strong
+                               and not x.strong and _news_title_over(seq, gi))
+                if _eligible(seq, gi, True) or cur is None or starts_news:
                     if x.banner and not _eligible(seq, gi, True):
                         for u in x.units:
                             u.kind = FURN

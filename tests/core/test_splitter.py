@@ -139,3 +139,31 @@ def test_one_paragraph_per_line_page():
     assert recs[0]["authors"] == [{"name": "张明", "role": "记者"}, {"name": "李华", "role": "通讯员"}]
     assert len(recs[0]["body"]) == 2
     assert any(b.role is Role.FURNITURE for it in page.items for b in it.blocks)
+
+
+def test_short_news_under_plain_one_line_headlines_are_separate_items():
+    text = "\n".join([
+        "城区新建三座口袋公园", "",
+        "近日，城区新建的三座口袋公园正式向市民开放。公园占地约两千平方米，设有步道、座椅和儿童游乐设施。", "",
+        "附近居民表示，下班后终于有了散步的好去处。", "",
+        "市图书馆延长开放时间", "",
+        "从下月起，市图书馆每天开放至晚上九点。图书馆负责人说，此举是为了方便上班族借阅。", "",
+        "暑期少儿阅读活动启动", "",
+        "今年暑期，市少儿图书馆推出二十多场阅读活动。活动免费参加，家长可通过公众号预约。", "",
+    ])
+    recs = page_records(split_page(("short.txt", text)))
+    assert [(r["title"], len(r["body"]), r["subheads"]) for r in recs] == [
+        ("城区新建三座口袋公园", 2, []), ("市图书馆延长开放时间", 1, []), ("暑期少儿阅读活动启动", 1, [])]
+
+
+def test_a_feature_under_a_full_headline_keeps_its_subheads():
+    body = "这是正文的一句话，讲述了发生的事情和它的来龙去脉。还有第二句话，补充了更多细节。"
+    text = "\n".join([
+        "情系民生 守护健康", "——某市卫生工作侧记", "", "张三 李四", "",
+        body, "", "基层服务更贴心", "", body, "", "数字赋能见成效", "", body, "",
+    ])
+    recs = [r for r in page_records(split_page(("feature.txt", text))) if r["kind"] != "furniture"]
+    assert len(recs) == 1
+    assert recs[0]["kind"] == "feature"
+    assert recs[0]["subheads"] == ["基层服务更贴心", "数字赋能见成效"]
+    assert recs[0]["authors"] == [{"name": "张三", "role": "作者"}, {"name": "李四", "role": "作者"}]
