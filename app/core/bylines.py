@@ -92,6 +92,7 @@ def _names(segment: str) -> list[str]:
 def parse_authors(text: str, default_role: str = "作者") -> list[Author]:
     """Authors from a byline's text, in printed order. Names before any role word get `default_role`."""
     text = text.strip().lstrip(_BULLETS).strip()
+    text = re.sub(r"\s*(?:报道|采写|整理|撰文)\s*$", "", text)
     credit = re.search(r"\s*(?:摄影|摄|供图)\s*$", text)
     if credit and credit.start() > 0:
         # "记者 王三 摄": the names before the credit word took the photographs
@@ -121,6 +122,16 @@ def lead_byline(paragraph: str) -> tuple[str, list[Author]] | None:
     if not _ROLE_RE.search(inner):
         return None
     return m.group(0), parse_authors(inner, default_role="记者")
+
+
+# a byline printed at the end of an article: …的承诺。（记者 王三 通讯员 李四）
+TRAILING_RE = re.compile(rf"[（(]\s*((?:本报)?(?:{_ROLE_ALT})[^（）()]{{1,60}})[）)]\s*$")
+
+
+def trailing_byline(paragraph: str) -> list[Author]:
+    """Authors from a parenthetical byline closing a paragraph, if there is one."""
+    m = TRAILING_RE.search(paragraph)
+    return parse_authors(m.group(1), default_role="记者") if m else []
 
 
 def is_byline(line: str) -> bool:

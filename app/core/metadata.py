@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from .bylines import lead_byline, parse_authors, split_credit
+from .bylines import lead_byline, parse_authors, split_credit, trailing_byline
 from .page import Block, Item, Kind, Page, Role, merge_spans
 from .reflow import clean_heading, clean_paragraph
 
@@ -72,6 +72,8 @@ def auto_metadata(page: Page, item: Item) -> dict[str, Any]:
         lead = lead_byline(body[0])
         if lead:
             authors = [a.as_dict() for a in lead[1]] + authors
+        elif not any(a["role"] != "摄影" for a in authors):
+            authors = [a.as_dict() for a in trailing_byline(body[-1])] + authors
     # writers first, photographers after, each in printed order
     authors = [a for a in authors if a["role"] != "摄影"] + [a for a in authors if a["role"] == "摄影"]
     return {

@@ -117,3 +117,15 @@ def test_caption_words_before_a_spaced_credit_are_not_names():
 def test_a_dated_dateline_is_a_lead_byline():
     found = lead_byline("新华社北京3月5日电（记者 王五）今天")
     assert found is not None and names(found[1]) == [("王五", "记者")]
+
+
+def test_a_byline_printed_at_the_end_of_an_article():
+    from app.core.bylines import trailing_byline
+
+    assert trailing_byline("郑重许下对党永远忠诚的承诺。（记者 王三 通讯员 李四）") == [
+        Author("王三", "记者"), Author("李四", "通讯员")]
+    assert trailing_byline("（数据截至2022年9月末）") == []
+
+
+def test_a_closing_word_after_the_names_is_not_a_name():
+    assert parse_authors("记者 张三 通讯员 李四 报道") == [Author("张三", "记者"), Author("李四", "通讯员")]

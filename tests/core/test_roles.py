@@ -89,3 +89,12 @@ def test_a_caption_glued_to_a_body_line_is_found_by_the_word_it_breaks():
 def test_width_counts_latin_as_half():
     assert roles.width("中文") == 2
     assert roles.width("ab") == 1
+
+
+@pytest.mark.parametrize("line", ["本版编辑 张三 美术编辑 李四", "编辑 张三  校对 李四", "责任编辑 王五"])
+def test_editor_credits_without_colons_are_furniture(line):
+    assert roles.is_furniture(line)
+
+
+def test_words_about_editing_are_not_furniture():
+    assert not roles.is_furniture("编辑出版工作取得进展")
