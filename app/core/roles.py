@@ -44,6 +44,7 @@ _AD = re.compile(
     r"|^\s*[-•·▪■◆]\s+\S"
     r"|\d+(?:\.\d+)?%\s*[—\-~～至]\s*\d+(?:\.\d+)?%"
 )
+_CAPTION_MARK = re.compile(r"^(?:图为|图[①-⑩\d]|[上下左右中]图[：:为]|▲|△|◀|▶)")
 _BRAND = re.compile(r"^[\u4e00-\u9fff]{2,10}\s+[A-Z][A-Z &.]{3,}$")
 _END_MARKER = re.compile(r"^[（(][^（）()]{0,40}(?:图片|照片|图|数据|资料|来源|本文|稿件|文字)[^（）()]{0,40}[）)]$")
 _FIRST_CLAUSE = re.compile(rf"^[^{re.escape(CLAUSE_PUNCT)}][{re.escape(CLAUSE_PUNCT + CLOSERS)}]")
@@ -79,7 +80,7 @@ def is_headingish(text: str) -> bool:
     t = text.strip()
     if len(t) < 2 or width(t) > 40 or not _HAN.search(t):
         return False
-    if is_parenthetical(t) or lead_byline(t) or is_byline(t) or LEAD_START.match(t):
+    if is_parenthetical(t) or lead_byline(t) or is_byline(t) or LEAD_START.match(t) or _CAPTION_MARK.match(t):
         return False
     if "。" in t or "；" in t or ";" in t or t[-1] in "，,、；;。." or t[-1] in _NO_HEADING_END:
         return False
@@ -136,6 +137,8 @@ def is_caption_sentence(text: str) -> bool:
     """A short, single-clause sentence standing alone: how photo captions read."""
     t = text.strip()
     if has_credit(t):
+        return True
+    if _CAPTION_MARK.match(t) and width(t) <= 80:
         return True
     if not t.endswith("。") or t.count("。") > 1 or lead_byline(t):
         return False

@@ -236,7 +236,8 @@ def _build_units(text: str, lines: list[Ln]) -> list[Unit]:
                      or not _local_column(lines, i))  # one paragraph a line: each line stands alone
         if open_para is not None and new_chunk:
             tail = open_para.lines[-1].text
-            if not roles.LEAD_START.match(ln.text) and (_continues(tail, ln, True) or not roles.is_headingish(ln.text)):
+            if not roles.LEAD_START.match(ln.text) and (_continues(tail, ln, True) or not roles.is_headingish(ln.text)
+                                                         or roles.ends_sentence(ln.text)):
                 cut = 0
                 if not _continues(tail, ln, True) and ln.blank_before >= 2:
                     cut = roles.glued_caption_split(tail, ln.text)

@@ -98,3 +98,9 @@ def test_editor_credits_without_colons_are_furniture(line):
 
 def test_words_about_editing_are_not_furniture():
     assert not roles.is_furniture("编辑出版工作取得进展")
+
+
+@pytest.mark.parametrize("line", ["图为市民在公园散步，孩子们在草地上玩耍。", "▲ 工人正在检修线路"])
+def test_marked_captions(line):
+    assert roles.is_caption_sentence(line)
+    assert not roles.is_headingish(line)

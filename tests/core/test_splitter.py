@@ -167,3 +167,13 @@ def test_a_feature_under_a_full_headline_keeps_its_subheads():
     assert recs[0]["kind"] == "feature"
     assert recs[0]["subheads"] == ["基层服务更贴心", "数字赋能见成效"]
     assert recs[0]["authors"] == [{"name": "张三", "role": "作者"}, {"name": "李四", "role": "作者"}]
+
+
+def test_a_paragraph_ending_after_a_column_break_with_an_exclamation_is_not_a_heading():
+    text = "\n".join([
+        "城区公园开放", "",
+        "本报讯（记者张明）近日，城区新建的口袋公园正式开放，", "市民纷纷前来游玩，大家都说这是", "",
+        "办到了心坎上！", "",
+    ])
+    recs = [r for r in page_records(split_page(("x.txt", text))) if r["kind"] != "furniture"]
+    assert len(recs) == 1 and recs[0]["body"][-1].endswith("办到了心坎上！")
