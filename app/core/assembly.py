@@ -1,0 +1,181 @@
+"""Putting units together into items: the last two passes of the automatic split.
+
+3. groups: consecutive headings and bylines form headline groups; a single heading between paragraphs of
+   one article is a subhead;
+4. items: the page either prints headlines before their bodies or after them (scrambled PDF order);
+   both readings are tried and the one with fewer contradictions wins (a body opening `本报讯（…）` with no
+   headline, a headline with no body, two bylines for one article).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import roles
+from .layout import BYLINE, CAPTION, FURN, HEAD, PARA, SUBHEAD, Unit
+
+
+@dataclass
+class Group:
+    units: list[Unit]
+    strong: bool
+    has_byline: bool
+    banner: bool
+
+
+def _group(units: list[Unit]) -> list[object]:
+    """The page as a sequence of Groups (headlines) and body Units; captions/furniture kept aside."""
+    seq: list[object] = []
+    cur: list[Unit] = []
+
+    def flush() -> None:
+        nonlocal cur
+        if cur:
+            heads = [u for u in cur if u.kind == HEAD]
+            bylines = [u for u in cur if u.kind == BYLINE]
+            banner = any(roles.is_series_banner(u.text) for u in heads)
+            strong = len(heads) >= 2 or bool(bylines) or any(
+                roles.is_subtitle(u.text) or roles.is_kicker(u.text) for u in heads
+            )
+            seq.append(Group(cur, strong, bool(bylines), banner))
+            cur = []
+
+    for u in units:
+        if u.kind in (HEAD, BYLINE):
+            cur.append(u)
+        elif u.kind == PARA:
+            flush()
+            seq.append(u)
+    flush()
+    return seq
+
+
+def _eligible(seq: list[object], gi: int, forward: bool) -> bool:
+    """Can group gi be a headline in this reading direction?"""
+    g = seq[gi]
+    assert isinstance(g, Group)
+    j = gi + 1 if forward else gi - 1
+    if not (0 <= j < len(seq)) or not isinstance(seq[j], Unit):
+        return False
+    if g.strong:
+        return True
+    if forward:
+        before = seq[gi - 1] if gi > 0 else None
+        return seq[j].lead or (isinstance(before, Unit) and before.end_marker) or before is None
+    # backward: the run before must open like an article
+    k = j
+    while k > 0 and isinstance(seq[k - 1], Unit) and not seq[k].lead:
+        k -= 1
+    return seq[k].lead
+
+
+def _news_title_over(seq: list[object], gi: int) -> bool:
+    """Under a plain one-line headline, another one-line heading over a few sentences of text is the
+    next short item's headline, not a subhead (a subhead belongs to a feature under a fuller headline)."""
+    head = seq[gi].units[0].text
+    if roles.width(head) < 6:
+        return False  # a label over data lines (普惠贷款)
+    run = []
+    for x in seq[gi + 1:]:
+        if not isinstance(x, Unit):
+            break
+        run.append(x)
+    text = "".join(u.text for u in run)
+    return sum(text.count(c) for c in "。！？") >= 2 or len(text) >= 80
+
+
+def _problems(seq: list[object], forward: bool) -> int:
+    """Contradictions of reading the page this way: headlines with no body, articles with no headline or
+    with two bylines."""
+    n = 0
+    for gi, g in enumerate(seq):
+        if not isinstance(g, Group):
+            continue
+        ok = _eligible(seq, gi, forward)
+        if g.strong and not ok and not g.banner:
+            n += 1
+        if ok and g.has_byline and forward and seq[gi + 1].lead:
+            n += 1  # two bylines for one article
+    for j, x in enumerate(seq):
+        if not (isinstance(x, Unit) and x.lead):
+            continue
+        if forward:
+            if not (j > 0 and isinstance(seq[j - 1], Group) and _eligible(seq, j - 1, True)):
+                n += 1  # an article opening with 本报讯 but no headline above it
+            continue
+        k = j + 1
+        while k < len(seq) and isinstance(seq[k], Unit) and not seq[k].lead:
+            k += 1
+        if not (k < len(seq) and isinstance(seq[k], Group) and _eligible(seq, k, False)):
+            n += 1  # ... or none below it
+    return n
+
+
+@dataclass
+class Draft:
+    units: list[Unit] = field(default_factory=list)  # in reading order
+    headline: Group | None = None
+
+
+def _assemble(seq: list[object], forward: bool) -> list[Draft]:
+    drafts: list[Draft] = []
+    if forward:
+        cur: Draft | None = None
+        for gi, x in enumerate(seq):
+            if isinstance(x, Group):
+                starts_news = (cur is not None and cur.headline is not None and not cur.headline.strong
+                               and not x.strong and _news_title_over(seq, gi))
+                if _eligible(seq, gi, True) or cur is None or starts_news:
+                    if x.banner and not _eligible(seq, gi, True):
+                        for u in x.units:
+                            u.kind = FURN
+                        continue
+                    cur = Draft([], x)
+                    drafts.append(cur)
+                else:
+                    for u in x.units:
+                        if u.kind == HEAD:
+                            u.kind = CAPTION if u.lines[0].blank_before >= 2 and not x.strong else SUBHEAD
+                    cur.units += [u for u in x.units if u.kind != CAPTION]
+            else:
+                if cur is None or (x.lead and cur.units and any(u.kind == PARA for u in cur.units)):
+                    cur = Draft([], None)
+                    drafts.append(cur)
+                cur.units.append(x)
+        return drafts
+    pending: list[Unit] = []
+    for gi, x in enumerate(seq):
+        if isinstance(x, Group):
+            if _eligible(seq, gi, False):
+                drafts.append(Draft(pending, x))
+                pending = []
+            elif x.banner and not any(u.kind == PARA for u in pending) and not drafts:
+                for u in x.units:
+                    u.kind = FURN
+            else:
+                for u in x.units:
+                    if u.kind == HEAD:
+                        u.kind = CAPTION if u.lines[0].blank_before >= 2 and not x.strong else SUBHEAD
+                pending += x.units
+        else:
+            if x.lead and pending and any(u.kind == PARA for u in pending):
+                # what precedes an article's opening belongs to the item before: its lead, printed after it
+                if drafts:
+                    drafts[-1].units[0:0] = pending
+                else:
+                    drafts.append(Draft(pending, None))
+                pending = []
+            pending.append(x)
+    if pending:
+        if drafts and not any(u.kind == PARA and u.lead for u in pending):
+            drafts[-1].units += pending
+        else:
+            drafts.append(Draft(pending, None))
+    return drafts
+
+
+def drafts_of(units: list[Unit]) -> tuple[list[Draft], bool]:
+    """The page's items as drafts (headline group + units in reading order), and whether it reads forward."""
+    seq = _group(units)
+    forward = _problems(seq, True) <= _problems(seq, False)
+    return _assemble(seq, forward), forward
