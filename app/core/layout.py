@@ -117,11 +117,9 @@ def _mark_ads(lines: list[Ln]) -> None:
 
 
 # --- pass 2: headings and paragraphs -----------------------------------------------------------
-def _continues(prev: str, line: Ln, across_blank: bool) -> bool:
-    """Does `line` carry on a sentence that `prev` left open?"""
-    if roles.starts_mid_sentence(line.text):
-        return True
-    return across_blank and roles.joins_a_word(prev, line.text)
+def _continues(prev: str, line: Ln) -> bool:
+    """Does `line`, after a break, carry on a sentence that `prev` left open?"""
+    return roles.starts_mid_sentence(line.text) or roles.joins_a_word(prev, line.text)
 
 
 def _heading_here(lines: list[Ln], i: int) -> bool:
@@ -193,7 +191,7 @@ def _local_column(lines: list[Ln], i: int) -> float:
     return mid if close >= 0.6 * len(ws) else 0.0
 
 
-def _build_units(text: str, lines: list[Ln]) -> list[Unit]:
+def _build_units(lines: list[Ln]) -> list[Unit]:
     units: list[Unit] = []
     open_para: Unit | None = None  # a body paragraph whose last sentence is unfinished
     para: Unit | None = None  # the paragraph being built in the current chunk
@@ -214,13 +212,7 @@ def _build_units(text: str, lines: list[Ln]) -> list[Unit]:
     while i < len(lines):
         ln = lines[i]
         prev = lines[i - 1] if i else None
-        if ln.role in (FURN, AD):
-            u = Unit(ln.role, [ln], [(ln.start, ln.end)])
-            (pending_inserts if open_para else units).append(u)
-            para = None
-            i += 1
-            continue
-        if ln.role in (BYLINE, CAPTION):
+        if ln.role in (FURN, AD, BYLINE, CAPTION):
             u = Unit(ln.role, [ln], [(ln.start, ln.end)])
             (pending_inserts if open_para else units).append(u)
             para = None
@@ -230,10 +222,10 @@ def _build_units(text: str, lines: list[Ln]) -> list[Unit]:
                      or not _local_column(lines, i))  # one paragraph a line: each line stands alone
         if open_para is not None and new_chunk:
             tail = open_para.lines[-1].text
-            if not roles.LEAD_START.match(ln.text) and (_continues(tail, ln, True) or not roles.is_headingish(ln.text)
+            if not roles.LEAD_START.match(ln.text) and (_continues(tail, ln) or not roles.is_headingish(ln.text)
                                                          or roles.ends_sentence(ln.text)):
                 cut = 0
-                if not _continues(tail, ln, True) and ln.blank_before >= 2:
+                if not _continues(tail, ln) and ln.blank_before >= 2:
                     cut = roles.glued_caption_split(tail, ln.text)
                 if cut:
                     cap = Unit(CAPTION, [ln], [(ln.start, ln.start + cut)])
@@ -256,7 +248,7 @@ def _build_units(text: str, lines: list[Ln]) -> list[Unit]:
             if roles.is_headingish(ln.text) and not lead_byline(ln.text):
                 # maybe a caption set between the two halves of the open paragraph
                 nxt = lines[i + 1] if i + 1 < len(lines) else None
-                if nxt is not None and not nxt.role and not roles.is_headingish(nxt.text) and _continues(tail, nxt, True):
+                if nxt is not None and not nxt.role and not roles.is_headingish(nxt.text) and _continues(tail, nxt):
                     ln.role = CAPTION
                     pending_inserts.append(Unit(CAPTION, [ln], [(ln.start, ln.end)]))
                     i += 1
@@ -330,7 +322,7 @@ def read_units(text: str) -> list[Unit]:
     """The page's text as units in printed order: headings, bylines, paragraphs, captions, furniture, ads."""
     lines = _lines(text)
     _mark_fixed(lines)
-    units = _build_units(text, lines)
+    units = _build_units(lines)
     _standalone_captions(units, lines)
     _author_lines(units)
     return units
