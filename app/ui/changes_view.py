@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 from ..core.page import Page
 from .i18n import tr
 
+REVERTIBLE = {"field", "correction", "kind", "relabel"}
+
 
 def diff_pages(auto: Page, current: Page) -> list[Any] | None:
     """The core's diff, or None while `app.core.diff` is not available."""
@@ -31,6 +33,12 @@ def diff_pages(auto: Page, current: Page) -> list[Any] | None:
     except ImportError:
         return None
     return list(core_diff(auto, current))
+
+
+def detail_text(detail: Any) -> str:
+    if isinstance(detail, dict):
+        return ", ".join(f"{k}: {v}" for k, v in detail.items())
+    return str(detail or "")
 
 
 class ChangesView(QWidget):
@@ -81,10 +89,12 @@ class ChangesView(QWidget):
             return
         self.changes = changes
         for ch in changes:
-            row = QTreeWidgetItem([str(ch.description), "" if ch.item_id is None else str(ch.item_id),
-                                   str(ch.detail or "")])
+            detail = detail_text(ch.detail)
+            row = QTreeWidgetItem([str(ch.description), "" if ch.item_id is None else str(ch.item_id), detail])
             row.setToolTip(0, str(ch.description))
-            row.setToolTip(2, str(ch.detail or ""))
+            row.setToolTip(2, detail)
+            if ch.kind not in REVERTIBLE:
+                row.setForeground(0, self.palette().placeholderText())
             self.tree.addTopLevelItem(row)
         self.tree.resizeColumnToContents(0)
         self._show_summary()
@@ -94,12 +104,16 @@ class ChangesView(QWidget):
         self.summary.setText(tr("No changes against the automatic split") if not n
                              else tr("{n} change(s) against the automatic split").format(n=n))
 
+    def selected_change(self) -> Any:
+        rows = self.tree.selectedItems()
+        index = self.tree.indexOfTopLevelItem(rows[0]) if rows else -1
+        return self.changes[index] if 0 <= index < len(self.changes) else None
+
     def _selection_changed(self) -> None:
-        self.revert.setEnabled(bool(self.tree.selectedItems()))
+        change = self.selected_change()
+        self.revert.setEnabled(change is not None and change.kind in REVERTIBLE)
 
     def _revert(self) -> None:
-        rows = self.tree.selectedItems()
-        if rows:
-            index = self.tree.indexOfTopLevelItem(rows[0])
-            if 0 <= index < len(self.changes):
-                self.revertRequested.emit(self.changes[index])
+        change = self.selected_change()
+        if change is not None:
+            self.revertRequested.emit(change)

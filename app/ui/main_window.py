@@ -66,6 +66,8 @@ class MainWindow(QMainWindow):
         self._journal_due: set[int] = set()
         self._journal_timer = QTimer(self, singleShot=True, interval=JOURNAL_DELAY_MS)
         self._journal_timer.timeout.connect(self.flush_journal)
+        self._changes_timer = QTimer(self, singleShot=True, interval=0)
+        self._changes_timer.timeout.connect(self.show_changes)
         self._selecting = False
         self.setAcceptDrops(True)
         self._build()
@@ -256,7 +258,6 @@ class MainWindow(QMainWindow):
             page = self.store.load_page(page_id)
             doc = PageDoc(page_id, self.store.load_auto_page(page_id), page, self.store.page_status(page_id), self)
             doc.changed.connect(self._page_changed)
-            doc.stack.indexChanged.connect(lambda _i, d=doc: self._schedule_journal(d))
             self.undo_group.addStack(doc.stack)
             self.docs[page_id] = doc
         return doc
@@ -281,7 +282,7 @@ class MainWindow(QMainWindow):
         self.current_item = None
         self.source.set_page(doc.page)
         self.items_model.set_page(doc.page)
-        self.changes.show_changes(doc.auto, doc.page)
+        self._changes_timer.start()
         self.pages.show_current(page_id)
         first = doc.page.items[0].id if doc.page.items else None
         self.select_item(item_id if item_id is not None and self._has(item_id) else first)
@@ -289,17 +290,24 @@ class MainWindow(QMainWindow):
         self._show_state()
         self._update_enabled()
 
+    def show_changes(self) -> None:
+        """Refresh the changes view (after the page shows: the diff walks every character)."""
+        if self.doc is not None:
+            self.changes.show_changes(self.doc.auto, self.doc.page)
+
     def _has(self, item_id: int | None) -> bool:
         return self.doc is not None and any(it.id == item_id for it in self.doc.page.items)
 
     def _page_changed(self, change: PageChange) -> None:
         doc = self.sender()
+        if isinstance(doc, PageDoc):
+            self._schedule_journal(doc)
         if doc is not self.doc:
             return
         if change.structure:
             self.source.set_page(change.page)
         self.items_model.set_page(change.page)
-        self.changes.show_changes(self.doc.auto, change.page)
+        self._changes_timer.start()
         focus = change.focus_item if self._has(change.focus_item) else self.current_item
         if not self._has(focus):
             focus = change.page.items[0].id if change.page.items else None
