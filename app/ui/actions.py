@@ -119,8 +119,15 @@ RELABEL_ROLES = {
 }
 
 
+# where a platform has no binding for a standard key (Quit on some desktops), use these
+FALLBACKS = {Std.Quit: "Ctrl+Q", Std.Find: "Ctrl+F", Std.Save: "Ctrl+S", Std.Open: "Ctrl+O"}
+
+
 def _sequence(shortcut: str | Std) -> QKeySequence:
-    return QKeySequence(shortcut) if isinstance(shortcut, str) else QKeySequence(shortcut)
+    if isinstance(shortcut, str):
+        return QKeySequence(shortcut)
+    sequence = QKeySequence(shortcut)
+    return sequence if not sequence.isEmpty() else QKeySequence(FALLBACKS.get(shortcut, ""))
 
 
 def create_action(key: Act, window: QWidget) -> QAction:

@@ -400,6 +400,15 @@ class MainWindow(QMainWindow):
             raise EditError(tr("Put the cursor on a line of text first."))
         return item, block
 
+    def _owner_id(self, start: int, end: int) -> int | None:
+        """The item holding the first visible character of [start, end) (else the current item)."""
+        assert self.doc is not None
+        for i in range(start, end):
+            item, block = self.doc.page.owner_of(i)
+            if block is not None:
+                return item.id if item is not None else self.current_item
+        return self.current_item
+
     def _guarded(self, fn: Callable[[], Any]) -> None:
         try:
             fn()
@@ -449,10 +458,12 @@ class MainWindow(QMainWindow):
         def run() -> None:
             span = self.source.selection_span()
             if span is not None and self.doc and self.doc.page.text[span[0]:span[1]].strip():
-                self._edit("relabel", edits.relabel_text, span[0], span[1], role)
+                self._edit("relabel", edits.relabel_text, span[0], span[1], role,
+                           focus=self._owner_id(span[0], span[1]))
             else:
-                _item, block = self._block_at_cursor()
-                self._edit("relabel", edits.relabel, block.id, role)
+                item, block = self._block_at_cursor()
+                self._edit("relabel", edits.relabel, block.id, role,
+                           focus=item.id if item is not None else None)
         self._guarded(run)
 
     def _move_paragraph(self, step: int) -> None:
@@ -516,7 +527,7 @@ class MainWindow(QMainWindow):
     def apply_correction(self) -> None:
         def run() -> None:
             s, e = self._need_selection()
-            self._edit("correct", edits.correct_text, s, e, self.correction.text())
+            self._edit("correct", edits.correct_text, s, e, self.correction.text(), focus=self._owner_id(s, e))
         self._guarded(run)
 
     def revert_change(self, change: Any) -> None:

@@ -58,12 +58,55 @@ def click_offset(qtbot, window, offset: int) -> None:  # noqa: ANN001
 
 
 def select_text(qtbot, window, start: int, end: int) -> None:  # noqa: ANN001
-    """Select page text [start, end) in the source with shift+click, like a user does."""
-    click_offset(qtbot, window, start)
+    """Select page text [start, end) in the source by dragging the mouse, like a user does."""
     view = window.source
     cursor = QTextCursor(view.document())
+    cursor.setPosition(view.map.to_doc(start))
+    view.setTextCursor(cursor)
+    view.centerCursor()
+    a = view.cursorRect(cursor)
     cursor.setPosition(view.map.to_doc(end))
-    rect = view.cursorRect(cursor)
-    view.ensureCursorVisible()
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier,
-                     pos=QPoint(rect.x() + 1, rect.center().y()))
+    b = view.cursorRect(cursor)
+    left = Qt.MouseButton.LeftButton
+    qtbot.mousePress(view.viewport(), left, pos=QPoint(a.x() + 1, a.center().y()))
+    qtbot.mouseMove(view.viewport(), QPoint((a.x() + b.x()) // 2, (a.center().y() + b.center().y()) // 2))
+    qtbot.mouseMove(view.viewport(), QPoint(b.x() + 1, b.center().y()))
+    qtbot.mouseRelease(view.viewport(), left, pos=QPoint(b.x() + 1, b.center().y()))
+    assert view.selection_span() == (start, end)
+
+
+def press(window, key, target=None) -> None:  # noqa: ANN001
+    """Type the shortcut of action `key` (an Act) where the user would: in the source view by default."""
+    from PySide6.QtTest import QTest
+
+    from app.ui.actions import Act
+
+    action = window.actions[key] if isinstance(key, Act) else key
+    widget = target or window.source
+    widget.setFocus()
+    QTest.keySequence(widget, action.shortcut())
+
+
+def owned(page, offset: int):  # noqa: ANN001, ANN201
+    """The id of the item holding `offset` (None if unassigned)."""
+    item, _block = page.owner_of(offset)
+    return item.id if item is not None else None
+
+
+def article_with_blocks(page, n: int = 2):  # noqa: ANN001, ANN201
+    """The first non-furniture item with at least `n` blocks."""
+    from app.core.page import Kind
+
+    return next(it for it in page.items if it.kind is not Kind.FURNITURE and len(it.blocks) >= n)
+
+
+def char_background(window, offset: int) -> str:  # noqa: ANN001
+    """The tint the source view draws under the character at page offset `offset` (#rrggbb or '')."""
+    view = window.source
+    pos = view.map.to_doc(offset)
+    block = view.document().findBlock(pos)
+    for r in block.layout().formats():
+        if r.start <= pos - block.position() < r.start + r.length and r.format.hasProperty(
+                r.format.Property.BackgroundBrush):
+            return r.format.background().color().name()
+    return ""
