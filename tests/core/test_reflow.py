@@ -48,3 +48,24 @@ def test_clean_heading_keeps_a_designed_gap():
 @pytest.mark.parametrize(("ch", "expected"), [("中", True), ("，", True), ("Ａ", True), ("a", False), ("1", False)])
 def test_is_cjk(ch, expected):
     assert is_cjk(ch) is expected
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    (["本报讯（记者肖晗 汪漾 通讯员周晓胜）日前，全 面 规 范"], "本报讯（记者肖晗 汪漾 通讯员周晓胜）日前，全面规范"),
+    (["本报讯（记者 刘蜜 彭宵）近日"], "本报讯（记者刘蜜 彭宵）近日"),
+    (["（特约记者杜川 通讯员郑 丹）近日"], "（特约记者杜川 通讯员郑丹）近日"),  # 郑 丹 is one name
+    (["本报讯（通讯员 何 勇）近日"], "本报讯（通讯员何勇）近日"),
+    (["新华社北京3月5日电（记者 王五）今天 全 面"], "新华社北京3月5日电（记者王五）今天全面"),
+    (["日前（记者 张三 李四）", "续"], "日前（记者张三 李四）续"),
+])
+def test_a_lead_byline_keeps_the_space_between_two_names(lines, expected):
+    assert clean_paragraph(lines) == expected
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    (["（上接第一版）会议强调 全 面"], "（上接第一版）会议强调全面"),
+    (["（1）全 面 规 范"], "（1）全面规范"),
+    (["（图为 现场）全 面"], "（图为现场）全面"),  # parentheses without a role word are not a byline
+])
+def test_other_opening_parentheses_are_ordinary_text(lines, expected):
+    assert clean_paragraph(lines) == expected
