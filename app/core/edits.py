@@ -179,10 +179,9 @@ def _take_blocks(page: Page, taken: dict[int, Block], target_id: int | None,
         items = list(_replace_items(page, changed))
     else:
         items = list(_replace_items(page, changed))
-        anchor = next((i for i in source_ids if changed.get(i) is not None), None)
+        # after the first source item, or in its place when it went away (or at the end, from unassigned)
+        anchor = source_ids[0] if source_ids and changed.get(source_ids[0]) is not None else None
         new = Item(page.next_item_id(), new_kind, tuple(moved), origin=Origin.EDITOR)
-        if anchor is not None and anchor != source_ids[0] and changed.get(source_ids[0]) is None:
-            anchor = None  # the first source item went away: take its place
         items = _insert_after(items, anchor, new, removed_at)
     return page.with_(items=items, unassigned=unassigned)
 

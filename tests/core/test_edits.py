@@ -97,6 +97,13 @@ def test_move_blocks_to_a_new_item_is_placed_after_the_source(page):
     assert [b.id for b in new.item(0).blocks] == [0, 1]
 
 
+def test_a_new_item_takes_the_place_of_an_emptied_source_item(page):
+    new = valid(edits.move_blocks(page, [4, 5, 6], None))
+    assert [it.id for it in new.items] == [0, 3, 2]
+    from_unassigned = valid(edits.move_blocks(edits.delete_item(page, 0), [1], None))
+    assert [it.id for it in from_unassigned.items] == [1, 2, 3]  # at the end
+
+
 def test_move_blocks_out_of_unassigned(page):
     deleted = edits.delete_item(page, 1)
     new = valid(edits.move_blocks(deleted, [5], 0))
