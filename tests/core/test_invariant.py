@@ -25,7 +25,8 @@ _cjk = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
 _punct = st.sampled_from("，。、：；！？“”（）《》—…·")
 _latin = st.sampled_from("ABCabcxyz0123456789-%.")
 _space = st.sampled_from([" ", "  ", "\u3000", "\t", "\xa0"])
-_run = st.text(st.one_of(_cjk, _cjk, _cjk, _punct, _latin), min_size=1, max_size=12)
+_odd = st.sampled_from("\x0b\x0c\x85\u2028\ufeff\u200b\xad")  # Python splits lines at some of these
+_run = st.text(st.one_of(_cjk, _cjk, _cjk, _cjk, _cjk, _punct, _latin, _odd), min_size=1, max_size=12)
 _body_line = st.lists(st.one_of(_run, _space), min_size=1, max_size=6).map("".join)
 _heading = st.text(_cjk, min_size=3, max_size=14)
 _byline = st.sampled_from([
