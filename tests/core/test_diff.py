@@ -129,3 +129,19 @@ def test_sample_page_edits_are_all_reported(sample_path):
     edited = edits.set_field(edited, edited.items[0].id, "title", "标题")
     found = set(kinds(diff_pages(auto, edited)))
     assert {"field"} <= found and found & {"split", "moved"}
+
+
+def test_part_of_an_item_taken_out_is_a_partial_deletion(page):
+    edited = edits.delete_item(edits.split_item(page, 0, 3), 3)
+    (change,) = diff_pages(page, edited)
+    assert change.kind == "deleted" and change.item_id is None
+    assert change.detail == {"auto_item": 0, "chars": 8, "whole": False}
+    assert change.description == (
+        "item 0 “荆州中医外科首次亮相” 8 characters of it were taken out of every item: the text is unassigned")
+
+
+def test_a_change_list_after_resplit_keeps_the_hand_set_field(page):
+    edited = edits.set_field(page, 1, "title", "新的标题")
+    new, _ = edits.resplit(edited, split_page((page.name, page.text)))
+    fields = [c for c in diff_pages(split_page((page.name, page.text)), new) if c.kind == "field"]
+    assert [(c.item_id, c.detail["value"]) for c in fields] == [(1, "新的标题")]
