@@ -72,4 +72,7 @@ def ask_save(parent: QWidget) -> QMessageBox.StandardButton:
     box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                            | QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Save)
-    return QMessageBox.StandardButton(box.exec())
+    answer = QMessageBox.StandardButton(box.exec())
+    box.setParent(None)
+    box.deleteLater()
+    return answer

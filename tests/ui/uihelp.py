@@ -83,6 +83,9 @@ def press(window, key, target=None) -> None:  # noqa: ANN001
 
     action = window.actions[key] if isinstance(key, Act) else key
     widget = target or window.source
+    if not window.isActiveWindow():
+        window.activateWindow()
+        QTest.qWaitForWindowActive(window, 1000)
     widget.setFocus()
     QTest.keySequence(widget, action.shortcut())
 
