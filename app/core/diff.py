@@ -85,8 +85,9 @@ def diff_pages(auto: Page, edited: Page) -> list[Change]:
     for (aid, eid), n in sorted(pairs.items(), key=lambda kv: (kv[0][0], -1 if kv[0][1] is None else kv[0][1])):
         if eid is None:
             whole = n == sum(by_auto[aid].values())
-            what = "deleted" if whole else f"{_n(n)} of it were taken out of every item"
-            changes.append(Change("deleted", None, f"{auto_label[aid]} {what}: the text is unassigned",
+            text = (f"{auto_label[aid]} was deleted" if whole
+                    else f"{_n(n)} of {auto_label[aid]} were taken out of every item")
+            changes.append(Change("deleted", None, text + " (the text is unassigned)",
                                   {"auto_item": aid, "chars": n, "whole": whole}))
             continue
         main, origin = main_of(aid), origin_of(eid)
