@@ -12,7 +12,7 @@ from typing import Any
 
 from .bylines import lead_byline, parse_authors, split_credit, trailing_byline
 from .page import Block, Item, Kind, Page, Role, merge_spans
-from .reflow import clean_heading, clean_paragraph
+from .reflow import clean_heading, clean_paragraph, join_lines
 
 FIELDS = ("section", "kicker", "title", "subtitle", "authors", "subheads", "body", "captions", "tags")
 RECORD_KEYS = ("page", "index", "kind", "section", "kicker", "title", "subtitle", "authors", "subheads",
@@ -63,7 +63,9 @@ def auto_metadata(page: Page, item: Item) -> dict[str, Any]:
             if para:
                 body.append(para)
         elif b.role is Role.CAPTION:
-            text, credits = split_credit(clean_paragraph(block_lines(page, b)))
+            # the credit is found before stray spaces go: "图为现场 李四 摄" needs its spaces
+            text, credits = split_credit(join_lines(block_lines(page, b)))
+            text = clean_paragraph([text])
             if text:
                 captions.append(text)
             authors_credit = [a.as_dict() for a in credits]

@@ -177,3 +177,10 @@ def test_a_paragraph_ending_after_a_column_break_with_an_exclamation_is_not_a_he
     ])
     recs = [r for r in page_records(split_page(("x.txt", text))) if r["kind"] != "furniture"]
     assert len(recs) == 1 and recs[0]["body"][-1].endswith("办到了心坎上！")
+
+
+def test_a_spaced_photo_credit_is_read_before_stray_spaces_go():
+    text = "城区公园开放\n\n本报讯（记者张明）近日，城区新建的口袋公园正式开放。市民纷纷前来游玩。\n\n图为现场 李四 摄\n"
+    rec = next(r for r in page_records(split_page(("x.txt", text))) if r["kind"] == "news")
+    assert rec["captions"] == ["图为现场"]
+    assert rec["authors"] == [{"name": "张明", "role": "记者"}, {"name": "李四", "role": "摄影"}]
