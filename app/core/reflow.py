@@ -45,9 +45,12 @@ def _latin_word_break(left: str, right: str) -> bool:
     return not (left[-1].isdigit() and right[0].isdigit())
 
 
+_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff]")
+
+
 def remove_stray_spaces(text: str) -> str:
     """Drop spaces that split Chinese words or numbers; keep Latin spacing (runs collapse to one)."""
-    return _MULTI_SPACE.sub(" ", _STRAY.sub("", text)).strip()
+    return _MULTI_SPACE.sub(" ", _STRAY.sub("", _INVISIBLE.sub("", text))).strip()
 
 
 # 本报讯（记者肖晗 汪漾 通讯员周晓胜）: the space between two names is printed on purpose
@@ -78,4 +81,4 @@ def _name_gap(inner: str):
 
 def clean_heading(lines: Iterable[str]) -> str:
     """A heading keeps its printed spaces (a designed gap between two phrases), runs collapsed."""
-    return _MULTI_SPACE.sub(" ", join_lines(lines)).strip()
+    return _MULTI_SPACE.sub(" ", _INVISIBLE.sub("", join_lines(lines))).strip()

@@ -69,3 +69,10 @@ def test_a_lead_byline_keeps_the_space_between_two_names(lines, expected):
 ])
 def test_other_opening_parentheses_are_ordinary_text(lines, expected):
     assert clean_paragraph(lines) == expected
+
+
+def test_invisible_characters_do_not_reach_the_clean_text():
+    from app.core.reflow import clean_heading, clean_paragraph
+
+    assert clean_heading(["标\ufeff题"]) == "标题"
+    assert clean_paragraph(["正\u200b文 内容"]) == "正文内容"
