@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..core.page import Page
-from .i18n import tr
+from .i18n import language, tr
 
 FIELD_COMMAND_ID = 4101
 
@@ -43,7 +43,7 @@ LABELS: dict[str, tuple[str, str]] = {
 
 def label(key: str, detail: str = "") -> str:
     zh, en = LABELS[key]
-    text = zh if tr("Merge items") != "Merge items" else en
+    text = zh if language() == "zh" else en
     return f"{text}: {detail}" if detail else text
 
 

@@ -81,6 +81,9 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcuts(self._std("Undo"))
         self.redo_action = self.undo_group.createRedoAction(self)
         self.redo_action.setShortcuts(self._std("Redo"))
+        self.undo_group.undoTextChanged.connect(self._undo_texts)
+        self.undo_group.redoTextChanged.connect(self._undo_texts)
+        self.undo_group.activeStackChanged.connect(self._undo_texts)
         lang_group = QActionGroup(self)
         for key in (Act.LANG_ZH, Act.LANG_EN):
             lang_group.addAction(self.actions[key])
@@ -179,6 +182,12 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._update_enabled()
 
+    def _undo_texts(self, *_args: Any) -> None:
+        """Undo/Redo menu texts in the current language: "Undo Merge items" / "撤销 合并文章"."""
+        for action, word, text in ((self.undo_action, "Undo", self.undo_group.undoText()),
+                                   (self.redo_action, "Redo", self.undo_group.redoText())):
+            action.setText(f"{tr(word)} {text}".strip())
+
     @staticmethod
     def _std(name: str) -> list[Any]:
         from PySide6.QtGui import QKeySequence
@@ -227,9 +236,7 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         retranslate(self.actions)
-        self.undo_action.setText(tr("&Undo"))
-        self.redo_action.setText(tr("&Redo"))
-        self.undo_group.setParent(self)
+        self._undo_texts()
         titles = {"file": "&File", "edit": "&Edit", "item": "&Item", "page": "&Page", "view": "&View",
                   "relabel": "&Relabel selection", "language": "&Language"}
         for key, m in self.menus.items():
