@@ -18,6 +18,7 @@ import contextlib
 import hashlib
 import json
 import sqlite3
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -69,6 +70,7 @@ class Store:
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
+        self._lock = threading.RLock()
         memory = self.path == ":memory:"
         if not memory and Path(self.path).is_dir():
             raise StoreError(f"{self.path}: is a folder, not a project file")
@@ -106,21 +108,22 @@ class Store:
         waits instead of failing half-way), COMMIT, or ROLLBACK on any error. Nested use is a savepoint
         (`Database.atomic`)."""
         conn = self.db.conn
-        if conn.in_transaction:
-            with self.db.atomic():
-                yield self.db
-            return
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as e:
-            raise StoreError(f"{self.path}: the project is busy in another window ({e})") from None
-        try:
-            yield self.db
-        except BaseException:
+        with self._lock:  # one connection may serve a worker thread too: one transaction at a time
             if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+                with self.db.atomic():
+                    yield self.db
+                return
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as e:
+                raise StoreError(f"{self.path}: the project is busy in another window ({e})") from None
+            try:
+                yield self.db
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
 
     def _page_row(self, page_id: int, columns: str = "*") -> dict[str, Any]:
         rows = list(self.db.query(f"select {columns} from pages where id = ?", [page_id]))
