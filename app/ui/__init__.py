@@ -1,1 +1,5 @@
-"""The PySide6 desktop app."""
+"""The desktop app (PySide6): main window, models, actions, undoable commands, background tasks."""
+
+from .compat import guard_singletons
+
+guard_singletons()

@@ -1,0 +1,114 @@
+"""How fast the review app opens a long page and selects an item on it.
+
+Builds two pages of about 20,000 characters by concatenating the seed pages, stores them in a temporary
+project, opens the real main window (offscreen unless a display is set) and times, with the window
+painted after each step: opening a page (store load, source text, tints, items list, editor) and
+selecting an item (outline, scroll, editor). Target: under 50 ms each. Last line: one JSON object.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/ui_bench.py
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from app.core.loading import SourcePage  # noqa: E402
+from app.core.splitter import split_page  # noqa: E402
+from app.store.db import Store  # noqa: E402
+
+TARGET_CHARS = 20_000
+ROUNDS = 15
+
+
+def long_text(shift: int) -> str:
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "sample_data").glob("*.txt"))]
+    seeds = seeds[shift:] + seeds[:shift]
+    text = ""
+    while len(text) < TARGET_CHARS:
+        for seed in seeds:
+            text += seed if text.endswith("\n") or not text else "\n" + seed
+            if len(text) >= TARGET_CHARS:
+                break
+    cut = text.find("\n", TARGET_CHARS)
+    return text[:cut + 1] if cut > 0 else text
+
+
+def main() -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.app import application
+    from app.ui.main_window import MainWindow
+
+    folder = tempfile.mkdtemp(prefix="newsdesk-bench-")
+    store = Store(Path(folder) / "bench.db")
+    ids = []
+    for shift in (0, 1):
+        text = long_text(shift)
+        source = SourcePage(f"long_{shift}.txt", text, "utf-8")
+        ids.append(store.import_source(source, split_page(source))[0])
+    app = application()
+    window = MainWindow(store)
+    window.resize(1400, 900)
+    window.show()
+    QApplication.processEvents()
+    window.open_page(ids[0])
+    QApplication.processEvents()
+
+    open_ms = []
+    for i in range(ROUNDS):
+        page_id = ids[(i + 1) % 2]
+        window.docs.pop(page_id, None)  # load from the store each time, as a fresh page
+        t = time.perf_counter()
+        window.open_page(page_id)
+        window.repaint()
+        QApplication.processEvents()
+        open_ms.append((time.perf_counter() - t) * 1000)
+
+    page = window.doc.page
+    items = [it.id for it in page.items]
+    select_ms = []
+    for i in range(ROUNDS * 2):
+        item_id = items[(i * 7) % len(items)]
+        t = time.perf_counter()
+        window.select_item(item_id)
+        window.repaint()
+        QApplication.processEvents()
+        select_ms.append((time.perf_counter() - t) * 1000)
+
+    chars = len(page.text)
+    figures = {
+        "page_chars": chars,
+        "open_page_ms": round(statistics.median(open_ms), 1),
+        "select_item_ms": round(statistics.median(select_ms), 1),
+    }
+    print(f"Review app on a {chars:,}-character page ({len(page.items)} items), {Qt_platform()} platform")
+    print(f"  open a page:     median {figures['open_page_ms']:6.1f} ms  (max {max(open_ms):.1f} ms, "
+          f"{ROUNDS} runs; target < 50 ms)")
+    print(f"  select an item:  median {figures['select_item_ms']:6.1f} ms  (max {max(select_ms):.1f} ms, "
+          f"{len(select_ms)} runs; target < 50 ms)")
+    for doc in window.docs.values():
+        doc.stack.setClean()
+    window.close()
+    store.close()
+    del app
+    print(json.dumps(figures))
+
+
+def Qt_platform() -> str:  # noqa: N802
+    from PySide6.QtGui import QGuiApplication
+
+    return QGuiApplication.platformName()
+
+
+if __name__ == "__main__":
+    main()
