@@ -211,6 +211,8 @@ def quality_report(pages: Iterable[tuple[Any, Page, Page]]) -> dict[str, Any]:
 
 def format_report(result: Mapping[str, Any]) -> str:
     """The report as lines a person reads."""
+    if not result["pages"]:
+        return "no page is marked done yet: nothing to compare"
     lines = [f"{result['pages']} page(s) marked done: automatic split vs the editor's result"]
     for key, value in result.items():
         if key not in ("pages", "per_page", "fixes"):

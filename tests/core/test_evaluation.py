@@ -59,6 +59,10 @@ def test_the_report_scores_the_auto_split_against_the_editor(page: Page) -> None
     assert "article_recall" in text and "merge" in text and "1 page(s)" in text
 
 
+def test_an_empty_report_says_so() -> None:
+    assert format_report(quality_report([])) == "no page is marked done yet: nothing to compare"
+
+
 def test_gold_of_puts_furniture_apart(page: Page) -> None:
     gold = gold_of(page_records(page, with_tags=False))
     assert [it["kind"] for it in gold["items"]] == ["news", "feature"]
