@@ -81,7 +81,11 @@ class ChangesView(QWidget):
         self._show_summary()
 
     def show_changes(self, auto: Page | None, current: Page | None) -> None:
-        changes = diff_pages(auto, current) if auto is not None and current is not None else []
+        """Compute the diff here (tests, small pages); the window runs it on a worker instead."""
+        self.show_diff(diff_pages(auto, current) if auto is not None and current is not None else [])
+
+    def show_diff(self, changes: list[Any] | None) -> None:
+        """Draw a diff computed elsewhere (None: the core's diff is not available)."""
         self.tree.clear()
         if changes is None:
             self.changes = []

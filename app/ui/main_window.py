@@ -49,6 +49,7 @@ from .tasks import run_task
 
 log = logging.getLogger(__name__)
 JOURNAL_DELAY_MS = 1000
+CHANGES_DELAY_MS = 250  # the diff walks every character: wait until the editor pauses, run it on a worker
 
 
 class MainWindow(QMainWindow):
@@ -66,7 +67,8 @@ class MainWindow(QMainWindow):
         self._journal_due: set[int] = set()
         self._journal_timer = QTimer(self, singleShot=True, interval=JOURNAL_DELAY_MS)
         self._journal_timer.timeout.connect(self.flush_journal)
-        self._changes_timer = QTimer(self, singleShot=True, interval=0)
+        self._changes_timer = QTimer(self, singleShot=True, interval=CHANGES_DELAY_MS)
+        self._changes_generation = 0
         self._changes_timer.timeout.connect(self.show_changes)
         self._selecting = False
         self.setAcceptDrops(True)
@@ -298,9 +300,23 @@ class MainWindow(QMainWindow):
         self._update_enabled()
 
     def show_changes(self) -> None:
-        """Refresh the changes view (after the page shows: the diff walks every character)."""
-        if self.doc is not None:
-            self.changes.show_changes(self.doc.auto, self.doc.page)
+        """Refresh the changes view: the diff runs on a worker (pages are immutable); a stale one is dropped."""
+        if self.doc is None:
+            return
+        from .changes_view import diff_pages
+
+        self._changes_generation += 1
+        generation, auto, page = self._changes_generation, self.doc.auto, self.doc.page
+
+        def done(result: Any = None, error: BaseException | None = None) -> None:
+            if generation != self._changes_generation:
+                return
+            if error is not None:
+                self.show_notice(dialogs.error_text(error))
+                result = []
+            self.changes.show_diff(result)
+
+        run_task(lambda: diff_pages(auto, page), done)
 
     def _has(self, item_id: int | None) -> bool:
         return self.doc is not None and any(it.id == item_id for it in self.doc.page.items)
