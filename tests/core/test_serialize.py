@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from app.core import edits
-from app.core.errors import BadInput
+from app.core.errors import BadInput, EditError
 from app.core.loading import load_page
 from app.core.page import Kind, Origin, Page, Role
 from app.core.serialize import page_from_dict, page_from_json, page_to_dict, page_to_json
@@ -64,3 +66,47 @@ def test_roles_and_kinds_are_written_as_names(page: Page) -> None:
 def test_a_broken_model_is_bad_input(broken: dict) -> None:
     with pytest.raises(BadInput):
         page_from_dict(broken)
+
+
+# --- any sequence of edits survives the round trip ----------------------------------------------
+
+_OPS = st.lists(st.tuples(st.sampled_from(["split", "merge", "field", "kind", "relabel", "correct", "delete"]),
+                          st.integers(0, 50), st.integers(0, 50), st.text(min_size=0, max_size=5)),
+                max_size=8)
+
+
+def _apply(page: Page, op: str, a: int, b: int, text: str) -> Page:
+    items = page.items
+    if not items:
+        return page
+    it = items[a % len(items)]
+    if op == "split" and len(it.blocks) > 1:
+        return edits.split_item(page, it.id, it.blocks[1 + b % (len(it.blocks) - 1)].id)
+    if op == "merge" and len(items) > 1:
+        other = items[b % len(items)]
+        return edits.merge_items(page, it.id, other.id) if other.id != it.id else page
+    if op == "field":
+        return edits.set_field(page, it.id, ["title", "kicker", "subheads"][b % 3],
+                               text if b % 3 < 2 else [text])
+    if op == "kind":
+        return edits.set_kind(page, it.id, list(Kind)[b % len(Kind)])
+    if op == "relabel":
+        return edits.relabel(page, it.blocks[b % len(it.blocks)].id, list(Role)[a % len(Role)])
+    if op == "correct":
+        s, e = it.blocks[b % len(it.blocks)].spans[0]
+        return edits.correct_text(page, s, min(e, s + 1 + a % 3), text or "字")
+    if op == "delete":
+        return edits.delete_item(page, it.id)
+    return page
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ops=_OPS)
+def test_any_edited_page_round_trips_exactly(page: Page, ops) -> None:
+    for op in ops:
+        try:
+            page = _apply(page, *op)
+        except EditError:
+            continue
+    assert page_from_json(page_to_json(page)) == page
+    assert page_from_dict(page_to_dict(page, with_text=False), page.text) == page
