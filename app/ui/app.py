@@ -97,7 +97,7 @@ def launch(argv: list[str], show: bool = True):  # -> MainWindow
     else:
         window.open_last()
         if imports:
-            window.import_paths(imports, open_first=bool(args.paths))
+            window.import_paths(imports, open_first=bool(args.paths) or window.doc is None)
         window.warm_up_tags()
     if show:
         window.show()
@@ -122,6 +122,8 @@ def screenshot(window, out: str) -> None:  # noqa: ANN001
     warm_up()
     window.tags_ready = window.panel.tags_ready = True
     window.resize(1400, 900)
+    window.notice.hide()
+    window.statusBar().clearMessage()
     if window.doc is not None and window.doc.page.items:
         window.select_item(window.doc.page.items[0].id)
     app = application()

@@ -142,14 +142,14 @@ class MainWindow(QMainWindow):
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.items)
         right.addWidget(panel_scroll)
-        right.setSizes([300, 600])
+        right.setSizes([260, 640])
 
         main = QSplitter(Qt.Orientation.Horizontal)
         main.setObjectName("main_splitter")
         main.addWidget(self.pages)
         main.addWidget(source_box)
         main.addWidget(right)
-        main.setSizes([230, 640, 530])
+        main.setSizes([280, 600, 520])
         main.setStretchFactor(1, 1)
         self.setCentralWidget(main)
 
@@ -171,14 +171,14 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["changes"], self.docks["history"])
         self.tabifyDockWidget(self.docks["history"], self.docks["search"])
         self.docks["changes"].raise_()
-        self.resizeDocks([self.docks["changes"]], [170], Qt.Orientation.Vertical)
+        self._first_show = True
 
         self.status_file = QLabel()
         self.status_counts = QLabel()
         self.status_state = QLabel()
         for w in (self.status_file, self.status_counts, self.status_state):
             w.setTextFormat(Qt.TextFormat.PlainText)
-        self.statusBar().addWidget(self.status_file, 1)
+        self.statusBar().addPermanentWidget(self.status_file)
         self.statusBar().addPermanentWidget(self.status_counts)
         self.statusBar().addPermanentWidget(self.status_state)
         self._build_menus()
@@ -898,6 +898,13 @@ class MainWindow(QMainWindow):
         for key in (Act.MERGE_NEXT, Act.MERGE_PREVIOUS, Act.ADD_TO_ITEM, Act.DELETE_ITEM, Act.BULK_TAG,
                     Act.BULK_AUTHOR, Act.BULK_KIND):
             self.actions[key].setEnabled(has_item)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self._first_show:  # dock sizes apply only once the window is laid out
+            self._first_show = False
+            QTimer.singleShot(0, lambda: self.resizeDocks([self.docks["changes"]], [150],
+                                                          Qt.Orientation.Vertical))
 
     # --- closing ---------------------------------------------------------------------------------
     def dirty_docs(self) -> list[PageDoc]:

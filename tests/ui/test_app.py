@@ -1,0 +1,68 @@
+"""Starting the app: first run imports the samples, `open P.db`, importing pages given on the command line."""
+
+from __future__ import annotations
+
+import pytest
+from uihelp import SAMPLES, close_window, make_project, open_window
+
+from app.ui import tasks
+from app.ui.app import parse_args
+
+
+def test_first_run_imports_the_sample_pages(qtbot, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    path = tmp_path / "fresh.db"
+    monkeypatch.setenv("NEWSDESK_PROJECT", str(path))
+    window = open_window(qtbot)
+    try:
+        qtbot.waitUntil(lambda: window.pages.model.rowCount() == len(SAMPLES), timeout=20000)
+        assert [window.pages.model.page_row(r).name for r in range(len(SAMPLES))] == [p.name for p in SAMPLES]
+        qtbot.waitUntil(lambda: window.doc is not None, timeout=5000)
+        assert window.source.toPlainText()
+        assert "Imported 4 page(s)." in window.notice.text()
+    finally:
+        close_window(window)
+
+
+def test_open_project_and_import_a_page_from_the_command_line(qtbot, tmp_path) -> None:  # noqa: ANN001
+    path = tmp_path / "other.db"
+    make_project(path, SAMPLES[:1])
+    window = open_window(qtbot, ["open", str(path), str(SAMPLES[2])])
+    try:
+        assert window.store.path == str(path)
+        qtbot.waitUntil(lambda: window.pages.model.rowCount() == 2, timeout=20000)
+        qtbot.waitUntil(lambda: window.doc is not None and window.doc.page.name == SAMPLES[2].name, timeout=5000)
+        assert window.items_model.rowCount() == len(window.doc.page.items)
+    finally:
+        close_window(window)
+
+
+def test_importing_a_bad_file_names_it(qtbot, project, tmp_path) -> None:  # noqa: ANN001
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    window = open_window(qtbot)
+    try:
+        window.import_paths([str(bad)])
+        qtbot.waitUntil(lambda: tasks.pending_tasks() == 0 and "empty.txt" in window.notice.text(), timeout=5000)
+        assert "the file is empty" in window.notice.text()
+        assert window.pages.model.rowCount() == 2
+    finally:
+        close_window(window)
+
+
+def test_undo_history_lists_the_commands(qtbot, window) -> None:  # noqa: ANN001
+    title = window.panel.edits["title"]
+    title.setFocus()
+    qtbot.keyClicks(title, "abc")
+    model = window.history.model()
+    assert model.rowCount() == 2  # "<saved>" then the edit
+    assert model.index(1, 0).data().startswith("Edit field")
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["--screenshot"], "--screenshot needs an output file"),
+    (["open"], "open needs a project file"),
+    (["--bogus"], "unknown option --bogus"),
+])
+def test_bad_arguments_are_one_line(argv: list[str], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        parse_args(argv)
