@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +36,7 @@ class ImportReport:
     version: int = 0
     same: int = 0
     bad: list[tuple[str, str]] = field(default_factory=list)
+    cancelled: bool = False
 
     def count(self, outcome: str) -> None:
         setattr(self, outcome, getattr(self, outcome) + 1)
@@ -43,7 +44,7 @@ class ImportReport:
     @property
     def summary(self) -> str:
         return (f"{self.new} new, {self.version} new version(s), {self.same} unchanged, "
-                f"{len(self.bad)} bad")
+                f"{len(self.bad)} bad" + (" (cancelled)" if self.cancelled else ""))
 
 
 def prepare_page(path: str) -> tuple[str, Prepared | None, str | None]:
@@ -69,25 +70,38 @@ def prepare_page(path: str) -> tuple[str, Prepared | None, str | None]:
         return path, None, f"{path}: could not be split ({type(e).__name__}: {e})"
 
 
-def _prepared(paths: list[str], jobs: int) -> Iterator[tuple[str, Prepared | None, str | None]]:
+def _prepared(paths: list[str], jobs: int) -> Generator[tuple[str, Prepared | None, str | None], None, None]:
     workers = jobs or ((os.cpu_count() or 1) if len(paths) >= POOL_MIN_PAGES else 1)
     if workers <= 1:
         for p in paths:
             yield prepare_page(p)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers)
+    try:
         yield from pool.map(prepare_page, paths, chunksize=4)
+    finally:  # also when the caller stops early (cancel): drop the pages not started yet
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def import_paths(store: Store, paths: Iterable[str | os.PathLike[str]], jobs: int = 0,
                  progress: Callable[[int], None] | None = None,
-                 page_paths: list[str] | None = None) -> ImportReport:
-    """Import page files and folders (recursively, *.txt) into `store`."""
+                 page_paths: list[str] | None = None,
+                 should_stop: Callable[[], bool] | None = None) -> ImportReport:
+    """Import page files and folders (recursively, *.txt) into `store`.
+
+    `progress(1)` is called after each page; `should_stop()` is asked before each page (a Cancel button):
+    pages split so far are still written, the rest are left out and `report.cancelled` is set.
+    `page_paths` gives the page files already expanded (then `paths` is not read)."""
     report = ImportReport()
     todo = page_paths if page_paths is not None else list(iter_page_paths(paths))
     batch: list[Prepared] = []
     started = time.monotonic()
-    for path, prepared, error in _prepared(todo, jobs):
+    results = _prepared(todo, jobs)
+    for path, prepared, error in results:
+        if should_stop is not None and should_stop():
+            report.cancelled = True
+            results.close()
+            break
         if error or prepared is None:
             report.bad.append((path, error or f"{path}: could not be read"))
         else:

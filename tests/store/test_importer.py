@@ -127,3 +127,16 @@ def test_kill_9_mid_import_leaves_every_page_whole_or_absent(tmp_path: Path, db_
         report = import_paths(store, [tmp_path / "in"], jobs=2)
         assert (report.same, report.new) == (imported, total - imported)
     assert _consistent(db_path) == total
+
+
+def test_a_cancelled_import_keeps_what_it_split_and_stops(tmp_path: Path, db_path: Path) -> None:
+    write_pages(tmp_path / "in", 60)
+    done = []
+    with Store(db_path) as store:
+        report = import_paths(store, [tmp_path / "in"], jobs=2, progress=done.append,
+                              should_stop=lambda: len(done) >= 5)
+        assert report.cancelled and "(cancelled)" in report.summary
+        assert report.new == len(done) == 5
+        assert len(store.list_pages()) == 5
+        again = import_paths(store, [tmp_path / "in"], jobs=2)
+        assert (again.same, again.new, again.cancelled) == (5, 55, False)
