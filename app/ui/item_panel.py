@@ -57,6 +57,7 @@ class ItemPanel(QWidget):
         self.item_id: int | None = None
         self.tags_ready = False
         self._tags: list[str] = []
+        self._tag_cache: dict[int, tuple[Any, list[str]]] = {}
 
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
@@ -154,6 +155,8 @@ class ItemPanel(QWidget):
 
     # --- showing an item -------------------------------------------------------------------------
     def show_item(self, page: Page | None, item_id: int | None) -> None:
+        if page is not None and (self.page is None or self.page.text != page.text):
+            self._tag_cache.clear()
         self.page, self.item_id = page, item_id
         item = self._item()
         self.setEnabled(item is not None)
@@ -210,7 +213,13 @@ class ItemPanel(QWidget):
 
     def _show_tags(self, page: Page, item: Item, meta: dict[str, Any]) -> None:
         if "tags" in item.fields or self.tags_ready or item.kind is Kind.FURNITURE:
-            self._tags = item_tags(page, item, meta)
+            # jieba's keywords take milliseconds: recompute only when what they come from changed
+            key = (item.kind, tuple(item.fields.get("tags", ())), meta["kicker"] + meta["title"],
+                   tuple(meta["body"]))
+            hit = self._tag_cache.get(item.id)
+            if hit is None or hit[0] != key:
+                hit = self._tag_cache[item.id] = (key, item_tags(page, item, meta))
+            self._tags = list(hit[1])
             shown = self._tags
         else:
             self._tags = []

@@ -3,6 +3,7 @@
 Slots only build a command and push it on the page's QUndoStack (one per page, in a QUndoGroup); views
 update from the `PageChange` each command sends. Saving goes through `Store.save_page`; every command
 reaches the project's journal within a second, and the journal is restored on the next start.
+The editing slots live in `fixes.py` (FixesMixin), saving and the journal in `saving.py` (SavingMixin).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
+from PySide6.QtGui import QActionGroup, QDragEnterEvent, QDropEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -23,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QScrollArea,
     QSplitter,
     QTreeView,
@@ -32,18 +32,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import edits
-from ..core.errors import EditError, NewsdeskError
-from ..core.page import Block, Item, Kind, Page, Role
+from ..core.errors import NewsdeskError
 from . import dialogs
 from .actions import RELABEL_ROLES, Act, create_actions, retranslate
 from .changes_view import ChangesView
-from .commands import FieldCommand, PageChange, PageCommand, PageDoc, edit_command, label
+from .commands import PageChange, PageDoc
+from .fixes import FixesMixin
 from .i18n import language, set_language, tr
 from .item_panel import ItemPanel
-from .models import STATUSES, ItemsModel, Roles, kind_text, status_text
+from .models import ItemsModel, Roles, status_text
 from .page_view import SourceView
 from .pages_panel import PagesPanel
+from .saving import SavingMixin
 from .search_panel import SearchPanel
 from .tasks import run_task
 
@@ -52,7 +52,7 @@ JOURNAL_DELAY_MS = 1000
 CHANGES_DELAY_MS = 250  # the diff walks every character: wait until the editor pauses, run it on a worker
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FixesMixin, SavingMixin, QMainWindow):
     def __init__(self, store: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
@@ -67,6 +67,8 @@ class MainWindow(QMainWindow):
         self._journal_due: set[int] = set()
         self._journal_timer = QTimer(self, singleShot=True, interval=JOURNAL_DELAY_MS)
         self._journal_timer.timeout.connect(self.flush_journal)
+        self._state_timer = QTimer(self, singleShot=True, interval=JOURNAL_DELAY_MS)
+        self._state_timer.timeout.connect(self.save_state)
         self._changes_timer = QTimer(self, singleShot=True, interval=CHANGES_DELAY_MS)
         self._changes_generation = 0
         self._changes_timer.timeout.connect(self.show_changes)
@@ -357,6 +359,7 @@ class MainWindow(QMainWindow):
             self.items.scrollTo(index)
             self._selecting = False
         self._update_enabled()
+        self._state_timer.start()
 
     def _item_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._selecting or not current.isValid():
@@ -373,359 +376,6 @@ class MainWindow(QMainWindow):
             return
         for row, item in enumerate(self.doc.page.items):
             self.items.setRowHidden(row, QModelIndex(), only_changed and not item.edited)
-
-    # --- pushing commands ------------------------------------------------------------------------
-    def _push(self, build: Callable[[], PageCommand | None]) -> bool:
-        """Build a command (it may raise EditError) and push it; an edit that changes nothing is dropped."""
-        if self.doc is None:
-            return False
-        try:
-            command = build()
-        except NewsdeskError as e:
-            self.show_notice(str(e))
-            return False
-        if command is None or command.after is command.before:
-            return False
-        self.doc.stack.push(command)
-        return True
-
-    def _edit(self, key: str, fn: Callable[..., Any], *args: Any, new_item: bool = False,
-              focus: int | None = None) -> bool:
-        assert self.doc is not None
-        doc = self.doc
-        return self._push(lambda: edit_command(doc, key, fn, *args, new_item=new_item,
-                                               focus=self.current_item if focus is None else focus))
-
-    def _need_item(self) -> Item:
-        if self.doc is None or self.current_item is None:
-            raise EditError(tr("Select an item first."))
-        return self.doc.page.item(self.current_item)
-
-    def _need_selection(self) -> tuple[int, int]:
-        span = self.source.selection_span()
-        if span is None or not self.doc or not self.doc.page.text[span[0]:span[1]].strip():
-            raise EditError(tr("Select some text in the source first."))
-        return span
-
-    def _block_at_cursor(self) -> tuple[Item | None, Block]:
-        assert self.doc is not None
-        page = self.doc.page
-        offset = self.source.cursor_offset()
-        item, block = page.owner_of(offset)
-        if block is None:
-            line_end = page.text.find("\n", offset)
-            line_end = len(page.text) if line_end < 0 else line_end
-            for i in range(offset, line_end):
-                item, block = page.owner_of(i)
-                if block is not None:
-                    break
-        if block is None:
-            raise EditError(tr("Put the cursor on a line of text first."))
-        return item, block
-
-    def _owner_id(self, start: int, end: int) -> int | None:
-        """The item holding the first visible character of [start, end) (else the current item)."""
-        assert self.doc is not None
-        for i in range(start, end):
-            item, block = self.doc.page.owner_of(i)
-            if block is not None:
-                return item.id if item is not None else self.current_item
-        return self.current_item
-
-    def _guarded(self, fn: Callable[[], Any]) -> None:
-        try:
-            fn()
-        except NewsdeskError as e:
-            self.show_notice(str(e))
-
-    # --- the fixes -------------------------------------------------------------------------------
-    def on_split_here(self) -> None:
-        def run() -> None:
-            item, block = self._block_at_cursor()
-            if item is None:
-                raise EditError(tr("That text belongs to no item."))
-            self._edit("split", edits.split_item, item.id, block.id, new_item=True, focus=item.id)
-        self._guarded(run)
-
-    def _merge(self, step: int) -> None:
-        item = self._need_item()
-        assert self.doc is not None
-        index = self.doc.page.item_index(item.id) + step
-        if not 0 <= index < len(self.doc.page.items):
-            raise EditError(tr("There is no item to merge with."))
-        other = self.doc.page.items[index].id
-        first, second = (item.id, other) if step > 0 else (other, item.id)
-        self._edit("merge", edits.merge_items, first, second, focus=first)
-
-    def on_merge_next(self) -> None:
-        self._guarded(lambda: self._merge(1))
-
-    def on_merge_previous(self) -> None:
-        self._guarded(lambda: self._merge(-1))
-
-    def on_new_item(self) -> None:
-        self._guarded(lambda: self._edit("new_item", edits.new_item_from_text, *self._need_selection(),
-                                         new_item=True))
-
-    def on_add_to_item(self) -> None:
-        def run() -> None:
-            item = self._need_item()
-            s, e = self._need_selection()
-            self._edit("add_text", edits.move_text, s, e, item.id, focus=item.id)
-        self._guarded(run)
-
-    def on_to_furniture(self) -> None:
-        self._guarded(lambda: self._edit("furniture", edits.send_to_furniture, *self._need_selection()))
-
-    def relabel(self, role: Role) -> None:
-        def run() -> None:
-            span = self.source.selection_span()
-            if span is not None and self.doc and self.doc.page.text[span[0]:span[1]].strip():
-                self._edit("relabel", edits.relabel_text, span[0], span[1], role,
-                           focus=self._owner_id(span[0], span[1]))
-            else:
-                item, block = self._block_at_cursor()
-                self._edit("relabel", edits.relabel, block.id, role,
-                           focus=item.id if item is not None else None)
-        self._guarded(run)
-
-    def _move_paragraph(self, step: int) -> None:
-        item, block = self._block_at_cursor()
-        if item is None:
-            raise EditError(tr("That text belongs to no item."))
-        index = [b.id for b in item.blocks].index(block.id) + step
-        if not 0 <= index < len(item.blocks):
-            raise EditError(tr("The paragraph cannot move further."))
-        self._edit("move_paragraph", edits.move_block, item.id, block.id, index, focus=item.id)
-
-    def on_paragraph_up(self) -> None:
-        self._guarded(lambda: self._move_paragraph(-1))
-
-    def on_paragraph_down(self) -> None:
-        self._guarded(lambda: self._move_paragraph(1))
-
-    def on_delete_item(self) -> None:
-        self._guarded(lambda: self._edit("delete", edits.delete_item, self._need_item().id))
-
-    def on_resplit(self) -> None:
-        if self.doc is None:
-            return
-        from ..core.splitter import split_page
-
-        page = self.doc.page
-        try:
-            fresh = split_page((page.name, page.text))
-            after, notes = edits.resplit(page, fresh)
-        except NewsdeskError as e:
-            self.show_notice(str(e))
-            return
-        command = PageCommand(self.doc, label("resplit"), page, after, self.current_item, self.current_item)
-        self.doc.stack.push(command)
-        self.show_notice(tr("Re-ran the automatic split.") + " " + ("; ".join(notes) if notes
-                                                                       else tr("Nothing was edited by hand.")))
-
-    def move_item(self, item_id: int, new_index: int) -> None:
-        self._edit("move_item", edits.move_item, item_id, new_index, focus=item_id)
-
-    def set_field(self, item_id: int, name: str, value: Any) -> None:
-        if self.doc is None:
-            return
-        doc = self.doc
-
-        def build() -> PageCommand:
-            before = doc.page
-            return FieldCommand(doc, item_id, name, before, edits.set_field(before, item_id, name, value))
-        self._push(build)
-
-    def set_kind(self, item_id: int, kind: Kind) -> None:
-        self._edit("kind", edits.set_kind, item_id, Kind(kind), focus=item_id)
-
-    def on_correct_text(self) -> None:
-        span = self.source.selection_span()
-        if span is not None and self.doc is not None:
-            self.correction.setText(self.doc.page.span_text(*span))
-        self.correction.setFocus()
-        self.correction.selectAll()
-
-    def apply_correction(self) -> None:
-        def run() -> None:
-            s, e = self._need_selection()
-            self._edit("correct", edits.correct_text, s, e, self.correction.text(), focus=self._owner_id(s, e))
-        self._guarded(run)
-
-    def revert_change(self, change: Any) -> None:
-        if self.doc is None:
-            return
-        from ..core.diff import revert_change
-
-        doc = self.doc
-        self._push(lambda: PageCommand(doc, label("revert", str(change.description)), doc.page,
-                                       revert_change(doc.auto, doc.page, change),
-                                       change.item_id if change.item_id is not None else self.current_item,
-                                       self.current_item))
-
-    # --- bulk ------------------------------------------------------------------------------------
-    def _bulk(self, fn: Callable[[Page, int], Page]) -> None:
-        """One undoable macro applying `fn(page, item_id)` to every selected item."""
-        if self.doc is None:
-            return
-        ids = self.selected_item_ids()
-        doc = self.doc
-        try:
-            steps = []
-            page = doc.page
-            for item_id in ids:
-                after = fn(page, item_id)
-                if after is not page:
-                    steps.append(PageCommand(doc, label("bulk"), page, after, item_id, item_id))
-                    page = after
-        except NewsdeskError as e:
-            self.show_notice(str(e))
-            return
-        if not steps:
-            return
-        doc.stack.beginMacro(f"{label('bulk')} ({len(ids)})")
-        for step in steps:
-            doc.stack.push(step)
-        doc.stack.endMacro()
-
-    def bulk_add_tag(self, tag: str) -> None:
-        from ..core.metadata import item_tags
-
-        tag = tag.strip()
-        if tag:
-            self._bulk(lambda page, i: edits.set_field(
-                page, i, "tags", [t for t in item_tags(page, page.item(i)) if t != tag] + [tag]))
-
-    def bulk_add_author(self, text: str) -> None:
-        from ..core.metadata import item_metadata
-
-        parts = text.split()
-        if not parts:
-            return
-        name, role = parts[0], " ".join(parts[1:])
-        new = {"name": name, "role": role}
-        self._bulk(lambda page, i: edits.set_field(
-            page, i, "authors", [a for a in item_metadata(page, page.item(i))["authors"] if a != new] + [new]))
-
-    def bulk_set_kind(self, kind: Kind) -> None:
-        self._bulk(lambda page, i: edits.set_kind(page, i, kind))
-
-    def on_bulk_tag(self) -> None:
-        dialogs.ask_text(self, tr("Add a tag"), tr("Tag for every selected item:"), "", self.bulk_add_tag)
-
-    def on_bulk_author(self) -> None:
-        dialogs.ask_text(self, tr("Add an author"), tr("Author for every selected item (name, then role):"),
-                         "", self.bulk_add_author)
-
-    def on_bulk_kind(self) -> None:
-        kinds = list(Kind)
-        dialogs.ask_choice(self, tr("Set kind"), tr("Kind of every selected item:"),
-                           [kind_text(k) for k in kinds], lambda i: self.bulk_set_kind(kinds[i]))
-
-    def on_bulk_status(self) -> None:
-        dialogs.ask_choice(self, tr("Set status"), tr("Status of every selected page:"),
-                           [status_text(s) for s in STATUSES], lambda i: self.set_pages_status(STATUSES[i]))
-
-    def set_pages_status(self, status: str) -> None:
-        ids = self.pages.selected_page_ids() or ([self.doc.page_id] if self.doc else [])
-        try:
-            for page_id in ids:
-                if self.doc is not None and page_id == self.doc.page_id:
-                    self.save(status)
-                else:
-                    self.store.set_status(page_id, status)
-                    if page_id in self.docs:
-                        self.docs[page_id].status = status
-        except NewsdeskError as e:
-            dialogs.show_error(self, e)
-        self.pages.refresh(self.doc.page_id if self.doc else None)
-
-    # --- saving, journal, state ------------------------------------------------------------------
-    def save(self, status: str | None = None, doc: PageDoc | None = None) -> bool:
-        """Save a page (the open one by default): items, metadata, status; mark its undo stack clean."""
-        doc = doc or self.doc
-        if doc is None:
-            return False
-        if status is None and doc.status == "todo" and (doc.dirty or doc.page.items != doc.auto.items):
-            status = "in_progress"
-        try:
-            self.store.save_page(doc.page_id, doc.page, status, summary=doc.stack.undoText())
-        except NewsdeskError as e:
-            dialogs.show_error(self, e)
-            return False
-        if status:
-            doc.status = status
-        doc.stack.setClean()
-        self._journal_due.discard(doc.page_id)
-        self.pages.refresh(self.doc.page_id if self.doc else None)
-        self.panel.set_known_tags(self.store.all_tags())
-        self.statusBar().showMessage(tr("Saved {name}").format(name=doc.page.name), 4000)
-        self._show_state()
-        self.save_state()
-        return True
-
-    def on_save(self) -> None:
-        self.save()
-
-    def _schedule_journal(self, doc: PageDoc) -> None:
-        self._journal_due.add(doc.page_id)
-        if not self._journal_timer.isActive():
-            self._journal_timer.start()
-
-    def flush_journal(self) -> None:
-        """Write every page with unsaved commands to the journal (clear it for pages back at clean)."""
-        due, self._journal_due = self._journal_due, set()
-        for page_id in due:
-            doc = self.docs.get(page_id)
-            if doc is None:
-                continue
-            try:
-                if doc.dirty:
-                    self.store.journal_write(page_id, doc.page)
-                else:
-                    self.store.journal_clear(page_id)
-            except NewsdeskError as e:
-                self.show_notice(str(e))
-        self.save_state()
-
-    def restore_journal(self) -> list[int]:
-        """Bring back the edits a crash left unsaved, as one undoable command per page; says so."""
-        restored = []
-        for page_id, page in self.store.journal_pending():
-            try:
-                doc = self._load_doc(page_id)
-            except NewsdeskError:
-                continue
-            if page != doc.page:
-                doc.stack.push(PageCommand(doc, label("restore"), doc.page, page, None))
-                restored.append(page_id)
-        if restored:
-            names = ", ".join(self.docs[i].page.name for i in restored)
-            self.show_notice(tr("Restored unsaved edits of {n} page(s) from the journal: {names}. "
-                                "Save to keep them.").format(n=len(restored), names=names))
-        return restored
-
-    def save_state(self) -> None:
-        if self.doc is None:
-            return
-        try:
-            if self.store.get_state("last_page") != self.doc.page_id:
-                self.store.set_state("last_page", self.doc.page_id)
-            if self.store.get_state("last_item") != self.current_item:
-                self.store.set_state("last_item", self.current_item)
-        except NewsdeskError:
-            log.warning("could not save the window state", exc_info=True)
-
-    def open_last(self) -> None:
-        """Open the page and item the editor left (or the first page)."""
-        page_id = self.store.get_state("last_page")
-        rows = self.store.list_pages()
-        if not any(r.id == page_id for r in rows):
-            page_id = rows[0].id if rows else None
-        item_id = self.store.get_state("last_item") if page_id == self.store.get_state("last_page") else None
-        self.pages.refresh()
-        self.open_page(page_id, item_id)
 
     # --- navigation ------------------------------------------------------------------------------
     def on_mark_done(self) -> None:
@@ -905,62 +555,3 @@ class MainWindow(QMainWindow):
             self._first_show = False
             QTimer.singleShot(0, lambda: self.resizeDocks([self.docks["changes"]], [150],
                                                           Qt.Orientation.Vertical))
-
-    # --- closing ---------------------------------------------------------------------------------
-    def dirty_docs(self) -> list[PageDoc]:
-        return [d for d in self.docs.values() if d.dirty]
-
-    def maybe_save(self) -> bool:
-        """Ask about unsaved pages; False if the user cancels."""
-        dirty = self.dirty_docs()
-        if not dirty:
-            return True
-        answer = dialogs.ask_save(self)
-        if answer == QMessageBox.StandardButton.Cancel:
-            return False
-        if answer == QMessageBox.StandardButton.Save:
-            for doc in dirty:
-                if not self.save(doc=doc):
-                    return False
-        else:
-            for doc in dirty:
-                self.store.journal_clear(doc.page_id)
-                doc.stack.setClean()
-        return True
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.maybe_save():
-            event.ignore()
-            return
-        self._journal_timer.stop()
-        self.save_state()
-        event.accept()
-
-    def on_quit(self) -> None:
-        self.close()
-
-    # relabel slots: one per role
-    def on_as_title(self) -> None:
-        self.relabel(Role.TITLE)
-
-    def on_as_kicker(self) -> None:
-        self.relabel(Role.KICKER)
-
-    def on_as_subtitle(self) -> None:
-        self.relabel(Role.SUBTITLE)
-
-    def on_as_byline(self) -> None:
-        self.relabel(Role.BYLINE)
-
-    def on_as_caption(self) -> None:
-        self.relabel(Role.CAPTION)
-
-    def on_as_subhead(self) -> None:
-        self.relabel(Role.SUBHEAD)
-
-    def on_as_body(self) -> None:
-        self.relabel(Role.BODY)
-
-    def on_as_furniture(self) -> None:
-        self.relabel(Role.FURNITURE)
-
