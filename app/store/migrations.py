@@ -90,6 +90,20 @@ def _items_fts(db: Database) -> None:
     db.execute(f"CREATE VIRTUAL TABLE items_fts USING fts5(title, body{tokenize})")
 
 
+@migrations(name="004_items_fts_contentless")
+def _items_fts_contentless(db: Database) -> None:
+    # The index keeps no second copy of the item text (about a sixth of the file); search reads the
+    # text from `items`, and re-indexing a saved page deletes with the values rebuilt from its rows.
+    import sqlite3
+
+    from .records import index_rows
+
+    tokenize = ", tokenize='trigram'" if sqlite3.sqlite_version_info >= (3, 34, 0) else ""
+    db.execute("DROP TABLE items_fts")
+    db.execute(f"CREATE VIRTUAL TABLE items_fts USING fts5(title, body, content=''{tokenize})")
+    index_rows(db)
+
+
 STEPS = len(migrations._migrations)
 
 

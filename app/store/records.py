@@ -31,6 +31,29 @@ def search_text(rec: dict[str, Any]) -> tuple[str, str]:
     return title, body
 
 
+SEARCH_COLUMNS = "i.section, i.kicker, i.title, i.subtitle, i.authors, i.subheads, i.body, i.captions"
+
+
+def row_search_text(row: Sequence[Any]) -> tuple[str, str]:
+    """`search_text` of an items row given as the values of SEARCH_COLUMNS."""
+    section, kicker, title, subtitle, authors, subheads, body, captions = row
+    loads = json.loads
+    return search_text({"section": section, "kicker": kicker, "title": title, "subtitle": subtitle,
+                        "authors": loads(authors), "subheads": loads(subheads), "body": loads(body),
+                        "captions": loads(captions)})
+
+
+def index_rows(db: Database, where: str = "", params: Sequence[Any] = (), delete: bool = False) -> None:
+    """Add the items rows matching `where` to the search index, or take them out of it (`delete`).
+
+    `items_fts` is contentless (it keeps no copy of the text), so taking a row out needs the same
+    values that were indexed; they are rebuilt from the row itself."""
+    rows = db.conn.execute(f"select i.id, {SEARCH_COLUMNS} from items i {where}", list(params)).fetchall()
+    command = "insert into items_fts (items_fts, rowid, title, body) values ('delete', ?, ?, ?)" if delete \
+        else "insert into items_fts (rowid, title, body) values (?, ?, ?)"
+    db.conn.executemany(command, [(r[0], *row_search_text(r[1:])) for r in rows])
+
+
 def replace_item_rows(db: Database, page_id: int, records: Sequence[tuple[int | None, dict[str, Any]]],
                       origins: dict[int, tuple[str, str]] | None = None) -> None:
     """Replace the page's item, author, tag and search rows by `records`; call inside a transaction.
@@ -38,7 +61,7 @@ def replace_item_rows(db: Database, page_id: int, records: Sequence[tuple[int | 
     `origins` maps item id -> (origin, kind_origin); items not in it are "auto"."""
     origins = origins or {}
     conn = db.conn
-    conn.execute("delete from items_fts where rowid in (select id from items where page_id = ?)", [page_id])
+    index_rows(db, "where i.page_id = ?", [page_id], delete=True)
     for table in ("authors", "tags", "items"):
         conn.execute(f"delete from {table} where page_id = ?", [page_id])
     next_id = (conn.execute("select max(id) from items").fetchone()[0] or 0) + 1

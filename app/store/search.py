@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from .records import SEARCH_COLUMNS, row_search_text
+
 SNIPPET_CONTEXT = 24
 
 
@@ -58,18 +60,23 @@ def search(db: Database, query: str, limit: int = 50, trigram: bool = True) -> l
     words = query.split()
     if not words or limit <= 0:
         return []
-    select = ("select i.page_id, i.item_id, p.name, i.title, f.title as ftitle, f.body "
+    select = (f"select i.page_id, i.item_id, p.name, {SEARCH_COLUMNS} "
               "from items_fts f join items i on i.id = f.rowid join pages p on p.id = i.page_id ")
     if trigram and all(len(w) >= 3 for w in words):
         sql = select + "where items_fts match ? order by bm25(items_fts, 5.0, 1.0) limit ?"
         params: list[object] = [" AND ".join(_fts_phrase(w) for w in words), limit]
     else:
-        clause = " and ".join("(f.title like ? escape '\\' or f.body like ? escape '\\')" for _ in words)
-        # no ORDER BY: the scan stops at the limit-th hit, so a one-character query stays fast on a big project
-        sql = select + f"where {clause} limit ?"
-        params = [x for w in words for x in (_like_pattern(w), _like_pattern(w))] + [limit]
+        # short words cannot use the trigram index: LIKE over the item's columns (lists are JSON text);
+        # no ORDER BY, so the scan stops at the limit-th hit and a one-character query stays fast
+        text = "(i.section || ' ' || i.kicker || ' ' || i.title || ' ' || i.subtitle || i.subheads || i.body " \
+               "|| i.captions || i.authors)"
+        clause = " and ".join(f"{text} like ? escape '\\'" for _ in words)
+        sql = (f"select i.page_id, i.item_id, p.name, {SEARCH_COLUMNS} from items i "
+               f"join pages p on p.id = i.page_id where {clause} limit ?")
+        params = [_like_pattern(w) for w in words] + [limit]
     hits = []
-    for page_id, item_id, name, title, ftitle, body in db.execute(sql, params).fetchall():
-        shown = title or ftitle or snippet(body, [], 12)
-        hits.append(SearchHit(page_id, item_id, name, shown, snippet(ftitle + "\n" + body, words)))
+    for page_id, item_id, name, *columns in db.execute(sql, params).fetchall():
+        title, body = row_search_text(columns)
+        shown = columns[2] or title or snippet(body, [], 12)
+        hits.append(SearchHit(page_id, item_id, name, shown, snippet(title + "\n" + body, words)))
     return hits

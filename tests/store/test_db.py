@@ -213,3 +213,28 @@ def test_sample_pages_round_trip_through_a_file(db_path: Path) -> None:
     with Store(db_path) as s:
         for path, page_id in ids.items():
             assert s.load_page(page_id) == split_page(load_page(path))
+
+
+def test_a_project_made_before_the_contentless_index_is_migrated(db_path: Path, page: Page) -> None:
+    from sqlite_utils import Database
+
+    from app.core.export import page_item_records
+    from app.core.serialize import page_to_json
+    from app.store import records
+    from app.store.migrations import migrations
+
+    db = Database(db_path)
+    migrations.apply(db, stop_before="004_items_fts_contentless")
+    db.execute("PRAGMA user_version = 3")
+    with db.atomic():
+        db["pages"].insert({"id": 1, "name": page.name, "sha256": "x", "text": page.text, "status": "todo",
+                            "version": 1, "model": page_to_json(page, with_text=False), "item_count": 0})
+        db["page_auto"].insert({"page_id": 1, "model": page_to_json(page, with_text=False)})
+        records.replace_item_rows(db, 1, page_item_records(page))
+    assert db.execute("select count(*) from items_fts_content").fetchone()[0] == len(page.items)
+    db.close()
+    with Store(db_path) as s:
+        assert "items_fts_content" not in s.db.table_names()
+        assert [h.item_id for h in s.search("中医外科")] == [0]
+        s.save_page(1, edits.set_field(page, 0, "title", "新的标题文字"))
+        assert s.search("中医外科") == [] and [h.item_id for h in s.search("新的标题")] == [0]
