@@ -251,9 +251,10 @@ class Store:
     def list_pages(self, status: str | None = None) -> list[PageRow]:
         """Every page (each version is its own row), by name then version."""
         where, params = ("where status = ?", [status]) if status else ("", [])
-        return [PageRow(**r) for r in self.db.query(
+        cur = self.db.conn.execute(
             "select id, name, status, item_count, imported, edited, version from pages "
-            f"{where} order by name, version, id", params)]
+            f"{where} order by name, version, id", params)
+        return [PageRow(*r) for r in cur]
 
     def next_page_to_review(self, after_page_id: int | None = None) -> int | None:
         """The next page not marked done, in list order after `after_page_id` (wrapping round)."""

@@ -60,10 +60,12 @@ def search(db: Database, query: str, limit: int = 50, trigram: bool = True) -> l
     words = query.split()
     if not words or limit <= 0:
         return []
-    select = (f"select i.page_id, i.item_id, p.name, {SEARCH_COLUMNS} "
-              "from items_fts f join items i on i.id = f.rowid join pages p on p.id = i.page_id ")
     if trigram and all(len(w) >= 3 for w in words):
-        sql = select + "where items_fts match ? order by bm25(items_fts, 5.0, 1.0) limit ?"
+        # rank in the index alone first, then read the few rows shown
+        sql = ("with hits(id, score) as (select rowid, bm25(items_fts, 5.0, 1.0) from items_fts "
+               "where items_fts match ? order by 2 limit ?) "
+               f"select i.page_id, i.item_id, p.name, {SEARCH_COLUMNS} from hits join items i on i.id = hits.id "
+               "join pages p on p.id = i.page_id order by hits.score")
         params: list[object] = [" AND ".join(_fts_phrase(w) for w in words), limit]
     else:
         # short words cannot use the trigram index: LIKE over the item's columns (lists are JSON text);
