@@ -9,12 +9,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 LANGUAGES = ("zh", "en")
 _TABLE_PATH = Path(__file__).resolve().parent.parent.parent / "resources" / "translations" / "zh.json"
 _tables: dict[str, dict[str, str]] = {}
 _current = "en"
+_qt_translator: QTranslator | None = None
 
 
 def _table(lang: str) -> dict[str, str]:
@@ -27,13 +28,31 @@ def _table(lang: str) -> dict[str, str]:
 
 
 def system_language() -> str:
-    """'zh' when the system locale is Chinese, else 'en'."""
-    return "zh" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+    """'zh' when the locale (the system's, unless the app set a default) is Chinese, else 'en'."""
+    return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
 
 
 def set_language(lang: str) -> None:
+    """Switch the app's text; Qt's own (dialog buttons, context menus) follows through Qt's translations."""
     global _current
     _current = lang if lang in LANGUAGES else "en"
+    _install_qt_translations(_current)
+
+
+def _install_qt_translations(lang: str) -> None:
+    global _qt_translator
+    app = QCoreApplication.instance()
+    if app is None:
+        return
+    if _qt_translator is not None:
+        app.removeTranslator(_qt_translator)
+        _qt_translator = None
+    if lang == "zh":
+        translator = QTranslator(app)
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder):
+            app.installTranslator(translator)
+            _qt_translator = translator
 
 
 def language() -> str:

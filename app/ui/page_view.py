@@ -8,7 +8,7 @@ costs little however long the page. Page offsets (code points, CR/LF kept) and d
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from PySide6.QtCore import QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
@@ -195,9 +195,9 @@ class SourceView(QPlainTextEdit):
             if rect.top() > height:
                 break
             pos, end = block.position(), block.position() + max(1, block.length() - 1)
-            k = max(0, bisect_right(starts, pos) - 1)
-            owned = any(s < end and e > pos for s, e in self._outline[k:k + 3]) or any(
-                s < end and e > pos for s, e in self._outline[max(0, k - 2):k])
+            # spans are disjoint and sorted, so the last one starting before `end` reaches furthest
+            k = bisect_left(starts, end) - 1
+            owned = k >= 0 and self._outline[k][1] > pos
             if owned and block.text().strip():
                 run = rect if run is None else run.united(rect)
             elif block.text().strip() and run is not None:

@@ -66,3 +66,30 @@ def test_undo_history_lists_the_commands(qtbot, window) -> None:  # noqa: ANN001
 def test_bad_arguments_are_one_line(argv: list[str], message: str) -> None:
     with pytest.raises(ValueError, match=message):
         parse_args(argv)
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # QDragEnterEvent has only a QPoint constructor
+def test_dropping_a_page_file_on_the_window_imports_it(qtbot, window) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(SAMPLES[3]))])
+    where, copy = QPointF(200, 200), Qt.DropAction.CopyAction
+    left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(where.toPoint(), copy, data, left, none)
+    assert QApplication.sendEvent(window, enter) and enter.isAccepted()
+    drop = QDropEvent(where, copy, data, left, none)
+    assert QApplication.sendEvent(window, drop) and drop.isAccepted()
+    qtbot.waitUntil(lambda: window.pages.model.rowCount() == 3, timeout=20000)
+    qtbot.waitUntil(lambda: window.doc.page.name == SAMPLES[3].name, timeout=5000)
+
+
+def test_next_page_button_opens_the_next_page_to_review(qtbot, window) -> None:  # noqa: ANN001
+    from PySide6.QtCore import Qt
+
+    first = window.doc.page_id
+    qtbot.mouseClick(window.pages.next_button, Qt.MouseButton.LeftButton)
+    assert window.doc.page_id != first
+    assert window.pages.view.currentIndex().row() == window.pages.model.row_of(window.doc.page_id)

@@ -1,0 +1,59 @@
+"""Chinese and English: the locale picks the language, every UI string has a Chinese text, Qt's too."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from uihelp import close_window, open_window
+
+from app.ui import i18n
+from app.ui.actions import SPECS, Act
+from app.ui.item_panel import FIELD_TEXT
+from app.ui.models import KIND_TEXT, STATUS_TEXT, ItemsModel, PageListModel
+
+UI = Path(i18n.__file__).parent
+TABLE = json.loads(i18n._TABLE_PATH.read_text(encoding="utf-8"))
+
+
+def used_strings() -> set[str]:
+    found: set[str] = set()
+    for path in UI.glob("*.py"):
+        for m in re.finditer(r'\btr\(\s*((?:"[^"]*"\s*)+)\)', path.read_text(encoding="utf-8")):
+            found.add("".join(re.findall(r'"([^"]*)"', m.group(1))))
+    for spec in SPECS.values():
+        found |= {spec.text, spec.tip} - {""}
+    found |= set(STATUS_TEXT.values()) | {str(v) for v in KIND_TEXT.values()} | set(FIELD_TEXT.values())
+    found |= set(PageListModel.COLUMNS) | set(ItemsModel.COLUMNS)
+    return found
+
+
+def test_every_ui_string_has_a_chinese_text() -> None:
+    missing = sorted(s for s in used_strings() if s not in TABLE and not re.search("[\u4e00-\u9fff]", s))
+    assert missing == []
+
+
+def test_placeholders_survive_translation() -> None:
+    for en, zh in TABLE.items():
+        assert set(re.findall(r"{\w+}", en)) == set(re.findall(r"{\w+}", zh)), en
+
+
+def test_a_chinese_locale_opens_the_app_in_chinese(qtbot, project) -> None:  # noqa: ANN001
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    try:
+        assert i18n.system_language() == "zh"
+        window = open_window(qtbot)
+        try:
+            assert window.menus["file"].title() == "文件(&F)"
+            assert window.actions[Act.LANG_ZH].isChecked()
+            assert window.pages.model.headerData(0, Qt.Orientation.Horizontal) == "版面"
+            assert window.status_state.text() == "已保存"
+            assert QCoreApplication.translate("QPlatformTheme", "Save") == "保存"
+        finally:
+            close_window(window)
+    finally:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        i18n.set_language("en")
+    assert QCoreApplication.translate("QPlatformTheme", "Save") == "Save"
