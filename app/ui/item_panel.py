@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, QStringListModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -76,6 +77,7 @@ class ItemPanel(QWidget):
             edit = QLineEdit()
             edit.setObjectName(name)
             edit.textEdited.connect(lambda text, n=name: self._text_edited(n, text))
+            edit.installEventFilter(self)
             self.edits[name] = edit
             self.labels[name] = QLabel()
             form.addRow(self.labels[name], edit)
@@ -137,6 +139,13 @@ class ItemPanel(QWidget):
         layout.addWidget(self.body, 1)
         self.retranslate()
         self.setEnabled(False)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Undo/Redo keys in a field go to the page's undo stack, not to the line edit's own history."""
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and (
+                event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)):
+            return True  # left unaccepted: the window's Undo/Redo action takes the key
+        return super().eventFilter(watched, event)
 
     def retranslate(self) -> None:
         for name, lab in self.labels.items():

@@ -93,3 +93,28 @@ def test_next_page_button_opens_the_next_page_to_review(qtbot, window) -> None: 
     qtbot.mouseClick(window.pages.next_button, Qt.MouseButton.LeftButton)
     assert window.doc.page_id != first
     assert window.pages.view.currentIndex().row() == window.pages.model.row_of(window.doc.page_id)
+
+
+def test_switching_project_saves_and_shows_the_other_project(qtbot, window, tmp_path) -> None:  # noqa: ANN001
+    other = tmp_path / "second.db"
+    make_project(other, SAMPLES[2:])
+    first_store = window.store.path
+    title = window.panel.edits["title"]
+    title.setFocus()
+    qtbot.keyClicks(title, "kept")
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    def save_it() -> None:
+        window.findChild(QMessageBox, "ask_save").button(QMessageBox.StandardButton.Save).click()
+
+    QTimer.singleShot(50, save_it)
+    window.switch_project(str(other))  # what File > Open does once a file is chosen
+    assert window.store.path == str(other)
+    assert [window.pages.model.page_row(r).name for r in range(2)] == [p.name for p in SAMPLES[2:]]
+    assert window.doc.page.name == SAMPLES[2].name
+    from app.store.db import Store
+
+    with Store(first_store) as store:
+        first_page = store.list_pages()[0].id
+        assert any(it.fields.get("title", "").endswith("kept") for it in store.load_page(first_page).items)

@@ -178,10 +178,11 @@ def test_typing_a_title_is_one_undo_step(qtbot, window) -> None:  # noqa: ANN001
     assert window.doc.stack.count() == count + 1
     assert window.items_model.index(window.items_model.row_of(window.current_item), 1).data() == "New title ABC"
     assert window.doc.page.item(window.current_item).fields["title"] == "New title ABC"
-    window.source.setFocus()
-    press(window, window.undo_action)
+    press(window, window.undo_action, target=title)  # Ctrl+Z in the field undoes the page's command
     assert window.doc.page == page
     assert title.text() == item_metadata(page, page.item(window.current_item))["title"]
+    press(window, window.redo_action, target=title)
+    assert title.text() == "New title ABC"
 
 
 def test_kind_combo_sets_the_kind(qtbot, window) -> None:  # noqa: ANN001
