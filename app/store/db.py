@@ -105,13 +105,12 @@ class Store:
     @contextlib.contextmanager
     def writing(self) -> Iterator[Database]:
         """One write transaction: BEGIN IMMEDIATE (takes the write lock up front, so a second instance
-        waits instead of failing half-way), COMMIT, or ROLLBACK on any error. Nested use is a savepoint
-        (`Database.atomic`)."""
+        waits instead of failing half-way), COMMIT, or ROLLBACK on any error. Nested use joins the
+        outer transaction (a batch of pages is committed, or rolled back, as a whole)."""
         conn = self.db.conn
         with self._lock:  # one connection may serve a worker thread too: one transaction at a time
-            if conn.in_transaction:
-                with self.db.atomic():
-                    yield self.db
+            if conn.in_transaction:  # nested: part of the outer transaction, which commits or rolls back
+                yield self.db  # as a whole (no savepoint: FTS5 would flush its index at each one)
                 return
             try:
                 conn.execute("BEGIN IMMEDIATE")
