@@ -22,8 +22,13 @@ def guard_singletons() -> bool:
     global _done
     if _done or sys.version_info >= (3, 12) or platform.python_implementation() != "CPython":
         return False
-    for obj in (None, True, False):
-        refcount = ctypes.c_ssize_t.from_address(id(obj))  # ob_refcnt: the first field of every object
-        refcount.value += _BOOST
+    before = sys.getrefcount(None)
+    field = ctypes.c_ssize_t.from_address(id(None))  # ob_refcnt: the first field of a release-build object
+    field.value += _BOOST
+    if abs(sys.getrefcount(None) - before - _BOOST) > 1000:  # not the layout we expect (debug build): undo
+        field.value -= _BOOST
+        return False
+    for obj in (True, False):
+        ctypes.c_ssize_t.from_address(id(obj)).value += _BOOST
     _done = True
     return True

@@ -104,6 +104,7 @@ class SavingMixin:
             page_id = rows[0].id if rows else None
         item_id = self.store.get_state("last_item") if page_id == self.store.get_state("last_page") else None
         self.pages.refresh()
+        self.panel.set_known_tags(self.store.all_tags())
         self.open_page(page_id, item_id)
 
     # --- closing ---------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +31,7 @@ class _Task(QRunnable):
         self.relay = _Relay()
         self.relay.done.connect(self._finish)
         self.next_func = next_func
+        self.finished = False
 
     def run(self) -> None:  # worker thread: never touch a widget here
         try:
@@ -42,11 +43,14 @@ class _Task(QRunnable):
             self.relay.done.emit(result, None)
 
     def _finish(self, result: Any, error: BaseException | None) -> None:
-        _pending.discard(self)
+        self.finished = True
         try:
             self.next_func(result=result, error=error)
         except Exception:
             log.exception("task callback failed")
+        finally:
+            # let go of the task (and its relay) once this signal delivery is over, not inside it
+            QTimer.singleShot(0, lambda: _pending.discard(self))
 
 
 def run_task(func: Callable[[], Any], next_func: Callable[..., None],
@@ -59,4 +63,4 @@ def run_task(func: Callable[[], Any], next_func: Callable[..., None],
 
 def pending_tasks() -> int:
     """How many tasks have not called back yet (tests wait for 0)."""
-    return len(_pending)
+    return sum(1 for task in _pending if not task.finished)
