@@ -92,8 +92,13 @@ def launch(argv: list[str], show: bool = True):  # -> MainWindow
     if first_run and SAMPLE_DATA.is_dir():
         imports.insert(0, str(SAMPLE_DATA))
     if args.screenshot:
-        _import_now(window, imports)
-        window.open_last() if window.doc is None else None
+        samples = [p for p in imports if p not in args.paths]
+        _import_now(window, samples)
+        chosen = _import_now(window, args.paths)
+        if chosen:
+            window.open_page(chosen[0])
+        else:
+            window.open_last()
     else:
         window.open_last()
         if imports:
@@ -104,15 +109,18 @@ def launch(argv: list[str], show: bool = True):  # -> MainWindow
     return window
 
 
-def _import_now(window, paths: list[str]) -> None:  # noqa: ANN001
+def _import_now(window, paths: list[str]) -> list[int]:  # noqa: ANN001
+    """Import at once (for --screenshot, which must not wait for the event loop); returns page ids."""
     from .importing import read_pages
 
     if not paths:
-        return
-    ids = window._store_imports(read_pages(paths), None)
+        return []
+    pages, problems = read_pages(paths)
+    if problems:
+        raise NewsdeskError("; ".join(problems))
+    ids = window._store_imports((pages, []), None)
     window.notice.hide()
-    if ids:
-        window.open_page(ids[-1] if len(ids) == 1 else ids[0])
+    return ids
 
 
 def screenshot(window, out: str) -> None:  # noqa: ANN001

@@ -40,9 +40,9 @@ FIELD_TEXT = {"section": "Section", "kicker": "Kicker", "title": "Title", "subti
 
 
 def body_preview(meta: dict[str, Any]) -> str:
-    """The cleaned text as the export writes it: subheads marked, paragraphs, then captions."""
-    parts = [f"【{s}】" for s in meta["subheads"]]
-    parts += list(meta["body"])
+    """The cleaned text as the export writes it: the body paragraphs, then subheads and captions, marked."""
+    parts = list(meta["body"])
+    parts += [f"〔{tr('Subhead')}〕{s}" for s in meta["subheads"]]
     parts += [f"〔{tr('Caption')}〕{c}" for c in meta["captions"]]
     return "\n\n".join(parts)
 
