@@ -74,6 +74,8 @@ class Store:
         memory = self.path == ":memory:"
         if not memory and Path(self.path).is_dir():
             raise StoreError(f"{self.path}: is a folder, not a project file")
+        if not memory and not Path(self.path).parent.is_dir():
+            raise StoreError(f"{self.path}: the folder {Path(self.path).parent} does not exist")
         try:
             conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
             self.db = Database(conn)

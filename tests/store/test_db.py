@@ -49,6 +49,8 @@ def test_a_file_that_is_not_a_project_is_one_clear_error(tmp_path: Path) -> None
         Store(bad)
     with pytest.raises(StoreError, match="folder"):
         Store(tmp_path)
+    with pytest.raises(StoreError, match="does not exist"):
+        Store(tmp_path / "missing" / "p.db")
 
 
 def test_a_project_from_a_newer_version_is_refused(db_path: Path) -> None:
