@@ -142,9 +142,9 @@ def _to_page(name: str, text: str, units: list[Unit], drafts: list[Draft], forwa
     for ad in _ad_items(ads):
         items.append(Item(next(next_item), Kind.AD, tuple(
             Block(next(block_ids), Role.TITLE if n == 0 else Role.AD, tuple(u.spans)) for n, u in enumerate(ad))))
-    for u in _furniture_runs(furniture):
-        items.append(Item(next(next_item), Kind.FURNITURE, tuple(
-            Block(next(block_ids), Role.FURNITURE, tuple(x.spans)) for x in u)))
+    for run in _furniture_runs(text, furniture):
+        spans = tuple(sp for u in run for sp in u.spans)
+        items.append(Item(next(next_item), Kind.FURNITURE, (Block(next(block_ids), Role.FURNITURE, spans),)))
     items.sort(key=lambda it: it.start)
     return Page(name, text, tuple(items))
 
@@ -177,5 +177,14 @@ def _ad_items(ads: list[Unit]) -> list[list[Unit]]:
     return out
 
 
-def _furniture_runs(furniture: list[Unit]) -> list[list[Unit]]:
-    return [[u] for u in sorted(furniture, key=lambda u: u.pos)]
+def _furniture_runs(text: str, furniture: list[Unit]) -> list[list[Unit]]:
+    """Furniture lines printed one right under the other (a two-line page banner) are one block."""
+    runs: list[list[Unit]] = []
+    for u in sorted(furniture, key=lambda u: u.pos):
+        if runs:
+            gap = text[runs[-1][-1].spans[-1][1]:u.spans[0][0]]
+            if not gap.strip() and len(gap.replace("\r\n", "\n").replace("\r", "\n").split("\n")) <= 2:
+                runs[-1].append(u)
+                continue
+        runs.append([u])
+    return runs
