@@ -85,3 +85,20 @@ def test_clicking_a_page_opens_it(qtbot, window) -> None:  # noqa: ANN001
 def test_models_pass_the_model_tester(qtmodeltester, window) -> None:  # noqa: ANN001
     qtmodeltester.check(window.pages.model)
     qtmodeltester.check(window.items_model)
+
+
+def test_items_model_stays_consistent_through_edits(qtbot, qtmodeltester, window) -> None:  # noqa: ANN001
+    from uihelp import article_with_blocks, press
+
+    from app.ui.actions import Act
+
+    qtmodeltester.check(window.items_model)
+    item = article_with_blocks(window.doc.page)
+    click_offset(qtbot, window, item.blocks[1].spans[0][0])
+    press(window, Act.SPLIT_HERE)
+    press(window, Act.MERGE_NEXT)
+    press(window, window.undo_action)
+    press(window, window.undo_action)
+    window.move_item(window.items_model.item_id(0), 2)
+    qtmodeltester.check(window.items_model)
+    assert window.items_model.rowCount() == len(window.doc.page.items)
