@@ -157,10 +157,9 @@ def starts_mid_sentence(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, int]:
-    import jieba
+    from .tags import load_jieba
 
-    jieba.initialize()
-    return jieba.dt.FREQ
+    return load_jieba().dt.FREQ
 
 
 def joins_a_word(left: str, right: str, max_len: int = 4) -> bool:

@@ -25,17 +25,24 @@ NEWS_STOP_WORDS = frozenset(
 _KEEP = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 
 
+def load_jieba():
+    """jieba with its dictionary loaded, quietly (it logs its cache steps to stderr otherwise)."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
 def _get_extractor():
     global _extractor
     with _lock:
         if _extractor is None:
-            import logging
-
-            import jieba
+            load_jieba()
             import jieba.analyse
 
-            jieba.setLogLevel(logging.WARNING)
-            jieba.initialize()
             extractor = jieba.analyse.TFIDF()
             extractor.stop_words = set(extractor.stop_words) | NEWS_STOP_WORDS
             _extractor = extractor
