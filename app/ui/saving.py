@@ -105,6 +105,10 @@ class SavingMixin:
         item_id = self.store.get_state("last_item") if page_id == self.store.get_state("last_page") else None
         self.pages.refresh()
         self.panel.set_known_tags(self.store.all_tags())
+        if page_id is None:
+            self.show_notice(tr("This project has no pages yet: import page files (File > Import pages) "
+                                "or drop them on the window."))
+            return
         self.open_page(page_id, item_id)
 
     # --- closing ---------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import pytest
 from uihelp import SAMPLES, close_window, make_project, open_window
 
 from app.ui import tasks
+from app.ui.actions import Act
 from app.ui.app import parse_args
 
 
@@ -118,3 +119,14 @@ def test_switching_project_saves_and_shows_the_other_project(qtbot, window, tmp_
     with Store(first_store) as store:
         first_page = store.list_pages()[0].id
         assert any(it.fields.get("title", "").endswith("kept") for it in store.load_page(first_page).items)
+
+
+def test_an_empty_project_says_how_to_add_pages(qtbot, tmp_path) -> None:  # noqa: ANN001
+    window = open_window(qtbot, ["open", str(tmp_path / "empty.db")])
+    try:
+        assert window.doc is None
+        assert "no pages yet" in window.notice.text()
+        assert not window.actions[Act.SPLIT_HERE].isEnabled()
+        assert window.pages.model.rowCount() == 0
+    finally:
+        close_window(window)
