@@ -36,7 +36,7 @@ KIND_TEXT = {Kind.NEWS: "News", Kind.FEATURE: "Feature", Kind.NOTICE: "Notice", 
 # pastel tints, one per item in turn; furniture is grey and unassigned text red
 ITEM_COLORS = ("#ffe2a8", "#c9e7ff", "#d4f2c4", "#f3d1f4", "#ffd3c2", "#d9d6ff", "#c8f0ea", "#f6f0b0",
                "#e6d7c3", "#ffc9de", "#d0e4c0", "#c5d6f2")
-FURNITURE_COLOR = "#e2e2e2"
+FURNITURE_COLOR = "#d4d4d4"
 UNASSIGNED_COLOR = "#ff9c9c"
 
 

@@ -9,7 +9,7 @@ from uihelp import article_with_blocks, char_background, click_offset, owned, pr
 from app.core.metadata import item_metadata
 from app.core.page import Kind, Role
 from app.ui.actions import Act
-from app.ui.models import UNASSIGNED_COLOR
+from app.ui.models import FURNITURE_COLOR, UNASSIGNED_COLOR
 
 
 def undo_redo(window, before, after) -> None:  # noqa: ANN001
@@ -97,7 +97,7 @@ def test_send_selection_to_furniture(qtbot, window) -> None:  # noqa: ANN001
     press(window, Act.TO_FURNITURE)
     holder, block = window.doc.page.owner_of(s)
     assert holder.kind is Kind.FURNITURE and block.role is Role.FURNITURE
-    assert char_background(window, s) == "#e2e2e2"
+    assert char_background(window, s) == FURNITURE_COLOR
 
 
 def test_relabel_selected_text_as_title_sets_the_title(qtbot, window) -> None:  # noqa: ANN001
