@@ -117,6 +117,8 @@ class FieldCommand(PageCommand):
             return False
         if (other.item_id, other.name) != (self.item_id, self.name):
             return False
+        if self.doc.stack.cleanIndex() == self.doc.stack.index():  # saved since: keep the save point
+            return False
         self.after = other.after
         return True
 

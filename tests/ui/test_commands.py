@@ -222,3 +222,15 @@ def test_every_action_has_a_shortcut_shown_in_its_tooltip(window) -> None:  # no
             continue
         assert not action.shortcut().isEmpty(), key
         assert action.shortcut().toString(QKeySequence.SequenceFormat.NativeText) in action.toolTip()
+
+
+def test_typing_after_a_save_is_a_new_undo_step(qtbot, window) -> None:  # noqa: ANN001
+    title = window.panel.edits["title"]
+    title.setFocus()
+    qtbot.keyClicks(title, "ab")
+    press(window, Act.SAVE, target=title)
+    saved = window.doc.page
+    qtbot.keyClicks(title, "cd")
+    assert window.isWindowModified()
+    press(window, window.undo_action, target=title)
+    assert window.doc.page == saved and not window.isWindowModified()
