@@ -189,11 +189,37 @@ class FixesMixin:
         self._edit("kind", edits.set_kind, item_id, Kind(kind), focus=item_id)
 
     def on_correct_text(self) -> None:
+        """F2: correct the text selected in the source, or the text selected in the cleaned body
+        (found in the current item's source text, which the source view then selects)."""
+        body = self.panel.body.textCursor()
+        if self.panel.body.hasFocus() and body.hasSelection():
+            if not self._select_in_source(body.selectedText()):
+                return
         span = self.source.selection_span()
         if span is not None and self.doc is not None:
             self.correction.setText(self.doc.page.span_text(*span))
         self.correction.setFocus()
         self.correction.selectAll()
+
+    def _select_in_source(self, text: str) -> bool:
+        """Select `text` in the source where the current item holds it; it must occur there once."""
+        if self.doc is None or self.current_item is None or not text.strip():
+            return False
+        page = self.doc.page
+        hits = []
+        for block in page.item(self.current_item).blocks:
+            for s, e in block.spans:
+                at = page.text.find(text, s, e)
+                while at >= 0:
+                    hits.append((at, at + len(text)))
+                    at = page.text.find(text, at + 1, e)
+        if len(hits) != 1:
+            self.show_notice(tr("“{text}” occurs {n} times in this item's source; select it in the source.")
+                             .format(text=text, n=len(hits)))
+            return False
+        self.source.select_span(*hits[0])
+        self.source.ensureCursorVisible()
+        return True
 
     def apply_correction(self) -> None:
         def run() -> None:

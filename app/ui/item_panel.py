@@ -131,6 +131,8 @@ class ItemPanel(QWidget):
         self.body = QPlainTextEdit()
         self.body.setObjectName("body")
         self.body.setReadOnly(True)
+        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.labels["body"] = QLabel()
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)

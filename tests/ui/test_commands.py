@@ -234,3 +234,28 @@ def test_typing_after_a_save_is_a_new_undo_step(qtbot, window) -> None:  # noqa:
     assert window.isWindowModified()
     press(window, window.undo_action, target=title)
     assert window.doc.page == saved and not window.isWindowModified()
+
+
+def test_correct_a_character_selected_in_the_cleaned_body(qtbot, window) -> None:  # noqa: ANN001
+    page = window.doc.page
+    item = article_with_blocks(page, 2)
+    click_offset(qtbot, window, item.blocks[0].spans[0][0])
+    body = window.panel.body
+    text = body.toPlainText()
+    # the first character of the body that occurs once in the item's source text
+    spans = [sp for b in page.item(item.id).blocks for sp in b.spans]
+    source = "".join(page.text[s:e] for s, e in spans)
+    index = next(i for i, c in enumerate(text) if not c.isspace() and source.count(c) == 1)
+    body.setFocus()
+    qtbot.keyClick(body, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    for _ in range(index):
+        qtbot.keyClick(body, Qt.Key.Key_Right)
+    qtbot.keyClick(body, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert body.textCursor().selectedText() == text[index]
+    press(window, Act.CORRECT_TEXT, target=body)
+    s, e = window.source.selection_span()
+    assert page.text[s:e] == text[index] and window.correction.text() == text[index]
+    qtbot.keyClicks(window.correction, "Z")
+    qtbot.keyClick(window.correction, Qt.Key.Key_Return)
+    assert [(c.start, c.new) for c in window.doc.page.corrections] == [(s, "Z")]
+    assert "Z" in body.toPlainText()
