@@ -84,10 +84,38 @@ def _news_title_over(seq: list[object], gi: int) -> bool:
     return sum(text.count(c) for c in "。！？") >= 2 or len(text) >= 80
 
 
-def _problems(seq: list[object], forward: bool) -> int:
+def _news_title_under(seq: list[object], gi: int) -> bool:
+    """Read backward: a one-line heading under a few sentences of text heads that text as a short item,
+    unless the next headline below is a full one (then it is a subhead of that feature)."""
+    if not isinstance(seq[gi - 1], Unit) if gi else True:
+        return False
+    nxt = next((x for k, x in enumerate(seq[gi + 1:], gi + 1) if isinstance(x, Group) and not x.banner
+                and (x.strong or _eligible(seq, k, False))), None)
+    if nxt is not None and nxt.strong:
+        return False
+    head = seq[gi].units[0].text
+    if roles.width(head) < 6:
+        return False
+    run = []
+    for x in reversed(seq[:gi]):
+        if not isinstance(x, Unit):
+            break
+        run.append(x)
+    text = "".join(u.text for u in run)
+    return sum(text.count(c) for c in "。！？") >= 2 or len(text) >= 80
+
+
+def _problems(seq: list[object], forward: bool) -> float:
     """Contradictions of reading the page this way: headlines with no body, articles with no headline or
-    with two bylines."""
-    n = 0
+    with two bylines. Text before the first headline (read forward) or a headline after the last text
+    (read backward) weighs half: it only breaks ties."""
+    n = 0.0
+    groups = [i for i, x in enumerate(seq) if isinstance(x, Group) and not x.banner]
+    if groups:
+        if forward and isinstance(seq[0], Unit):
+            n += 0.5  # the page opens with text that no headline above covers
+        if not forward and isinstance(seq[-1], Unit):
+            n += 0.5  # the page ends with text that no headline below covers
     for gi, g in enumerate(seq):
         if not isinstance(g, Group):
             continue
@@ -146,7 +174,7 @@ def _assemble(seq: list[object], forward: bool) -> list[Draft]:
     pending: list[Unit] = []
     for gi, x in enumerate(seq):
         if isinstance(x, Group):
-            if _eligible(seq, gi, False):
+            if _eligible(seq, gi, False) or (not x.strong and _news_title_under(seq, gi)):
                 drafts.append(Draft(pending, x))
                 pending = []
             elif x.banner and not any(u.kind == PARA for u in pending) and not drafts:

@@ -184,3 +184,18 @@ def test_a_spaced_photo_credit_is_read_before_stray_spaces_go():
     rec = next(r for r in page_records(split_page(("x.txt", text))) if r["kind"] == "news")
     assert rec["captions"] == ["图为现场"]
     assert rec["authors"] == [{"name": "张明", "role": "记者"}, {"name": "李四", "role": "摄影"}]
+
+
+def test_short_news_with_headlines_printed_below_their_text():
+    text = "\n".join([
+        "近日，城区新建的三座口袋公园正式向市民开放。公园占地约两千平方米，设有步道、座椅和儿童游乐设施。", "",
+        "附近居民表示，下班后终于有了散步的好去处。", "",
+        "城区新建三座口袋公园", "",
+        "从下月起，市图书馆每天开放至晚上九点。图书馆负责人说，此举是为了方便上班族借阅。", "",
+        "市图书馆延长开放时间", "",
+        "今年暑期，市少儿图书馆推出二十多场阅读活动。活动免费参加，家长可通过公众号预约。", "",
+        "暑期少儿阅读活动启动", "",
+    ])
+    recs = page_records(split_page(("below.txt", text)))
+    assert [(r["title"], len(r["body"]), r["body"][0][:4]) for r in recs] == [
+        ("城区新建三座口袋公园", 2, "近日，城"), ("市图书馆延长开放时间", 1, "从下月起"), ("暑期少儿阅读活动启动", 1, "今年暑期")]
