@@ -102,9 +102,14 @@ def _mark_ads(lines: list[Ln]) -> None:
         else:
             clusters.append([i])
     for cl in clusters:
-        if len(cl) < 3:
+        short = all(roles.width(lines[i].text) <= 30 for i in cl)
+        if len(cl) < 3 and not (len(cl) == 2 and short and any(roles.is_contact_line(lines[i].text) for i in cl)):
             continue
         a, b = cl[0], cl[-1]
+        # the advertiser's name and slogan printed right above, in the same block of lines
+        while a > 0 and lines[a - 1].chunk == lines[a].chunk and not lines[a - 1].role \
+                and roles.width(lines[a - 1].text) <= 30 and not roles.ends_sentence(lines[a - 1].text):
+            a -= 1
         # an ad region runs to the page end when only short, unpunctuated lines follow
         tail = lines[b + 1:]
         if all(not lead_byline(ln.text) and (roles.width(ln.text) <= 30 or roles.is_ad_line(ln.text)) for ln in tail):

@@ -199,3 +199,24 @@ def test_short_news_with_headlines_printed_below_their_text():
     recs = page_records(split_page(("below.txt", text)))
     assert [(r["title"], len(r["body"]), r["body"][0][:4]) for r in recs] == [
         ("城区新建三座口袋公园", 2, "近日，城"), ("市图书馆延长开放时间", 1, "从下月起"), ("暑期少儿阅读活动启动", 1, "今年暑期")]
+
+
+def test_a_hard_wrapped_page_with_headlines_first_a_small_ad_and_credits():
+    path = ROOT / "tests" / "data" / "pages" / "forward_wrapped.txt"
+    page = split_page(load_page(path))
+    assert check_invariant(page) == []
+    recs = page_records(page)
+    arts = [r for r in recs if r["kind"] in ("news", "feature")]
+    assert [(r["kicker"], r["title"], r["subtitle"]) for r in arts] == [
+        ("聚焦高质量发展", "我市一季度经济运行稳中向好", "——规上工业增加值同比增长8.2%"),
+        ("", "老旧小区改造惠及三万户居民", ""),
+        ("", "第十届读书节开幕", ""),
+    ]
+    assert arts[0]["authors"] == [{"name": "陈晓", "role": "记者"}, {"name": "刘洋", "role": "通讯员"},
+                                  {"name": "张伟", "role": "摄影"}]
+    assert arts[0]["captions"] == ["新建的产业园区一角。"]
+    assert arts[0]["body"][0].startswith("本报讯（记者陈晓 通讯员刘洋）记者从市统计局获悉")
+    assert [r["title"] for r in recs if r["kind"] == "ad"] == ["专业家电维修"]
+    furniture = [r["body"][0] for r in recs if r["kind"] == "furniture"]
+    assert "责任编辑 周强 美术编辑 孙丽" in furniture
+    assert all("电话" not in "".join(r["body"]) for r in arts)
