@@ -21,6 +21,7 @@ class Group:
     strong: bool
     has_byline: bool
     banner: bool
+    notice: bool = False  # 更名公告, 遗失声明: always printed above its text, whichever way the page reads
 
 
 def _group(units: list[Unit]) -> list[object]:
@@ -37,10 +38,13 @@ def _group(units: list[Unit]) -> list[object]:
             strong = len(heads) >= 2 or bool(bylines) or any(
                 roles.is_subtitle(u.text) or roles.is_kicker(u.text) for u in heads
             )
-            seq.append(Group(cur, strong, bool(bylines), banner))
+            notice = len(heads) == 1 and roles.is_notice_title(heads[0].text)
+            seq.append(Group(cur, strong, bool(bylines), banner, notice))
             cur = []
 
     for u in units:
+        if u.kind == HEAD and roles.is_notice_title(u.text):
+            flush()  # a notice's title heads its own text, apart from the headline above it
         if u.kind in (HEAD, BYLINE):
             cur.append(u)
         elif u.kind == PARA:
@@ -55,6 +59,8 @@ def _eligible(seq: list[object], gi: int, forward: bool) -> bool:
     g = seq[gi]
     assert isinstance(g, Group)
     j = gi + 1 if forward else gi - 1
+    if g.notice:
+        return gi + 1 < len(seq) and isinstance(seq[gi + 1], Unit) and forward
     if not (0 <= j < len(seq)) or not isinstance(seq[j], Unit):
         return False
     if g.strong:
@@ -172,7 +178,21 @@ def _assemble(seq: list[object], forward: bool) -> list[Draft]:
                 cur.units.append(x)
         return drafts
     pending: list[Unit] = []
+    notice: Draft | None = None  # a notice read forward inside a page read backward
     for gi, x in enumerate(seq):
+        if isinstance(x, Group) and x.notice and gi + 1 < len(seq) and isinstance(seq[gi + 1], Unit):
+            if pending and drafts:
+                drafts[-1].units += pending
+            elif pending:
+                drafts.append(Draft(pending, None))
+            pending = []
+            notice = Draft([], x)
+            drafts.append(notice)
+            continue
+        if notice is not None and isinstance(x, Unit):
+            notice.units.append(x)
+            continue
+        notice = None
         if isinstance(x, Group):
             if _eligible(seq, gi, False) or (not x.strong and _news_title_under(seq, gi)):
                 drafts.append(Draft(pending, x))

@@ -147,15 +147,37 @@ def is_byline(line: str) -> bool:
     return bool(authors) and named >= len(re.sub(r"\s", "", rest)) - 1
 
 
+# the common Chinese family names (单姓 and the frequent 复姓); a name starts with one of them
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔"
+    "钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛"
+    "邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游"
+    "辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧"
+    "闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚"
+    "皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦"
+    "戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴"
+    "昝智幸奉植衡富尧闭由"
+)
+COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "令狐")
+
+
+def looks_like_name(word: str) -> bool:
+    """A 2-4 character Chinese personal name: a family name and one or two given-name characters."""
+    if word.startswith(COMPOUND_SURNAMES):
+        return 3 <= len(word) <= 4
+    return 2 <= len(word) <= 3 and word[0] in SURNAMES
+
+
 def is_author_line(line: str) -> bool:
-    """A plain line of 1-4 names separated by spaces, as printed under a feature's headline."""
+    """A plain line of names separated by spaces, as printed under a feature's headline (郁馨怡 谢震宇)."""
     s = line.strip()
     if not s or len(s) > 30 or not re.fullmatch(rf"[{_NAME_CHARS}]+(?:[ 　]+[{_NAME_CHARS}]+){{0,5}}", s):
         return False
     parts = s.split()
     if len(parts) == 1:
-        return False  # a lone word is more often a label than a name
-    return all(2 <= len(p) <= 4 for p in parts) or all(len(p) <= 3 for p in parts)
+        return len(parts[0]) >= 3 and looks_like_name(parts[0])  # 荆州, 金融: two characters say too little
+    return all(looks_like_name(p) for p in parts) or (
+        all(len(p) == 1 for p in parts) and looks_like_name("".join(parts)))
 
 
 def split_credit(caption: str) -> tuple[str, list[Author]]:

@@ -154,6 +154,8 @@ def _heading_here(lines: list[Ln], i: int) -> bool:
             if top - 4.5 <= ln.width <= top + 1 and roles.joins_a_word(ln.text, following[0].text):
                 return False  # a shorter line whose last word runs on into the next line
     nxt = lines[i + 1] if i + 1 < len(lines) else None
+    if nxt is not None and roles.is_date_line(nxt.text):
+        return False  # a signature over its date, closing a notice
     if nxt is not None and nxt.role in (CAPTION, FURN) and not roles.ends_sentence(ln.text):
         # across a caption printed in between: does the sentence carry on below it?
         after = next((x for x in lines[i + 2:i + 6] if not x.role), None)
@@ -227,7 +229,7 @@ def _build_units(lines: list[Ln]) -> list[Unit]:
                      or not _local_column(lines, i))  # one paragraph a line: each line stands alone
         if open_para is not None and new_chunk:
             tail = open_para.lines[-1].text
-            if not roles.LEAD_START.match(ln.text) and (_continues(tail, ln) or not roles.is_headingish(ln.text)
+            if not roles.LEAD_START.match(ln.text) and not roles.is_date_line(ln.text) and (_continues(tail, ln) or not roles.is_headingish(ln.text)
                                                          or roles.ends_sentence(ln.text)):
                 cut = 0
                 if not _continues(tail, ln) and ln.blank_before >= 2:
@@ -267,7 +269,8 @@ def _build_units(lines: list[Ln]) -> list[Unit]:
             continue
         # a body line: start a paragraph or continue the one in this chunk
         ln.role = PARA
-        if para is None or new_chunk or _para_ended(lines, i - 1) or roles.LEAD_START.match(ln.text):
+        if (para is None or new_chunk or _para_ended(lines, i - 1) or roles.LEAD_START.match(ln.text)
+                or roles.is_date_line(ln.text)):
             para = Unit(PARA, [], [], lead=bool(lead_byline(ln.text)))
             units.append(para)
         add_line(para, ln)
@@ -314,9 +317,8 @@ def _author_lines(units: list[Unit]) -> None:
         if u.kind not in (HEAD, PARA) or len(u.lines) != 1:
             continue
         t = u.lines[0].text
-        single = 2 <= len(t) <= 4 and t.isalpha() and all("\u4e00" <= c <= "\u9fff" for c in t)
-        if not (is_author_line(t) or single):
-            continue
+        if not is_author_line(t) or (" " not in t.strip() and roles.is_common_word(t.strip())):
+            continue  # 荆州市 is a place, not a name
         before = units[k - 1] if k else None
         after = units[k + 1] if k + 1 < len(units) else None
         if before is not None and before.kind == HEAD and (after is None or after.kind == PARA):

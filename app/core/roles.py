@@ -75,10 +75,34 @@ def is_end_marker(text: str) -> bool:
     return bool(_END_MARKER.match(text.strip()))
 
 
+_DATE_LINE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+                        r"\s*[\d一二三四五六七八九十]{1,3}\s*日$")
+_CLOSING = re.compile(r"^特此(?:公告|声明|通知|说明|告知|函告|致谢)[。！]?$")
+
+
+_NOTICE_TITLE = re.compile(r"(?:公告|声明|启事|通告|告示|讣告|通知书|告知书|公示)$")
+
+
+def is_notice_title(text: str) -> bool:
+    """更名公告, 遗失声明, 招聘启事: a notice's title."""
+    t = text.strip()
+    return width(t) <= 20 and bool(_NOTICE_TITLE.search(t))
+
+
+def is_date_line(text: str) -> bool:
+    """A date alone on its line, as under a notice's signature: 2024年5月20日."""
+    return bool(_DATE_LINE.match(text.strip()))
+
+
+def is_closing_formula(text: str) -> bool:
+    """特此公告。 and its kin: the last line of a notice's text."""
+    return bool(_CLOSING.match(text.strip()))
+
+
 def is_headingish(text: str) -> bool:
     """Could this line be a headline, kicker, subtitle, subhead or banner, by its text alone?"""
     t = text.strip()
-    if len(t) < 2 or width(t) > 40 or not _HAN.search(t):
+    if len(t) < 2 or width(t) > 40 or not _HAN.search(t) or is_date_line(t):
         return False
     if is_parenthetical(t) or lead_byline(t) or is_byline(t) or LEAD_START.match(t) or _CAPTION_MARK.match(t):
         return False
@@ -140,7 +164,7 @@ def is_caption_sentence(text: str) -> bool:
         return True
     if _CAPTION_MARK.match(t) and width(t) <= 80:
         return True
-    if not t.endswith("。") or t.count("。") > 1 or lead_byline(t):
+    if not t.endswith("。") or t.count("。") > 1 or lead_byline(t) or is_closing_formula(t):
         return False
     commas = t.count("，") + t.count(",")
     w = width(t)
@@ -160,6 +184,11 @@ def _words() -> dict[str, int]:
     from .tags import load_jieba
 
     return load_jieba().dt.FREQ
+
+
+def is_common_word(text: str, min_freq: int = 20) -> bool:
+    """Is `text` a dictionary word (a place or thing) rather than, say, a personal name?"""
+    return _words().get(text, 0) >= min_freq
 
 
 def joins_a_word(left: str, right: str, max_len: int = 4) -> bool:

@@ -129,3 +129,11 @@ def test_a_byline_printed_at_the_end_of_an_article():
 
 def test_a_closing_word_after_the_names_is_not_a_name():
     assert parse_authors("记者 张三 通讯员 李四 报道") == [Author("张三", "记者"), Author("李四", "通讯员")]
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("王克勤", True), ("欧阳娜娜", True), ("数字赋能", False), ("更名公告", False), ("金融", False)])
+def test_a_name_starts_with_a_family_name(word, expected):
+    from app.core.bylines import is_author_line
+
+    assert is_author_line(word) is expected

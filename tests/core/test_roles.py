@@ -104,3 +104,13 @@ def test_words_about_editing_are_not_furniture():
 def test_marked_captions(line):
     assert roles.is_caption_sentence(line)
     assert not roles.is_headingish(line)
+
+
+def test_notice_titles_dates_and_closings():
+    assert roles.is_notice_title("更名公告") and roles.is_notice_title("遗失声明")
+    assert not roles.is_notice_title("市人民医院发布年度公告的背后故事与思考和回顾总结")
+    assert roles.is_date_line("2024年5月20日") and roles.is_date_line("二〇二四年五月二十日")
+    assert not roles.is_headingish("2024年5月20日")
+    assert roles.is_closing_formula("特此公告。")
+    assert not roles.is_caption_sentence("特此公告。")
+    assert roles.is_common_word("荆州市") and not roles.is_common_word("王克勤")

@@ -220,3 +220,17 @@ def test_a_hard_wrapped_page_with_headlines_first_a_small_ad_and_credits():
     furniture = [r["body"][0] for r in recs if r["kind"] == "furniture"]
     assert "责任编辑 周强 美术编辑 孙丽" in furniture
     assert all("电话" not in "".join(r["body"]) for r in arts)
+
+
+def test_a_page_read_backward_with_a_notice_read_forward():
+    page = split_page(load_page(ROOT / "tests" / "data" / "pages" / "backward_lines_notice.txt"))
+    assert check_invariant(page) == []
+    recs = [r for r in page_records(page) if r["kind"] != "furniture"]
+    assert [(r["kind"], r["kicker"], r["title"]) for r in recs] == [
+        ("news", "", "全省春耕生产现场会在我市召开"),
+        ("news", "市人民医院", "牵手北京三甲医院"),
+        ("notice", "", "更名公告"),
+    ]
+    assert recs[1]["authors"] == [{"name": "吴静", "role": "通讯员"}]
+    assert recs[2]["body"][-2:] == ["荆州市某某科技有限公司", "2024年5月20日"]
+    assert "特此公告。" in recs[2]["body"]
