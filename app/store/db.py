@@ -257,6 +257,24 @@ class Store:
             f"{where} order by name, version, id", params)
         return [PageRow(*r) for r in cur]
 
+    def list_page_ids(self, status: str | None = None) -> list[int]:
+        """The ids of `list_pages`, in the same order: all a lazy page list needs up front."""
+        where, params = ("where status = ?", [status]) if status else ("", [])
+        cur = self.db.conn.execute(f"select id from pages {where} order by name, version, id", params)
+        return [r[0] for r in cur]
+
+    def page_rows(self, page_ids: Sequence[int]) -> list[PageRow]:
+        """The `PageRow`s of these pages, in the order given (ids not in the project are left out)."""
+        found: dict[int, PageRow] = {}
+        for first in range(0, len(page_ids), 500):  # under SQLite's limit of bound parameters
+            chunk = list(page_ids[first:first + 500])
+            marks = ", ".join("?" * len(chunk))
+            cur = self.db.conn.execute(
+                "select id, name, status, item_count, imported, edited, version from pages "
+                f"where id in ({marks})", chunk)
+            found.update((r[0], PageRow(*r)) for r in cur)
+        return [found[i] for i in page_ids if i in found]
+
     def next_page_to_review(self, after_page_id: int | None = None) -> int | None:
         """The next page not marked done, in list order after `after_page_id` (wrapping round)."""
         if after_page_id is not None:

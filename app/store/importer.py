@@ -37,6 +37,7 @@ class ImportReport:
     same: int = 0
     bad: list[tuple[str, str]] = field(default_factory=list)
     cancelled: bool = False
+    page_ids: list[int] = field(default_factory=list)  # every page file's project page, in import order
 
     def count(self, outcome: str) -> None:
         setattr(self, outcome, getattr(self, outcome) + 1)
@@ -122,8 +123,9 @@ def _write_batch(store: Store, batch: list[Prepared], report: ImportReport) -> N
     if not batch:
         return
     with store.writing():
-        outcomes = [store.import_split(source, model_json, records)[1] for source, model_json, records in batch]
-    for outcome in outcomes:
+        results = [store.import_split(source, model_json, records) for source, model_json, records in batch]
+    for page_id, outcome in results:
+        report.page_ids.append(page_id)
         report.count(outcome)
     batch.clear()
 

@@ -111,16 +111,15 @@ def launch(argv: list[str], show: bool = True):  # -> MainWindow
 
 def _import_now(window, paths: list[str]) -> list[int]:  # noqa: ANN001
     """Import at once (for --screenshot, which must not wait for the event loop); returns page ids."""
-    from .importing import read_pages
+    from ..store.importer import import_paths
 
     if not paths:
         return []
-    pages, problems = read_pages(paths)
-    if problems:
-        raise NewsdeskError("; ".join(problems))
-    ids = window._store_imports((pages, []), None)
-    window.notice.hide()
-    return ids
+    report = import_paths(window.store, paths, jobs=1)
+    if report.bad:
+        raise NewsdeskError("; ".join(reason for _, reason in report.bad))
+    window.pages.refresh()
+    return report.page_ids
 
 
 def screenshot(window, out: str) -> None:  # noqa: ANN001

@@ -39,6 +39,8 @@ from .changes_view import ChangesView
 from .commands import PageChange, PageDoc
 from .fixes import FixesMixin
 from .i18n import language, set_language, tr
+from .import_dialog import ImportJob
+from .import_dialog import summary as import_summary
 from .item_panel import ItemPanel
 from .models import ItemsModel, Roles, status_text
 from .page_view import SourceView
@@ -62,6 +64,8 @@ class MainWindow(FixesMixin, SavingMixin, QMainWindow):
         self.current_item: int | None = None
         self.tags_ready = False
         self.last_notice = ""
+        self.read_only = False
+        self.import_job: ImportJob | None = None
         self.undo_group = QUndoGroup(self)
         self.undo_group.cleanChanged.connect(self._show_state)
         self._journal_due: set[int] = set()
@@ -395,7 +399,7 @@ class MainWindow(FixesMixin, SavingMixin, QMainWindow):
             return
         row = self.pages.model.row_of(self.doc.page_id)
         if row > 0:
-            self.open_page(self.pages.model.page_row(row - 1).id)
+            self.open_page(self.pages.model.page_id(row - 1))
 
     def open_hit(self, page_id: int, item_id: int | None) -> None:
         self.open_page(page_id, item_id)
@@ -442,39 +446,30 @@ class MainWindow(FixesMixin, SavingMixin, QMainWindow):
             self.import_paths(paths)
 
     def import_paths(self, paths: list[str], open_first: bool = True,
-                     done: Callable[[list[int]], None] | None = None) -> None:
-        """Load and split page files in the background, then store them and open the first one."""
-        from .importing import read_pages
-
+                     done: Callable[[list[int]], None] | None = None) -> ImportJob | None:
+        """Import page files and folders through the project importer on a worker (a progress dialog,
+        cancellable), then list them and open the first one; bad files are listed in one dialog."""
+        if self.read_only:
+            self.show_notice(tr("This project is open read-only: importing is off."))
+            return None
         self.statusBar().showMessage(tr("Importing {n} path(s)…").format(n=len(paths)))
+        job = ImportJob(self, self.store, paths)
+        self.import_job = job
 
-        def finished(result: Any = None, error: BaseException | None = None) -> None:
-            ids = self._store_imports(result or ([], []), error)
+        def finished(report: Any) -> None:
+            ids = list(dict.fromkeys(report.page_ids)) if report is not None else []
+            self.pages.refresh(self.doc.page_id if self.doc else None)
+            if report is not None:
+                self.panel.set_known_tags(self.store.all_tags())
+                self.show_notice(import_summary(report))
             if ids and open_first:
                 self.open_page(ids[0])
             if done is not None:
                 done(ids)
 
-        run_task(lambda: read_pages(paths), finished)
-
-    def _store_imports(self, result: tuple[list[Any], list[str]], error: BaseException | None) -> list[int]:
-        if error is not None:
-            dialogs.show_error(self, error)
-            return []
-        pages, problems = result
-        ids = []
-        for source, page in pages:
-            try:
-                page_id, _status = self.store.import_source(source, page)
-                ids.append(page_id)
-            except NewsdeskError as e:
-                problems.append(str(e))
-        self.pages.refresh(self.doc.page_id if self.doc else None)
-        message = tr("Imported {n} page(s).").format(n=len(ids))
-        if problems:
-            message += " " + tr("Could not import:") + " " + "; ".join(problems)
-        self.show_notice(message)
-        return ids
+        job.finished.connect(finished)
+        job.start()
+        return job
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():

@@ -1,6 +1,6 @@
 """Qt models over the project's pages and over one page's items; they hold ids and build rows lazily.
 
-`PageListModel` lists `Store.list_pages` rows (name, status, item count). `ItemsModel` lists a page's
+`PageListModel` lists the project's pages (name, status, item count): ids up front, rows on demand. `ItemsModel` lists a page's
 items in reading order (kind, title, preview) and turns a drag-and-drop into a `moveRequested` signal;
 the window pushes the undoable command, the model never edits the page itself.
 """
@@ -61,15 +61,20 @@ class Roles(IntEnum):
 
 
 class PageListModel(QAbstractTableModel):
-    """The project's pages, optionally filtered by status; rows are Store `PageRow`s."""
+    """The project's pages, optionally filtered by status. Like Anki's `DataModel` it holds only the
+    page ids (one indexed query); a row's `PageRow` is read when the view first asks for it, a block
+    of rows at a time, and kept in a cache that `refresh` marks stale."""
 
     COLUMNS = ("Page", "Status", "Items")
+    BLOCK = 200  # rows read together: about a screenful and a half
 
     def __init__(self, store: Any = None, parent: Any = None) -> None:
         super().__init__(parent)
         self.store = store
         self.status_filter: str | None = None
-        self._rows: list[Any] = []
+        self._ids: list[int] = []
+        self._rows: dict[int, Any] = {}  # row -> PageRow, filled on demand
+        self._row_of: dict[int, int] | None = None  # page id -> row, built on first lookup
 
     def set_store(self, store: Any) -> None:
         self.store = store
@@ -80,28 +85,46 @@ class PageListModel(QAbstractTableModel):
         self.refresh()
 
     def refresh(self) -> None:
-        rows = self.store.list_pages(status=self.status_filter) if self.store is not None else []
-        if [r.id for r in rows] == [r.id for r in self._rows]:
-            changed = [i for i, (a, b) in enumerate(zip(self._rows, rows, strict=True)) if a != b]
-            self._rows = list(rows)
-            for i in changed:
-                self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.COLUMNS) - 1))
+        """Re-read the ids; the same ids keep the rows (their cache marked stale), others reset."""
+        ids = self.store.list_page_ids(status=self.status_filter) if self.store is not None else []
+        if ids == self._ids:
+            self._rows.clear()
+            if ids:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(ids) - 1, len(self.COLUMNS) - 1))
             return
         self.beginResetModel()
-        self._rows = list(rows)
+        self._ids = ids
+        self._rows.clear()
+        self._row_of = None
         self.endResetModel()
 
     def row_of(self, page_id: int) -> int:
-        for i, r in enumerate(self._rows):
-            if r.id == page_id:
-                return i
-        return -1
+        if self._row_of is None:
+            self._row_of = {page_id: row for row, page_id in enumerate(self._ids)}
+        return self._row_of.get(page_id, -1)
+
+    def page_id(self, row: int) -> int:
+        return self._ids[row]
+
+    def page_ids(self) -> list[int]:
+        """Every listed page id, in list order."""
+        return list(self._ids)
 
     def page_row(self, row: int) -> Any:
-        return self._rows[row]
+        """The `PageRow` at `row`, read from the store (with its neighbours) if not cached."""
+        hit = self._rows.get(row)
+        if hit is None:
+            first = row - row % self.BLOCK
+            ids = self._ids[first:first + self.BLOCK]
+            found = {r.id: r for r in self.store.page_rows(ids)}
+            for i, page_id in enumerate(ids, first):
+                if page_id in found:
+                    self._rows[i] = found[page_id]
+            hit = self._rows.get(row)
+        return hit
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
@@ -113,16 +136,18 @@ class PageListModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        if not index.isValid() or not (0 <= index.row() < len(self._ids)):
             return None
-        r = self._rows[index.row()]
+        if role == Roles.ID:
+            return self._ids[index.row()]
+        r = self.page_row(index.row())
         col = index.column()
+        if r is None:  # deleted since the ids were read (another window): says so until the next refresh
+            return tr("(page removed)") if role == Qt.ItemDataRole.DisplayRole and col == 0 else None
         if role == Qt.ItemDataRole.DisplayRole:
             return (r.name, status_text(r.status), r.item_count)[col]
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{r.name} · {status_text(r.status)}"
-        if role == Roles.ID:
-            return r.id
         if role == Roles.STATUS:
             return r.status
         if role == Qt.ItemDataRole.ForegroundRole and col == 1 and r.status == "done":

@@ -44,8 +44,9 @@ class PagesPanel(QWidget):
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # fixed widths, not ResizeToContents: sizing to contents reads thousands of rows of a 100k-page list
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         self.view.activated.connect(lambda index: self.pageActivated.emit(index.data(Roles.ID)))
         self.view.clicked.connect(lambda index: self.pageActivated.emit(index.data(Roles.ID)))
         self.next_button = QPushButton()
@@ -63,6 +64,13 @@ class PagesPanel(QWidget):
         for i, s in enumerate(STATUSES, start=1):
             self.filter.setItemText(i, status_text(s))
         self.next_button.setText(tr("Next page to review"))
+        metrics = self.view.fontMetrics()
+        pad = 4 * metrics.horizontalAdvance(" ")
+        header = self.view.header()
+        texts = [status_text(s) for s in STATUSES] + [tr(self.model.COLUMNS[1])]
+        header.resizeSection(1, max(metrics.horizontalAdvance(t) for t in texts) + pad)
+        header.resizeSection(2, max(metrics.horizontalAdvance(t) for t in ("00000", tr(self.model.COLUMNS[2])))
+                             + pad)
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.model.COLUMNS) - 1)
         self.model.refresh()
 

@@ -99,11 +99,17 @@ class SavingMixin:
     def open_last(self) -> None:
         """Open the page and item the editor left (or the first page)."""
         page_id = self.store.get_state("last_page")
-        rows = self.store.list_pages()
-        if not any(r.id == page_id for r in rows):
-            page_id = rows[0].id if rows else None
-        item_id = self.store.get_state("last_item") if page_id == self.store.get_state("last_page") else None
         self.pages.refresh()
+        model = self.pages.model
+        if model.status_filter is None:
+            listed = model.row_of(page_id) >= 0 if page_id is not None else False
+            first = model.page_id(0) if model.rowCount() else None
+        else:
+            ids = self.store.list_page_ids()
+            listed, first = page_id in ids, ids[0] if ids else None
+        if not listed:
+            page_id = first
+        item_id = self.store.get_state("last_item") if page_id == self.store.get_state("last_page") else None
         self.panel.set_known_tags(self.store.all_tags())
         if page_id is None:
             self.show_notice(tr("This project has no pages yet: import page files (File > Import pages) "
@@ -140,6 +146,8 @@ class SavingMixin:
         self._journal_timer.stop()
         self._state_timer.stop()
         self.save_state()
+        if self.import_job is not None:  # pages split so far are written; the rest are left out
+            self.import_job.cancelled = True
         event.accept()
 
     def on_quit(self) -> None:

@@ -64,6 +64,7 @@ def test_bad_files_are_listed_and_the_rest_imported(tmp_path: Path, db_path: Pat
         assert store.db["pages"].count == 2  # the SQL-looking line is only text
         again = import_paths(store, [folder / "子目录"])
         assert (again.new, again.same) == (0, 1)
+        assert again.page_ids == [next(r.id for r in store.list_pages() if r.name == "版面 一 (2).txt")]
 
 
 def test_a_batch_through_the_process_pool_imports_every_page(tmp_path: Path, db_path: Path) -> None:
@@ -73,6 +74,7 @@ def test_a_batch_through_the_process_pool_imports_every_page(tmp_path: Path, db_
         report = import_paths(store, [tmp_path / "in"], jobs=2, progress=ticks.append)
         assert (report.new, report.bad) == (12, [])
         assert len(ticks) == 12
+        assert sorted(report.page_ids) == sorted(r.id for r in store.list_pages())
         assert sorted(r.name for r in store.list_pages()) == [p.name for p in paths]
 
 

@@ -1,0 +1,31 @@
+"""The page list read lazily: ids first (in list order), rows for a few ids on demand."""
+
+from __future__ import annotations
+
+from app.store.db import Store
+
+
+def test_page_ids_follow_the_list_order_and_rows_come_in_the_order_asked(sample_store: Store) -> None:
+    rows = sample_store.list_pages()
+    ids = sample_store.list_page_ids()
+    assert ids == [r.id for r in rows]
+    assert sample_store.page_rows(list(reversed(ids))) == list(reversed(rows))
+    assert sample_store.page_rows([ids[1], 999_999, ids[0]]) == [rows[1], rows[0]]
+
+
+def test_page_ids_by_status(sample_store: Store) -> None:
+    first, *rest = sample_store.list_page_ids()
+    sample_store.set_status(first, "done")
+    assert sample_store.list_page_ids("done") == [first]
+    assert sample_store.list_page_ids("todo") == rest
+    assert sample_store.page_rows([first])[0].status == "done"
+
+
+def test_many_rows_at_once(store: Store) -> None:
+    from app.core.loading import SourcePage
+
+    with store.writing():
+        for i in range(1200):  # more than one chunk of bound parameters
+            store.import_split(SourcePage(f"p{i:04d}.txt", f"第{i}版\n", "utf-8"), '{"items": []}', [])
+    ids = store.list_page_ids()
+    assert [r.name for r in store.page_rows(ids)] == [f"p{i:04d}.txt" for i in range(1200)]
