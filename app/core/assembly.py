@@ -75,40 +75,36 @@ def _eligible(seq: list[object], gi: int, forward: bool) -> bool:
     return seq[k].lead
 
 
-def _news_title_over(seq: list[object], gi: int) -> bool:
-    """Under a plain one-line headline, another one-line heading over a few sentences of text is the
-    next short item's headline, not a subhead (a subhead belongs to a feature under a fuller headline)."""
-    head = seq[gi].units[0].text
-    if roles.width(head) < 6:
-        return False  # a label over data lines (普惠贷款)
+def _heads_some_text(seq: list[object], gi: int, forward: bool) -> bool:
+    """Is group gi a one-line heading long enough to be a headline (not a label over data lines, 普惠贷款),
+    with a few sentences of text next to it in the reading direction?"""
+    if roles.width(seq[gi].units[0].text) < 6:
+        return False
     run = []
-    for x in seq[gi + 1:]:
+    for x in (seq[gi + 1:] if forward else reversed(seq[:gi])):
         if not isinstance(x, Unit):
             break
         run.append(x)
     text = "".join(u.text for u in run)
     return sum(text.count(c) for c in "。！？") >= 2 or len(text) >= 80
+
+
+def _news_title_over(seq: list[object], gi: int) -> bool:
+    """Under a plain one-line headline, another one-line heading over a few sentences of text is the
+    next short item's headline, not a subhead (a subhead belongs to a feature under a fuller headline)."""
+    return _heads_some_text(seq, gi, forward=True)
 
 
 def _news_title_under(seq: list[object], gi: int) -> bool:
     """Read backward: a one-line heading under a few sentences of text heads that text as a short item,
     unless the next headline below is a full one (then it is a subhead of that feature)."""
-    if not isinstance(seq[gi - 1], Unit) if gi else True:
+    if gi == 0 or not isinstance(seq[gi - 1], Unit):
         return False
     nxt = next((x for k, x in enumerate(seq[gi + 1:], gi + 1) if isinstance(x, Group) and not x.banner
                 and (x.strong or _eligible(seq, k, False))), None)
     if nxt is not None and nxt.strong:
         return False
-    head = seq[gi].units[0].text
-    if roles.width(head) < 6:
-        return False
-    run = []
-    for x in reversed(seq[:gi]):
-        if not isinstance(x, Unit):
-            break
-        run.append(x)
-    text = "".join(u.text for u in run)
-    return sum(text.count(c) for c in "。！？") >= 2 or len(text) >= 80
+    return _heads_some_text(seq, gi, forward=False)
 
 
 def _problems(seq: list[object], forward: bool) -> float:
@@ -116,8 +112,7 @@ def _problems(seq: list[object], forward: bool) -> float:
     with two bylines. Text before the first headline (read forward) or a headline after the last text
     (read backward) weighs half: it only breaks ties."""
     n = 0.0
-    groups = [i for i, x in enumerate(seq) if isinstance(x, Group) and not x.banner]
-    if groups:
+    if any(isinstance(x, Group) and not x.banner for x in seq):
         if forward and isinstance(seq[0], Unit):
             n += 0.5  # the page opens with text that no headline above covers
         if not forward and isinstance(seq[-1], Unit):
