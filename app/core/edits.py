@@ -141,6 +141,32 @@ def split_item(page: Page, item_id: int, block_id: int, *, new_id: int | None = 
     return page.with_(items=items)
 
 
+def split_item_at(page: Page, offset: int) -> Page:
+    """Split the item that owns the line at `offset` so that the new item starts with that line.
+
+    A paragraph running over the line is divided there first (both parts keep its role); the line and
+    everything after it in the item's reading order go to the new item.
+    """
+    line = next((ln for ln in split_lines(page.text) if ln.start <= offset <= ln.end), None)
+    if line is None:
+        raise EditError(f"offset {offset} is outside page {page.name}")
+    item, block = None, None
+    for pos in range(line.start, line.end):
+        item, block = page.owner_of(pos)
+        if block is not None:
+            break
+    if item is None or block is None:
+        raise EditError(f"line {line.index + 1} of page {page.name} belongs to no item")
+    before, mid, after = _cut_block(page, block, [(line.start, line.end)])
+    if not before:
+        return split_item(page, item.id, block.id)
+    head = Block(block.id, block.role, tuple(before))
+    tail = Block(page.next_block_id(), block.role, tuple(mid + after))
+    at = [b.id for b in item.blocks].index(block.id)
+    divided = _touched(item, blocks=item.blocks[:at] + (head, tail) + item.blocks[at + 1:])
+    return split_item(page.with_(items=_replace_items(page, {item.id: divided})), item.id, tail.id)
+
+
 def merge_items(page: Page, first_id: int, second_id: int) -> Page:
     """The second item's blocks are appended to the first's; the second item is removed."""
     if first_id == second_id:

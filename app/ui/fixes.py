@@ -89,10 +89,10 @@ class FixesMixin:
     # --- the fixes -------------------------------------------------------------------------------
     def on_split_here(self) -> None:
         def run() -> None:
-            item, block = self._block_at_cursor()
+            item, _block = self._block_at_cursor()
             if item is None:
                 raise EditError(tr("That text belongs to no item."))
-            self._edit("split", edits.split_item, item.id, block.id, new_item=True, focus=item.id)
+            self._edit("split", edits.split_item_at, self.source.cursor_offset(), new_item=True, focus=item.id)
         self._guarded(run)
 
     def _merge(self, step: int) -> None:

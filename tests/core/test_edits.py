@@ -389,3 +389,38 @@ def test_item_label(page):
     assert edits.item_label(page, page.item(1)) == "item 1 “春天的故事”"
     assert edits.item_label(page, page.item(2)) == "item 2 “责任编辑：成青”"
     assert edits.item_label(page, page.item(0), width=4) == "item 0 “荆州中医…”"
+
+
+def test_split_item_at_a_line_inside_a_paragraph(page):
+    news = page.items[0]
+    para = news.blocks[2]  # three lines: 第一段第一行， / 第一段第二行， / 第一段第三行。
+    second_line = page.text.index("第一段第二行")
+    after = edits.split_item_at(page, second_line + 2)
+    assert check_invariant(after) == []
+    first, new = after.items[0], after.items[1]
+    assert first.id == news.id and new.id not in {it.id for it in page.items}
+    assert [b.role for b in new.blocks] == [Role.BODY, Role.BODY]
+    assert page_text(after, new.blocks[0]).startswith("第一段第二行")
+    assert page_text(after, first.blocks[-1]) == "本报讯 第一段第一行，"
+    assert first.blocks[-1].id == para.id
+    # merging back keeps every character where it was, in the same order
+    merged = edits.merge_items(after, first.id, new.id)
+    assert "".join(page_text(merged, b) for b in merged.items[0].blocks) == "".join(
+        page_text(page, b) for b in news.blocks)
+
+
+def test_split_item_at_the_first_line_of_a_block_splits_before_it(page):
+    news = page.items[0]
+    body = news.blocks[2]
+    after = edits.split_item_at(page, body.spans[0][0])
+    assert [b.id for b in after.items[1].blocks] == [b.id for b in news.blocks[2:]]
+
+
+def test_split_item_at_a_line_of_no_item_is_an_error(page):
+    blank = page.text.index("\n\n") + 1
+    with pytest.raises(EditError):
+        edits.split_item_at(page, blank)
+
+
+def page_text(page, block):
+    return "".join(page.text[s:e] for s, e in block.spans).replace("\n", "")

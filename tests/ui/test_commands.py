@@ -42,6 +42,23 @@ def test_split_at_cursor_line_makes_a_new_item_and_undoes(qtbot, window) -> None
     undo_redo(window, before, after)
 
 
+def test_split_at_a_line_inside_a_paragraph_splits_at_that_line(qtbot, window) -> None:  # noqa: ANN001
+    before = window.doc.page
+    para = next(b for it in before.articles for b in it.blocks
+                if b.role is Role.BODY and before.text.count("\n", b.spans[0][0], b.spans[-1][1]) >= 3)
+    owner = before.owner_of(para.spans[0][0])[0]
+    second_line = before.text.index("\n", para.spans[0][0]) + 1
+    while not before.text[second_line].strip():
+        second_line += 1
+    click_offset(qtbot, window, second_line + 1)
+    press(window, Act.SPLIT_HERE)
+    after = window.doc.page
+    new_id = owned(after, second_line)
+    assert new_id != owner.id and owned(after, para.spans[0][0]) == owner.id
+    assert window.current_item == new_id
+    undo_redo(window, before, after)
+
+
 def test_merge_with_next_and_previous(qtbot, window) -> None:  # noqa: ANN001
     page = window.doc.page
     first, second = [it for it in page.items if it.kind is not Kind.FURNITURE][:2]
