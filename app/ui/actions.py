@@ -21,6 +21,8 @@ Std = QKeySequence.StandardKey
 class Act(Enum):
     OPEN_PROJECT = "open_project"
     IMPORT_PAGES = "import_pages"
+    EXPORT = "export"
+    QUALITY_REPORT = "quality_report"
     SAVE = "save"
     QUIT = "quit"
     FIND = "find"
@@ -67,6 +69,9 @@ class ActionSpec:
 SPECS: dict[Act, ActionSpec] = {
     Act.OPEN_PROJECT: ActionSpec("&Open project…", Std.Open, "Open another project file"),
     Act.IMPORT_PAGES: ActionSpec("&Import pages…", "Ctrl+I", "Import page files or a folder into this project"),
+    Act.EXPORT: ActionSpec("&Export…", "Ctrl+E", "Write the project's items as a corpus: JSONL, CSV, txt or Parquet"),
+    Act.QUALITY_REPORT: ActionSpec("&Quality report", "Ctrl+Shift+R",
+                                   "How far the automatic split was from the editor's result on the pages done"),
     Act.SAVE: ActionSpec("&Save", Std.Save, "Save this page's items, metadata and status"),
     Act.QUIT: ActionSpec("&Quit", Std.Quit, "Quit Newsdesk"),
     Act.FIND: ActionSpec("&Find in corpus…", Std.Find, "Search every page of the project"),

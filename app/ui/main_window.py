@@ -45,6 +45,7 @@ from .item_panel import ItemPanel
 from .models import ItemsModel, Roles, status_text
 from .page_view import SourceView
 from .pages_panel import PagesPanel
+from .report_view import ReportView
 from .saving import SavingMixin
 from .search_panel import SearchPanel
 from .tasks import run_task
@@ -66,6 +67,7 @@ class MainWindow(FixesMixin, SavingMixin, QMainWindow):
         self.last_notice = ""
         self.read_only = False
         self.import_job: ImportJob | None = None
+        self.export_dialog: Any = None
         self.undo_group = QUndoGroup(self)
         self.undo_group.cleanChanged.connect(self._show_state)
         self._journal_due: set[int] = set()
@@ -167,8 +169,11 @@ class MainWindow(FixesMixin, SavingMixin, QMainWindow):
         self.search = SearchPanel()
         self.search.store = self.store
         self.search.hitActivated.connect(self.open_hit)
+        self.report = ReportView()
+        self.report.store = self.store
         self.docks: dict[str, QDockWidget] = {}
-        for name, widget in (("changes", self.changes), ("history", self.history), ("search", self.search)):
+        for name, widget in (("changes", self.changes), ("history", self.history), ("search", self.search),
+                             ("report", self.report)):
             dock = QDockWidget(self)
             dock.setObjectName(f"{name}_dock")
             dock.setWidget(widget)
@@ -176,6 +181,7 @@ class MainWindow(FixesMixin, SavingMixin, QMainWindow):
             self.docks[name] = dock
         self.tabifyDockWidget(self.docks["changes"], self.docks["history"])
         self.tabifyDockWidget(self.docks["history"], self.docks["search"])
+        self.tabifyDockWidget(self.docks["search"], self.docks["report"])
         self.docks["changes"].raise_()
         self._first_show = True
 
@@ -223,7 +229,8 @@ class MainWindow(FixesMixin, SavingMixin, QMainWindow):
                     m.addAction(entry)
             return m
 
-        menu("file", [a[Act.OPEN_PROJECT], a[Act.IMPORT_PAGES], None, a[Act.SAVE], None, a[Act.QUIT]])
+        menu("file", [a[Act.OPEN_PROJECT], a[Act.IMPORT_PAGES], a[Act.EXPORT], None, a[Act.SAVE], None,
+                      a[Act.QUIT]])
         menu("edit", [self.undo_action, self.redo_action, None, a[Act.CORRECT_TEXT], None, a[Act.FIND]])
         menu("item", [a[Act.SPLIT_HERE], a[Act.MERGE_NEXT], a[Act.MERGE_PREVIOUS], None, a[Act.NEW_ITEM],
                       a[Act.ADD_TO_ITEM], a[Act.TO_FURNITURE],
@@ -231,7 +238,7 @@ class MainWindow(FixesMixin, SavingMixin, QMainWindow):
                       a[Act.PARAGRAPH_UP], a[Act.PARAGRAPH_DOWN], None, a[Act.DELETE_ITEM], None,
                       a[Act.BULK_TAG], a[Act.BULK_AUTHOR], a[Act.BULK_KIND]])
         menu("page", [a[Act.RESPLIT], None, a[Act.MARK_DONE], a[Act.NEXT_PAGE], a[Act.PREVIOUS_PAGE], None,
-                      a[Act.BULK_STATUS]])
+                      a[Act.BULK_STATUS], None, a[Act.QUALITY_REPORT]])
         menu("view", [*(d.toggleViewAction() for d in self.docks.values()), None,
                       ("language", [a[Act.LANG_ZH], a[Act.LANG_EN]])])
         toolbar = self.addToolBar("main")
@@ -249,14 +256,15 @@ class MainWindow(FixesMixin, SavingMixin, QMainWindow):
                   "relabel": "&Relabel selection", "language": "&Language"}
         for key, m in self.menus.items():
             m.setTitle(tr(titles[key]))
-        for name, title in (("changes", "Changes"), ("history", "Undo history"), ("search", "Search")):
+        for name, title in (("changes", "Changes"), ("history", "Undo history"), ("search", "Search"),
+                            ("report", "Quality report")):
             self.docks[name].setWindowTitle(tr(title))
         self.toolbar.setWindowTitle(tr("Toolbar"))
         self.correction_label.setText(tr("Correct selected text:"))
         self.correction.setPlaceholderText(tr("select text in the source, type the right text, press Enter"))
         self.actions[Act.LANG_ZH].setChecked(language() == "zh")
         self.actions[Act.LANG_EN].setChecked(language() == "en")
-        for w in (self.pages, self.panel, self.changes, self.search):
+        for w in (self.pages, self.panel, self.changes, self.search, self.report):
             w.retranslate()
         self.history.setEmptyLabel(tr("<saved>"))
         self.items_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
@@ -436,6 +444,8 @@ class MainWindow(FixesMixin, SavingMixin, QMainWindow):
         self.store.close()
         self.store = store
         self.search.store = store
+        self.report.store = store
+        self.report.show_result(None)
         self.pages.model.set_store(store)
         self.restore_journal()
         self.open_last()
@@ -470,6 +480,25 @@ class MainWindow(FixesMixin, SavingMixin, QMainWindow):
         job.finished.connect(finished)
         job.start()
         return job
+
+    # --- export, quality report ------------------------------------------------------------------
+    def on_export(self) -> None:
+        """File > Export…: the options of `newsdesk export` in a window-modal dialog."""
+        from .export_dialog import ExportDialog
+
+        if self.doc is not None and self.doc.dirty:
+            self.save()  # export what the editor sees
+        dialog = ExportDialog(self.store, self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.finished.connect(dialog.deleteLater)
+        self.export_dialog = dialog
+        dialog.open()
+
+    def on_quality_report(self) -> None:
+        """Page > Quality report: show the report tab and recompute it."""
+        self.docks["report"].show()
+        self.docks["report"].raise_()
+        self.report.refresh()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():

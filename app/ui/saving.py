@@ -39,6 +39,8 @@ class SavingMixin:
         self._journal_due.discard(doc.page_id)
         self.pages.refresh(self.doc.page_id if self.doc else None)
         self.panel.set_known_tags(self.store.all_tags())
+        if self.report.isVisible():  # the report tab is in view: its figures follow the saved page
+            self.report.refresh()
         self.statusBar().showMessage(tr("Saved {name}").format(name=doc.page.name), 4000)
         self._show_state()
         self.save_state()

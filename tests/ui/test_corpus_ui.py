@@ -3,8 +3,10 @@ status of several pages as one undoable step."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
@@ -12,6 +14,7 @@ from uihelp import SAMPLES
 
 from app.store.db import Store
 from app.ui import import_dialog, tasks
+from app.ui.actions import Act
 
 
 def write_pages(folder: Path, count: int) -> list[Path]:
@@ -106,3 +109,109 @@ def test_pages_given_on_the_command_line_use_the_same_import(qtbot, project, tmp
         assert window.doc.page.name == "page_0000.txt"
     finally:
         close_window(window)
+
+
+# --- export ------------------------------------------------------------------------------------------
+def open_export(qtbot, window):  # noqa: ANN001, ANN201
+    window.actions[Act.EXPORT].trigger()
+    dialog = window.export_dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=2000)
+    return dialog
+
+
+def run_export(qtbot, dialog) -> None:  # noqa: ANN001
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.running and tasks.pending_tasks() == 0, timeout=20000)
+
+
+def test_export_dialog_writes_what_the_cli_writes(qtbot, window, tmp_path) -> None:  # noqa: ANN001
+    from app.core.export import write_records
+
+    dialog = open_export(qtbot, window)
+    store = window.store
+    total = store.count_records()
+    assert dialog.count.text() == f"{total} item(s) match these filters."
+    dialog.kind.setCurrentIndex(dialog.kind.findData("furniture"))
+    furniture = store.count_records(kind="furniture")
+    assert 0 < furniture < total
+    assert dialog.count.text() == f"{furniture} item(s) match these filters."
+    dialog.kind.setCurrentIndex(0)
+    dialog.pattern.setText(SAMPLES[0].stem[:5] + "*")
+    one_page = store.count_records(name_like=SAMPLES[0].stem[:5] + "*")
+    assert dialog.count.text() == f"{one_page} item(s) match these filters."
+    assert dialog.tag.completer().model().stringList() == store.all_tags()
+    out = tmp_path / "corpus.jsonl"
+    qtbot.keyClicks(dialog.out, str(out))
+    run_export(qtbot, dialog)
+    assert dialog.written == one_page
+    assert dialog.progress.value() == dialog.progress.maximum()
+    assert f"Wrote {one_page} item(s)" in dialog.message.text()
+    expected = tmp_path / "cli.jsonl"
+    write_records(store.iter_records(name_like=SAMPLES[0].stem[:5] + "*", with_source=True), "jsonl", expected)
+    assert out.read_text(encoding="utf-8") == expected.read_text(encoding="utf-8")
+
+
+def test_export_to_a_txt_folder_and_csv(qtbot, window, tmp_path) -> None:  # noqa: ANN001
+    import csv
+
+    dialog = open_export(qtbot, window)
+    total = window.store.count_records()
+    dialog.format.setCurrentIndex(dialog.format.findData("txt"))
+    dialog.out.setText(str(tmp_path / "txt"))
+    run_export(qtbot, dialog)
+    assert dialog.written == total == len(list((tmp_path / "txt").glob("*.txt")))
+    dialog.format.setCurrentIndex(dialog.format.findData("csv"))
+    dialog.out.setText(str(tmp_path / "items.csv"))
+    run_export(qtbot, dialog)
+    with open(tmp_path / "items.csv", encoding="utf-8", newline="") as f:
+        assert len(list(csv.reader(f))) == total + 1
+
+
+def test_export_errors_are_one_clear_message(qtbot, window, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    dialog = open_export(qtbot, window)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    box = dialog.findChild(QMessageBox, "error_box")
+    assert box is not None and "Choose where to write" in box.text()
+    box.accept()
+    box.setParent(None)
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # as if pyarrow were not installed
+    dialog.format.setCurrentIndex(dialog.format.findData("parquet"))
+    dialog.out.setText(str(tmp_path / "items.parquet"))
+    run_export(qtbot, dialog)
+    box = dialog.findChild(QMessageBox, "error_box")
+    assert box is not None and box.isVisible()
+    assert box.text() == "Parquet export needs pyarrow: pip install 'newsdesk[parquet]'"
+    assert dialog.written is None
+
+
+def test_export_to_parquet(qtbot, window, tmp_path) -> None:  # noqa: ANN001
+    pq = pytest.importorskip("pyarrow.parquet")
+    dialog = open_export(qtbot, window)
+    dialog.format.setCurrentIndex(dialog.format.findData("parquet"))
+    dialog.status.setCurrentIndex(dialog.status.findData("todo"))
+    dialog.out.setText(str(tmp_path / "items.parquet"))
+    run_export(qtbot, dialog)
+    assert pq.read_table(tmp_path / "items.parquet").num_rows == window.store.count_records(status="todo")
+
+
+# --- quality report ----------------------------------------------------------------------------------
+def test_quality_report_shows_the_cli_figures_for_done_pages(qtbot, window) -> None:  # noqa: ANN001
+    from app.core.evaluation import quality_report
+
+    window.actions[Act.QUALITY_REPORT].trigger()
+    qtbot.waitUntil(lambda: window.report.result is not None, timeout=10000)
+    assert window.report.summary.text() == "No page is marked done yet: nothing to compare."
+    window.actions[Act.DELETE_ITEM].trigger()  # an editor's fix, then mark the page done
+    window.actions[Act.MARK_DONE].trigger()
+    window.actions[Act.QUALITY_REPORT].trigger()
+    qtbot.waitUntil(lambda: window.report.result is not None and window.report.result["pages"] == 1
+                    and tasks.pending_tasks() == 0, timeout=10000)
+    expected = quality_report(window.store.done_pages())
+    assert window.report.summary.text().startswith("1 page(s) marked done")
+    table = window.report.measures
+    shown = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    assert shown["Articles recovered: F1"] == f"{expected['article_f1']:.3f}"
+    assert shown["Items of the automatic split"] == str(expected["pred_items"])
+    fixes = window.report.fixes
+    assert fixes.rowCount() == len(expected["fixes"]) >= 1
+    assert window.docks["report"].isVisible()

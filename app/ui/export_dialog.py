@@ -1,0 +1,208 @@
+"""File > Export…: the options of `newsdesk export` in a dialog, written on a worker with a progress bar.
+
+The format (JSONL, CSV, a folder of txt files, Parquet), where to write, and the filters (status, kind,
+tag with completion from the project's tags, page name pattern) with a live count of the matching items.
+Writing runs `Store.iter_records` into `app.core.export.write_records` (the very functions the CLI
+uses) on a worker thread with its own connection to the project; errors reach the user through
+`dialogs.show_error` as one line (Parquet without pyarrow says how to install it).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.errors import NewsdeskError
+from ..core.export import write_records
+from ..core.page import Kind
+from ..store.db import Store
+from . import dialogs
+from .i18n import tr
+from .models import STATUSES, kind_text, status_text
+from .tasks import run_task
+
+FORMATS = (("jsonl", "JSONL (one record a line)"), ("csv", "CSV (one row per item)"),
+           ("txt", "Text files (one per item, in a folder)"), ("parquet", "Parquet"))
+SUFFIX = {"jsonl": ".jsonl", "csv": ".csv", "parquet": ".parquet"}
+PROGRESS_EVERY = 100  # records between two progress signals
+
+
+class _Relay(QObject):
+    step = Signal(int)
+
+
+class ExportDialog(QDialog):
+    """The export options and a progress bar; `finished_export(count)` once a file is written."""
+
+    finishedExport = Signal(int)
+
+    def __init__(self, store: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("export_dialog")
+        self.store = store
+        self.written: int | None = None
+        self.running = False
+        self.format = QComboBox()
+        self.format.setObjectName("export_format")
+        for key, text in FORMATS:
+            self.format.addItem(tr(text), key)
+        self.out = QLineEdit()
+        self.out.setObjectName("export_out")
+        self.browse = QPushButton(tr("Browse…"))
+        self.browse.clicked.connect(self.choose_out)
+        out_row = QHBoxLayout()
+        out_row.addWidget(self.out, 1)
+        out_row.addWidget(self.browse)
+        self.status = QComboBox()
+        self.status.setObjectName("export_status")
+        self.status.addItem(tr("Any status"), None)
+        for s in STATUSES:
+            self.status.addItem(status_text(s), s)
+        self.kind = QComboBox()
+        self.kind.setObjectName("export_kind")
+        self.kind.addItem(tr("Any kind"), None)
+        for k in Kind:
+            self.kind.addItem(kind_text(k), str(k))
+        self.tag = QLineEdit()
+        self.tag.setObjectName("export_tag")
+        self.tag.setPlaceholderText(tr("any tag"))
+        completer = QCompleter(store.all_tags(), self.tag)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.tag.setCompleter(completer)
+        self.pattern = QLineEdit()
+        self.pattern.setObjectName("export_pattern")
+        self.pattern.setPlaceholderText(tr("any page, or a pattern such as 2024*"))
+        self.count = QLabel()
+        self.count.setObjectName("export_count")
+        self.count.setTextFormat(Qt.TextFormat.PlainText)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("export_progress")
+        self.progress.setValue(0)
+        self.message = QLabel()
+        self.message.setObjectName("export_message")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.export_button = self.buttons.addButton(tr("Export"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button.setObjectName("export_button")
+        self.export_button.clicked.connect(self.start)
+        self.buttons.rejected.connect(self.reject)
+
+        form = QFormLayout()
+        form.addRow(tr("Format:"), self.format)
+        form.addRow(tr("Write to:"), out_row)
+        form.addRow(tr("Status:"), self.status)
+        form.addRow(tr("Kind:"), self.kind)
+        form.addRow(tr("Tag:"), self.tag)
+        form.addRow(tr("Page name:"), self.pattern)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.count)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.setWindowTitle(tr("Export corpus"))
+        self.resize(560, 0)
+
+        for combo in (self.status, self.kind):
+            combo.currentIndexChanged.connect(self.update_count)
+        for line in (self.tag, self.pattern):
+            line.textChanged.connect(self.update_count)
+        self._relay = _Relay(self)
+        self._relay.step.connect(self._step)
+        self.update_count()
+
+    # --- options ---------------------------------------------------------------------------------
+    def fmt(self) -> str:
+        return str(self.format.currentData())
+
+    def filters(self) -> dict[str, str | None]:
+        """The filters as `Store.iter_records` / `count_records` keywords."""
+        return {"status": self.status.currentData(), "kind": self.kind.currentData(),
+                "tag": self.tag.text().strip() or None, "name_like": self.pattern.text().strip() or None}
+
+    def update_count(self, *_args: Any) -> int:
+        n = self.store.count_records(**self.filters())
+        self.count.setText(tr("{n} item(s) match these filters.").format(n=n))
+        self.export_button.setEnabled(n > 0 and not self.running)
+        return n
+
+    def choose_out(self) -> None:
+        fmt = self.fmt()
+        if fmt == "txt":
+            path = QFileDialog.getExistingDirectory(self, tr("Export to a folder"), self.out.text())
+        else:
+            path, _ = QFileDialog.getSaveFileName(self, tr("Export to a file"), self.out.text(),
+                                                  f"{fmt.upper()} (*{SUFFIX[fmt]})")
+            if path and not path.endswith(SUFFIX[fmt]):
+                path += SUFFIX[fmt]
+        if path:
+            self.out.setText(path)
+
+    # --- writing ---------------------------------------------------------------------------------
+    def start(self) -> None:
+        """Write the matching items on a worker; the progress bar counts them."""
+        out, fmt, filters = self.out.text().strip(), self.fmt(), self.filters()
+        if not out:
+            dialogs.show_error(self, NewsdeskError(tr("Choose where to write the export first.")))
+            return
+        total = self.update_count()
+        self.running = True
+        self.export_button.setEnabled(False)
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(0)
+        self.message.setText(tr("Writing {n} item(s)…").format(n=total))
+        path = self.store.path
+        step = self._relay.step.emit
+
+        def work() -> int:
+            own = path != ":memory:"
+            store = Store(path) if own else self.store
+            done = 0
+
+            def progress(n: int) -> None:
+                nonlocal done
+                done += n
+                if done % PROGRESS_EVERY == 0:
+                    step(done)
+
+            try:
+                records = store.iter_records(with_source=fmt == "jsonl", **filters)
+                return write_records(records, fmt, out, progress)
+            finally:
+                if own:
+                    store.close()
+
+        run_task(work, self._finish)
+
+    def _step(self, done: int) -> None:
+        self.progress.setValue(min(done, self.progress.maximum()))
+
+    def _finish(self, result: Any = None, error: BaseException | None = None) -> None:
+        self.running = False
+        self.update_count()
+        if error is not None:
+            self.progress.setValue(0)
+            self.message.setText(dialogs.error_text(error))
+            dialogs.show_error(self, error)
+            return
+        self.written = int(result)
+        self.progress.setValue(self.progress.maximum())
+        self.message.setText(tr("Wrote {n} item(s) to {path}").format(n=self.written, path=self.out.text()))
+        self.finishedExport.emit(self.written)

@@ -1,0 +1,152 @@
+"""The quality report (a dock tab beside Changes): `newsdesk report`'s figures in two readable tables.
+
+For the pages marked done, how far the automatic split was from the editor's result: the measures of
+`app.core.evaluation.quality_report` (articles recovered, headlines, authors, captions, stray breaks)
+and the most frequent kinds of fix. Computed on a worker with its own connection to the project;
+Refresh recomputes (the window also refreshes it when a page is saved while the tab is shown).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.evaluation import quality_report
+from ..store.db import Store
+from .i18n import tr
+from .tasks import run_task
+
+# the report's keys in reading order, with what each means (the CLI prints the keys themselves)
+MEASURES = (
+    ("gold_articles", "Articles in the editor's result"),
+    ("pred_items", "Items of the automatic split"),
+    ("article_precision", "Articles recovered: precision"),
+    ("article_recall", "Articles recovered: recall"),
+    ("article_f1", "Articles recovered: F1"),
+    ("mean_best_likeness", "Mean likeness of the best match"),
+    ("headline_accuracy", "Headlines right"),
+    ("title_accuracy", "Titles right"),
+    ("author_f1", "Authors: F1"),
+    ("caption_leak_rate", "Captions leaked into body text"),
+    ("stray_break_rate", "Paragraphs with stray breaks"),
+)
+FIXES = {"split": "Item split", "merge": "Items merged", "relabel": "Text relabelled", "moved text": "Text moved",
+         "kind": "Kind changed", "taken out": "Text taken out of every item", "correction": "Character corrected"}
+
+
+def _table(headers: tuple[str, str], name: str) -> QTableWidget:
+    table = QTableWidget(0, 2)
+    table.setObjectName(name)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+    table.setProperty("headers", headers)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[tuple[str, str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, (label, value) in enumerate(rows):
+        table.setItem(r, 0, QTableWidgetItem(label))
+        cell = QTableWidgetItem(value)
+        cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        table.setItem(r, 1, cell)
+
+
+class ReportView(QWidget):
+    """The quality report of the project's done pages; `refresh()` recomputes it on a worker."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("report")
+        self.store: Any = None
+        self.result: dict[str, Any] | None = None
+        self.generation = 0
+        self.summary = QLabel()
+        self.summary.setObjectName("report_summary")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        self.refresh_button = QPushButton()
+        self.refresh_button.setObjectName("report_refresh")
+        self.refresh_button.clicked.connect(self.refresh)
+        self.measures = _table(("Measure", "Value"), "report_measures")
+        self.fixes = _table(("Kind of fix", "Count"), "report_fixes")
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.refresh_button)
+        tables = QHBoxLayout()
+        tables.addWidget(self.measures, 3)
+        tables.addWidget(self.fixes, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addLayout(tables, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.refresh_button.setText(tr("Refresh"))
+        for table in (self.measures, self.fixes):
+            table.setHorizontalHeaderLabels([tr(h) for h in table.property("headers")])
+        self.show_result(self.result)
+
+    def refresh(self) -> None:
+        """Recompute on a worker (done pages are read through a connection of its own)."""
+        if self.store is None:
+            return
+        self.generation += 1
+        generation, path, shared = self.generation, self.store.path, self.store
+        self.summary.setText(tr("Computing the quality report…"))
+
+        def work() -> dict[str, Any]:
+            if path == ":memory:":
+                return quality_report(shared.done_pages())
+            with Store(path) as store:
+                return quality_report(store.done_pages())
+
+        def done(result: Any = None, error: BaseException | None = None) -> None:
+            if generation != self.generation:
+                return
+            if error is not None:
+                from .dialogs import error_text
+
+                self.summary.setText(error_text(error))
+                return
+            self.show_result(result)
+
+        run_task(work, done)
+
+    def show_result(self, result: Mapping[str, Any] | None) -> None:
+        self.result = dict(result) if result is not None else None
+        if result is None:
+            self.summary.setText(tr("Press Refresh to compare the automatic split with the pages marked done."))
+            _fill(self.measures, [])
+            _fill(self.fixes, [])
+            return
+        if not result["pages"]:
+            self.summary.setText(tr("No page is marked done yet: nothing to compare."))
+        else:
+            self.summary.setText(tr("{n} page(s) marked done: the automatic split against the editor's result.")
+                                 .format(n=result["pages"]))
+        _fill(self.measures, [(tr(text), _value(result.get(key))) for key, text in MEASURES if key in result])
+        fixes = result.get("fixes") or {}
+        _fill(self.fixes, [(tr(FIXES.get(name, name)), str(n)) for name, n in fixes.items()])
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return str(value)
