@@ -8,37 +8,105 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from ..core.diff import diff_pages as core_diff
 from ..core.page import Page
-from .i18n import tr
+from .i18n import language, tr
 
 REVERTIBLE = {"field", "correction", "kind", "relabel"}
 
+# each kind of change said in the interface's language; the core's English sentence names the items too
+_TEMPLATES = {
+    "split": "Split: {chars} characters went to a new item",
+    "merge": "Merged: {chars} characters joined this item",
+    "moved": "Moved: {chars} characters came to this item",
+    "deleted": "Taken out: {chars} characters belong to no item",
+    "relabel": "Relabelled from {old} to {new}",
+    "order": "Reading order changed",
+    "kind": "Kind changed from {old} to {new}",
+    "field": "{field} set by hand",
+    "correction": "“{old}” corrected to “{new}”",
+}
 
-def diff_pages(auto: Page, current: Page) -> list[Any] | None:
-    """The core's diff, or None while `app.core.diff` is not available."""
-    try:
-        from ..core.diff import diff_pages as core_diff
-    except ImportError:
-        return None
+
+def diff_pages(auto: Page, current: Page) -> list[Any]:
     return list(core_diff(auto, current))
+
+
+def describe(change: Any) -> str:
+    """The change in the interface's language (English keeps the core's fuller sentence)."""
+    template = _TEMPLATES.get(change.kind)
+    if language() == "en" or template is None:
+        return str(change.description)
+    detail = dict(change.detail or {})
+    values = {
+        "chars": detail.get("chars", ""),
+        "old": tr(str(detail.get("old", "")).capitalize()) if change.kind != "correction" else detail.get("old", ""),
+        "new": tr(str(detail.get("new", "")).capitalize()) if change.kind != "correction" else detail.get("new", ""),
+        "field": tr(str(detail.get("field", "")).capitalize()),
+    }
+    return tr(template).format(**values)
 
 
 def detail_text(detail: Any) -> str:
     if isinstance(detail, dict):
         return ", ".join(f"{k}: {v}" for k, v in detail.items())
     return str(detail or "")
+
+
+class ChangesModel(QAbstractTableModel):
+    """The page's changes as rows: what changed, in which item, the details."""
+
+    HEADERS = ("Change", "Item", "Detail")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.changes: list[Any] = []
+
+    def set_changes(self, changes: list[Any]) -> None:
+        self.beginResetModel()
+        self.changes = list(changes)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.changes)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.changes):
+            return None
+        ch = self.changes[index.row()]
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if col == 0:
+                return describe(ch) if role == Qt.ItemDataRole.DisplayRole else str(ch.description)
+            if col == 1:
+                return "" if ch.item_id is None else str(ch.item_id)
+            return detail_text(ch.detail)
+        if role == Qt.ItemDataRole.ForegroundRole and col == 0 and ch.kind not in REVERTIBLE:
+            from PySide6.QtWidgets import QApplication
+
+            return QApplication.palette().placeholderText()
+        return None
 
 
 class ChangesView(QWidget):
@@ -48,13 +116,17 @@ class ChangesView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("changes")
-        self.changes: list[Any] = []
-        self.tree = QTreeWidget()
-        self.tree.setObjectName("changes_tree")
-        self.tree.setColumnCount(3)
-        self.tree.setRootIsDecorated(False)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.itemSelectionChanged.connect(self._selection_changed)
+        self.model = ChangesModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("changes_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.only_changed = QCheckBox()
@@ -71,11 +143,11 @@ class ChangesView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
-        layout.addWidget(self.tree)
+        layout.addWidget(self.table)
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.tree.setHeaderLabels([tr("Change"), tr("Item"), tr("Detail")])
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(ChangesModel.HEADERS) - 1)
         self.only_changed.setText(tr("Show only changed items"))
         self.revert.setText(tr("Revert"))
         self._show_summary()
@@ -84,23 +156,15 @@ class ChangesView(QWidget):
         """Compute the diff here (tests, small pages); the window runs it on a worker instead."""
         self.show_diff(diff_pages(auto, current) if auto is not None and current is not None else [])
 
-    def show_diff(self, changes: list[Any] | None) -> None:
-        """Draw a diff computed elsewhere (None: the core's diff is not available)."""
-        self.tree.clear()
-        if changes is None:
-            self.changes = []
-            self.summary.setText(tr("The list of changes is not available yet."))
-            return
-        self.changes = changes
-        for ch in changes:
-            detail = detail_text(ch.detail)
-            row = QTreeWidgetItem([str(ch.description), "" if ch.item_id is None else str(ch.item_id), detail])
-            row.setToolTip(0, str(ch.description))
-            row.setToolTip(2, detail)
-            if ch.kind not in REVERTIBLE:
-                row.setForeground(0, self.palette().placeholderText())
-            self.tree.addTopLevelItem(row)
-        self.tree.resizeColumnToContents(0)
+    @property
+    def changes(self) -> list[Any]:
+        return self.model.changes
+
+    def show_diff(self, changes: list[Any]) -> None:
+        """Draw a diff computed elsewhere (the window runs it on a worker)."""
+        self.model.set_changes(changes)
+        self.table.resizeColumnToContents(0)
+        self.revert.setEnabled(False)
         self._show_summary()
 
     def _show_summary(self) -> None:
@@ -109,11 +173,11 @@ class ChangesView(QWidget):
                              else tr("{n} change(s) against the automatic split").format(n=n))
 
     def selected_change(self) -> Any:
-        rows = self.tree.selectedItems()
-        index = self.tree.indexOfTopLevelItem(rows[0]) if rows else -1
+        rows = self.table.selectionModel().selectedRows()
+        index = rows[0].row() if rows else -1
         return self.changes[index] if 0 <= index < len(self.changes) else None
 
-    def _selection_changed(self) -> None:
+    def _selection_changed(self, *_: Any) -> None:
         change = self.selected_change()
         self.revert.setEnabled(change is not None and change.kind in REVERTIBLE)
 

@@ -39,17 +39,33 @@ def test_changes_view_lists_a_field_change_and_reverts_it(qtbot, window) -> None
     item = article_with_blocks(page)
     click_offset(qtbot, window, item.blocks[0].spans[0][0])
     edit_title(qtbot, window, "Changed")
-    qtbot.waitUntil(lambda: window.changes.tree.topLevelItemCount() > 0, timeout=2000)
-    tree = window.changes.tree
-    row = next(i for i in range(tree.topLevelItemCount()) if window.changes.changes[i].kind == "field")
-    assert "title" in tree.topLevelItem(row).text(0) + tree.topLevelItem(row).text(2)
-    rect = tree.visualItemRect(tree.topLevelItem(row))
-    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    model, table = window.changes.model, window.changes.table
+    qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=2000)
+    row = next(i for i in range(model.rowCount()) if window.changes.changes[i].kind == "field")
+    assert "title" in model.index(row, 0).data() + model.index(row, 2).data()
+    rect = table.visualRect(model.index(row, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.changes.revert.isEnabled()
     qtbot.mouseClick(window.changes.revert, Qt.MouseButton.LeftButton)
     assert "title" not in window.doc.page.item(item.id).fields
-    qtbot.waitUntil(lambda: window.changes.tree.topLevelItemCount() == 0, timeout=2000)
+    qtbot.waitUntil(lambda: model.rowCount() == 0, timeout=2000)
     assert window.changes.summary.text() == "No changes against the automatic split"
+
+
+def test_changes_are_said_in_the_interface_language(qtbot, window, qtmodeltester) -> None:  # noqa: ANN001
+    from app.ui.i18n import set_language
+
+    edit_title(qtbot, window, "Changed")
+    model = window.changes.model
+    qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=2000)
+    qtmodeltester.check(model)
+    row = next(i for i in range(model.rowCount()) if window.changes.changes[i].kind == "field")
+    try:
+        set_language("zh")
+        assert model.index(row, 0).data() == "主题 手工设置"
+    finally:
+        set_language("en")
+    assert model.index(row, 0).data().startswith("the title of")
 
 
 def test_show_only_changed_items_hides_the_others(qtbot, window) -> None:  # noqa: ANN001
