@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.diff import diff_pages as core_diff
+from ..core.metadata import item_metadata
 from ..core.page import Page
 from .i18n import language, tr
 
@@ -74,10 +75,17 @@ class ChangesModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.changes: list[Any] = []
+        self.labels: dict[int, str] = {}
 
-    def set_changes(self, changes: list[Any]) -> None:
+    def set_changes(self, changes: list[Any], page: Page | None = None) -> None:
+        """Show `changes`; with the page, items are named as the editor sees them (position and title)."""
         self.beginResetModel()
         self.changes = list(changes)
+        self.labels = {}
+        if page is not None:
+            for pos, it in enumerate(page.items, 1):
+                title = item_metadata(page, it)["title"]
+                self.labels[it.id] = f"{pos} · {title}" if title else str(pos)
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -100,7 +108,7 @@ class ChangesModel(QAbstractTableModel):
             if col == 0:
                 return describe(ch) if role == Qt.ItemDataRole.DisplayRole else str(ch.description)
             if col == 1:
-                return "" if ch.item_id is None else str(ch.item_id)
+                return "" if ch.item_id is None else self.labels.get(ch.item_id, str(ch.item_id))
             return detail_text(ch.detail)
         if role == Qt.ItemDataRole.ForegroundRole and col == 0 and ch.kind not in REVERTIBLE:
             from PySide6.QtWidgets import QApplication
@@ -154,15 +162,15 @@ class ChangesView(QWidget):
 
     def show_changes(self, auto: Page | None, current: Page | None) -> None:
         """Compute the diff here (tests, small pages); the window runs it on a worker instead."""
-        self.show_diff(diff_pages(auto, current) if auto is not None and current is not None else [])
+        self.show_diff(diff_pages(auto, current) if auto is not None and current is not None else [], current)
 
     @property
     def changes(self) -> list[Any]:
         return self.model.changes
 
-    def show_diff(self, changes: list[Any]) -> None:
-        """Draw a diff computed elsewhere (the window runs it on a worker)."""
-        self.model.set_changes(changes)
+    def show_diff(self, changes: list[Any], page: Page | None = None) -> None:
+        """Draw a diff computed elsewhere (the window runs it on a worker) for `page`."""
+        self.model.set_changes(changes, page)
         self.table.resizeColumnToContents(0)
         self.revert.setEnabled(False)
         self._show_summary()

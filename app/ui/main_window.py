@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMessageBox,
     QScrollArea,
     QSplitter,
     QTreeView,
@@ -80,9 +81,12 @@ class MainWindow(FixesMixin, SavingMixin, QMainWindow):
         self._changes_timer.timeout.connect(self.show_changes)
         self._selecting = False
         self.setAcceptDrops(True)
+        self.project_lock: Any = None
+        self.project_box: QMessageBox | None = None
         self._build()
         self.retranslate()
         self.resize(1400, 900)
+        self.lock_project()
 
     # --- construction ----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -328,7 +332,7 @@ class MainWindow(FixesMixin, SavingMixin, QMainWindow):
             if error is not None:
                 self.show_notice(dialogs.error_text(error))
                 result = []
-            self.changes.show_diff(result)
+            self.changes.show_diff(result, page)
 
         run_task(lambda: diff_pages(auto, page), done)
 
@@ -442,13 +446,46 @@ class MainWindow(FixesMixin, SavingMixin, QMainWindow):
         self.docs.clear()
         self.doc = None
         self.store.close()
+        self.release_lock()
         self.store = store
+        self.lock_project()
         self.search.store = store
         self.report.store = store
         self.report.show_result(None)
         self.pages.model.set_store(store)
         self.restore_journal()
         self.open_last()
+
+    # --- one editing window per project ---------------------------------------------------------------
+    def lock_project(self) -> None:
+        """Take the project's lock; if another window or app instance holds it, open read-only and say so
+        (with a way to pick another project)."""
+        from .project_lock import take_lock
+
+        self.project_lock, holder = take_lock(self.store.path)
+        self.read_only = holder is not None
+        if holder is None:
+            return
+        self.store.set_read_only()
+        text = tr("{name} is open in another Newsdesk window (process {pid} on {host}). It is open here "
+                  "read-only: you can read, search and export it, but not save.").format(
+            name=Path(self.store.path).name, pid=holder.pid, host=holder.hostname or "?")
+        self.show_notice(text)
+        box = QMessageBox(QMessageBox.Icon.Information, tr("Newsdesk"), text, parent=self)
+        box.setObjectName("project_in_use")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.addButton(tr("Open read-only"), QMessageBox.ButtonRole.AcceptRole)
+        other = box.addButton(tr("Open another project…"), QMessageBox.ButtonRole.ActionRole)
+        other.clicked.connect(lambda: QTimer.singleShot(0, self.on_open_project))
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.finished.connect(box.deleteLater)
+        self.project_box = box
+        QTimer.singleShot(0, box.open)  # once the window is up
+
+    def release_lock(self) -> None:
+        if self.project_lock is not None:
+            self.project_lock.unlock()
+            self.project_lock = None
 
     def on_import_pages(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, tr("Import pages"), "", tr("Page texts (*.txt)"))
@@ -561,7 +598,8 @@ class MainWindow(FixesMixin, SavingMixin, QMainWindow):
         if unassigned:
             counts += ", " + tr("{n} characters unassigned").format(n=unassigned)
         self.status_counts.setText(counts)
-        self.status_state.setText(tr("Unsaved changes") if doc.dirty else tr("Saved"))
+        self.status_state.setText(tr("Read-only") if self.read_only
+                                  else tr("Unsaved changes") if doc.dirty else tr("Saved"))
 
     def _update_enabled(self) -> None:
         has_page = self.doc is not None

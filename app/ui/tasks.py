@@ -35,12 +35,14 @@ class _Task(QRunnable):
 
     def run(self) -> None:  # worker thread: never touch a widget here
         try:
-            result = self.func()
+            result, error = self.func(), None
         except Exception as e:  # handed to the main thread, which decides how to report it
             log.debug("task failed", exc_info=True)
-            self.relay.done.emit(None, e)
-        else:
-            self.relay.done.emit(result, None)
+            result, error = None, e
+        try:
+            self.relay.done.emit(result, error)
+        except RuntimeError:  # the app is quitting and the relay is gone: nobody is left to call back
+            log.debug("task finished after the app closed", exc_info=True)
 
     def _finish(self, result: Any, error: BaseException | None) -> None:
         self.finished = True

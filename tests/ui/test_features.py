@@ -206,3 +206,11 @@ def test_run_task_calls_back_on_the_main_thread(qtbot) -> None:  # noqa: ANN001
     by_kind = {g[1]: g for g in got}
     assert by_kind[None][0] != main and by_kind[None][2] == main
     assert by_kind[ZeroDivisionError][2] == main
+
+
+def test_changes_name_the_item_as_the_editor_sees_it(qtbot, window) -> None:  # noqa: ANN001
+    edit_title(qtbot, window, "Renamed here")
+    model = window.changes.model
+    qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=2000)
+    position = window.doc.page.item_index(window.current_item) + 1
+    assert f"{position} · Renamed here" in [model.index(r, 1).data() for r in range(model.rowCount())]
