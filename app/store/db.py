@@ -19,7 +19,7 @@ import hashlib
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -70,6 +70,8 @@ class Store:
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
+        self.read_only = False
+        self._close_hooks: list[Callable[[], None]] = []
         self._lock = threading.RLock()
         memory = self.path == ":memory:"
         if not memory and Path(self.path).is_dir():
@@ -95,8 +97,21 @@ class Store:
         self.trigram = _search.has_trigram()
 
     # --- life cycle ------------------------------------------------------------------------------
+    def set_read_only(self) -> None:
+        """From now on refuse every write (another window edits this project): `writing()` raises
+        StoreError, and SQLite itself rejects a write (PRAGMA query_only)."""
+        self.read_only = True
+        self.db.execute("PRAGMA query_only = ON")
+
+    def on_close(self, hook: Callable[[], None]) -> None:
+        """Call `hook()` once the project is closed (the app releases its lock on the file then)."""
+        self._close_hooks.append(hook)
+
     def close(self) -> None:
         self.db.close()
+        hooks, self._close_hooks = self._close_hooks, []
+        for hook in hooks:
+            hook()
 
     def __enter__(self) -> Store:
         return self
@@ -109,6 +124,8 @@ class Store:
         """One write transaction: BEGIN IMMEDIATE (takes the write lock up front, so a second instance
         waits instead of failing half-way), COMMIT, or ROLLBACK on any error. Nested use joins the
         outer transaction (a batch of pages is committed, or rolled back, as a whole)."""
+        if self.read_only:
+            raise StoreError(f"{self.path}: open read-only here (another Newsdesk window is editing it)")
         conn = self.db.conn
         with self._lock:  # one connection may serve a worker thread too: one transaction at a time
             if conn.in_transaction:  # nested: part of the outer transaction, which commits or rolls back

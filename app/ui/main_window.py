@@ -464,6 +464,8 @@ class MainWindow(FixesMixin, SavingMixin, QMainWindow):
 
         self.project_lock, holder = take_lock(self.store.path)
         self.read_only = holder is not None
+        if self.project_lock is not None:
+            self.store.on_close(self.project_lock.unlock)  # whoever closes the project lets it go
         if holder is None:
             return
         self.store.set_read_only()

@@ -50,6 +50,8 @@ class SavingMixin:
         self.save()
 
     def _schedule_journal(self, doc: PageDoc) -> None:
+        if self.read_only:  # the window that holds the project keeps its own journal
+            return
         self._journal_due.add(doc.page_id)
         if not self._journal_timer.isActive():
             self._journal_timer.start()
@@ -72,7 +74,9 @@ class SavingMixin:
 
     def restore_journal(self) -> list[int]:
         """Bring back the edits a crash left unsaved, as one undoable command per page; says so."""
-        restored = []
+        restored: list[int] = []
+        if self.read_only:  # that journal belongs to the window editing the project
+            return restored
         for page_id, page in self.store.journal_pending():
             try:
                 doc = self._load_doc(page_id)
@@ -150,6 +154,7 @@ class SavingMixin:
         self.save_state()
         if self.import_job is not None:  # pages split so far are written; the rest are left out
             self.import_job.cancelled = True
+        self.release_lock()
         event.accept()
 
     def on_quit(self) -> None:

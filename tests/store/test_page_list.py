@@ -1,4 +1,4 @@
-"""The page list read lazily: ids first (in list order), rows for a few ids on demand."""
+"""The page list read lazily (ids first, rows for a few ids on demand); a read-only store."""
 
 from __future__ import annotations
 
@@ -29,3 +29,32 @@ def test_many_rows_at_once(store: Store) -> None:
             store.import_split(SourcePage(f"p{i:04d}.txt", f"第{i}版\n", "utf-8"), '{"items": []}', [])
     ids = store.list_page_ids()
     assert [r.name for r in store.page_rows(ids)] == [f"p{i:04d}.txt" for i in range(1200)]
+
+
+def test_a_read_only_store_refuses_every_write(sample_store: Store) -> None:
+    import sqlite3
+
+    import pytest
+
+    from app.core.errors import StoreError
+
+    page_id = sample_store.list_page_ids()[0]
+    before = sample_store.page_status(page_id)
+    sample_store.set_read_only()
+    with pytest.raises(StoreError, match="read-only"):
+        sample_store.set_status(page_id, "done")
+    with pytest.raises(StoreError, match="read-only"):
+        sample_store.save_page(page_id, sample_store.load_page(page_id), "done")
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        sample_store.db.execute("update pages set status = 'done'")  # below the Store: SQLite refuses too
+    assert sample_store.page_status(page_id) == before
+    assert sample_store.search("荆州")  # reading goes on
+
+
+def test_close_hooks_run_once_when_the_project_closes(db_path) -> None:  # noqa: ANN001
+    calls = []
+    store = Store(db_path)
+    store.on_close(lambda: calls.append("closed"))
+    assert calls == []
+    store.close()
+    assert calls == ["closed"]

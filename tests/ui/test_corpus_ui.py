@@ -215,3 +215,83 @@ def test_quality_report_shows_the_cli_figures_for_done_pages(qtbot, window) -> N
     fixes = window.report.fixes
     assert fixes.rowCount() == len(expected["fixes"]) >= 1
     assert window.docks["report"].isVisible()
+
+
+# --- one project, two windows ------------------------------------------------------------------------
+def integrity(path: Path) -> str:
+    import sqlite3
+
+    with sqlite3.connect(path) as conn:
+        return conn.execute("pragma integrity_check").fetchone()[0]
+
+
+def test_a_second_window_on_the_project_is_read_only_and_told_so(qtbot, project) -> None:  # noqa: ANN001
+    from uihelp import close_window, open_window
+
+    window = open_window(qtbot)
+    assert not window.read_only and Path(f"{project}.lock").exists()
+    second = open_window(qtbot)
+    try:
+        assert second.read_only
+        qtbot.waitUntil(lambda: second.project_box is not None and second.project_box.isVisible(), timeout=2000)
+        box = second.project_box
+        assert "open in another Newsdesk window" in box.text() and "read-only" in box.text()
+        assert {b.text() for b in box.buttons()} == {"Open read-only", "Open another project…"}
+        assert "read-only" in second.notice.text()
+        assert second.status_state.text() == "Read-only"
+        box.accept()
+        # the second window edits nothing on disk: Save says why, the file keeps the first window's work
+        second.actions[Act.DELETE_ITEM].trigger()
+        assert second.doc.dirty
+        second.actions[Act.SAVE].trigger()
+        error = second.findChild(QMessageBox, "error_box")
+        assert error is not None and "read-only" in error.text()
+        error.accept()
+        assert window.store.load_page(second.doc.page_id) == second.doc.auto  # the deletion never reached the file
+        # the first window saves as before
+        window.actions[Act.DELETE_ITEM].trigger()
+        assert window.save("done")
+        assert window.store.page_status(window.doc.page_id) == "done"
+        # the read-only window can still search and export
+        second.search.query.setText("荆州")
+        second.search.run()
+        assert second.search.results.count() > 0
+        assert integrity(project) == "ok"
+    finally:
+        close_window(second)
+        close_window(window)
+    # once the editing window has closed, the next one edits
+    third = open_window(qtbot)
+    try:
+        assert not third.read_only
+    finally:
+        close_window(third)
+
+
+def test_a_project_held_by_another_process_opens_read_only_until_that_process_dies(qtbot, project) -> None:  # noqa: ANN001
+    import subprocess
+
+    from uihelp import close_window, open_window
+
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys\nfrom PySide6.QtCore import QLockFile\n"
+         f"lock = QLockFile({str(project) + '.lock'!r})\nprint(lock.tryLock(0), flush=True)\nsys.stdin.read()"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "True"
+        window = open_window(qtbot)
+        try:
+            assert window.read_only
+            assert f"process {holder.pid}" in window.notice.text()
+        finally:
+            close_window(window)
+    finally:
+        holder.kill()
+        holder.wait()
+    window = open_window(qtbot)  # the lock of a dead process is stale: taken over
+    try:
+        assert not window.read_only
+        assert window.save("in_progress")
+    finally:
+        close_window(window)
+    assert integrity(project) == "ok"
