@@ -263,6 +263,14 @@ class Store:
             self.db["edits"].insert({"page_id": page_id, "time": now(), "summary": f"status: {status}",
                                      "status": status})
 
+    def set_statuses(self, statuses: dict[int, str]) -> None:
+        """Set the status of several pages in one transaction (all of them, or none)."""
+        for status in statuses.values():
+            self._check_status(status)
+        with self.writing():
+            for page_id, status in statuses.items():
+                self.set_status(page_id, status)
+
     def page_status(self, page_id: int) -> str:
         return str(self._page_row(page_id, "status")["status"])
 

@@ -38,6 +38,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "revert": ("撤销改动", "Revert change"),
     "restore": ("恢复未保存的编辑", "Restore unsaved edits"),
     "bulk": ("批量修改", "Bulk edit"),
+    "status": ("设置版面状态", "Set page status"),
 }
 
 
@@ -98,6 +99,30 @@ class PageCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.doc.set_page(self.before, self.focus_before, self.structure)
+
+
+class StatusCommand(QUndoCommand):
+    """Set the review status of several pages as one step; undo puts each page's old status back.
+
+    Statuses are not part of a page's model: `apply(statuses)` writes them to the project at once. The
+    window applies `after` before pushing (so an error stops it there); the push's own redo is skipped."""
+
+    def __init__(self, text: str, before: dict[int, str], after: dict[int, str],
+                 apply: Callable[[dict[int, str]], None]) -> None:
+        super().__init__(text)
+        self.before = before
+        self.after = after
+        self.apply = apply
+        self._applied = True
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        self.apply(self.after)
+
+    def undo(self) -> None:
+        self.apply(self.before)
 
 
 class FieldCommand(PageCommand):

@@ -14,7 +14,7 @@ from ..core import edits
 from ..core.errors import EditError, NewsdeskError
 from ..core.page import Block, Item, Kind, Page, Role
 from . import dialogs
-from .commands import FieldCommand, PageCommand, edit_command, label
+from .commands import FieldCommand, PageCommand, StatusCommand, edit_command, label
 from .i18n import tr
 from .models import STATUSES, kind_text, status_text
 
@@ -302,19 +302,42 @@ class FixesMixin:
                            [status_text(s) for s in STATUSES], lambda i: self.set_pages_status(STATUSES[i]))
 
     def set_pages_status(self, status: str) -> None:
+        """Set the status of the selected pages (or the open one) as one undoable step on the open
+        page's stack; the statuses reach the project file at once, in one transaction."""
         ids = self.pages.selected_page_ids() or ([self.doc.page_id] if self.doc else [])
+        if not ids:
+            return
+        after = dict.fromkeys(ids, status)
         try:
-            for page_id in ids:
-                if self.doc is not None and page_id == self.doc.page_id:
-                    self.save(status)
-                else:
-                    self.store.set_status(page_id, status)
-                    if page_id in self.docs:
-                        self.docs[page_id].status = status
+            before = {r.id: r.status for r in self.store.page_rows(ids)}
+            self.store.set_statuses(after)
         except NewsdeskError as e:
             dialogs.show_error(self, e)
-        self.pages.refresh(self.doc.page_id if self.doc else None)
+            return
+        self._statuses_applied(after)
+        if self.doc is not None:
+            stack = self.doc.stack
+            was_clean = stack.isClean()
+            stack.push(StatusCommand(f"{label('status')}: {status_text(status)} ({len(ids)})", before, after,
+                                     self.apply_statuses))
+            if was_clean:  # the statuses are saved already: the page is no more "unsaved" than before
+                stack.setClean()
 
+    def apply_statuses(self, statuses: dict[int, str]) -> None:
+        """Write page statuses (undo/redo of a StatusCommand); an error is shown, not raised."""
+        try:
+            self.store.set_statuses(statuses)
+        except NewsdeskError as e:
+            self.show_notice(str(e))
+            return
+        self._statuses_applied(statuses)
+
+    def _statuses_applied(self, statuses: dict[int, str]) -> None:
+        for page_id, status in statuses.items():
+            if page_id in self.docs:
+                self.docs[page_id].status = status
+        self.pages.refresh(self.doc.page_id if self.doc else None)
+        self._show_state()
 
     # relabel slots: one per role
     def on_as_title(self) -> None:

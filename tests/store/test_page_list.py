@@ -58,3 +58,16 @@ def test_close_hooks_run_once_when_the_project_closes(db_path) -> None:  # noqa:
     assert calls == []
     store.close()
     assert calls == ["closed"]
+
+
+def test_statuses_of_several_pages_are_set_together_or_not_at_all(sample_store: Store) -> None:
+    import pytest
+
+    from app.core.errors import StoreError
+
+    a, b, *_ = sample_store.list_page_ids()
+    sample_store.set_statuses({a: "done", b: "in_progress"})
+    assert (sample_store.page_status(a), sample_store.page_status(b)) == ("done", "in_progress")
+    with pytest.raises(StoreError, match="status"):
+        sample_store.set_statuses({a: "todo", b: "finished"})
+    assert (sample_store.page_status(a), sample_store.page_status(b)) == ("done", "in_progress")

@@ -295,3 +295,43 @@ def test_a_project_held_by_another_process_opens_read_only_until_that_process_di
     finally:
         close_window(window)
     assert integrity(project) == "ok"
+
+
+# --- status of several pages -------------------------------------------------------------------------
+def test_status_of_several_pages_is_one_undoable_step(qtbot, window) -> None:  # noqa: ANN001
+    from test_features import answer_dialog
+    from uihelp import press
+
+    store = window.store
+    first, second = store.list_page_ids()
+    store.set_status(second, "in_progress")
+    window.pages.refresh(window.doc.page_id)
+    view = window.pages.view
+    view.selectAll()
+    press(window, Act.BULK_STATUS, target=view)
+    answer_dialog(qtbot, window, "Done")
+    assert {r.status for r in store.list_pages()} == {"done"}
+    assert window.pages.model.index(1, 1).data() == "Done"
+    assert window.undo_action.text() == "Undo Set page status: Done (2)"
+    assert not window.doc.dirty  # the statuses are in the file already
+    press(window, window.undo_action, target=view)
+    assert [store.page_status(i) for i in (first, second)] == ["todo", "in_progress"]
+    assert window.pages.model.index(1, 1).data() == "In progress"
+    assert window.doc.status == store.page_status(window.doc.page_id)
+    press(window, window.redo_action, target=view)
+    assert [store.page_status(i) for i in (first, second)] == ["done", "done"]
+    assert window.history.model().rowCount() == 2  # "<saved>" and the one step
+
+
+def test_the_lazy_page_list_passes_the_model_tester(qtbot, qtmodeltester, window) -> None:  # noqa: ANN001
+    model = window.pages.model
+    qtmodeltester.check(model)
+    window.store.set_status(model.page_id(0), "done")
+    model.refresh()
+    assert model.index(0, 1).data() == "Done"
+    window.pages.filter.setCurrentIndex(window.pages.filter.findData("done"))
+    assert model.rowCount() == 1
+    qtmodeltester.check(model)
+    window.pages.filter.setCurrentIndex(0)
+    assert model.rowCount() == 2
+    qtmodeltester.check(model)
