@@ -53,6 +53,7 @@ from .tasks import run_task
 
 log = logging.getLogger(__name__)
 JOURNAL_DELAY_MS = 1000
+REPORT_HEIGHT = 300
 CHANGES_DELAY_MS = 250  # the diff walks every character: wait until the editor pauses, run it on a worker
 
 
@@ -537,6 +538,8 @@ class MainWindow(FixesMixin, SavingMixin, QMainWindow):
         """Page > Quality report: show the report tab and recompute it."""
         self.docks["report"].show()
         self.docks["report"].raise_()
+        if self.docks["report"].height() < REPORT_HEIGHT:  # room for the measures without scrolling
+            self.resizeDocks([self.docks["report"]], [REPORT_HEIGHT], Qt.Orientation.Vertical)
         self.report.refresh()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -92,7 +92,7 @@ class SavingMixin:
         return restored
 
     def save_state(self) -> None:
-        if self.doc is None:
+        if self.doc is None or self.read_only:
             return
         try:
             if self.store.get_state("last_page") != self.doc.page_id:
