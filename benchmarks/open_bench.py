@@ -8,7 +8,9 @@ the window painted (offscreen unless a display is set), it times:
 - bare_window_s: a bare QMainWindow created and shown (QApplication already running);
 - window_usable_s: the Newsdesk main window on that project (its modules imported, the project opened,
   the window shown, the page list populated and the last page open);
-- search_ms: the median time of a corpus search through the app's search panel (query, results listed).
+- search_ms: the median time of a corpus search through the app's search panel (query, results listed),
+  once the window has settled (jieba, which loads on a worker after the first paint, is loaded); the
+  slowest search (the first: a cold page cache) is printed too.
 
 Targets: window_usable_s within 1 s of bare_window_s; search_ms < 200 ms. Last line: one JSON object.
 
@@ -40,7 +42,7 @@ from app.store.db import Store  # noqa: E402
 SEED_LINES = 8  # a short page: the first lines of a seed (keeps a 100k-page file to a few hundred MB)
 VARIANTS = 6  # per seed
 BATCH = 2000
-QUERIES = ("荆州", "健康", "医院", "金融", "疫情防控", "记者")
+QUERIES = ("荆州", "健康", "医院", "金融", "疫情防控", "记者", "鲸鱼", "量子计算机")  # the last two: no hits
 ROUNDS = 5
 
 
@@ -112,7 +114,8 @@ def measure(db: Path, pages: int) -> dict:
     usable_s = time.perf_counter() - t
     list_rows = window.pages.model.rowCount()
 
-    times, hits = [], {}
+    settle(app, lambda: window.tags_ready)  # jieba has loaded in the background (it holds the GIL meanwhile)
+    times, hits, per_query = [], {}, {q: [] for q in QUERIES}
     for _ in range(ROUNDS):
         for q in QUERIES:
             window.search.query.setText(q)
@@ -121,13 +124,15 @@ def measure(db: Path, pages: int) -> dict:
             window.search.results.repaint()
             app.processEvents()
             times.append((time.perf_counter() - t) * 1000)
+            per_query[q].append(times[-1])
             hits[q] = window.search.results.count()
     for doc in window.docs.values():
         doc.stack.setClean()
     window.close()
     window.store.close()
     return {"bare_window_s": bare_s, "window_usable_s": usable_s, "search_ms": statistics.median(times),
-            "search_max_ms": max(times), "hits": hits, "list_rows": list_rows}
+            "search_max_ms": max(times), "hits": hits, "list_rows": list_rows,
+            "per_query_ms": {q: statistics.median(v) for q, v in per_query.items()}}
 
 
 def main() -> None:
@@ -153,7 +158,8 @@ def main() -> None:
           f"  page list {m['list_rows']:,} rows, first page open")
     print(f"corpus search:     {m['search_ms']:7.1f} ms median (max {m['search_max_ms']:.1f} ms, "
           f"{ROUNDS * len(QUERIES)} searches; target < 200 ms)")
-    print("  results shown:   " + ", ".join(f"{q} {n}" for q, n in m["hits"].items()))
+    for q, ms in m["per_query_ms"].items():
+        print(f"  {q:12} {ms:7.1f} ms median, {m['hits'][q]} result(s) shown")
     print(json.dumps({"pages": pages, "window_usable_s": round(m["window_usable_s"], 3),
                       "bare_window_s": round(m["bare_window_s"], 3), "search_ms": round(m["search_ms"], 1)}))
 

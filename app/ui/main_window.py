@@ -9,6 +9,7 @@ The editing slots live in `fixes.py` (FixesMixin), saving and the journal in `sa
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,8 @@ from .tasks import run_task
 log = logging.getLogger(__name__)
 JOURNAL_DELAY_MS = 1000
 REPORT_HEIGHT = 300
+WARM_UP_DELAY_MS = 100  # jieba starts loading this long after the first show: the window paints first
+FIRST_PAINT_WAIT_S = 3.0  # (or this long after it was asked for, if the window is never shown)
 CHANGES_DELAY_MS = 250  # the diff walks every character: wait until the editor pauses, run it on a worker
 
 
@@ -189,6 +192,7 @@ class MainWindow(FixesMixin, SavingMixin, QMainWindow):
         self.tabifyDockWidget(self.docks["search"], self.docks["report"])
         self.docks["changes"].raise_()
         self._first_show = True
+        self._painted = threading.Event()  # set once the window has been shown and painted
 
         self.status_file = QLabel()
         self.status_counts = QLabel()
@@ -568,7 +572,15 @@ class MainWindow(FixesMixin, SavingMixin, QMainWindow):
             pass
 
     def warm_up_tags(self) -> None:
+        """Load jieba on a worker, once the window has been shown and painted: loading it holds the GIL
+        for a moment, which would otherwise delay the window's first paint."""
         from ..core.tags import warm_up
+
+        painted = self._painted
+
+        def load() -> None:
+            painted.wait(FIRST_PAINT_WAIT_S)
+            warm_up()
 
         def done(result: Any = None, error: BaseException | None = None) -> None:
             self.tags_ready = error is None
@@ -576,7 +588,7 @@ class MainWindow(FixesMixin, SavingMixin, QMainWindow):
             if self.doc is not None:
                 self.panel.show_item(self.doc.page, self.current_item)
 
-        run_task(warm_up, done)
+        run_task(load, done)
 
     # --- status, title, notices ------------------------------------------------------------------
     def show_notice(self, text: str) -> None:
@@ -620,5 +632,6 @@ class MainWindow(FixesMixin, SavingMixin, QMainWindow):
         super().showEvent(event)
         if self._first_show:  # dock sizes apply only once the window is laid out
             self._first_show = False
+            QTimer.singleShot(WARM_UP_DELAY_MS, self._painted.set)
             QTimer.singleShot(0, lambda: self.resizeDocks([self.docks["changes"]], [150],
                                                           Qt.Orientation.Vertical))

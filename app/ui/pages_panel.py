@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
     QPushButton,
-    QTreeView,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,15 +33,22 @@ class PagesPanel(QWidget):
         for s in STATUSES:
             self.filter.addItem("", s)
         self.filter.currentIndexChanged.connect(self._filter_changed)
-        self.view = QTreeView()
+        # a table, not a tree: a tree view lays out every row up front, a table only the rows in sight
+        # (a 100k-page project opens at once, as in Anki's browser)
+        self.view = QTableView()
         self.view.setObjectName("page_list")
         self.view.setModel(self.model)
-        self.view.setRootIsDecorated(False)
-        self.view.setUniformRowHeights(True)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 4)
+        self.view.setShowGrid(False)
+        self.view.setWordWrap(False)
+        self.view.setAlternatingRowColors(False)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        header = self.view.header()
+        header = self.view.horizontalHeader()
+        header.setHighlightSections(False)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # fixed widths, not ResizeToContents: sizing to contents reads thousands of rows of a 100k-page list
@@ -66,7 +73,7 @@ class PagesPanel(QWidget):
         self.next_button.setText(tr("Next page to review"))
         metrics = self.view.fontMetrics()
         pad = 4 * metrics.horizontalAdvance(" ")
-        header = self.view.header()
+        header = self.view.horizontalHeader()
         texts = [status_text(s) for s in STATUSES] + [tr(self.model.COLUMNS[1])]
         header.resizeSection(1, max(metrics.horizontalAdvance(t) for t in texts) + pad)
         header.resizeSection(2, max(metrics.horizontalAdvance(t) for t in ("00000", tr(self.model.COLUMNS[2])))
