@@ -21,6 +21,7 @@ Std = QKeySequence.StandardKey
 class Act(Enum):
     OPEN_PROJECT = "open_project"
     IMPORT_PAGES = "import_pages"
+    IMPORT_FOLDER = "import_folder"
     EXPORT = "export"
     QUALITY_REPORT = "quality_report"
     SAVE = "save"
@@ -69,6 +70,8 @@ class ActionSpec:
 SPECS: dict[Act, ActionSpec] = {
     Act.OPEN_PROJECT: ActionSpec("&Open project…", Std.Open, "Open another project file"),
     Act.IMPORT_PAGES: ActionSpec("&Import pages…", "Ctrl+I", "Import page files or a folder into this project"),
+    Act.IMPORT_FOLDER: ActionSpec("Import a f&older…", "Ctrl+Shift+I",
+                                  "Import every page file (*.txt) in a folder and its subfolders"),
     Act.EXPORT: ActionSpec("&Export…", "Ctrl+E", "Write the project's items as a corpus: JSONL, CSV, txt or Parquet"),
     Act.QUALITY_REPORT: ActionSpec("&Quality report", "Ctrl+Shift+R",
                                    "How far the automatic split was from the editor's result on the pages done"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -41,6 +41,7 @@ FORMATS = (("jsonl", "JSONL (one record a line)"), ("csv", "CSV (one row per ite
            ("txt", "Text files (one per item, in a folder)"), ("parquet", "Parquet"))
 SUFFIX = {"jsonl": ".jsonl", "csv": ".csv", "parquet": ".parquet"}
 PROGRESS_EVERY = 100  # records between two progress signals
+COUNT_DELAY_MS = 250
 
 
 class _Relay(QObject):
@@ -48,7 +49,7 @@ class _Relay(QObject):
 
 
 class ExportDialog(QDialog):
-    """The export options and a progress bar; `finished_export(count)` once a file is written."""
+    """The export options and a progress bar; `finishedExport(count)` once the export is written."""
 
     finishedExport = Signal(int)
 
@@ -122,8 +123,10 @@ class ExportDialog(QDialog):
 
         for combo in (self.status, self.kind):
             combo.currentIndexChanged.connect(self.update_count)
-        for line in (self.tag, self.pattern):
-            line.textChanged.connect(self.update_count)
+        self._count_timer = QTimer(self, singleShot=True, interval=COUNT_DELAY_MS)
+        self._count_timer.timeout.connect(self.update_count)
+        for line in (self.tag, self.pattern):  # count once the typing pauses (a count reads the whole index)
+            line.textChanged.connect(self._count_timer.start)
         self._relay = _Relay(self)
         self._relay.step.connect(self._step)
         self.update_count()

@@ -238,7 +238,7 @@ class MainWindow(FixesMixin, SavingMixin, QMainWindow):
                     m.addAction(entry)
             return m
 
-        menu("file", [a[Act.OPEN_PROJECT], a[Act.IMPORT_PAGES], a[Act.EXPORT], None, a[Act.SAVE], None,
+        menu("file", [a[Act.OPEN_PROJECT], a[Act.IMPORT_PAGES], a[Act.IMPORT_FOLDER], a[Act.EXPORT], None, a[Act.SAVE], None,
                       a[Act.QUIT]])
         menu("edit", [self.undo_action, self.redo_action, None, a[Act.CORRECT_TEXT], None, a[Act.FIND]])
         menu("item", [a[Act.SPLIT_HERE], a[Act.MERGE_NEXT], a[Act.MERGE_PREVIOUS], None, a[Act.NEW_ITEM],
@@ -498,6 +498,11 @@ class MainWindow(FixesMixin, SavingMixin, QMainWindow):
         paths, _ = QFileDialog.getOpenFileNames(self, tr("Import pages"), "", tr("Page texts (*.txt)"))
         if paths:
             self.import_paths(paths)
+
+    def on_import_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, tr("Import a folder of pages"))
+        if path:
+            self.import_paths([path])
 
     def import_paths(self, paths: list[str], open_first: bool = True,
                      done: Callable[[list[int]], None] | None = None) -> ImportJob | None:

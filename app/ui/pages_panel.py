@@ -49,6 +49,7 @@ class PagesPanel(QWidget):
         self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header = self.view.horizontalHeader()
         header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # fixed widths, not ResizeToContents: sizing to contents reads thousands of rows of a 100k-page list

@@ -138,7 +138,7 @@ def test_export_dialog_writes_what_the_cli_writes(qtbot, window, tmp_path) -> No
     dialog.kind.setCurrentIndex(0)
     dialog.pattern.setText(SAMPLES[0].stem[:5] + "*")
     one_page = store.count_records(name_like=SAMPLES[0].stem[:5] + "*")
-    assert dialog.count.text() == f"{one_page} item(s) match these filters."
+    qtbot.waitUntil(lambda: dialog.count.text() == f"{one_page} item(s) match these filters.", timeout=2000)
     assert dialog.tag.completer().model().stringList() == store.all_tags()
     out = tmp_path / "corpus.jsonl"
     qtbot.keyClicks(dialog.out, str(out))
