@@ -233,6 +233,31 @@ def test_correct_a_character(qtbot, window) -> None:  # noqa: ANN001
     undo_redo(window, page, after)
 
 
+def test_the_export_writes_what_the_editor_saw(qtbot, window, tmp_path) -> None:  # noqa: ANN001
+    import json
+
+    from app.core.export import write_jsonl
+
+    page = window.doc.page
+    item = article_with_blocks(page, 2)
+    body = next(b for b in item.blocks if b.role is Role.BODY)
+    s = body.spans[0][0] + 3
+    select_text(qtbot, window, s, s + 1)
+    press(window, Act.CORRECT_TEXT)
+    window.correction.selectAll()
+    qtbot.keyClicks(window.correction, "Q")
+    qtbot.keyClick(window.correction, Qt.Key.Key_Return)
+    seen = window.panel.body.toPlainText()
+    press(window, Act.SAVE)
+    out = tmp_path / "corpus.jsonl"
+    with out.open("w", encoding="utf-8") as f:
+        write_jsonl(window.store.iter_records(), f)
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    exported = next(r for r in records if r["item_id"] == item.id and r["page"] == page.name)
+    assert exported["body"] == seen.split("\n\n")[:len(exported["body"])]
+    assert "Q" in exported["body"][0]
+
+
 def test_every_action_has_a_shortcut_shown_in_its_tooltip(window) -> None:  # noqa: ANN001
     for key, action in window.actions.items():
         if key in (Act.LANG_ZH, Act.LANG_EN):
