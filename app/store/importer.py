@@ -9,6 +9,7 @@ absent whatever happens. Bad files are collected with their reason; the rest are
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import time
 from collections.abc import Callable, Generator, Iterable
@@ -71,13 +72,15 @@ def prepare_page(path: str) -> tuple[str, Prepared | None, str | None]:
         return path, None, f"{path}: could not be split ({type(e).__name__}: {e})"
 
 
-def _prepared(paths: list[str], jobs: int) -> Generator[tuple[str, Prepared | None, str | None], None, None]:
+def _prepared(paths: list[str], jobs: int,
+              start_method: str | None = None) -> Generator[tuple[str, Prepared | None, str | None], None, None]:
     workers = jobs or ((os.cpu_count() or 1) if len(paths) >= POOL_MIN_PAGES else 1)
     if workers <= 1:
         for p in paths:
             yield prepare_page(p)
         return
-    pool = ProcessPoolExecutor(max_workers=workers)
+    context = multiprocessing.get_context(start_method) if start_method else None
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
     try:
         yield from pool.map(prepare_page, paths, chunksize=4)
     finally:  # also when the caller stops early (cancel): drop the pages not started yet
@@ -87,17 +90,19 @@ def _prepared(paths: list[str], jobs: int) -> Generator[tuple[str, Prepared | No
 def import_paths(store: Store, paths: Iterable[str | os.PathLike[str]], jobs: int = 0,
                  progress: Callable[[int], None] | None = None,
                  page_paths: list[str] | None = None,
-                 should_stop: Callable[[], bool] | None = None) -> ImportReport:
+                 should_stop: Callable[[], bool] | None = None,
+                 start_method: str | None = None) -> ImportReport:
     """Import page files and folders (recursively, *.txt) into `store`.
 
     `progress(1)` is called after each page; `should_stop()` is asked before each page (a Cancel button):
     pages split so far are still written, the rest are left out and `report.cancelled` is set.
-    `page_paths` gives the page files already expanded (then `paths` is not read)."""
+    `page_paths` gives the page files already expanded (then `paths` is not read). `start_method`
+    ("spawn") starts the worker processes without forking the caller (a GUI process must not fork)."""
     report = ImportReport()
     todo = page_paths if page_paths is not None else list(iter_page_paths(paths))
     batch: list[Prepared] = []
     started = time.monotonic()
-    results = _prepared(todo, jobs)
+    results = _prepared(todo, jobs, start_method)
     for path, prepared, error in results:
         if should_stop is not None and should_stop():
             report.cancelled = True

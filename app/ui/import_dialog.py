@@ -1,7 +1,8 @@
 """Importing page files in the app: the CLI's importer on a worker, a progress dialog, the bad files at the end.
 
-`ImportJob` runs `app.store.importer.import_paths` (the code `newsdesk import` runs; jobs=1, so no
-process pool is forked from the Qt process) on a worker thread with its own connection to the project.
+`ImportJob` runs `app.store.importer.import_paths` (the code `newsdesk import` runs) on a worker thread
+with its own connection to the project. A large batch is split in a process pool as on the command line,
+but its processes are spawned, never forked from the Qt process (a fork copies Qt's threads' locks).
 A `QProgressDialog` shows pages done / total; Cancel sets the importer's `should_stop`, so the pages
 already split are written whole and the rest are left out. When it ends, `finished(report)` is emitted on
 the main thread and, if some files could not be imported, one dialog lists them with their reasons.
@@ -23,6 +24,7 @@ from .i18n import tr
 from .tasks import run_task
 
 PROGRESS_DELAY_MS = 400  # a quick import (a few pages) finishes before the dialog would show
+JOBS = 0  # worker processes: 0 = as `newsdesk import` (all cores for a large batch, none for a few pages)
 
 
 class _Relay(QObject):
@@ -70,8 +72,8 @@ class ImportJob(QObject):
         own = path != ":memory:"
         store = Store(path) if own else self.store  # a connection of its own: the window keeps working
         try:
-            return import_paths(store, [], jobs=1, progress=self._relay.step.emit, page_paths=todo,
-                                should_stop=lambda: self.cancelled)
+            return import_paths(store, [], jobs=JOBS, progress=self._relay.step.emit, page_paths=todo,
+                                should_stop=lambda: self.cancelled, start_method="spawn")
         finally:
             if own:
                 store.close()

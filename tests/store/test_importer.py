@@ -142,3 +142,11 @@ def test_a_cancelled_import_keeps_what_it_split_and_stops(tmp_path: Path, db_pat
         assert len(store.list_pages()) == 5
         again = import_paths(store, [tmp_path / "in"], jobs=2)
         assert (again.same, again.new, again.cancelled) == (5, 55, False)
+
+
+def test_worker_processes_can_be_spawned_instead_of_forked(tmp_path: Path, db_path: Path) -> None:
+    write_pages(tmp_path / "in", 6)
+    with Store(db_path) as store:
+        report = import_paths(store, [tmp_path / "in"], jobs=2, start_method="spawn")
+        assert (report.new, report.bad) == (6, [])
+        assert sorted(report.page_ids) == sorted(r.id for r in store.list_pages())

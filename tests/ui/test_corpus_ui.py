@@ -3,6 +3,7 @@ status of several pages as one undoable step."""
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 from pathlib import Path
 
@@ -77,6 +78,9 @@ def test_import_shows_progress_and_cancel_leaves_whole_pages(qtbot, window, tmp_
     qtbot.waitUntil(lambda: job.total == 150 and job.done >= 2, timeout=20000)
     qtbot.waitUntil(progress.isVisible, timeout=5000)
     assert progress.maximum() == 150
+    # a batch this large is split in worker processes, spawned (a GUI process must not fork)
+    workers = multiprocessing.active_children()
+    assert workers and all(type(p).__name__ == "SpawnProcess" for p in workers)
     assert f"of {job.total}" in progress.labelText()
     cancel = progress.findChild(QPushButton)
     qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
