@@ -101,4 +101,4 @@ class PagesPanel(QWidget):
 
     def selected_page_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
-        return [self.model.page_row(r).id for r in rows]
+        return [self.model.page_id(r) for r in rows]
