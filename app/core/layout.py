@@ -25,6 +25,9 @@ HEAD, BYLINE, PARA, CAPTION, FURN, AD, SECTION, SUBHEAD = "H", "Y", "P", "C", "F
 
 @dataclass
 class Ln:
+    """A visible line: its index and stripped span in the page, the blank lines before it, its chunk
+    (run of lines between blank lines), its printed width, and the role decided for it."""
+
     idx: int
     start: int
     end: int
@@ -37,6 +40,9 @@ class Ln:
 
 @dataclass
 class Unit:
+    """A heading, byline, caption, furniture or ad line, or a body paragraph (which may skip foreign lines
+    and cross blank lines: `spans` are its pieces in reading order)."""
+
     kind: str
     lines: list[Ln]
     spans: list[tuple[int, int]] = field(default_factory=list)
@@ -53,6 +59,7 @@ class Unit:
 
 
 def _lines(text: str) -> list[Ln]:
+    """The page's visible lines, with blank-line counts normalised for double-spaced extraction."""
     found: list[tuple[int, int, int, str, int]] = []
     blank = 0
     for line in split_lines(text):
