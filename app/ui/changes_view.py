@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,6 +25,7 @@ from ..core.diff import diff_pages as core_diff
 from ..core.metadata import item_metadata
 from ..core.page import Page
 from .i18n import language, tr
+from .models import ColumnsModel
 
 REVERTIBLE = {"field", "correction", "kind", "relabel"}
 
@@ -67,10 +68,10 @@ def detail_text(detail: Any) -> str:
     return str(detail or "")
 
 
-class ChangesModel(QAbstractTableModel):
+class ChangesModel(ColumnsModel):
     """The page's changes as rows: what changed, in which item, the details."""
 
-    HEADERS = ("Change", "Item", "Detail")
+    COLUMNS = ("Change", "Item", "Detail")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,16 +89,8 @@ class ChangesModel(QAbstractTableModel):
                 self.labels[it.id] = f"{pos} · {title}" if title else str(pos)
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.changes)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(self.HEADERS[section])
-        return None
+    def row_count(self) -> int:
+        return len(self.changes)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.changes):
@@ -155,7 +148,7 @@ class ChangesView(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(ChangesModel.HEADERS) - 1)
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(ChangesModel.COLUMNS) - 1)
         self.only_changed.setText(tr("Show only changed items"))
         self.revert.setText(tr("Revert"))
         self._show_summary()

@@ -60,12 +60,36 @@ class Roles(IntEnum):
     STATUS = Qt.ItemDataRole.UserRole + 2
 
 
-class PageListModel(QAbstractTableModel):
+class ColumnsModel(QAbstractTableModel):
+    """A flat table with translated column headers; subclasses give COLUMNS and `row_count()`."""
+
+    COLUMNS: tuple[str, ...] = ()
+
+    def row_count(self) -> int:
+        raise NotImplementedError
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.row_count()
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return tr(self.COLUMNS[section]) if 0 <= section < len(self.COLUMNS) else None
+        return None
+
+
+class PageListModel(ColumnsModel):
     """The project's pages, optionally filtered by status. Like Anki's `DataModel` it holds only the
     page ids (one indexed query); a row's `PageRow` is read when the view first asks for it, a block
     of rows at a time, and kept in a cache that `refresh` marks stale."""
 
     COLUMNS = ("Page", "Status", "Items")
+
+    def row_count(self) -> int:
+        return len(self._ids)
     BLOCK = 200  # rows read together: about a screenful and a half
 
     def __init__(self, store: Any = None, parent: Any = None) -> None:
@@ -123,18 +147,6 @@ class PageListModel(QAbstractTableModel):
             hit = self._rows.get(row)
         return hit
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(self.COLUMNS[section]) if 0 <= section < len(self.COLUMNS) else None
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._ids)):
             return None
@@ -157,10 +169,13 @@ class PageListModel(QAbstractTableModel):
         return None
 
 
-class ItemsModel(QAbstractTableModel):
+class ItemsModel(ColumnsModel):
     """A page's items in reading order: kind, title, preview. Drag a row to reorder."""
 
     COLUMNS = ("Kind", "Title", "Preview")
+
+    def row_count(self) -> int:
+        return len(self._ids)
     moveRequested = Signal(int, int)  # item id, new index
 
     def __init__(self, parent: Any = None) -> None:
@@ -212,18 +227,6 @@ class ItemsModel(QAbstractTableModel):
         return item, display
 
     # --- model API -------------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(self.COLUMNS[section]) if 0 <= section < len(self.COLUMNS) else None
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self.page is None or not (0 <= index.row() < len(self._ids)):
             return None
