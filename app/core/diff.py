@@ -188,7 +188,8 @@ def revert_change(auto: Page, edited: Page, change: Change) -> Page:
         return edited.with_(items=[back if it.id == item.id else it for it in edited.items])
     if change.kind == "relabel":
         return relabel(edited, change.detail["block_id"], Role(change.detail["old"]))
-    raise EditError(f"a “{change.kind}” change cannot be undone on its own: {change.description}")
+    raise EditError.said("a “{kind}” change cannot be undone on its own: {change}", kind=change.kind,
+                          change=change.description)
 
 
 def _item_id(change: Change) -> int:

@@ -128,7 +128,8 @@ def split_item(page: Page, item_id: int, block_id: int, *, new_id: int | None = 
         raise EditError(f"block {block_id} is not in {item_label(page, item)}")
     cut = ids.index(block_id)
     if cut == 0:
-        raise EditError(f"block {block_id} already starts {item_label(page, item)}; nothing to split off")
+        raise EditError.said("{item} already starts with block {block}; nothing to split off", block=block_id,
+                              item=item_label(page, item))
     if new_id is None:
         new_id = page.next_item_id()
     elif any(it.id == new_id for it in page.items):
@@ -156,7 +157,7 @@ def split_item_at(page: Page, offset: int) -> Page:
         if block is not None:
             break
     if item is None or block is None:
-        raise EditError(f"line {line.index + 1} of page {page.name} belongs to no item")
+        raise EditError.said("line {line} of page {page} belongs to no item", line=line.index + 1, page=page.name)
     before, mid, after = _cut_block(page, block, [(line.start, line.end)])
     if not before:
         return split_item(page, item.id, block.id)
@@ -170,7 +171,7 @@ def split_item_at(page: Page, offset: int) -> Page:
 def merge_items(page: Page, first_id: int, second_id: int) -> Page:
     """The second item's blocks are appended to the first's; the second item is removed."""
     if first_id == second_id:
-        raise EditError(f"cannot merge item {first_id} with itself")
+        raise EditError.said("cannot merge item {item} with itself", item=first_id)
     first, second = page.item(first_id), page.item(second_id)
     merged = _touched(first, blocks=first.blocks + second.blocks)
     return page.with_(items=_replace_items(page, {first_id: merged, second_id: None}))
@@ -246,7 +247,7 @@ def _divide(page: Page, start: int, end: int) -> tuple[dict[int, Block], dict[in
         next_id += 1
         keep[b.id] = [Block(b.id, b.role, tuple(before + after))]
     if not taken:
-        raise EditError(f"lines {start}-{end} of page {page.name} hold no text")
+        raise EditError.said("lines {start}-{end} of page {page} hold no text", start=start, end=end, page=page.name)
     return taken, keep
 
 
@@ -314,7 +315,7 @@ def relabel_text(page: Page, start: int, end: int, role: Role) -> Page:
                 next_id += 1 if len(parts) > 1 else 0
         replaced[b.id] = parts
     if not hit:
-        raise EditError(f"lines {start}-{end} of page {page.name} hold no text")
+        raise EditError.said("lines {start}-{end} of page {page} hold no text", start=start, end=end, page=page.name)
     if not replaced:
         return page  # those lines have that role already
     changed: dict[int, Item | None] = {}
@@ -413,11 +414,13 @@ def correct_text(page: Page, start: int, end: int, new: str) -> Page:
     removes the correction."""
     _check_range(page, start, end)
     if not any(s <= start and end <= e for b in page.all_blocks() for s, e in b.spans):
-        raise EditError(f"characters {start}-{end} of page {page.name} are not inside one block's text")
+        raise EditError.said("characters {start}-{end} of page {page} are not inside one block's text", start=start,
+                              end=end, page=page.name)
     others = [c for c in page.corrections if (c.start, c.end) != (start, end)]
     for c in others:
         if c.start < end and start < c.end:
-            raise EditError(f"characters {start}-{end} overlap the correction at {c.start}-{c.end}; remove it first")
+            raise EditError.said("characters {start}-{end} overlap the correction at {other}; remove it first",
+                                  start=start, end=end, other=f"{c.start}-{c.end}")
     old = page.text[start:end]
     if new == old:
         return page.with_(corrections=others) if len(others) != len(page.corrections) else page

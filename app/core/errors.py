@@ -1,8 +1,23 @@
 """The few error classes Newsdesk raises, each with a one-line message a person can act on."""
 
+from __future__ import annotations
+
 
 class NewsdeskError(Exception):
-    """Base of every error the app reports to the user without a traceback."""
+    """Base of every error the app reports to the user without a traceback.
+
+    `NewsdeskError.said(template, **params)` keeps the English template and its values apart, so that an
+    interface in another language can say the same sentence (`template` and `params`).
+    """
+
+    template: str = ""
+    params: dict = {}
+
+    @classmethod
+    def said(cls, template: str, **params: object) -> NewsdeskError:
+        error = cls(template.format(**params))
+        error.template, error.params = template, params
+        return error
 
 
 class BadInput(NewsdeskError):

@@ -20,7 +20,10 @@ log = logging.getLogger(__name__)
 
 
 def error_text(exc: BaseException) -> str:
+    """The error as one sentence in the interface's language (the core's English where untranslated)."""
     if isinstance(exc, NewsdeskError):
+        if exc.template:
+            return tr(exc.template).format(**exc.params)
         return str(exc)
     log.error("unexpected error", exc_info=exc)
     return f"{type(exc).__name__}: {exc}"

@@ -30,7 +30,7 @@ class FixesMixin:
         try:
             command = build()
         except NewsdeskError as e:
-            self.show_notice(str(e))
+            self.show_notice(dialogs.error_text(e))
             return False
         if command is None or command.after is command.before:
             return False
@@ -84,7 +84,7 @@ class FixesMixin:
         try:
             fn()
         except NewsdeskError as e:
-            self.show_notice(str(e))
+            self.show_notice(dialogs.error_text(e))
 
     # --- the fixes -------------------------------------------------------------------------------
     def on_split_here(self) -> None:
@@ -165,7 +165,7 @@ class FixesMixin:
             fresh = split_page((page.name, page.text))
             after, notes = edits.resplit(page, fresh)
         except NewsdeskError as e:
-            self.show_notice(str(e))
+            self.show_notice(dialogs.error_text(e))
             return
         command = PageCommand(self.doc, label("resplit"), page, after, self.current_item, self.current_item)
         self.doc.stack.push(command)
@@ -254,7 +254,7 @@ class FixesMixin:
                     steps.append(PageCommand(doc, label("bulk"), page, after, item_id, item_id))
                     page = after
         except NewsdeskError as e:
-            self.show_notice(str(e))
+            self.show_notice(dialogs.error_text(e))
             return
         if not steps:
             return
@@ -328,7 +328,7 @@ class FixesMixin:
         try:
             self.store.set_statuses(statuses)
         except NewsdeskError as e:
-            self.show_notice(str(e))
+            self.show_notice(dialogs.error_text(e))
             return
         self._statuses_applied(statuses)
 

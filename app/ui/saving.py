@@ -69,7 +69,7 @@ class SavingMixin:
                 else:
                     self.store.journal_clear(page_id)
             except NewsdeskError as e:
-                self.show_notice(str(e))
+                self.show_notice(dialogs.error_text(e))
         self.save_state()
 
     def restore_journal(self) -> list[int]:

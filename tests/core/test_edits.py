@@ -424,3 +424,10 @@ def test_split_item_at_a_line_of_no_item_is_an_error(page):
 
 def page_text(page, block):
     return "".join(page.text[s:e] for s, e in block.spans).replace("\n", "")
+
+
+def test_edit_errors_keep_their_template_for_other_languages(page):
+    with pytest.raises(EditError) as caught:
+        edits.merge_items(page, 0, 0)
+    assert caught.value.template == "cannot merge item {item} with itself"
+    assert caught.value.params == {"item": 0}

@@ -57,3 +57,19 @@ def test_a_chinese_locale_opens_the_app_in_chinese(qtbot, project) -> None:  # n
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         i18n.set_language("en")
     assert QCoreApplication.translate("QPlatformTheme", "Save") == "Save"
+
+
+def test_a_core_edit_error_is_said_in_the_interface_language() -> None:
+    from app.core.errors import EditError
+    from app.ui.dialogs import error_text
+    from app.ui.i18n import set_language
+
+    error = EditError.said("cannot merge item {item} with itself", item=3)
+    assert str(error) == "cannot merge item 3 with itself"
+    try:
+        set_language("zh")
+        assert error_text(error) == "不能把文章 3 与自身合并"
+        assert error_text(EditError("plain message")) == "plain message"
+    finally:
+        set_language("en")
+    assert error_text(error) == "cannot merge item 3 with itself"
