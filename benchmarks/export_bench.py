@@ -24,8 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def build_project(db_path: Path, items: int) -> int:
     """A project holding at least `items` item records; returns the number of pages."""
-    from app.core.export import page_item_records
     from app.core.loading import SourcePage, load_page
+    from app.core.metadata import page_item_records
     from app.core.serialize import page_to_json
     from app.core.splitter import split_page
     from app.store.db import Store

@@ -48,7 +48,7 @@ ROUNDS = 5
 
 def seed_pages() -> list[tuple[SourcePage, str, list]]:
     """Short varied pages, each split once: (source, model JSON, item records)."""
-    from app.core.export import page_item_records
+    from app.core.metadata import page_item_records
     from app.core.serialize import page_to_json
     from app.core.splitter import split_page
 

@@ -19,30 +19,13 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import NewsdeskError
-from .metadata import RECORD_KEYS, item_record, unassigned_record
-from .page import Page
+from .metadata import RECORD_KEYS
 
 SCHEMA_VERSION = 1
 FORMATS = ("jsonl", "csv", "txt", "parquet")
 PROJECT_KEYS = ("page_id", "item_id", "version", "status", "edited", "schema_version")
 CSV_COLUMNS = RECORD_KEYS + PROJECT_KEYS
 _LIST_KEYS = ("authors", "subheads", "body", "captions", "tags", "spans")
-
-
-def page_item_records(page: Page, with_tags: bool = True) -> list[tuple[int | None, dict[str, Any]]]:
-    """`page_records(page)` with each record's item id (None for the text no item holds).
-
-    Same records in the same order as `app.core.metadata.page_records`.
-    """
-    pairs: list[tuple[int | None, dict[str, Any]]] = [
-        (it.id, item_record(page, it, 0, with_tags)) for it in sorted(page.items, key=lambda it: it.start)
-    ]
-    if page.unassigned:
-        pairs.append((None, unassigned_record(page, page.unassigned, 0)))
-        pairs.sort(key=lambda p: p[1]["spans"][0][0] if p[1]["spans"] else 0)
-    for i, (_, rec) in enumerate(pairs):
-        rec["index"] = i
-    return pairs
 
 
 Progress = Callable[[int], None] | None

@@ -110,8 +110,12 @@ def item_tags(page: Page, item: Item, meta: dict[str, Any] | None = None) -> lis
     return extract_tags(meta["kicker"] + meta["title"], "\n".join(meta["body"]))
 
 
+def _spans(page: Page, blocks: Iterable[Block]) -> list[list[int]]:
+    return [[s, e] for s, e in merge_spans(page.text, (sp for b in blocks for sp in b.spans))]
+
+
 def item_spans(page: Page, item: Item) -> list[list[int]]:
-    return [[s, e] for s, e in merge_spans(page.text, (sp for b in item.blocks for sp in b.spans))]
+    return _spans(page, item.blocks)
 
 
 def item_record(page: Page, item: Item, index: int, with_tags: bool = True) -> dict[str, Any]:
@@ -130,18 +134,23 @@ def unassigned_record(page: Page, blocks: Iterable[Block], index: int) -> dict[s
         "page": page.name, "index": index, "kind": str(Kind.FURNITURE), "section": "", "kicker": "",
         "title": "", "subtitle": "", "authors": [], "subheads": [],
         "body": [clean_heading(block_lines(page, b)) for b in blocks], "captions": [], "tags": [],
-        "spans": [[s, e] for s, e in merge_spans(page.text, (sp for b in blocks for sp in b.spans))],
+        "spans": _spans(page, blocks),
     }
+
+
+def page_item_records(page: Page, with_tags: bool = True) -> list[tuple[int | None, dict[str, Any]]]:
+    """The page's records with each one's item id (None for the text no item holds), in page order."""
+    pairs: list[tuple[int | None, dict[str, Any]]] = [
+        (it.id, item_record(page, it, 0, with_tags)) for it in sorted(page.items, key=lambda it: it.start)
+    ]
+    if page.unassigned:
+        pairs.append((None, unassigned_record(page, page.unassigned, 0)))
+        pairs.sort(key=lambda p: p[1]["spans"][0][0] if p[1]["spans"] else 0)
+    for i, (_, rec) in enumerate(pairs):
+        rec["index"] = i
+    return pairs
 
 
 def page_records(page: Page, with_tags: bool = True) -> list[dict[str, Any]]:
     """One record per item and per furniture block, in page order (by where each starts in the text)."""
-    items = sorted(page.items, key=lambda it: it.start)
-    records = [item_record(page, it, 0, with_tags) for it in items]
-    if page.unassigned:
-        records.append(unassigned_record(page, page.unassigned, 0))
-        records.sort(key=lambda r: r["spans"][0][0] if r["spans"] else 0)
-    for i, rec in enumerate(records):
-        rec["index"] = i
-    return records
-
+    return [rec for _, rec in page_item_records(page, with_tags)]

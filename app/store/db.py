@@ -28,8 +28,8 @@ from typing import Any
 from sqlite_utils import Database
 
 from ..core.errors import StoreError
-from ..core.export import page_item_records
 from ..core.loading import SourcePage
+from ..core.metadata import page_item_records
 from ..core.page import Page
 from ..core.serialize import page_from_json, page_to_json
 from . import records as _records

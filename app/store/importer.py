@@ -51,7 +51,7 @@ class ImportReport:
 
 def prepare_page(path: str) -> tuple[str, Prepared | None, str | None]:
     """Load and split one page file (in a worker): (path, (source, model JSON, records), error)."""
-    from ..core.export import page_item_records
+    from ..core.metadata import page_item_records
     from ..core.serialize import page_to_json
     from ..core.splitter import split_page
 

@@ -1,6 +1,6 @@
 """Item rows: written from a page's export records, read back as export records.
 
-Each page's `items` rows are exactly its export records (`app.core.export.page_item_records`, the records
+Each page's `items` rows are exactly its export records (`app.core.metadata.page_item_records`, the records
 of `newsdesk split`), stored when the page is imported or saved, so the corpus is what the editor saw,
 and an export reads rows without splitting or tagging anything again. Lists (authors, subheads, body,
 captions, tags, spans) are JSON text; authors and tags also get rows of their own for Datasette facets.

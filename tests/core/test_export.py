@@ -14,7 +14,6 @@ from app.core import edits
 from app.core.errors import NewsdeskError
 from app.core.export import (
     CSV_COLUMNS,
-    page_item_records,
     safe_name,
     txt_name,
     write_csv,
@@ -24,7 +23,7 @@ from app.core.export import (
     write_txt,
 )
 from app.core.loading import load_page
-from app.core.metadata import page_records
+from app.core.metadata import page_item_records, page_records
 from app.core.page import Page
 from app.core.splitter import split_page
 

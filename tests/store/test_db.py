@@ -220,7 +220,7 @@ def test_sample_pages_round_trip_through_a_file(db_path: Path) -> None:
 def test_a_project_made_before_the_contentless_index_is_migrated(db_path: Path, page: Page) -> None:
     from sqlite_utils import Database
 
-    from app.core.export import page_item_records
+    from app.core.metadata import page_item_records
     from app.core.serialize import page_to_json
     from app.store import records
     from app.store.migrations import migrations
