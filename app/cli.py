@@ -44,18 +44,10 @@ def _split_one(path: str) -> tuple[str, list[dict] | None, str | None]:
 
 def split_records(paths: Iterable[str], jobs: int = 0) -> Iterator[tuple[str, list[dict] | None, str | None]]:
     """Split pages in order; large batches use a process pool (jieba loads once per process)."""
+    from .core.batch import map_pages
     from .core.loading import iter_page_paths
 
-    paths = list(iter_page_paths(paths))
-    workers = jobs or (min(2, os.cpu_count() or 1) if len(paths) >= 40 else 1)
-    if workers <= 1:
-        for p in paths:
-            yield _split_one(p)
-        return
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_split_one, paths, chunksize=8)
+    yield from map_pages(_split_one, list(iter_page_paths(paths)), jobs)
 
 
 @cli.command()

@@ -9,21 +9,19 @@ absent whatever happens. Bad files are collected with their reason; the rest are
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import time
-from collections.abc import Callable, Generator, Iterable
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..core.batch import map_pages
 from ..core.errors import BadInput, NewsdeskError
 from ..core.loading import SourcePage, iter_page_paths, load_page
 from .db import Store
 
 MAX_PAGE_BYTES = 8 * 1024 * 1024  # a printed page is ~20 kB; anything this large is not a page
-POOL_MIN_PAGES = 40
 BATCH_PAGES, BATCH_SECONDS = 32, 1.0
 
 Prepared = tuple[SourcePage, str, list[tuple[int | None, dict[str, Any]]]]
@@ -72,21 +70,6 @@ def prepare_page(path: str) -> tuple[str, Prepared | None, str | None]:
         return path, None, f"{path}: could not be split ({type(e).__name__}: {e})"
 
 
-def _prepared(paths: list[str], jobs: int,
-              start_method: str | None = None) -> Generator[tuple[str, Prepared | None, str | None], None, None]:
-    workers = jobs or ((os.cpu_count() or 1) if len(paths) >= POOL_MIN_PAGES else 1)
-    if workers <= 1:
-        for p in paths:
-            yield prepare_page(p)
-        return
-    context = multiprocessing.get_context(start_method) if start_method else None
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
-    try:
-        yield from pool.map(prepare_page, paths, chunksize=4)
-    finally:  # also when the caller stops early (cancel): drop the pages not started yet
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
 def import_paths(store: Store, paths: Iterable[str | os.PathLike[str]], jobs: int = 0,
                  progress: Callable[[int], None] | None = None,
                  page_paths: list[str] | None = None,
@@ -102,7 +85,7 @@ def import_paths(store: Store, paths: Iterable[str | os.PathLike[str]], jobs: in
     todo = page_paths if page_paths is not None else list(iter_page_paths(paths))
     batch: list[Prepared] = []
     started = time.monotonic()
-    results = _prepared(todo, jobs, start_method)
+    results = map_pages(prepare_page, todo, jobs, start_method)
     for path, prepared, error in results:
         if should_stop is not None and should_stop():
             report.cancelled = True
