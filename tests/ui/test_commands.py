@@ -214,18 +214,31 @@ def test_kind_combo_sets_the_kind(qtbot, window) -> None:  # noqa: ANN001
     assert window.items_model.index(window.items_model.row_of(window.current_item), 0).data() == combo.currentText()
 
 
-def test_correct_a_character(qtbot, window) -> None:  # noqa: ANN001
-    page = window.doc.page
-    item = article_with_blocks(page, 2)
+def correct_in_body(qtbot, window, shift: int, new: str, checks=None):  # noqa: ANN001, ANN201
+    """Select the character `shift` into an article's first paragraph, open the correction (its action)
+    and type `new` + Return; returns the item and the character's offset. `checks()` runs once the
+    correction field is open."""
+    item = article_with_blocks(window.doc.page, 2)
     body = next(b for b in item.blocks if b.role is Role.BODY)
-    s = body.spans[0][0] + 2
+    s = body.spans[0][0] + shift
     select_text(qtbot, window, s, s + 1)
     press(window, Act.CORRECT_TEXT)
-    assert window.correction.text() == page.text[s]
-    assert window.correction.hasFocus()
+    if checks:
+        checks(s)
     window.correction.selectAll()
-    qtbot.keyClicks(window.correction, "X")
+    qtbot.keyClicks(window.correction, new)
     qtbot.keyClick(window.correction, Qt.Key.Key_Return)
+    return item, s
+
+
+def test_correct_a_character(qtbot, window) -> None:  # noqa: ANN001
+    page = window.doc.page
+
+    def field_opened(s: int) -> None:
+        assert window.correction.text() == page.text[s]
+        assert window.correction.hasFocus()
+
+    _item, s = correct_in_body(qtbot, window, 2, "X", field_opened)
     after = window.doc.page
     assert [(c.start, c.end, c.new) for c in after.corrections] == [(s, s + 1, "X")]
     assert "X" in window.panel.body.toPlainText()
@@ -239,14 +252,7 @@ def test_the_export_writes_what_the_editor_saw(qtbot, window, tmp_path) -> None:
     from app.core.export import write_jsonl
 
     page = window.doc.page
-    item = article_with_blocks(page, 2)
-    body = next(b for b in item.blocks if b.role is Role.BODY)
-    s = body.spans[0][0] + 3
-    select_text(qtbot, window, s, s + 1)
-    press(window, Act.CORRECT_TEXT)
-    window.correction.selectAll()
-    qtbot.keyClicks(window.correction, "Q")
-    qtbot.keyClick(window.correction, Qt.Key.Key_Return)
+    item, _s = correct_in_body(qtbot, window, 3, "Q")
     seen = window.panel.body.toPlainText()
     press(window, Act.SAVE)
     out = tmp_path / "corpus.jsonl"
