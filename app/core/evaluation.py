@@ -1,7 +1,7 @@
 """How far the automatic split was from the editor's result: the quality report.
 
 `score` reimplements the measures of the shared `score_split.py` (articles recovered, headline and title
-accuracy, author F1, caption leaks, stray breaks), with the editor's pages as the gold standard and the
+accuracy, author F1, paragraph F1, caption F1, caption leaks, stray breaks), with the editor's pages as the gold standard and the
 automatic split as the prediction. `fix_counts` names the kinds of fix an editor made to get from one to
 the other (split, merge, moved text, relabel, kind, taken out, field edits, text corrections).
 Plain functions over page models and records; no store, no Qt.
@@ -21,7 +21,9 @@ from .page import Kind, Page
 
 ARTICLE_KINDS = {"news", "feature", "notice"}
 NOT_ARTICLES = {"ad", "furniture"}
-RECOVERED = 0.9
+RECOVERED = 0.9  # body likeness at which a gold article counts as recovered
+MATCHED = 0.5  # body likeness at which a matched item's headline, paragraphs and authors are compared
+CAPTION_MATCH = 0.8  # likeness at which a predicted caption is the gold one
 CJK = r"\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
 STRAY_SPACE = re.compile(rf"[{CJK}][ \t\u3000]+[{CJK}0-9]|[0-9][ \t\u3000]+[{CJK}]")
 SHARE = 0.2  # an item's part that counts as a piece of its own (split/merge) rather than moved text
@@ -90,8 +92,14 @@ def score(gold: Mapping[str, Mapping[str, Any]], pred: Mapping[str, Sequence[Map
             sum_best += s
             rec += s >= RECOVERED
             p = preds[j] if j is not None else {}
-            t["title_ok"] += j is not None and s >= 0.5 and norm(p.get("title")) == norm(it.get("title"))
-            t["head_ok"] += j is not None and s >= 0.5 and headline(p) == headline(it)
+            compared = j is not None and s >= MATCHED
+            t["title_ok"] += compared and norm(p.get("title")) == norm(it.get("title"))
+            t["head_ok"] += compared and headline(p) == headline(it)
+            gp = _paragraph_counts(it)
+            pp = _paragraph_counts(p) if compared else collections.Counter()
+            t["para_tp"] += sum((gp & pp).values())
+            t["para_g"] += sum(gp.values())
+            t["para_p"] += sum(pp.values())
             ga, pa = author_set(it.get("authors")), author_set(p.get("authors")) if j is not None else set()
             t["auth_tp"] += len(ga & pa)
             t["auth_g"] += len(ga)
@@ -105,6 +113,18 @@ def score(gold: Mapping[str, Mapping[str, Any]], pred: Mapping[str, Sequence[Map
             for c in it.get("captions", []):
                 t["captions"] += 1
                 t["caption_leaks"] += norm(c) in bodies
+        gcap = [bigrams(norm(c)) for it in g["items"] for c in it.get("captions", []) if norm(c)]
+        pcap = [bigrams(norm(c)) for p in pred.get(page, []) for c in (p.get("captions") or []) if norm(c)]
+        cpairs = sorted(((dice(a, b), i, j) for i, a in enumerate(gcap) for j, b in enumerate(pcap)), reverse=True)
+        cap_g: set[int] = set()
+        cap_p: set[int] = set()
+        for c, i, j in cpairs:
+            if c >= CAPTION_MATCH and i not in cap_g and j not in cap_p:
+                cap_g.add(i)
+                cap_p.add(j)
+        t["cap_tp"] += len(cap_g)
+        t["cap_g"] += len(gcap)
+        t["cap_p"] += len(pcap)
         kept = {m.group()[0] + m.group()[-1] for m in STRAY_SPACE.finditer(json.dumps(g, ensure_ascii=False))}
         for p in pred.get(page, []):
             for para in paragraphs(p.get("body")):
@@ -123,10 +143,23 @@ def score(gold: Mapping[str, Mapping[str, Any]], pred: Mapping[str, Sequence[Map
         "headline_accuracy": round(t["head_ok"] / t["gold"], 3) if t["gold"] else 0.0,
         "title_accuracy": round(t["title_ok"] / t["gold"], 3) if t["gold"] else 0.0,
         "author_f1": round(2 * ap * ar / (ap + ar), 3) if ap + ar else 0.0,
+        "paragraph_f1": _f1(t["para_tp"], t["para_g"], t["para_p"]),
+        "caption_f1": _f1(t["cap_tp"], t["cap_g"], t["cap_p"]),
         "caption_leak_rate": round(t["caption_leaks"] / t["captions"], 3) if t["captions"] else 0.0,
         "stray_break_rate": round(t["stray"] / t["paras"], 3) if t["paras"] else 0.0,
         "per_page": per_page,
     }
+
+
+def _paragraph_counts(item: Mapping[str, Any]) -> collections.Counter[str]:
+    """An item's body paragraphs and subheads, normalized, as a multiset."""
+    return collections.Counter(norm(x) for x in paragraphs(item.get("body")) + list(item.get("subheads") or []))
+
+
+def _f1(tp: int, gold: int, pred: int) -> float:
+    if not gold and not pred:
+        return 1.0
+    return round(2 * tp / (gold + pred), 3)
 
 
 def gold_of(records: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
