@@ -40,6 +40,8 @@ MEASURES = (
     ("headline_accuracy", "Headlines right"),
     ("title_accuracy", "Titles right"),
     ("author_f1", "Authors: F1"),
+    ("paragraph_f1", "Paragraphs: F1"),
+    ("caption_f1", "Captions: F1"),
     ("caption_leak_rate", "Captions leaked into body text"),
     ("stray_break_rate", "Paragraphs with stray breaks"),
 )
