@@ -1,4 +1,4 @@
-"""Putting units together into items: the last two passes of the automatic split.
+"""Putting units together into items: the last passes of the rule split (`assemble`, a pure function).
 
 3. groups: consecutive headings and bylines form headline groups; a single heading between paragraphs of
    one article is a subhead;
@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 from . import roles
 from .layout import BYLINE, CAPTION, FURN, HEAD, PARA, SUBHEAD, Unit
 
+CAPTION_GAP = 2  # blank lines around a lone heading inside a body that make it a caption, not a subhead
 
-@dataclass
+
+@dataclass(frozen=True)
 class Group:
-    units: list[Unit]
+    units: tuple[Unit, ...]
     strong: bool
     has_byline: bool
     banner: bool
@@ -39,7 +41,7 @@ def _group(units: list[Unit]) -> list[object]:
                 roles.is_subtitle(u.text) or roles.is_kicker(u.text) for u in heads
             )
             notice = len(heads) == 1 and roles.is_notice_title(heads[0].text)
-            seq.append(Group(cur, strong, bool(bylines), banner, notice))
+            seq.append(Group(tuple(cur), strong, bool(bylines), banner, notice))
             cur = []
 
     for u in units:
@@ -146,8 +148,20 @@ class Draft:
     headline: Group | None = None
 
 
-def _assemble(seq: list[object], forward: bool) -> list[Draft]:
+def _inside(g: Group) -> list[Unit]:
+    """A headline group read inside an article: its headings are subheads (or a caption standing apart)."""
+    out = []
+    for u in g.units:
+        if u.kind == HEAD:
+            u = u.as_kind(CAPTION if u.lines[0].blank_before >= CAPTION_GAP and not g.strong else SUBHEAD)
+        out.append(u)
+    return out
+
+
+def _assemble(seq: list[object], forward: bool) -> tuple[list[Draft], dict[int, Unit]]:
+    """Drafts in this reading direction, and the units it relabels (by position) that no draft holds."""
     drafts: list[Draft] = []
+    loose: dict[int, Unit] = {}
     if forward:
         cur: Draft | None = None
         for gi, x in enumerate(seq):
@@ -156,22 +170,20 @@ def _assemble(seq: list[object], forward: bool) -> list[Draft]:
                                and not x.strong and _news_title_over(seq, gi))
                 if _eligible(seq, gi, True) or cur is None or starts_news:
                     if x.banner and not _eligible(seq, gi, True):
-                        for u in x.units:
-                            u.kind = FURN
+                        loose.update((u.pos, u.as_kind(FURN)) for u in x.units)
                         continue
                     cur = Draft([], x)
                     drafts.append(cur)
                 else:
-                    for u in x.units:
-                        if u.kind == HEAD:
-                            u.kind = CAPTION if u.lines[0].blank_before >= 2 and not x.strong else SUBHEAD
-                    cur.units += [u for u in x.units if u.kind != CAPTION]
+                    inside = _inside(x)
+                    loose.update((u.pos, u) for u in inside if u.kind == CAPTION)
+                    cur.units += [u for u in inside if u.kind != CAPTION]
             else:
                 if cur is None or (x.lead and cur.units and any(u.kind == PARA for u in cur.units)):
                     cur = Draft([], None)
                     drafts.append(cur)
                 cur.units.append(x)
-        return drafts
+        return drafts, loose
     pending: list[Unit] = []
     notice: Draft | None = None  # a notice read forward inside a page read backward
     for gi, x in enumerate(seq):
@@ -193,13 +205,9 @@ def _assemble(seq: list[object], forward: bool) -> list[Draft]:
                 drafts.append(Draft(pending, x))
                 pending = []
             elif x.banner and not any(u.kind == PARA for u in pending) and not drafts:
-                for u in x.units:
-                    u.kind = FURN
+                loose.update((u.pos, u.as_kind(FURN)) for u in x.units)
             else:
-                for u in x.units:
-                    if u.kind == HEAD:
-                        u.kind = CAPTION if u.lines[0].blank_before >= 2 and not x.strong else SUBHEAD
-                pending += x.units
+                pending += _inside(x)
         else:
             if x.lead and pending and any(u.kind == PARA for u in pending):
                 # what precedes an article's opening belongs to the item before: its lead, printed after it
@@ -214,11 +222,26 @@ def _assemble(seq: list[object], forward: bool) -> list[Draft]:
             drafts[-1].units += pending
         else:
             drafts.append(Draft(pending, None))
-    return drafts
+    return drafts, loose
 
 
-def drafts_of(units: list[Unit]) -> tuple[list[Draft], bool]:
-    """The page's items as drafts (headline group + units in reading order), and whether it reads forward."""
+@dataclass(frozen=True)
+class Assembly:
+    """The page read as items: drafts in reading order, the direction, and every unit as relabelled (in
+    printed order: the drafts' units plus the captions and furniture no draft holds)."""
+
+    drafts: list[Draft]
+    forward: bool
+    units: list[Unit]
+
+
+def assemble(units: list[Unit]) -> Assembly:
+    """Pass 5: the page's items as drafts (headline group + units in reading order), read in the direction
+    with fewer contradictions."""
     seq = _group(units)
     forward = _problems(seq, True) <= _problems(seq, False)
-    return _assemble(seq, forward), forward
+    drafts, loose = _assemble(seq, forward)
+    placed = {u.pos: u for d in drafts for u in d.units}
+    placed.update((u.pos, u) for d in drafts if d.headline for u in d.headline.units)
+    placed.update(loose)
+    return Assembly(drafts, forward, [placed.get(u.pos, u) for u in units])

@@ -43,11 +43,13 @@ _HAN = "\u4e00-\u9fff\u3400-\u4dbf"
 _NAME_CHARS = f"{_HAN}·•"
 _BULLETS = "□■◆◇●○▲△☆★◎"
 
+# the source of a dispatch opening a paragraph: 本报讯, 本报北京2月1日电, 新华社北京电, 某某日报讯
+_DISPATCH = (rf"(?:本报讯|本报[{_HAN}0-9０-９]{{1,14}}(?:电|讯)|(?:新华社|中新社|人民网|新华网|[{_HAN}]{{2,8}}"
+             rf"(?:日报|晚报|报|社|网))[{_HAN}0-9０-９]{{0,14}}(?:电|讯))")
 # 本报讯（记者… 通讯员…） / 本报XX电（记者…） / 新华社…电（记者…）
-LEAD_RE = re.compile(
-    rf"^\s*(?:本报讯|本报[{_HAN}0-9０-９]{{1,14}}(?:电|讯)|(?:新华社|中新社|人民网|新华网|[{_HAN}]{{2,8}}(?:日报|晚报|报|社|网))[{_HAN}0-9０-９]{{0,14}}(?:电|讯))"
-    r"\s*[（(]([^（）()]{1,80})[）)]"
-)
+LEAD_RE = re.compile(rf"^\s*{_DISPATCH}\s*[（(]([^（）()]{{1,80}})[）)]")
+# how an article's first paragraph opens (a dispatch source, or a bracketed byline): nothing runs on into it
+LEAD_START = re.compile(rf"^\s*(?:{_DISPATCH}|[（(]\s*(?:本报|特约|{_ROLE_ALT}))")
 # a parenthetical byline that opens a paragraph without the 本报讯 prefix: （特约记者杜川 通讯员郑丹）
 PAREN_LEAD_RE = re.compile(rf"^\s*[（(]\s*((?:{_ROLE_ALT})[^（）()]{{1,80}})[）)]")
 BULLET_BYLINE_RE = re.compile(rf"^\s*[{_BULLETS}]?\s*(?:本报)?(?:{_ROLE_ALT})\s*[{_NAME_CHARS}]")

@@ -1,11 +1,11 @@
-"""Reading a page's lines into units: the first two passes of the automatic split.
+"""Reading a page's lines into units: the first passes of the rule split, each a pure function.
 
-1. lines: furniture (editor credits, labels, dates), ad regions, bylines and credited captions;
-2. headings and paragraphs: short unpunctuated lines standing alone are headings; body lines join into
-   paragraphs across hard wraps and column breaks (a paragraph that ends mid-sentence continues in the next
-   body line, skipping a caption printed in between, even one glued to that line); short single-clause
-   sentences standing alone are captions; a line of names under a headline is its authors' line.
+`read_lines` -> `fixed_roles` (furniture, bylines, credited captions; `ad_roles`: ad regions) ->
+`build_units` (headings; body lines joined into paragraphs across hard wraps and column breaks, skipping a
+caption printed in between, even one glued to the continuing line) -> `standalone_captions` (short
+single-clause sentences standing alone) -> `author_lines` (a line of names under a headline).
 
+Each pass takes immutable lines/units and returns new values; every threshold is a named parameter below.
 Everything is judged from how Chinese papers are set (column widths, punctuation, indents, words that run
 across a line break), never from a particular paper's words.
 """
@@ -13,20 +13,52 @@ across a line break), never from a particular paper's words.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
+from enum import StrEnum
 
 from . import roles
 from .bylines import is_author_line, is_byline, lead_byline
-from .page import split_lines
-
-# unit kinds
-HEAD, BYLINE, PARA, CAPTION, FURN, AD, SECTION, SUBHEAD = "H", "Y", "P", "C", "F", "A", "S", "subhead"
+from .page import Span, split_lines
 
 
-@dataclass
+class UnitKind(StrEnum):
+    """What the rule passes decided a line or unit is."""
+
+    HEAD = "H"  # a heading: headline line, subhead, banner (assembly decides which)
+    BYLINE = "Y"
+    PARA = "P"  # a body paragraph
+    CAPTION = "C"
+    FURN = "F"  # page furniture
+    AD = "A"
+    SECTION = "S"  # a series banner heading one item
+    SUBHEAD = "subhead"
+    NONE = ""  # not decided yet
+
+
+HEAD, BYLINE, PARA, CAPTION = UnitKind.HEAD, UnitKind.BYLINE, UnitKind.PARA, UnitKind.CAPTION
+FURN, AD, SECTION, SUBHEAD = UnitKind.FURN, UnitKind.AD, UnitKind.SECTION, UnitKind.SUBHEAD
+NONE = UnitKind.NONE
+
+# --- named parameters of the rule passes (each with its reason) ----------------------------------------
+DOUBLE_SPACED_MIN_GAPS = 8  # lines needed before a page can be told double-spaced
+DOUBLE_SPACED_SHARE = 0.9  # share of gaps that are blank lines on a double-spaced page
+RUN_ON_SHARE = 0.5  # ... and share of lines running on mid-sentence (hard-wrapped, not one paragraph a line)
+CAPTION_MAX_WIDTH = 60  # a credited line wider than this is body text that happens to end with 摄
+AD_CLUSTER_GAP = 6  # ad-like lines at most this many lines apart form one ad region
+AD_MIN_HITS = 3  # ad-like lines an ad region needs (2 if short and one is a contact line)
+AD_SHORT_WIDTH = 30  # an ad's slogans and names are short lines
+HEADING_LOOKAHEAD = 6  # lines below a candidate heading read to tell a heading from a wrapped line
+COLUMN_WINDOW = 12  # lines either side read for the local column width
+COLUMN_MIN_LINES = 5  # wrapped lines needed to tell a column width
+COLUMN_TOLERANCE = 1.5  # cells a wrapped line may differ from the column's width
+COLUMN_AGREEMENT = 0.6  # share of lines within tolerance for the text to count as hard-wrapped
+PARA_END_SHORTFALL = 2  # a sentence-final line this many cells short of the column ends its paragraph
+
+
+@dataclass(frozen=True, slots=True)
 class Ln:
     """A visible line: its index and stripped span in the page, the blank lines before it, its chunk
-    (run of lines between blank lines), its printed width, and the role decided for it."""
+    (run of lines between blank lines) and its printed width."""
 
     idx: int
     start: int
@@ -35,30 +67,34 @@ class Ln:
     blank_before: int
     chunk: int
     width: float
-    role: str = ""  # one of the unit kinds once decided
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Unit:
     """A heading, byline, caption, furniture or ad line, or a body paragraph (which may skip foreign lines
-    and cross blank lines: `spans` are its pieces in reading order)."""
+    and cross blank lines: `spans` are its pieces in reading order). Immutable: a pass that relabels a unit
+    returns a new one (`as_kind`)."""
 
-    kind: str
-    lines: list[Ln]
-    spans: list[tuple[int, int]] = field(default_factory=list)
+    kind: UnitKind
+    lines: tuple[Ln, ...]
+    spans: tuple[Span, ...]
     lead: bool = False  # a body paragraph opening with 本报讯（…）
     end_marker: bool = False
 
     @property
     def pos(self) -> int:
+        """Where the unit starts in the page: units never share a start, so this is also its key."""
         return self.spans[0][0] if self.spans else self.lines[0].start
 
     @property
     def text(self) -> str:
         return "".join(ln.text for ln in self.lines)
 
+    def as_kind(self, kind: UnitKind) -> Unit:
+        return replace(self, kind=kind)
 
-def _lines(text: str) -> list[Ln]:
+
+def read_lines(text: str) -> tuple[Ln, ...]:
     """The page's visible lines, with blank-line counts normalised for double-spaced extraction."""
     found: list[tuple[int, int, int, str, int]] = []
     blank = 0
@@ -75,8 +111,9 @@ def _lines(text: str) -> list[Ln]:
     # double-spaced extraction (a blank line after every line): only the wider gaps separate anything
     # (the lines run on mid-sentence across those blanks: hard-wrapped text, not one paragraph a line)
     run_on = sum(1 for f in found[:-1] if not roles.ends_sentence(f[3]))
-    double = (len(gaps) >= 8 and sum(1 for b in gaps if b >= 1) >= 0.9 * len(gaps)
-              and run_on >= 0.5 * len(gaps))
+    double = (len(gaps) >= DOUBLE_SPACED_MIN_GAPS
+              and sum(1 for b in gaps if b >= 1) >= DOUBLE_SPACED_SHARE * len(gaps)
+              and run_on >= RUN_ON_SHARE * len(gaps))
     out: list[Ln] = []
     chunk = 0
     for idx, s, e, stripped, b in found:
@@ -85,47 +122,57 @@ def _lines(text: str) -> list[Ln]:
         if out and b:
             chunk += 1
         out.append(Ln(idx, s, e, stripped, b if out else 99, chunk, roles.width(stripped)))
-    return out
+    return tuple(out)
 
 
 # --- pass 1: furniture, ads, bylines, credited captions ---------------------------------------
-def _mark_fixed(lines: list[Ln]) -> None:
+def fixed_roles(lines: tuple[Ln, ...]) -> tuple[UnitKind, ...]:
+    """Pass 1: the lines whose role their own text decides (furniture, bylines, credited captions, ads)."""
+    out: list[UnitKind] = []
     for ln in lines:
         if roles.is_furniture(ln.text):
-            ln.role = FURN
+            out.append(FURN)
         elif is_byline(ln.text):
-            ln.role = BYLINE
-        elif roles.has_credit(ln.text) and roles.width(ln.text) <= 60 and ln.text.count("。") <= 1:
-            ln.role = CAPTION
-    _mark_ads(lines)
+            out.append(BYLINE)
+        elif roles.has_credit(ln.text) and roles.width(ln.text) <= CAPTION_MAX_WIDTH and ln.text.count("。") <= 1:
+            out.append(CAPTION)
+        else:
+            out.append(NONE)
+    return ad_roles(lines, tuple(out))
 
 
-def _mark_ads(lines: list[Ln]) -> None:
-    hits = [i for i, ln in enumerate(lines) if not ln.role and roles.is_ad_line(ln.text)]
+def ad_roles(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tuple[UnitKind, ...]:
+    """Clusters of ad-like lines (phone numbers, web addresses, rates), with the advertiser's name above
+    them, become ad regions; a cluster holding an article's byline is not an ad."""
+    out = list(kinds)
+    hits = [i for i, ln in enumerate(lines) if not out[i] and roles.is_ad_line(ln.text)]
     clusters: list[list[int]] = []
     for i in hits:
-        if clusters and i - clusters[-1][-1] <= 6:
+        if clusters and i - clusters[-1][-1] <= AD_CLUSTER_GAP:
             clusters[-1].append(i)
         else:
             clusters.append([i])
     for cl in clusters:
-        short = all(roles.width(lines[i].text) <= 30 for i in cl)
-        if len(cl) < 3 and not (len(cl) == 2 and short and any(roles.is_contact_line(lines[i].text) for i in cl)):
+        short = all(roles.width(lines[i].text) <= AD_SHORT_WIDTH for i in cl)
+        if len(cl) < AD_MIN_HITS and not (len(cl) == AD_MIN_HITS - 1 and short
+                                          and any(roles.is_contact_line(lines[i].text) for i in cl)):
             continue
         a, b = cl[0], cl[-1]
         # the advertiser's name and slogan printed right above, in the same block of lines
-        while a > 0 and lines[a - 1].chunk == lines[a].chunk and not lines[a - 1].role \
-                and roles.width(lines[a - 1].text) <= 30 and not roles.ends_sentence(lines[a - 1].text):
+        while a > 0 and lines[a - 1].chunk == lines[a].chunk and not out[a - 1] \
+                and roles.width(lines[a - 1].text) <= AD_SHORT_WIDTH and not roles.ends_sentence(lines[a - 1].text):
             a -= 1
         # an ad region runs to the page end when only short, unpunctuated lines follow
         tail = lines[b + 1:]
-        if all(not lead_byline(ln.text) and (roles.width(ln.text) <= 30 or roles.is_ad_line(ln.text)) for ln in tail):
+        if all(not lead_byline(ln.text) and (roles.width(ln.text) <= AD_SHORT_WIDTH or roles.is_ad_line(ln.text))
+               for ln in tail):
             b = len(lines) - 1
         if any(lead_byline(ln.text) for ln in lines[a:b + 1]):
             continue
-        for ln in lines[a:b + 1]:
-            if not ln.role or ln.role == CAPTION:
-                ln.role = AD
+        for i in range(a, b + 1):
+            if not out[i] or out[i] == CAPTION:
+                out[i] = AD
+    return tuple(out)
 
 
 # --- pass 2: headings and paragraphs -----------------------------------------------------------
@@ -134,19 +181,20 @@ def _continues(prev: str, line: Ln) -> bool:
     return roles.starts_mid_sentence(line.text) or roles.joins_a_word(prev, line.text)
 
 
-def _heading_here(lines: list[Ln], i: int) -> bool:
+def heading_here(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
+    """Is line i a heading, given the roles decided so far (`kinds`, one per line)?"""
     ln = lines[i]
-    if ln.role or not roles.is_headingish(ln.text):
+    if kinds[i] or not roles.is_headingish(ln.text):
         return False
     prev = lines[i - 1] if i > 0 else None
     in_chunk_prev = prev is not None and prev.chunk == ln.chunk
-    if in_chunk_prev and prev.role in ("", PARA) and not roles.ends_sentence(prev.text):
+    if in_chunk_prev and kinds[i - 1] in (NONE, PARA) and not roles.ends_sentence(prev.text):
         return False  # the middle of a wrapped paragraph
     following: list[Ln] = []
-    for x in lines[i + 1:i + 7]:
-        if x.chunk != ln.chunk or x.role:
+    for k in range(i + 1, min(len(lines), i + 1 + HEADING_LOOKAHEAD)):
+        if lines[k].chunk != ln.chunk or kinds[k]:
             break
-        following.append(x)
+        following.append(lines[k])
     if following and roles.LEAD_START.match(following[0].text):
         return True  # nothing runs on into 本报讯（…）: this line heads the article below
     if roles.is_series_banner(ln.text):
@@ -163,17 +211,17 @@ def _heading_here(lines: list[Ln], i: int) -> bool:
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     if nxt is not None and roles.is_date_line(nxt.text):
         return False  # a signature over its date, closing a notice
-    if nxt is not None and nxt.role in (CAPTION, FURN) and not roles.ends_sentence(ln.text):
+    if nxt is not None and kinds[i + 1] in (CAPTION, FURN) and not roles.ends_sentence(ln.text):
         # across a caption printed in between: does the sentence carry on below it?
-        after = next((x for x in lines[i + 2:i + 6] if not x.role), None)
+        after = next((lines[k] for k in range(i + 2, min(len(lines), i + 6)) if not kinds[k]), None)
         if after is not None and (roles.starts_mid_sentence(after.text) or roles.joins_a_word(ln.text, after.text)):
             return False
-    if nxt is not None and not nxt.role:
+    if nxt is not None and not kinds[i + 1]:
         if roles.starts_mid_sentence(nxt.text):
             return False  # a heading never runs on into the next line
         if ("，" in ln.text or "," in ln.text) and not roles.ends_sentence(ln.text):
-            col = _local_column(lines, i)
-            if col and abs(ln.width - col) <= 1.5:
+            col = local_column(lines, i)
+            if col and abs(ln.width - col) <= COLUMN_TOLERANCE:
                 return False  # a clause cut at the column's width, carried on below
     return True
 
@@ -194,60 +242,70 @@ def _body_like(run: list[Ln]) -> bool:
     return False
 
 
-def _local_column(lines: list[Ln], i: int) -> float:
+def local_column(lines: tuple[Ln, ...], i: int) -> float:
     """The width of the wrapped column around line i (0 when the text is not hard-wrapped there)."""
-    ws = sorted(x.width for x in lines[max(0, i - 12):i + 13]
+    ws = sorted(x.width for x in lines[max(0, i - COLUMN_WINDOW):i + COLUMN_WINDOW + 1]
                 if x is not lines[i] and not roles.ends_sentence(x.text) and x.width >= 8)
-    if len(ws) < 5:
+    if len(ws) < COLUMN_MIN_LINES:
         return 0.0
     mid = ws[len(ws) // 2]
-    close = sum(1 for w in ws if abs(w - mid) <= 1.5)
-    return mid if close >= 0.6 * len(ws) else 0.0
+    close = sum(1 for w in ws if abs(w - mid) <= COLUMN_TOLERANCE)
+    return mid if close >= COLUMN_AGREEMENT * len(ws) else 0.0
 
 
-def _build_units(lines: list[Ln]) -> list[Unit]:
-    units: list[Unit] = []
-    open_para: Unit | None = None  # a body paragraph whose last sentence is unfinished
-    para: Unit | None = None  # the paragraph being built in the current chunk
-    pending_inserts: list[Unit] = []  # headings/captions met while a paragraph was open
+@dataclass
+class _Building:
+    """A unit while pass 2 reads its lines (local to `build_units`; frozen into a Unit at the end)."""
+
+    kind: UnitKind
+    lines: list[Ln]
+    spans: list[Span]
+
+    def add(self, ln: Ln, start: int | None = None) -> None:
+        self.lines.append(ln)
+        self.spans.append((ln.start if start is None else start, ln.end))
+
+
+def build_units(lines: tuple[Ln, ...], fixed: tuple[UnitKind, ...]) -> tuple[list[Unit], tuple[UnitKind, ...]]:
+    """Pass 2: headings and body paragraphs (across hard wraps, column breaks and inserted captions).
+
+    Returns the units in printed order and each line's role."""
+    kinds = list(fixed)
+    units: list[_Building] = []
+    open_para: _Building | None = None  # a body paragraph whose last sentence is unfinished
+    para: _Building | None = None  # the paragraph being built in the current chunk
+    pending_inserts: list[_Building] = []  # headings/captions met while a paragraph was open
 
     def close_open() -> None:
         nonlocal open_para, pending_inserts
         open_para = None
-        for u in pending_inserts:
-            units.append(u)
+        units.extend(pending_inserts)
         pending_inserts = []
-
-    def add_line(p: Unit, ln: Ln, start: int | None = None) -> None:
-        p.lines.append(ln)
-        p.spans.append((ln.start if start is None else start, ln.end))
 
     i = 0
     while i < len(lines):
         ln = lines[i]
-        prev = lines[i - 1] if i else None
-        if ln.role in (FURN, AD, BYLINE, CAPTION):
-            u = Unit(ln.role, [ln], [(ln.start, ln.end)])
+        if kinds[i] in (FURN, AD, BYLINE, CAPTION):
+            u = _Building(kinds[i], [ln], [(ln.start, ln.end)])
             (pending_inserts if open_para else units).append(u)
             para = None
             i += 1
             continue
-        new_chunk = (prev is None or prev.chunk != ln.chunk or prev.role not in ("", PARA)
-                     or not _local_column(lines, i))  # one paragraph a line: each line stands alone
+        new_chunk = (i == 0 or lines[i - 1].chunk != ln.chunk or kinds[i - 1] not in (NONE, PARA)
+                     or not local_column(lines, i))  # one paragraph a line: each line stands alone
         if open_para is not None and new_chunk:
             tail = open_para.lines[-1].text
-            if not roles.LEAD_START.match(ln.text) and not roles.is_date_line(ln.text) and (_continues(tail, ln) or not roles.is_headingish(ln.text)
-                                                         or roles.ends_sentence(ln.text)):
+            if not roles.LEAD_START.match(ln.text) and not roles.is_date_line(ln.text) and (
+                    _continues(tail, ln) or not roles.is_headingish(ln.text) or roles.ends_sentence(ln.text)):
                 cut = 0
                 if not _continues(tail, ln) and ln.blank_before >= 2:
                     cut = roles.glued_caption_split(tail, ln.text)
                 if cut:
-                    cap = Unit(CAPTION, [ln], [(ln.start, ln.start + cut)])
-                    pending_inserts.append(cap)
-                    add_line(open_para, ln, ln.start + cut)
+                    pending_inserts.append(_Building(CAPTION, [ln], [(ln.start, ln.start + cut)]))
+                    open_para.add(ln, ln.start + cut)
                 else:
-                    add_line(open_para, ln)
-                ln.role = PARA
+                    open_para.add(ln)
+                kinds[i] = PARA
                 para = open_para
                 # the foreign lines met meanwhile were inserts (captions) inside this paragraph
                 for u in pending_inserts:
@@ -262,81 +320,85 @@ def _build_units(lines: list[Ln]) -> list[Unit]:
             if roles.is_headingish(ln.text) and not lead_byline(ln.text):
                 # maybe a caption set between the two halves of the open paragraph
                 nxt = lines[i + 1] if i + 1 < len(lines) else None
-                if nxt is not None and not nxt.role and not roles.is_headingish(nxt.text) and _continues(tail, nxt):
-                    ln.role = CAPTION
-                    pending_inserts.append(Unit(CAPTION, [ln], [(ln.start, ln.end)]))
+                if nxt is not None and not kinds[i + 1] and not roles.is_headingish(nxt.text) and _continues(tail, nxt):
+                    kinds[i] = CAPTION
+                    pending_inserts.append(_Building(CAPTION, [ln], [(ln.start, ln.end)]))
                     i += 1
                     continue
             close_open()
-        if _heading_here(lines, i):
-            ln.role = HEAD
-            units.append(Unit(HEAD, [ln], [(ln.start, ln.end)]))
+        if heading_here(lines, kinds, i):
+            kinds[i] = HEAD
+            units.append(_Building(HEAD, [ln], [(ln.start, ln.end)]))
             para = None
             i += 1
             continue
         # a body line: start a paragraph or continue the one in this chunk
-        ln.role = PARA
+        kinds[i] = PARA
         if (para is None or new_chunk or _para_ended(lines, i - 1) or roles.LEAD_START.match(ln.text)
                 or roles.is_date_line(ln.text)):
-            para = Unit(PARA, [], [], lead=bool(lead_byline(ln.text)))
+            para = _Building(PARA, [], [])
             units.append(para)
-        add_line(para, ln)
+        para.add(ln)
         open_para = None if roles.ends_sentence(ln.text) else para
         i += 1
     close_open()
+    out = []
     for u in units:
+        lead = end_marker = False
         if u.kind == PARA:
-            u.lead = bool(lead_byline("".join(ln.text for ln in u.lines[:3])))
-            u.end_marker = len(u.lines) == 1 and roles.is_end_marker(u.lines[0].text)
-    return units
+            lead = bool(lead_byline("".join(ln.text for ln in u.lines[:3])))
+            end_marker = len(u.lines) == 1 and roles.is_end_marker(u.lines[0].text)
+        out.append(Unit(u.kind, tuple(u.lines), tuple(u.spans), lead, end_marker))
+    return out, tuple(kinds)
 
 
-def _para_ended(lines: list[Ln], j: int) -> bool:
+def _para_ended(lines: tuple[Ln, ...], j: int) -> bool:
     """Does line j end its paragraph inside a chunk (a short line that ends a sentence)?"""
     if j < 0:
         return True
     ln = lines[j]
     if not roles.ends_sentence(ln.text):
         return False
-    col = _local_column(lines, j)
+    col = local_column(lines, j)
     if not col or roles.is_parenthetical(ln.text):
         return True  # not hard-wrapped here: one paragraph a line
-    return ln.width <= col - 2
+    return ln.width <= col - PARA_END_SHORTFALL
 
 
-def _standalone_captions(units: list[Unit], lines: list[Ln]) -> None:
-    """Short single-clause sentences standing alone between other units are photo captions."""
-    before = {id(b): a for a, b in zip(lines, lines[1:], strict=False)}
+def standalone_captions(units: list[Unit], lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> list[Unit]:
+    """Pass 3: short single-clause sentences standing alone between other units are photo captions."""
+    index = {ln.start: i for i, ln in enumerate(lines)}
+    out = []
     for u in units:
-        if u.kind != PARA or len(u.lines) != 1 or u.lead or u.end_marker:
-            continue
-        ln = u.lines[0]
-        prev = before.get(id(ln))
-        alone_before = (ln.blank_before > 0 or prev is None or roles.ends_sentence(prev.text)
-                        or prev.role in (HEAD, BYLINE, CAPTION, FURN))
-        if alone_before and roles.is_caption_sentence(ln.text):
-            u.kind = CAPTION
+        if u.kind == PARA and len(u.lines) == 1 and not u.lead and not u.end_marker:
+            ln = u.lines[0]
+            i = index[ln.start]
+            alone_before = (ln.blank_before > 0 or i == 0 or roles.ends_sentence(lines[i - 1].text)
+                            or kinds[i - 1] in (HEAD, BYLINE, CAPTION, FURN))
+            if alone_before and roles.is_caption_sentence(ln.text):
+                u = u.as_kind(CAPTION)
+        out.append(u)
+    return out
 
 
-def _author_lines(units: list[Unit]) -> None:
-    """A plain line of names right under (or over) a headline is the authors' line (role 作者)."""
+def author_lines(units: list[Unit]) -> list[Unit]:
+    """Pass 4: a plain line of names right under a headline is the authors' line (role 作者)."""
+    out = list(units)
     for k, u in enumerate(units):
         if u.kind not in (HEAD, PARA) or len(u.lines) != 1:
             continue
         t = u.lines[0].text
         if not is_author_line(t) or (" " not in t.strip() and roles.is_common_word(t.strip())):
             continue  # 荆州市 is a place, not a name
-        before = units[k - 1] if k else None
+        before = out[k - 1] if k else None
         after = units[k + 1] if k + 1 < len(units) else None
         if before is not None and before.kind == HEAD and (after is None or after.kind == PARA):
-            u.kind = BYLINE
+            out[k] = u.as_kind(BYLINE)
+    return out
 
 
 def read_units(text: str) -> list[Unit]:
     """The page's text as units in printed order: headings, bylines, paragraphs, captions, furniture, ads."""
-    lines = _lines(text)
-    _mark_fixed(lines)
-    units = _build_units(lines)
-    _standalone_captions(units, lines)
-    _author_lines(units)
-    return units
+    lines = read_lines(text)
+    units, kinds = build_units(lines, fixed_roles(lines))
+    return author_lines(standalone_captions(units, lines, kinds))

@@ -11,9 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .bylines import has_credit, is_byline, lead_byline
-
-LEAD_START = re.compile(r"^(?:本报讯|本报[\u4e00-\u9fff0-9]{1,14}(?:电|讯)|新华社[\u4e00-\u9fff0-9]{1,14}电|[（(](?:本报|特约|记者|通讯员))")
+from .bylines import LEAD_START, has_credit, is_byline, lead_byline
 
 SENTENCE_END = "。！？!?…；;"
 CLAUSE_PUNCT = "，,、；;：:。！？!?"
@@ -80,7 +78,9 @@ _DATE_LINE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})\s*�
 _CLOSING = re.compile(r"^特此(?:公告|声明|通知|说明|告知|函告|致谢)[。！]?$")
 
 
-_NOTICE_TITLE = re.compile(r"(?:公告|声明|启事|通告|告示|讣告|通知书|告知书|公示)$")
+# the words a notice's title ends with: the one list (titles, item kinds) of what makes a notice
+NOTICE_WORDS = ("公告", "声明", "启事", "通告", "告示", "讣告", "通知书", "告知书", "公示")
+_NOTICE_TITLE = re.compile(rf"(?:{'|'.join(NOTICE_WORDS)})$")
 
 
 def is_notice_title(text: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 
 from . import roles
-from .assembly import Draft, Group, drafts_of
+from .assembly import Assembly, Group, assemble
 from .layout import AD, BYLINE, CAPTION, FURN, HEAD, PARA, SECTION, SUBHEAD, Unit, read_units
 from .loading import SourcePage
 from .page import Block, Item, Kind, Page, Role
@@ -49,25 +49,27 @@ def _title_continues(first: Unit, second: Unit) -> bool:
 def split_page(source: SourcePage | tuple[str, str]) -> Page:
     """Split one page's text into items and furniture (an immutable Page)."""
     name, text = (source.name, source.text) if isinstance(source, SourcePage) else source
-    units = read_units(text)
-    for u in units:
-        if u.kind == HEAD and (roles.is_label(u.text) or roles.is_furniture(u.text)):
-            u.kind = FURN
+    return to_page(name, text, assemble(banners(read_units(text))))
+
+
+def banners(units: list[Unit]) -> list[Unit]:
+    """Labels, page banners and series banners among the headings: furniture, or an item's section."""
+    out = [u.as_kind(FURN) if u.kind == HEAD and (roles.is_label(u.text) or roles.is_furniture(u.text)) else u
+           for u in units]
     # a page-top banner: headings before anything else, one of them marking a series, are page furniture
     top = []
-    for u in units:
+    for k, u in enumerate(out):
         if u.kind != HEAD:
             break
-        top.append(u)
-    if any(roles.is_series_banner(u.text) for u in top[:2]):
-        for u in top[:2]:
-            if roles.is_series_banner(u.text) or roles.is_subtitle(u.text) or u is top[0]:
-                u.kind = FURN
-    for k, u in enumerate(units):
-        if u.kind == HEAD and roles.is_series_banner(u.text) and not _in_group(units, k):
-            u.kind = SECTION
-    drafts, forward = drafts_of(units)
-    return _to_page(name, text, units, drafts, forward)
+        top.append(k)
+    if any(roles.is_series_banner(out[k].text) for k in top[:2]):
+        for n, k in enumerate(top[:2]):
+            if roles.is_series_banner(out[k].text) or roles.is_subtitle(out[k].text) or n == 0:
+                out[k] = out[k].as_kind(FURN)
+    for k, u in enumerate(out):
+        if u.kind == HEAD and roles.is_series_banner(u.text) and not _in_group(out, k):
+            out[k] = u.as_kind(SECTION)
+    return out
 
 
 def _in_group(units: list[Unit], k: int) -> bool:
@@ -75,15 +77,18 @@ def _in_group(units: list[Unit], k: int) -> bool:
     return any(x.kind in (HEAD, BYLINE) for x in near)
 
 
-def _to_page(name: str, text: str, units: list[Unit], drafts: list[Draft], forward: bool) -> Page:
+def to_page(name: str, text: str, assembly: Assembly) -> Page:
+    """The page model of an assembled page: headline roles, captions and sections to the item they sit in
+    or follow, ads and furniture as items of their own."""
+    drafts, forward, units = assembly.drafts, assembly.forward, assembly.units
     block_ids = itertools.count()
-    owner: dict[int, int] = {}  # id(unit) -> draft index
+    owner: dict[int, int] = {}  # unit position -> draft index
     for d_i, d in enumerate(drafts):
         for u in d.units:
-            owner[id(u)] = d_i
+            owner[u.pos] = d_i
         if d.headline:
             for u in d.headline.units:
-                owner[id(u)] = d_i
+                owner[u.pos] = d_i
     blocks_of: list[list[tuple[Unit, Role]]] = [[] for _ in drafts]
     for d_i, d in enumerate(drafts):
         if d.headline:
@@ -100,16 +105,16 @@ def _to_page(name: str, text: str, units: list[Unit], drafts: list[Draft], forwa
     last = None
     for u in ordered:
         owned_before.append(last)
-        if id(u) in owner and u.kind != FURN:
-            last = owner[id(u)]
+        if u.pos in owner and u.kind != FURN:
+            last = owner[u.pos]
     owned_after: list[int | None] = [None] * len(ordered)
     last = None
     for k in range(len(ordered) - 1, -1, -1):
         owned_after[k] = last
-        if id(ordered[k]) in owner and ordered[k].kind != FURN:
-            last = owner[id(ordered[k])]
+        if ordered[k].pos in owner and ordered[k].kind != FURN:
+            last = owner[ordered[k].pos]
     for k, u in enumerate(ordered):
-        if id(u) in owner and u.kind != FURN:
+        if u.pos in owner and u.kind != FURN:
             continue
         if u.kind == FURN:
             furniture.append(u)
@@ -125,7 +130,7 @@ def _to_page(name: str, text: str, units: list[Unit], drafts: list[Draft], forwa
             furniture.append(u)
             continue
         role = Role.SECTION if u.kind == SECTION else Role.CAPTION if u.kind == CAPTION else Role.BODY
-        owner[id(u)] = target
+        owner[u.pos] = target
         if role is Role.SECTION:
             blocks_of[target].insert(0, (u, role))
         else:
@@ -151,7 +156,7 @@ def _to_page(name: str, text: str, units: list[Unit], drafts: list[Draft], forwa
 
 def _kind(text: str, entries: list[tuple[Unit, Role]]) -> Kind:
     title = "".join(u.text for u, r in entries if r in (Role.TITLE, Role.KICKER))
-    if any(w in title for w in ("公告", "声明", "启事", "通告", "讣告", "告知书")):
+    if any(w in title for w in roles.NOTICE_WORDS):
         return Kind.NOTICE
     body_chars = sum(len(u.text) for u, r in entries if r is Role.BODY)
     if any(r is Role.SUBHEAD for _, r in entries) or (body_chars > 1800 and any(

@@ -1,0 +1,157 @@
+"""Each pass of the rule split on its own: a pure function from its input to a new value."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from app.core import layout
+from app.core.assembly import assemble
+from app.core.layout import (
+    AD,
+    BYLINE,
+    CAPTION,
+    FURN,
+    HEAD,
+    NONE,
+    PARA,
+    SECTION,
+    SUBHEAD,
+    Unit,
+    author_lines,
+    build_units,
+    fixed_roles,
+    local_column,
+    read_lines,
+    standalone_captions,
+)
+from app.core.splitter import banners
+
+WRAPPED = [
+    "企业发展需要资金支持，该行加大信贷投放",
+    "力度，为小微企业送去金融活水，助力实体",
+    "经济发展，取得了良好效果。该行还优化流",
+    "程，缩短审批时间，提高服务效率，赢得客",
+    "户的一致好评。今年以来，该行累计投放贷",
+    "款十亿元，支持企业三百余家，成效明显。",
+]
+
+
+def test_read_lines_counts_blank_lines_and_chunks():
+    lines = read_lines("标题\n\n\n正文一行\n正文二行\n")
+    assert [(ln.text, ln.blank_before, ln.chunk) for ln in lines] == [
+        ("标题", 99, 0), ("正文一行", 2, 1), ("正文二行", 0, 1)]
+
+
+def test_read_lines_halves_the_gaps_of_double_spaced_text():
+    text = "\n\n".join(WRAPPED * 2) + "\n"
+    lines = read_lines(text)
+    assert all(ln.blank_before == 0 for ln in lines[1:])
+
+
+def test_fixed_roles_reads_furniture_bylines_and_credited_captions():
+    lines = read_lines("责任编辑：李四\n□ 记者 王三 通讯员 何 勇\n工人在车间劳作 张三 摄\n普通的一行正文，没有什么特别。\n")
+    assert fixed_roles(lines) == (FURN, BYLINE, CAPTION, NONE)
+
+
+def test_ad_roles_mark_a_cluster_of_contact_lines_with_the_name_above():
+    text = "专业家电维修\n上门服务 电话：0716-8888888\n网址：www.example.com\n地址：荆州市沙市区\n"
+    lines = read_lines(text)
+    assert fixed_roles(lines) == (AD, AD, AD, AD)
+    assert layout.ad_roles(lines, (NONE,) * 4) == (AD, AD, AD, AD)
+
+
+def test_local_column_is_the_wrapped_width_and_zero_for_one_paragraph_a_line():
+    lines = read_lines("\n".join(WRAPPED * 2))
+    assert local_column(lines, 3) == 19.0
+    lines = read_lines("\n".join(["短句。", "另一个长一点的句子。", "第三句话在这里结束了。"] * 3))
+    assert local_column(lines, 3) == 0.0
+
+
+def test_build_units_joins_a_paragraph_across_a_column_break_and_a_caption():
+    text = "\n".join(["城区公园开放", "", *WRAPPED[:3], "", "市民在公园里散步", "", *WRAPPED[3:], ""])
+    lines = read_lines(text)
+    units, kinds = build_units(lines, fixed_roles(lines))
+    assert [u.kind for u in units] == [HEAD, PARA, CAPTION]
+    assert len(units[1].lines) == 6 and len(units[1].spans) == 6
+    assert units[1].text.endswith("该行还优化流程，缩短审批时间，提高服务效率，赢得客户的一致好评。今年以来，该行累计投放贷款十亿元，支持企业三百余家，成效明显。")
+    assert kinds[0] == HEAD and kinds.count(PARA) == 6
+
+
+def test_build_units_returns_new_units_and_leaves_its_input_alone():
+    lines = read_lines("\n".join(["城区公园开放", *WRAPPED]))
+    fixed = fixed_roles(lines)
+    units, _ = build_units(lines, fixed)
+    assert fixed == (NONE,) * len(lines)  # a tuple: nothing can write into it
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        units[0].kind = PARA  # type: ignore[misc]
+
+
+def test_standalone_captions_turns_a_short_lone_sentence_into_a_caption():
+    text = "\n".join(["城区公园开放", "", *WRAPPED, "", "市民在公园里散步。", "", *WRAPPED])
+    lines = read_lines(text)
+    units, kinds = build_units(lines, fixed_roles(lines))
+    before = [u.kind for u in units]
+    after = standalone_captions(units, lines, kinds)
+    assert [u.kind for u in units] == before  # the input list is untouched
+    assert [u.text for u in after if u.kind == CAPTION] == ["市民在公园里散步。"]
+
+
+def test_author_lines_takes_a_line_of_names_under_a_headline():
+    lines = read_lines("情系民生 守护健康\n\n郁馨怡 谢震宇\n\n" + "\n".join(WRAPPED))
+    units, kinds = build_units(lines, fixed_roles(lines))
+    units = standalone_captions(units, lines, kinds)
+    assert [u.kind for u in author_lines(units)][:2] == [HEAD, BYLINE]
+    assert units[1].kind != BYLINE
+
+
+def _unit(kind, text, pos, blank=1):
+    ln = layout.Ln(pos, pos, pos + len(text), text, blank, pos, layout.roles.width(text))
+    return Unit(kind, (ln,), ((pos, pos + len(text)),), lead=text.startswith("本报讯"))
+
+
+def test_assemble_reads_headlines_before_their_bodies():
+    units = [_unit(HEAD, "城区新建三座口袋公园", 0), _unit(PARA, "本报讯（记者张明）近日，公园正式开放。", 100),
+             _unit(HEAD, "市图书馆延长开放时间", 200), _unit(PARA, "本报讯（记者王芳）从下月起，图书馆开放至九点。", 300)]
+    result = assemble(units)
+    assert result.forward
+    assert [(d.headline.units[0].text, [u.pos for u in d.units]) for d in result.drafts] == [
+        ("城区新建三座口袋公园", [100]), ("市图书馆延长开放时间", [300])]
+
+
+def test_assemble_reads_headlines_after_their_bodies():
+    units = [_unit(PARA, "本报讯（记者张明）近日，公园正式开放。", 0), _unit(HEAD, "城区新建三座口袋公园", 100),
+             _unit(PARA, "本报讯（记者王芳）从下月起，图书馆开放至九点。", 200),
+             _unit(HEAD, "市图书馆延长开放时间", 300)]
+    result = assemble(units)
+    assert not result.forward
+    assert [(d.headline.units[0].text, [u.pos for u in d.units]) for d in result.drafts] == [
+        ("城区新建三座口袋公园", [0]), ("市图书馆延长开放时间", [200])]
+
+
+def test_assemble_relabels_a_heading_inside_a_feature_as_a_subhead_without_mutating():
+    units = [_unit(HEAD, "情系民生 守护健康", 0), _unit(HEAD, "——某市卫生工作侧记", 50),
+             _unit(BYLINE, "□ 记者 王芳", 80), _unit(PARA, "本报讯（记者王芳）从下月起，图书馆开放至九点。", 100),
+             _unit(HEAD, "基层服务更贴心", 200), _unit(PARA, "图书馆负责人说，此举方便上班族。", 300)]
+    result = assemble(units)
+    assert result.forward and len(result.drafts) == 1
+    assert [u.kind for u in result.drafts[0].units] == [PARA, SUBHEAD, PARA]
+    assert units[4].kind == HEAD  # the input unit is unchanged; the result holds a relabelled copy
+    assert [u.kind for u in result.units] == [HEAD, HEAD, BYLINE, PARA, SUBHEAD, PARA]
+
+
+def test_banners_makes_a_page_top_series_banner_furniture_and_a_lone_one_a_section():
+    units = [_unit(HEAD, "守护人民健康", 0), _unit(HEAD, "——群腐整治系列报道④", 50),
+             _unit(PARA, "本报讯（记者张明）近日，公园正式开放。", 100), _unit(HEAD, "金融", 200),
+             _unit(PARA, "这是另一段正文，讲述了一件事情。", 300), _unit(HEAD, "风采展示⑩", 400),
+             _unit(PARA, "这是又一段正文，讲述了另一件事情。", 500)]
+    out = banners(units)
+    assert [u.kind for u in out] == [FURN, FURN, PARA, FURN, PARA, SECTION, PARA]
+    assert [u.kind for u in units][:2] == [HEAD, HEAD]
+
+
+def test_constants_of_the_passes_are_named_parameters():
+    for name in ("COLUMN_TOLERANCE", "PARA_END_SHORTFALL", "AD_CLUSTER_GAP", "HEADING_LOOKAHEAD"):
+        assert isinstance(getattr(layout, name), int | float)
+    assert isinstance(AD, layout.UnitKind)
