@@ -15,7 +15,7 @@ from typing import Any
 
 from .edits import clear_field, item_label, relabel, remove_correction
 from .errors import EditError
-from .metadata import auto_metadata
+from .metadata import auto_record
 from .page import Kind, Origin, Page, Role
 
 CHANGE_KINDS = ("split", "merge", "moved", "relabel", "field", "correction", "kind", "deleted", "order")
@@ -159,12 +159,13 @@ def _hand_set(auto: Page, edited: Page, origin_of: Any, edit_label: dict[int, st
             out.append(Change("kind", it.id, f"{edit_label[it.id]} is now {it.kind} (was {was})",
                               {"old": str(was), "new": str(it.kind)}))
         if it.fields:
-            derived = auto_metadata(edited, it)
+            derived = auto_record(edited, it)
             for key, value in it.fields.items():
                 shown = value if isinstance(value, str) else "、".join(
                     v["name"] if isinstance(v, dict) else str(v) for v in value)
                 out.append(Change("field", it.id, f"the {key} of {edit_label[it.id]} was set by hand to “{shown}”",
-                                  {"field": key, "value": value, "auto": derived.get(key)}))
+                                  {"field": key, "value": value,
+                                   "auto": None if key == "tags" else derived.value(key)}))
     auto_fixes = set(auto.corrections)
     for c in edited.corrections:
         if c not in auto_fixes:

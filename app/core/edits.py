@@ -15,20 +15,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from .bylines import Author
 from .errors import EditError
-from .metadata import FIELDS, item_metadata
+from .metadata import item_record
 from .page import Block, Correction, Item, Kind, Origin, Page, Role, Span, split_lines, strip_span
-
-_TEXT_FIELDS = ("section", "kicker", "title", "subtitle")
-_LIST_FIELDS = ("subheads", "body", "captions", "tags")
+from .record import EDITABLE_FIELDS, FIELD_VALUES, Value
 
 
 # --- small helpers --------------------------------------------------------------------------------
 def item_label(page: Page, item: Item, width: int = 12) -> str:
     """`item 3 “荆州中医外科首次亮相…”`: an item named by its id and title (or first text) for messages."""
-    meta = item_metadata(page, item)
-    text = meta["title"] or next(iter(meta["body"]), "") or next(iter(meta["captions"]), "")
-    text = " ".join(str(text).split())
+    record = item_record(page, item, tags=False)
+    text = record.title or next(iter(record.body), "") or next(iter(record.captions), "")
+    text = " ".join(text.split())
     if len(text) > width:
         text = text[:width] + "…"
     return f"item {item.id} “{text}”" if text else f"item {item.id}"
@@ -357,15 +356,18 @@ def move_item(page: Page, item_id: int, new_index: int) -> Page:
 
 # --- metadata -------------------------------------------------------------------------------------
 def _checked_value(field: str, value: Any) -> Any:
-    if field in _TEXT_FIELDS:
+    """A hand-set value checked against the record field's type, as plain JSON data (`Item.fields`)."""
+    kind = FIELD_VALUES[field]
+    if kind is Value.TEXT:
         if not isinstance(value, str):
             raise EditError(f"the {field} must be text, not {type(value).__name__}")
         return value
     if not isinstance(value, list | tuple):
         raise EditError(f"the {field} must be a list, not {type(value).__name__}")
-    if field == "authors":
+    if kind is Value.AUTHORS:
         out = []
         for a in value:
+            a = a.as_dict() if isinstance(a, Author) else a
             if not (isinstance(a, dict) and isinstance(a.get("name"), str) and isinstance(a.get("role"), str)):
                 raise EditError("each author must be {\"name\": …, \"role\": …} with text values")
             out.append({"name": a["name"], "role": a["role"]})
@@ -377,8 +379,8 @@ def _checked_value(field: str, value: Any) -> Any:
 
 def set_field(page: Page, item_id: int, field: str, value: str | list[Any]) -> Page:
     """Set a metadata field by hand (it then overrides the automatic value; see `clear_field`)."""
-    if field not in FIELDS:
-        raise EditError(f"unknown field {field!r}; the fields are {', '.join(FIELDS)}")
+    if field not in EDITABLE_FIELDS:
+        raise EditError(f"unknown field {field!r}; the fields are {', '.join(EDITABLE_FIELDS)}")
     item = page.item(item_id)
     value = _checked_value(field, value)
     if field in item.fields and item.fields[field] == value:
@@ -389,8 +391,8 @@ def set_field(page: Page, item_id: int, field: str, value: str | list[Any]) -> P
 
 def clear_field(page: Page, item_id: int, field: str) -> Page:
     """Drop the hand-set value of a field: it goes back to the automatic value."""
-    if field not in FIELDS:
-        raise EditError(f"unknown field {field!r}; the fields are {', '.join(FIELDS)}")
+    if field not in EDITABLE_FIELDS:
+        raise EditError(f"unknown field {field!r}; the fields are {', '.join(EDITABLE_FIELDS)}")
     item = page.item(item_id)
     if field not in item.fields:
         return page

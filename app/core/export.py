@@ -19,13 +19,12 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import NewsdeskError
-from .metadata import RECORD_KEYS
+from .record import COLUMNS, LIST_FIELDS
 
 SCHEMA_VERSION = 1
 FORMATS = ("jsonl", "csv", "txt", "parquet")
 PROJECT_KEYS = ("page_id", "item_id", "version", "status", "edited", "schema_version")
-CSV_COLUMNS = RECORD_KEYS + PROJECT_KEYS
-_LIST_KEYS = ("authors", "subheads", "body", "captions", "tags", "spans")
+CSV_COLUMNS = COLUMNS + PROJECT_KEYS
 
 
 Progress = Callable[[int], None] | None
@@ -58,7 +57,7 @@ def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str], progress: Progr
 # --- CSV -------------------------------------------------------------------------------------------
 def csv_row(rec: dict[str, Any]) -> list[Any]:
     """A record as CSV cells: lists as JSON text (commas, quotes and newlines inside stay safe)."""
-    return [json.dumps(rec.get(k), ensure_ascii=False) if k in _LIST_KEYS else rec.get(k, "")
+    return [json.dumps(rec.get(k), ensure_ascii=False) if k in LIST_FIELDS else rec.get(k, "")
             for k in CSV_COLUMNS]
 
 

@@ -1,22 +1,28 @@
-"""Item metadata and output records, derived from an item's blocks plus what an editor set by hand.
+"""Item records derived from an item's blocks plus what an editor set by hand, computed once per item.
 
-`item_metadata` gives the fields an editor sees (and the export writes): section, kicker, title, subtitle,
-authors, subheads, body paragraphs, captions. `page_records` adds tags and spans and gives the records of
-`newsdesk split`, in page order.
+`item_record(page, item)` gives the item's `ItemRecord` (section, kicker, title, subtitle, authors,
+subheads, body paragraphs, captions, tags, spans): the automatic values from the blocks (`auto_record`),
+with the editor's hand-set values over them. Pages and items are immutable, so a record is cached per
+item object and recomputed only when the item, the page text or a correction inside it changes; an edit
+that leaves an item alone leaves its record alone. `item_records`/`page_records` give the records of a
+whole page in page order (`newsdesk split`).
 """
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
-from .bylines import lead_byline, parse_authors, split_credit, trailing_byline
-from .page import Block, Item, Kind, Page, Role, merge_spans
+from .bylines import Author, lead_byline, parse_authors, split_credit, trailing_byline
+from .page import Block, Correction, Item, Kind, Page, Role, merge_spans
+from .record import EDITABLE_FIELDS, ItemRecord, editor_value
 from .reflow import clean_heading, clean_paragraph, join_lines
 
-FIELDS = ("section", "kicker", "title", "subtitle", "authors", "subheads", "body", "captions", "tags")
-RECORD_KEYS = ("page", "index", "kind", "section", "kicker", "title", "subtitle", "authors", "subheads",
-               "body", "captions", "tags", "spans")
+PHOTOGRAPHER = "摄影"  # the role of a photo credit: listed after the writers
+CACHE_SIZE = 4096  # records kept: every item of the pages open in the app, with room for their undo history
 
 
 def block_lines(page: Page, block: Block) -> list[str]:
@@ -35,29 +41,26 @@ def _headings(page: Page, blocks: Iterable[Block]) -> str:
     return "".join(clean_heading(block_lines(page, b)) for b in blocks)
 
 
-def _dedupe(authors: list[dict[str, str]]) -> list[dict[str, str]]:
-    seen, out = set(), []
-    for a in authors:
-        key = (a["name"], a["role"])
-        if key not in seen:
-            seen.add(key)
-            out.append(a)
-    return out
+def _dedupe(authors: list[Author]) -> tuple[Author, ...]:
+    return tuple(dict.fromkeys(authors))
 
 
-def auto_metadata(page: Page, item: Item) -> dict[str, Any]:
-    """The metadata the automatic split derives from the item's blocks alone (no tags)."""
+def _spans(page: Page, blocks: Iterable[Block]) -> tuple[tuple[int, int], ...]:
+    return tuple(merge_spans(page.text, (sp for b in blocks for sp in b.spans)))
+
+
+def auto_record(page: Page, item: Item) -> ItemRecord:
+    """The record the automatic split derives from the item's blocks alone (no hand-set value, no tags)."""
+    spans = _spans(page, item.blocks)
     if item.kind is Kind.FURNITURE:
-        return {
-            "section": "", "kicker": "", "title": "", "subtitle": "", "authors": [], "subheads": [],
-            "body": [clean_heading(block_lines(page, b)) for b in item.blocks], "captions": [],
-        }
-    authors: list[dict[str, str]] = []
+        return ItemRecord(page.name, 0, item.kind,
+                          body=tuple(clean_heading(block_lines(page, b)) for b in item.blocks), spans=spans)
+    authors: list[Author] = []
     body: list[str] = []
     captions: list[str] = []
     for b in item.blocks:
         if b.role is Role.BYLINE:
-            authors += [a.as_dict() for a in parse_authors(" ".join(block_lines(page, b)))]
+            authors += parse_authors(" ".join(block_lines(page, b)))
         elif b.role in (Role.BODY, Role.AD):
             para = block_paragraph(page, b) if b.role is Role.BODY else clean_heading(block_lines(page, b))
             if para:
@@ -68,89 +71,139 @@ def auto_metadata(page: Page, item: Item) -> dict[str, Any]:
             text = clean_paragraph([text])
             if text:
                 captions.append(text)
-            authors_credit = [a.as_dict() for a in credits]
-            authors += authors_credit
+            authors += credits
     if body:
         lead = lead_byline(body[0])
         if lead:
-            authors = [a.as_dict() for a in lead[1]] + authors
-        elif not any(a["role"] != "摄影" for a in authors):
-            authors = [a.as_dict() for a in trailing_byline(body[-1])] + authors
+            authors = list(lead[1]) + authors
+        elif not any(a.role != PHOTOGRAPHER for a in authors):
+            authors = list(trailing_byline(body[-1])) + authors
     # writers first, photographers after, each in printed order
-    authors = [a for a in authors if a["role"] != "摄影"] + [a for a in authors if a["role"] == "摄影"]
-    return {
-        "section": _headings(page, item.blocks_with(Role.SECTION)),
-        "kicker": _headings(page, item.blocks_with(Role.KICKER)),
-        "title": _headings(page, item.blocks_with(Role.TITLE)),
-        "subtitle": _headings(page, item.blocks_with(Role.SUBTITLE)),
-        "authors": _dedupe(authors),
-        "subheads": [clean_heading(block_lines(page, b)) for b in item.blocks_with(Role.SUBHEAD)],
-        "body": body,
-        "captions": captions,
-    }
+    authors = [a for a in authors if a.role != PHOTOGRAPHER] + [a for a in authors if a.role == PHOTOGRAPHER]
+    return ItemRecord(
+        page.name, 0, item.kind,
+        section=_headings(page, item.blocks_with(Role.SECTION)),
+        kicker=_headings(page, item.blocks_with(Role.KICKER)),
+        title=_headings(page, item.blocks_with(Role.TITLE)),
+        subtitle=_headings(page, item.blocks_with(Role.SUBTITLE)),
+        authors=_dedupe(authors),
+        subheads=tuple(clean_heading(block_lines(page, b)) for b in item.blocks_with(Role.SUBHEAD)),
+        body=tuple(body),
+        captions=tuple(captions),
+        spans=spans,
+    )
 
 
-def item_metadata(page: Page, item: Item) -> dict[str, Any]:
-    """The item's fields as the editor sees them: editor-set values over the automatic ones (no tags)."""
-    meta = auto_metadata(page, item)
-    for key, value in item.fields.items():
-        if key in meta:
-            meta[key] = value
-    return meta
+def _edited_record(page: Page, item: Item) -> ItemRecord:
+    """`auto_record` with the editor's hand-set values over it (tags: only hand-set ones)."""
+    record = auto_record(page, item)
+    hand = {k: editor_value(k, v) for k, v in item.fields.items() if k in EDITABLE_FIELDS}
+    return replace(record, **hand) if hand else record
 
 
-def item_tags(page: Page, item: Item, meta: dict[str, Any] | None = None) -> list[str]:
-    if "tags" in item.fields:
-        return list(item.fields["tags"])
-    if item.kind is Kind.FURNITURE:
-        return []
+_keywords: OrderedDict[tuple[str, tuple[str, ...]], tuple[str, ...]] = OrderedDict()
+_keywords_lock = threading.Lock()
+
+
+def _tagged(record: ItemRecord, item: Item) -> ItemRecord:
+    """The record with jieba's keywords, unless an editor set the tags (or it is furniture). The keywords
+    depend only on the headline and body, so an edit of anything else does not run jieba again."""
+    if "tags" in item.fields or item.kind is Kind.FURNITURE:
+        return record
     from .tags import extract_tags
 
-    meta = meta or item_metadata(page, item)
-    return extract_tags(meta["kicker"] + meta["title"], "\n".join(meta["body"]))
+    key = (record.kicker + record.title, record.body)
+    with _keywords_lock:
+        tags = _keywords.get(key)
+    if tags is None:
+        tags = tuple(extract_tags(key[0], "\n".join(record.body)))
+        with _keywords_lock:
+            _keywords[key] = tags
+            while len(_keywords) > CACHE_SIZE:
+                _keywords.popitem(last=False)
+    return replace(record, tags=tags)
 
 
-def _spans(page: Page, blocks: Iterable[Block]) -> list[list[int]]:
-    return [[s, e] for s, e in merge_spans(page.text, (sp for b in blocks for sp in b.spans))]
+# --- the cache: one record per immutable item ------------------------------------------------------
+class _RecordCache:
+    """Records by item object. An entry keeps its item (so the id cannot be reused while it is cached)
+    and what else the record depends on: the page name and text, and the corrections inside the item."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._entries: OrderedDict[tuple[int, bool], tuple[Item, str, str, tuple[Correction, ...], ItemRecord]] = (
+            OrderedDict())
+        self._lock = threading.Lock()
+
+    def get(self, page: Page, item: Item, tags: bool, fixes: tuple[Correction, ...]) -> ItemRecord | None:
+        with self._lock:
+            hit = self._entries.get((id(item), tags))
+            if hit is None:
+                return None
+            cached_item, name, text, cached_fixes, record = hit
+            if cached_item is not item or name != page.name or cached_fixes != fixes or (
+                    text is not page.text and text != page.text):
+                return None
+            self._entries.move_to_end((id(item), tags))
+            return record
+
+    def put(self, page: Page, item: Item, tags: bool, fixes: tuple[Correction, ...], record: ItemRecord) -> None:
+        with self._lock:
+            self._entries[(id(item), tags)] = (item, page.name, page.text, fixes, record)
+            self._entries.move_to_end((id(item), tags))
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
 
 
-def item_spans(page: Page, item: Item) -> list[list[int]]:
-    return _spans(page, item.blocks)
+_cache = _RecordCache(CACHE_SIZE)
 
 
-def item_record(page: Page, item: Item, index: int, with_tags: bool = True) -> dict[str, Any]:
-    meta = item_metadata(page, item)
-    rec: dict[str, Any] = {"page": page.name, "index": index, "kind": str(item.kind)}
-    rec.update(meta)
-    rec["tags"] = item_tags(page, item, meta) if with_tags else list(item.fields.get("tags", []))
-    rec["spans"] = item_spans(page, item)
-    return {k: rec[k] for k in RECORD_KEYS}
+def _fixes_inside(page: Page, item: Item) -> tuple[Correction, ...]:
+    if not page.corrections:
+        return ()
+    return tuple(c for c in page.corrections
+                 if any(s <= c.start and c.end <= e for b in item.blocks for s, e in b.spans))
 
 
-def unassigned_record(page: Page, blocks: Iterable[Block], index: int) -> dict[str, Any]:
+def item_record(page: Page, item: Item, *, tags: bool = True, index: int = 0) -> ItemRecord:
+    """The item's record as the editor sees it (and the export writes it), computed once per item.
+
+    `tags=False` leaves jieba's keywords out (only hand-set tags), for views that do not show them."""
+    fixes = _fixes_inside(page, item)
+    record = _cache.get(page, item, tags, fixes)
+    if record is None:
+        base = _cache.get(page, item, False, fixes) if tags else None
+        if base is None:
+            base = _edited_record(page, item)
+            _cache.put(page, item, False, fixes, base)
+        record = _tagged(base, item) if tags else base
+        if tags:
+            _cache.put(page, item, True, fixes, record)
+    return record if index == record.index else replace(record, index=index)
+
+
+def unassigned_record(page: Page, blocks: Iterable[Block], index: int = 0) -> ItemRecord:
     """Text that no item holds (an editor deleted its item), written as furniture so nothing is lost."""
     blocks = list(blocks)
-    return {
-        "page": page.name, "index": index, "kind": str(Kind.FURNITURE), "section": "", "kicker": "",
-        "title": "", "subtitle": "", "authors": [], "subheads": [],
-        "body": [clean_heading(block_lines(page, b)) for b in blocks], "captions": [], "tags": [],
-        "spans": _spans(page, blocks),
-    }
+    return ItemRecord(page.name, index, Kind.FURNITURE,
+                      body=tuple(clean_heading(block_lines(page, b)) for b in blocks), spans=_spans(page, blocks))
+
+
+def item_records(page: Page, tags: bool = True) -> list[tuple[int | None, ItemRecord]]:
+    """The page's records with each one's item id (None for the text no item holds), in page order."""
+    pairs: list[tuple[int | None, ItemRecord]] = [
+        (it.id, item_record(page, it, tags=tags)) for it in sorted(page.items, key=lambda it: it.start)]
+    if page.unassigned:
+        pairs.append((None, unassigned_record(page, page.unassigned)))
+        pairs.sort(key=lambda p: p[1].spans[0][0] if p[1].spans else 0)
+    return [(item_id, rec if rec.index == i else replace(rec, index=i)) for i, (item_id, rec) in enumerate(pairs)]
 
 
 def page_item_records(page: Page, with_tags: bool = True) -> list[tuple[int | None, dict[str, Any]]]:
-    """The page's records with each one's item id (None for the text no item holds), in page order."""
-    pairs: list[tuple[int | None, dict[str, Any]]] = [
-        (it.id, item_record(page, it, 0, with_tags)) for it in sorted(page.items, key=lambda it: it.start)
-    ]
-    if page.unassigned:
-        pairs.append((None, unassigned_record(page, page.unassigned, 0)))
-        pairs.sort(key=lambda p: p[1]["spans"][0][0] if p[1]["spans"] else 0)
-    for i, (_, rec) in enumerate(pairs):
-        rec["index"] = i
-    return pairs
+    """`item_records` as plain JSON data."""
+    return [(item_id, rec.to_dict()) for item_id, rec in item_records(page, with_tags)]
 
 
 def page_records(page: Page, with_tags: bool = True) -> list[dict[str, Any]]:
-    """One record per item and per furniture block, in page order (by where each starts in the text)."""
-    return [rec for _, rec in page_item_records(page, with_tags)]
+    """One record per item and per furniture block, in page order, as plain JSON data (`newsdesk split`)."""
+    return [rec.to_dict() for _, rec in item_records(page, with_tags)]

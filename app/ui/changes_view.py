@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.diff import diff_pages as core_diff
-from ..core.metadata import item_metadata
+from ..core.metadata import item_record
 from ..core.page import Page
 from .i18n import language, tr
 from .models import ColumnsModel
@@ -85,7 +85,7 @@ class ChangesModel(ColumnsModel):
         self.labels = {}
         if page is not None:
             for pos, it in enumerate(page.items, 1):
-                title = item_metadata(page, it)["title"]
+                title = item_record(page, it, tags=False).title
                 self.labels[it.id] = f"{pos} · {title}" if title else str(pos)
         self.endResetModel()
 

@@ -11,7 +11,9 @@ from collections.abc import Callable
 from typing import Any
 
 from ..core import edits
+from ..core.bylines import Author
 from ..core.errors import EditError, NewsdeskError
+from ..core.metadata import item_record
 from ..core.page import Block, Item, Kind, Page, Role
 from . import dialogs
 from .commands import FieldCommand, PageCommand, StatusCommand, edit_command, label
@@ -264,23 +266,18 @@ class FixesMixin:
         doc.stack.endMacro()
 
     def bulk_add_tag(self, tag: str) -> None:
-        from ..core.metadata import item_tags
-
         tag = tag.strip()
         if tag:
             self._bulk(lambda page, i: edits.set_field(
-                page, i, "tags", [t for t in item_tags(page, page.item(i)) if t != tag] + [tag]))
+                page, i, "tags", [t for t in item_record(page, page.item(i)).tags if t != tag] + [tag]))
 
     def bulk_add_author(self, text: str) -> None:
-        from ..core.metadata import item_metadata
-
         parts = text.split()
         if not parts:
             return
-        name, role = parts[0], " ".join(parts[1:])
-        new = {"name": name, "role": role}
+        new = Author(parts[0], " ".join(parts[1:]))
         self._bulk(lambda page, i: edits.set_field(
-            page, i, "authors", [a for a in item_metadata(page, page.item(i))["authors"] if a != new] + [new]))
+            page, i, "authors", [a for a in item_record(page, page.item(i), tags=False).authors if a != new] + [new]))
 
     def bulk_set_kind(self, kind: Kind) -> None:
         self._bulk(lambda page, i: edits.set_kind(page, i, kind))

@@ -7,8 +7,6 @@ QPlainTextEdit never interpret markup). Programmatic updates never emit the sign
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -29,21 +27,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.metadata import item_metadata, item_tags
+from ..core.metadata import item_record
 from ..core.page import Item, Kind, Page
+from ..core.record import TEXT_FIELDS, ItemRecord
 from .i18n import tr
 from .models import kind_text
 
-TEXT_FIELDS = ("section", "kicker", "title", "subtitle")
 FIELD_TEXT = {"section": "Section", "kicker": "Kicker", "title": "Title", "subtitle": "Subtitle",
               "authors": "Authors", "tags": "Tags", "kind": "Kind", "body": "Body"}
 
 
-def body_preview(meta: dict[str, Any]) -> str:
+def body_preview(record: ItemRecord) -> str:
     """The cleaned text as the export writes it: the body paragraphs, then subheads and captions, marked."""
-    parts = list(meta["body"])
-    parts += [f"〔{tr('Subhead')}〕{s}" for s in meta["subheads"]]
-    parts += [f"〔{tr('Caption')}〕{c}" for c in meta["captions"]]
+    parts = list(record.body)
+    parts += [f"〔{tr('Subhead')}〕{s}" for s in record.subheads]
+    parts += [f"〔{tr('Caption')}〕{c}" for c in record.captions]
     return "\n\n".join(parts)
 
 
@@ -58,7 +56,6 @@ class ItemPanel(QWidget):
         self.item_id: int | None = None
         self.tags_ready = False
         self._tags: list[str] = []
-        self._tag_cache: dict[int, tuple[Any, list[str]]] = {}
 
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
@@ -166,8 +163,6 @@ class ItemPanel(QWidget):
 
     # --- showing an item -------------------------------------------------------------------------
     def show_item(self, page: Page | None, item_id: int | None) -> None:
-        if page is not None and (self.page is None or self.page.text != page.text):
-            self._tag_cache.clear()
         self.page, self.item_id = page, item_id
         item = self._item()
         self.setEnabled(item is not None)
@@ -180,20 +175,23 @@ class ItemPanel(QWidget):
                 self.authors.setRowCount(0)
             self._show_heading()
             return
-        meta = item_metadata(page, item)
+        # jieba's keywords only once jieba is loaded (a hand-set list needs no jieba)
+        tagged = "tags" in item.fields or self.tags_ready or item.kind is Kind.FURNITURE
+        record = item_record(page, item, tags=tagged)
         for name in TEXT_FIELDS:
             edit = self.edits[name]
-            if edit.text() != meta[name]:
-                edit.setText(meta[name])
+            value = getattr(record, name)
+            if edit.text() != value:
+                edit.setText(value)
                 edit.setCursorPosition(0)
             font = edit.font()
             font.setItalic(name in item.fields)
             edit.setFont(font)
         with QSignalBlocker(self.kind):
             self.kind.setCurrentIndex(self.kind.findData(item.kind))
-        self._show_authors(meta["authors"])
-        self._show_tags(page, item, meta)
-        text = body_preview(meta)
+        self._show_authors(record)
+        self._show_tags(record if tagged else None)
+        text = body_preview(record)
         if self.body.toPlainText() != text:
             self.body.setPlainText(text)
         self._show_heading()
@@ -215,26 +213,17 @@ class ItemPanel(QWidget):
         edited = " · " + tr("edited") if item.edited else ""
         self.heading.setText(f"{tr('Item')} {index} · {kind_text(item.kind)}{edited}")
 
-    def _show_authors(self, authors: list[dict[str, str]]) -> None:
+    def _show_authors(self, record: ItemRecord) -> None:
         with QSignalBlocker(self.authors):
-            self.authors.setRowCount(len(authors))
-            for row, a in enumerate(authors):
-                self.authors.setItem(row, 0, QTableWidgetItem(a["name"]))
-                self.authors.setItem(row, 1, QTableWidgetItem(a["role"]))
+            self.authors.setRowCount(len(record.authors))
+            for row, a in enumerate(record.authors):
+                self.authors.setItem(row, 0, QTableWidgetItem(a.name))
+                self.authors.setItem(row, 1, QTableWidgetItem(a.role))
 
-    def _show_tags(self, page: Page, item: Item, meta: dict[str, Any]) -> None:
-        if "tags" in item.fields or self.tags_ready or item.kind is Kind.FURNITURE:
-            # jieba's keywords take milliseconds: recompute only when what they come from changed
-            key = (item.kind, tuple(item.fields.get("tags", ())), meta["kicker"] + meta["title"],
-                   tuple(meta["body"]))
-            hit = self._tag_cache.get(item.id)
-            if hit is None or hit[0] != key:
-                hit = self._tag_cache[item.id] = (key, item_tags(page, item, meta))
-            self._tags = list(hit[1])
-            shown = self._tags
-        else:
-            self._tags = []
-            shown = None
+    def _show_tags(self, record: ItemRecord | None) -> None:
+        """The record's tags; None: jieba is still loading."""
+        self._tags = list(record.tags) if record is not None else []
+        shown = self._tags if record is not None else None
         self.tags.clear()
         if shown is None:
             self.tags.addItem(tr("(tags load in the background…)"))

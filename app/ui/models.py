@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from ..core.metadata import item_metadata
+from ..core.metadata import item_record
 from ..core.page import Item, Kind, Page
 from .i18n import tr
 
@@ -216,10 +216,9 @@ class ItemsModel(ColumnsModel):
         hit = self._cache.get(item.id)
         if hit is not None and hit[0] is item:
             return hit
-        meta = item_metadata(self.page, item)
-        title = meta["title"] or meta["kicker"] or meta["section"]
-        body = meta["body"] or meta["captions"] or meta["subheads"]
-        preview = (body[0] if body else "")[:60]
+        record = item_record(self.page, item, tags=False)
+        title = record.headline
+        preview = record.first_text[:60]
         if not title:
             title = "(" + tr("no title") + ")" if item.kind is not Kind.FURNITURE else preview[:24]
         display = (kind_text(item.kind), title, preview)

@@ -8,7 +8,7 @@ from app.core import edits
 from app.core.diff import CHANGE_KINDS, Change, diff_pages, revert_change
 from app.core.errors import EditError
 from app.core.loading import load_page
-from app.core.metadata import item_metadata
+from app.core.metadata import item_record
 from app.core.page import Kind, Page, Role, check_invariant
 from app.core.splitter import split_page
 
@@ -61,7 +61,7 @@ def test_relabel_and_its_revert(page):
     assert "relabelled from body to subhead" in change.description
     back = revert_change(page, edited, change)
     assert diff_pages(page, back) == []
-    assert item_metadata(back, back.item(0)) == item_metadata(page, page.item(0))
+    assert item_record(back, back.item(0)) == item_record(page, page.item(0))
 
 
 def test_relabel_to_furniture_is_a_split_and_a_relabel(page):

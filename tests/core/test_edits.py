@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from app.core import edits
+from app.core.bylines import Author
 from app.core.errors import EditError
 from app.core.loading import load_page
-from app.core.metadata import item_metadata, item_tags, page_records
+from app.core.metadata import item_record, page_records
 from app.core.page import Block, Correction, Item, Kind, Origin, Page, Role, check_invariant
 from app.core.splitter import split_page
 
@@ -39,7 +40,7 @@ def test_split_item_moves_blocks_from_the_cut_into_a_new_item_after_it(page):
     assert [b.id for b in new.item(3).blocks] == [2, 3]
     assert new.item(3).kind is Kind.NEWS
     assert new.item(0).origin is Origin.EDITOR and new.item(3).origin is Origin.EDITOR
-    assert item_metadata(new, new.item(3))["body"][1] == "第二段全面规范。"
+    assert item_record(new, new.item(3)).body[1] == "第二段全面规范。"
     assert page.item(0).origin is Origin.AUTO and len(page.items) == 3  # the old page is untouched
 
 
@@ -129,7 +130,7 @@ def test_move_text_divides_a_block_at_line_boundaries(page):
     assert new.item(0).blocks[2].id == 2
     moved = new.item(1).blocks[-1]
     assert new.block_text(moved) == "第一段第二行，" and moved.role is Role.BODY and moved.id == 8
-    assert item_metadata(new, new.item(0))["body"][0] == "本报讯第一段第一行，第一段第三行。"
+    assert item_record(new, new.item(0)).body[0] == "本报讯第一段第一行，第一段第三行。"
 
 
 def test_move_text_over_several_blocks_to_a_new_item(page):
@@ -159,7 +160,7 @@ def test_send_to_furniture_makes_a_furniture_item(page):
     furniture = new.items[2]
     assert furniture.kind is Kind.FURNITURE and furniture.blocks[0].role is Role.FURNITURE
     assert [b.id for b in new.item(1).blocks] == [4, 5]
-    assert item_metadata(new, new.item(1))["captions"] == []
+    assert item_record(new, new.item(1)).captions == ()
 
 
 def test_delete_item_keeps_its_text_unassigned(page):
@@ -175,7 +176,7 @@ def test_delete_item_keeps_its_text_unassigned(page):
 # --- roles ------------------------------------------------------------------------------------------
 def test_relabel_changes_the_role(page):
     new = valid(edits.relabel(page, 3, Role.SUBHEAD))
-    assert item_metadata(new, new.item(0))["subheads"] == ["第二段全 面 规 范。"]
+    assert item_record(new, new.item(0)).subheads == ("第二段全 面 规 范。",)
     assert new.item(0).origin is Origin.EDITOR
     assert edits.relabel(new, 3, Role.SUBHEAD) is new  # no change
     with pytest.raises(EditError, match="no block 99"):
@@ -187,7 +188,7 @@ def test_relabel_to_furniture_moves_the_block_out(page):
     assert [b.id for b in new.item(0).blocks] == [0, 2, 3]
     out = new.items[1]
     assert out.kind is Kind.FURNITURE and [b.id for b in out.blocks] == [1]
-    assert item_metadata(new, new.item(0))["authors"] == []
+    assert item_record(new, new.item(0)).authors == ()
 
 
 def test_relabel_text_makes_a_line_part_of_the_title(page):
@@ -196,7 +197,7 @@ def test_relabel_text_makes_a_line_part_of_the_title(page):
     roles = [(b.role, new.block_text(b)) for b in new.item(0).blocks]
     assert roles[2] == (Role.TITLE, "本报讯 第一段第一行，")
     assert roles[3] == (Role.BODY, "第一段第二行，\n第一段第三行。")
-    assert item_metadata(new, new.item(0))["title"] == "荆州中医外科首次亮相本报讯 第一段第一行，"
+    assert item_record(new, new.item(0)).title == "荆州中医外科首次亮相本报讯 第一段第一行，"
 
 
 def test_relabel_text_of_a_middle_line_keeps_reading_order(page):
@@ -219,7 +220,7 @@ def test_relabel_text_to_furniture(page):
 def test_move_block_reorders_the_reading_order(page):
     new = valid(edits.move_block(page, 0, 3, 0))
     assert [b.id for b in new.item(0).blocks] == [3, 0, 1, 2]
-    assert item_metadata(new, new.item(0))["body"][0] == "第二段全面规范。"
+    assert item_record(new, new.item(0)).body[0] == "第二段全面规范。"
     assert edits.move_block(page, 0, 3, 3) is page
     with pytest.raises(EditError, match="position 4"):
         edits.move_block(page, 0, 3, 4)
@@ -239,11 +240,11 @@ def test_move_item_reorders_items(page):
 # --- metadata ---------------------------------------------------------------------------------------
 def test_set_and_clear_field(page):
     new = edits.set_field(page, 0, "title", "新标题")
-    assert item_metadata(new, new.item(0))["title"] == "新标题"
+    assert item_record(new, new.item(0)).title == "新标题"
     assert new.item(0).edited and new.item(0).fields == {"title": "新标题"}
-    assert item_metadata(page, page.item(0))["title"] == "荆州中医外科首次亮相"
+    assert item_record(page, page.item(0)).title == "荆州中医外科首次亮相"
     back = edits.clear_field(new, 0, "title")
-    assert item_metadata(back, back.item(0))["title"] == "荆州中医外科首次亮相"
+    assert item_record(back, back.item(0)).title == "荆州中医外科首次亮相"
     assert not back.item(0).edited
     assert edits.clear_field(back, 0, "title") is back
 
@@ -253,8 +254,8 @@ def test_set_field_authors_and_tags(page):
     new = edits.set_field(page, 1, "authors", authors)
     new = edits.set_field(new, 1, "tags", ["春天", "故事"])
     authors[0]["name"] = "changed afterwards"
-    assert item_metadata(new, new.item(1))["authors"] == [{"name": "王五", "role": "记者"}]
-    assert item_tags(new, new.item(1)) == ["春天", "故事"]
+    assert item_record(new, new.item(1)).authors == (Author("王五", "记者"),)
+    assert item_record(new, new.item(1)).tags == ("春天", "故事")
 
 
 @pytest.mark.parametrize(("field", "value", "message"), [
@@ -282,12 +283,12 @@ def test_correction_shows_in_the_body_and_keeps_the_source(page):
     new = valid(edits.correct_text(page, start, end, "第贰段"))
     assert new.text == page.text
     assert new.corrections == (Correction(start, end, "第二段", "第贰段"),)
-    assert item_metadata(new, new.item(0))["body"][1] == "第贰段全面规范。"
+    assert item_record(new, new.item(0)).body[1] == "第贰段全面规范。"
     replaced = edits.correct_text(new, start, end, "第2段")
     assert len(replaced.corrections) == 1
-    assert item_metadata(replaced, replaced.item(0))["body"][1] == "第2段全面规范。"
+    assert item_record(replaced, replaced.item(0)).body[1] == "第2段全面规范。"
     gone = edits.remove_correction(replaced, start, end)
-    assert gone.corrections == () and item_metadata(gone, gone.item(0))["body"][1] == "第二段全面规范。"
+    assert gone.corrections == () and item_record(gone, gone.item(0)).body[1] == "第二段全面规范。"
     assert edits.correct_text(new, start, end, "第二段").corrections == ()
 
 

@@ -16,8 +16,9 @@ from app.core import edits
 from app.core.diff import diff_pages, revert_change
 from app.core.errors import EditError
 from app.core.loading import load_page
-from app.core.metadata import FIELDS, page_records
+from app.core.metadata import page_records
 from app.core.page import Kind, Page, Role, check_invariant
+from app.core.record import EDITABLE_FIELDS as FIELDS
 from app.core.splitter import split_page
 
 # --- generated page text --------------------------------------------------------------------------

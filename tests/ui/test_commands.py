@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from uihelp import article_with_blocks, char_background, click_offset, owned, press, select_text
 
-from app.core.metadata import item_metadata
+from app.core.metadata import item_record
 from app.core.page import Kind, Role
 from app.ui.actions import Act
 from app.ui.models import FURNITURE_COLOR, UNASSIGNED_COLOR
@@ -128,7 +128,7 @@ def test_relabel_selected_text_as_title_sets_the_title(qtbot, window) -> None:  
     _holder, block = after.owner_of(s)
     assert block.role is Role.TITLE
     item_now = after.item(owned(after, s))
-    title = item_metadata(after, item_now)["title"]
+    title = item_record(after, item_now).title
     assert page.text[s:e].strip().replace(" ", "")[:4] in title.replace(" ", "")
     assert window.current_item == item_now.id
     assert window.panel.edits["title"].text() == title
@@ -182,7 +182,7 @@ def test_resplit_keeps_what_the_editor_changed_and_says_so(qtbot, window) -> Non
     item_id = window.current_item
     press(window, Act.RESPLIT)
     assert "kept" in window.notice.text() and window.notice.isVisible()
-    assert item_metadata(window.doc.page, window.doc.page.item(item_id))["title"] == "Edited title"
+    assert item_record(window.doc.page, window.doc.page.item(item_id)).title == "Edited title"
 
 
 def test_typing_a_title_is_one_undo_step(qtbot, window) -> None:  # noqa: ANN001
@@ -197,7 +197,7 @@ def test_typing_a_title_is_one_undo_step(qtbot, window) -> None:  # noqa: ANN001
     assert window.doc.page.item(window.current_item).fields["title"] == "New title ABC"
     press(window, window.undo_action, target=title)  # Ctrl+Z in the field undoes the page's command
     assert window.doc.page == page
-    assert title.text() == item_metadata(page, page.item(window.current_item))["title"]
+    assert title.text() == item_record(page, page.item(window.current_item)).title
     press(window, window.redo_action, target=title)
     assert title.text() == "New title ABC"
 

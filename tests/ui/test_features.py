@@ -6,7 +6,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QInputDialog
 from uihelp import article_with_blocks, click_offset, press
 
-from app.core.metadata import item_tags
+from app.core.bylines import Author
+from app.core.metadata import item_record
 from app.core.page import Kind
 from app.ui import tasks
 from app.ui.actions import Act
@@ -91,7 +92,7 @@ def test_bulk_tag_on_selected_items_is_one_undo_step(qtbot, window) -> None:  # 
     assert window.doc.stack.count() == count + 1
     after = window.doc.page
     for i in ids:
-        assert "bulk" in item_tags(after, after.item(i))
+        assert "bulk" in item_record(after, after.item(i)).tags
     press(window, window.undo_action)
     assert window.doc.page == page
 
@@ -108,10 +109,9 @@ def test_bulk_kind_and_author(qtbot, window) -> None:  # noqa: ANN001
     assert all(window.doc.page.item(i).kind is Kind.NOTICE for i in ids)
     press(window, Act.BULK_AUTHOR, target=view)
     answer_dialog(qtbot, window, "Wang reporter")
-    from app.core.metadata import item_metadata
 
     for i in ids:
-        assert {"name": "Wang", "role": "reporter"} in item_metadata(window.doc.page, window.doc.page.item(i))["authors"]
+        assert Author("Wang", "reporter") in item_record(window.doc.page, window.doc.page.item(i)).authors
 
 
 def test_bulk_status_on_selected_pages(qtbot, window) -> None:  # noqa: ANN001
@@ -128,9 +128,8 @@ def test_authors_table_edits_are_undoable(qtbot, window) -> None:  # noqa: ANN00
     qtbot.mouseClick(window.panel.add_author, Qt.MouseButton.LeftButton)
     row = window.panel.authors.rowCount() - 1
     window.panel.authors.item(row, 0).setText("Li")
-    from app.core.metadata import item_metadata
 
-    assert {"name": "Li", "role": "记者"} in item_metadata(window.doc.page, window.doc.page.item(item.id))["authors"]
+    assert Author("Li", "记者") in item_record(window.doc.page, window.doc.page.item(item.id)).authors
 
 
 def test_adding_a_tag_with_completion(qtbot, window) -> None:  # noqa: ANN001
@@ -150,9 +149,8 @@ def test_search_jumps_to_the_item(qtbot, window) -> None:  # noqa: ANN001
     other = window.pages.model.page_row(1).id
     page = window.store.load_page(other)
     item = article_with_blocks(page)
-    from app.core.metadata import item_metadata
 
-    title = item_metadata(page, item)["title"] or item_metadata(page, item)["body"][0]
+    title = item_record(page, item).title or item_record(page, item).body[0]
     word = title.replace(" ", "")[:4]
     press(window, Act.FIND)
     assert window.search.query.hasFocus()

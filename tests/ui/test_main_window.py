@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from uihelp import click_offset
 
-from app.core.metadata import item_metadata
+from app.core.metadata import item_record
 from app.store.db import Store
 
 
@@ -24,7 +24,7 @@ def test_window_shows_the_last_page_with_its_text_exactly(window) -> None:  # no
     assert window.current_item == first_item.id
     assert window.items.currentIndex().row() == 0
     assert window.source.current_item == first_item.id
-    assert window.panel.edits["title"].text() == item_metadata(doc.page, first_item)["title"]
+    assert window.panel.edits["title"].text() == item_record(doc.page, first_item).title
     assert doc.page.name in window.windowTitle()
     assert window.status_state.text() == "Saved"
 

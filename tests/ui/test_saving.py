@@ -13,7 +13,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox
 from uihelp import ROOT, article_with_blocks, click_offset, close_window, open_window, press
 
-from app.core.metadata import item_metadata
+from app.core.metadata import item_record
 from app.store.db import Store
 from app.ui.actions import Act
 
@@ -51,7 +51,7 @@ def test_ctrl_s_saves_and_the_page_reloads_exactly(qtbot, project) -> None:  # n
         assert again.doc.page == edited
         assert again.current_item == current
         assert again.panel.edits["title"].text() == "Saved title"
-        assert item_metadata(again.doc.page, again.doc.page.item(current))["title"] == "Saved title"
+        assert item_record(again.doc.page, again.doc.page.item(current)).title == "Saved title"
     finally:
         close_window(again)
 
