@@ -1,49 +1,142 @@
 """What an editor changed against the automatic split: a Qt-free comparison (like Picard's TagDiff).
 
-`diff_pages(auto, edited)` compares the two pages of one text character by character: which automatic item
-held each visible character against which edited item (or `unassigned`) holds it now, and with what role.
-From that it reports items split, merged, text moved or deleted, roles relabelled, reading order changed,
-plus hand-set fields, kinds and text corrections. `revert_change` undoes one change where that is well
-defined on its own.
+The one answer to "what did the editor change", for the changes view and the quality report alike.
+`diff_pages(auto, edited)` compares the two pages of one text character by character (`Alignment`): which
+automatic item held each visible character against which edited item (or `unassigned`) holds it now, and
+with what role. From that it reports items split, merged, text moved or deleted, roles relabelled,
+reading order changed, plus hand-set fields, kinds and text corrections, each a `Change` of a
+`ChangeKind`. `revert_change` undoes one change where that is well defined on its own.
+
+The rule for split, merge and moved text: each automatic item continues in the edited item that holds
+most of its text, and each edited item grew from the automatic item that gave it most of its text. Text
+of an automatic item in an edited item that grew from it, but is not where the item continues, is a
+split-off part; text of an automatic item in the item it continues in, which grew from another item, is
+a merge; any other text that changed items was moved.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 from .edits import clear_field, item_label, relabel, remove_correction
 from .errors import EditError
 from .metadata import auto_record
-from .page import Kind, Origin, Page, Role
+from .page import Block, Kind, Origin, Page, Role
 
-CHANGE_KINDS = ("split", "merge", "moved", "relabel", "field", "correction", "kind", "deleted", "order")
+NOBODY = -1  # an offset no block holds (whitespace between blocks)
+UNASSIGNED = -2  # an offset held by a block of `Page.unassigned`
+
+
+class ChangeKind(StrEnum):
+    SPLIT = "split"
+    MERGE = "merge"
+    MOVED = "moved"
+    RELABEL = "relabel"
+    FIELD = "field"
+    CORRECTION = "correction"
+    KIND = "kind"
+    DELETED = "deleted"
+    ORDER = "order"
+
+
+CHANGE_KINDS = tuple(ChangeKind)
+REVERTIBLE = frozenset({ChangeKind.FIELD, ChangeKind.CORRECTION, ChangeKind.KIND, ChangeKind.RELABEL})
 
 
 @dataclass(frozen=True)
 class Change:
     """One difference between the automatic split and the edited page."""
 
-    kind: str  # one of CHANGE_KINDS
+    kind: ChangeKind
     item_id: int | None  # the edited item it concerns (None: page level or unassigned)
     description: str
     detail: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def revertible(self) -> bool:
+        return self.kind in REVERTIBLE
 
-def _owners(page: Page) -> tuple[dict[int, int | None], dict[int, tuple[int, Role]]]:
-    """Per visible character offset: the item id holding it (None: unassigned) and (block id, role)."""
-    item_of: dict[int, int | None] = {}
-    block_of: dict[int, tuple[int, Role]] = {}
-    owners: list[tuple[int | None, Any]] = [(it.id, b) for it in page.items for b in it.blocks]
-    owners += [(None, b) for b in page.unassigned]
-    for item_id, b in owners:
-        for s, e in b.spans:
+
+# --- who holds each character -----------------------------------------------------------------------
+_spaces: dict[str, list[int]] = {}
+
+
+def _whitespace(text: str) -> list[int]:
+    """The offsets of the text's whitespace characters (cached for the last texts compared)."""
+    hit = _spaces.get(text)
+    if hit is None:
+        if len(_spaces) > 8:
+            _spaces.clear()
+        hit = _spaces[text] = [i for i, c in enumerate(text) if c.isspace()]
+    return hit
+
+
+@dataclass
+class Holders:
+    """Per character offset of one page: the item holding it (NOBODY, UNASSIGNED), its block and role."""
+
+    item: list[int]
+    block: list[int]
+    role: list[Role | None]
+
+    @classmethod
+    def of(cls, page: Page) -> Holders:
+        n = len(page.text)
+        item, block, role = [NOBODY] * n, [NOBODY] * n, [None] * n
+        owners: list[tuple[int, Block]] = [(it.id, b) for it in page.items for b in it.blocks]
+        owners += [(UNASSIGNED, b) for b in page.unassigned]
+        for item_id, b in owners:
+            for s, e in b.spans:
+                item[s:e] = [item_id] * (e - s)
+                block[s:e] = [b.id] * (e - s)
+                role[s:e] = [b.role] * (e - s)
+        for i in _whitespace(page.text):
+            item[i], block[i], role[i] = NOBODY, NOBODY, None
+        return cls(item, block, role)
+
+    def first_held(self, block: Block) -> int | None:
+        """The block's first offset that a block of this page holds."""
+        for s, e in block.spans:
             for i in range(s, e):
-                if not page.text[i].isspace():
-                    item_of[i] = item_id
-                    block_of[i] = (b.id, b.role)
-    return item_of, block_of
+                if self.block[i] != NOBODY:
+                    return i
+        return None
+
+
+class Alignment:
+    """The automatic and the edited page of one text, character by character: how many characters of each
+    automatic item each edited item holds, where each automatic item continues, where each edited item
+    grew from."""
+
+    def __init__(self, auto: Page, edited: Page) -> None:
+        if auto.text != edited.text:
+            raise EditError(f"cannot compare page {edited.name} with a split of a different text")
+        self.auto, self.edited = auto, edited
+        self.a, self.e = Holders.of(auto), Holders.of(edited)
+        self.pairs: Counter[tuple[int, int]] = Counter(
+            (a, e) for a, e in zip(self.a.item, self.e.item, strict=True) if a >= 0 and e != NOBODY)
+        self.by_auto: dict[int, Counter[int]] = defaultdict(Counter)
+        self.by_edit: dict[int, Counter[int]] = defaultdict(Counter)
+        for (aid, eid), n in self.pairs.items():
+            self.by_auto[aid][eid] += n
+            self.by_edit[eid][aid] += n
+
+    def continues_in(self, aid: int) -> int | None:
+        """The edited item that continues automatic item `aid` (None: all its text was taken out)."""
+        live = {eid: n for eid, n in self.by_auto[aid].items() if eid != UNASSIGNED}
+        if aid in live:
+            return aid
+        return max(live, key=lambda eid: (live[eid], -eid)) if live else None
+
+    def grew_from(self, eid: int) -> int | None:
+        """The automatic item that edited item `eid` grew from (None: it holds no automatic item's text)."""
+        held = self.by_edit.get(eid, Counter())
+        if eid in held:
+            return eid
+        return max(held, key=lambda aid: (held[aid], -aid)) if held else None
 
 
 def _n(count: int) -> str:
@@ -52,126 +145,104 @@ def _n(count: int) -> str:
 
 def diff_pages(auto: Page, edited: Page) -> list[Change]:
     """The changes that turn the automatic split `auto` into `edited` (same text), in a stable order."""
-    if auto.text != edited.text:
-        raise EditError(f"cannot compare page {edited.name} with a split of a different text")
-    a_item, a_block = _owners(auto)
-    e_item, e_block = _owners(edited)
-    pairs: Counter[tuple[int, int | None]] = Counter()
-    for i, aid in a_item.items():
-        if aid is not None and i in e_item:
-            pairs[(aid, e_item[i])] += 1
-    by_auto: dict[int, Counter[int | None]] = defaultdict(Counter)
-    by_edit: dict[int | None, Counter[int]] = defaultdict(Counter)
-    for (aid, eid), n in pairs.items():
-        by_auto[aid][eid] += n
-        by_edit[eid][aid] += n
-
-    def main_of(aid: int) -> int | None:  # the edited item that continues auto item `aid`
-        held = by_auto[aid]
-        live = {eid: n for eid, n in held.items() if eid is not None}
-        if aid in live:
-            return aid
-        return max(live, key=lambda eid: (live[eid], -eid)) if live else None
-
-    def origin_of(eid: int) -> int | None:  # the auto item that edited item `eid` grew from
-        held = by_edit.get(eid, Counter())
-        if eid in held:
-            return eid
-        return max(held, key=lambda aid: (held[aid], -aid)) if held else None
-
+    al = Alignment(auto, edited)
     auto_label = {it.id: item_label(auto, it) for it in auto.items}
     edit_label = {it.id: item_label(edited, it) for it in edited.items}
     changes: list[Change] = []
-    for (aid, eid), n in sorted(pairs.items(), key=lambda kv: (kv[0][0], -1 if kv[0][1] is None else kv[0][1])):
-        if eid is None:
-            whole = n == sum(by_auto[aid].values())
+    for (aid, eid), n in sorted(al.pairs.items(), key=lambda kv: (kv[0][0], -1 if kv[0][1] < 0 else kv[0][1])):
+        if eid == UNASSIGNED:
+            whole = n == sum(al.by_auto[aid].values())
             text = (f"{auto_label[aid]} was deleted" if whole
                     else f"{_n(n)} of {auto_label[aid]} were taken out of every item")
-            changes.append(Change("deleted", None, text + " (the text is unassigned)",
+            changes.append(Change(ChangeKind.DELETED, None, text + " (the text is unassigned)",
                                   {"auto_item": aid, "chars": n, "whole": whole}))
             continue
-        main, origin = main_of(aid), origin_of(eid)
+        main, origin = al.continues_in(aid), al.grew_from(eid)
         if main == eid and origin == aid:
             continue
         if main != eid and origin == aid:
-            changes.append(Change("split", eid, f"{auto_label[aid]} was split: {edit_label[eid]} is a new part",
+            changes.append(Change(ChangeKind.SPLIT, eid,
+                                  f"{auto_label[aid]} was split: {edit_label[eid]} is a new part",
                                   {"auto_item": aid, "chars": n}))
         elif main == eid:
-            into = edit_label[eid]
-            changes.append(Change("merge", eid, f"{auto_label[aid]} was merged into {into}",
+            changes.append(Change(ChangeKind.MERGE, eid, f"{auto_label[aid]} was merged into {edit_label[eid]}",
                                   {"auto_item": aid, "chars": n}))
         else:
-            changes.append(Change("moved", eid, f"{_n(n)} of {auto_label[aid]} were moved to {edit_label[eid]}",
+            changes.append(Change(ChangeKind.MOVED, eid,
+                                  f"{_n(n)} of {auto_label[aid]} were moved to {edit_label[eid]}",
                                   {"auto_item": aid, "chars": n}))
-    changes += _relabels(edited, a_block, e_item, edit_label)
-    changes += _order(auto, edited, a_item, a_block, origin_of, edit_label)
-    changes += _hand_set(auto, edited, origin_of, edit_label)
+    changes += _relabels(al, edit_label)
+    changes += _order(al, edit_label)
+    changes += _hand_set(al, edit_label)
     return changes
 
 
-def _relabels(edited: Page, a_block: dict[int, tuple[int, Role]], e_item: dict[int, int | None],
-              edit_label: dict[int, str]) -> list[Change]:
+def _relabels(al: Alignment, edit_label: dict[int, str]) -> list[Change]:
     out = []
-    for it in edited.items:
+    for it in al.edited.items:
         for b in it.blocks:
-            roles = Counter(a_block[i][1] for s, e in b.spans for i in range(s, e) if i in a_block)
+            roles: Counter[Role | None] = Counter()
+            for s, e in b.spans:
+                roles.update(al.a.role[s:e])
+            roles.pop(None, None)
             if not roles:
                 continue
             old = roles.most_common(1)[0][0]
             if old is not b.role:
-                words = edited.block_text(b, " ")
+                words = al.edited.block_text(b, " ")
                 words = words if len(words) <= 16 else words[:16] + "…"
-                out.append(Change("relabel", it.id, f"“{words}” in {edit_label[it.id]} relabelled from {old} "
-                                  f"to {b.role}", {"block_id": b.id, "old": str(old), "new": str(b.role)}))
+                out.append(Change(ChangeKind.RELABEL, it.id, f"“{words}” in {edit_label[it.id]} relabelled from "
+                                  f"{old} to {b.role}", {"block_id": b.id, "old": str(old), "new": str(b.role)}))
     return out
 
 
-def _order(auto: Page, edited: Page, a_item: dict[int, int | None], a_block: dict[int, tuple[int, Role]],
-           origin_of: Any, edit_label: dict[int, str]) -> list[Change]:
+def _order(al: Alignment, edit_label: dict[int, str]) -> list[Change]:
     out = []
-    auto_items = [it.id for it in auto.items]
-    auto_blocks = {b.id: n for n, b in enumerate(b for it in auto.items for b in it.blocks)}
-    for it in edited.items:  # reading order inside an item: the text of each auto item in its auto order
-        ranks: dict[int | None, list[tuple[int, int]]] = defaultdict(list)
+    auto_items = [it.id for it in al.auto.items]
+    auto_blocks = {b.id: n for n, b in enumerate(b for it in al.auto.items for b in it.blocks)}
+    for it in al.edited.items:  # reading order inside an item: the text of each auto item in its auto order
+        ranks: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for b in it.blocks:
-            first = next((i for s, e in b.spans for i in range(s, e) if i in a_block), None)
+            first = al.a.first_held(b)
             if first is not None:
-                ranks[a_item[first]].append((auto_blocks.get(a_block[first][0], 0), first))
+                ranks[al.a.item[first]].append((auto_blocks.get(al.a.block[first], 0), first))
         if any(rank != sorted(rank) for rank in ranks.values()):
-            out.append(Change("order", it.id, f"the reading order of {edit_label[it.id]} was changed",
+            out.append(Change(ChangeKind.ORDER, it.id, f"the reading order of {edit_label[it.id]} was changed",
                               {"block_ids": [b.id for b in it.blocks]}))
-    seq = [origin_of(it.id) for it in edited.items]
+    seq = [al.grew_from(it.id) for it in al.edited.items]
     seq = [auto_items.index(a) for a in seq if a is not None]
     if seq != sorted(seq):
-        out.append(Change("order", None, f"the items of page {edited.name} were put in another order",
-                          {"item_ids": [it.id for it in edited.items]}))
+        out.append(Change(ChangeKind.ORDER, None, f"the items of page {al.edited.name} were put in another order",
+                          {"item_ids": [it.id for it in al.edited.items]}))
     return out
 
 
-def _hand_set(auto: Page, edited: Page, origin_of: Any, edit_label: dict[int, str]) -> list[Change]:
+def _hand_set(al: Alignment, edit_label: dict[int, str]) -> list[Change]:
     out = []
-    auto_kind = {it.id: it.kind for it in auto.items}
+    edited = al.edited
+    auto_kind = {it.id: it.kind for it in al.auto.items}
     for it in edited.items:
-        origin = origin_of(it.id)
+        origin = al.grew_from(it.id)
         was = auto_kind.get(origin) if origin is not None else None
         continues = origin == it.id or it.kind_origin is Origin.EDITOR  # not a split-off part's new kind
         if was is not None and it.kind is not was and continues:
-            out.append(Change("kind", it.id, f"{edit_label[it.id]} is now {it.kind} (was {was})",
+            out.append(Change(ChangeKind.KIND, it.id, f"{edit_label[it.id]} is now {it.kind} (was {was})",
                               {"old": str(was), "new": str(it.kind)}))
         if it.fields:
             derived = auto_record(edited, it)
             for key, value in it.fields.items():
                 shown = value if isinstance(value, str) else "、".join(
                     v["name"] if isinstance(v, dict) else str(v) for v in value)
-                out.append(Change("field", it.id, f"the {key} of {edit_label[it.id]} was set by hand to “{shown}”",
+                out.append(Change(ChangeKind.FIELD, it.id,
+                                  f"the {key} of {edit_label[it.id]} was set by hand to “{shown}”",
                                   {"field": key, "value": value,
                                    "auto": None if key == "tags" else derived.value(key)}))
-    auto_fixes = set(auto.corrections)
+    auto_fixes = set(al.auto.corrections)
     for c in edited.corrections:
         if c not in auto_fixes:
             it, _ = edited.owner_of(c.start)
             where = f" in {edit_label[it.id]}" if it is not None else ""
-            out.append(Change("correction", it.id if it else None, f"“{c.old}” corrected to “{c.new}”{where}",
+            out.append(Change(ChangeKind.CORRECTION, it.id if it else None, f"“{c.old}” corrected to “{c.new}”{where}",
                               {"start": c.start, "end": c.end, "old": c.old, "new": c.new}))
     return out
 
@@ -179,17 +250,17 @@ def _hand_set(auto: Page, edited: Page, origin_of: Any, edit_label: dict[int, st
 def revert_change(auto: Page, edited: Page, change: Change) -> Page:
     """Undo one change on the edited page: a field goes back to automatic, a correction is removed, a kind
     or a role goes back to the automatic one. Structural changes cannot be undone alone (EditError)."""
-    if change.kind == "field":
+    if change.kind is ChangeKind.FIELD:
         return clear_field(edited, _item_id(change), change.detail["field"])
-    if change.kind == "correction":
+    if change.kind is ChangeKind.CORRECTION:
         return remove_correction(edited, change.detail["start"], change.detail["end"])
-    if change.kind == "kind":
+    if change.kind is ChangeKind.KIND:
         item = edited.item(_item_id(change))
         back = item.with_(kind=Kind(change.detail["old"]), kind_origin=Origin.AUTO)
         return edited.with_(items=[back if it.id == item.id else it for it in edited.items])
-    if change.kind == "relabel":
+    if change.kind is ChangeKind.RELABEL:
         return relabel(edited, change.detail["block_id"], Role(change.detail["old"]))
-    raise EditError.said("a “{kind}” change cannot be undone on its own: {change}", kind=change.kind,
+    raise EditError.said("a “{kind}” change cannot be undone on its own: {change}", kind=str(change.kind),
                           change=change.description)
 
 

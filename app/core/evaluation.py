@@ -3,7 +3,8 @@
 `score` reimplements the measures of the shared `score_split.py` (articles recovered, headline and title
 accuracy, author F1, paragraph F1, caption F1, caption leaks, stray breaks), with the editor's pages as the gold standard and the
 automatic split as the prediction. `fix_counts` names the kinds of fix an editor made to get from one to
-the other (split, merge, moved text, relabel, kind, taken out, field edits, text corrections).
+the other (split, merge, moved text, relabel, kind, taken out, reading order, field edits, text
+corrections), from `app.core.diff`, the comparison the changes view shows.
 Plain functions over page models and records; no store, no Qt.
 """
 
@@ -16,6 +17,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from .diff import Change, ChangeKind, diff_pages
 from .metadata import page_records
 from .page import Kind, Page
 
@@ -26,7 +28,6 @@ MATCHED = 0.5  # body likeness at which a matched item's headline, paragraphs an
 CAPTION_MATCH = 0.8  # likeness at which a predicted caption is the gold one
 CJK = r"\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
 STRAY_SPACE = re.compile(rf"[{CJK}][ \t\u3000]+[{CJK}0-9]|[0-9][ \t\u3000]+[{CJK}]")
-SHARE = 0.2  # an item's part that counts as a piece of its own (split/merge) rather than moved text
 
 
 # --- the measures of score_split.py ---------------------------------------------------------------
@@ -171,60 +172,24 @@ def gold_of(records: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
 
 
 # --- kinds of fix ---------------------------------------------------------------------------------
-def _owners(page: Page) -> tuple[dict[int, int | None], dict[int, str]]:
-    """For every visible character: the id of the item holding it (None: taken out) and its role."""
-    item_of: dict[int, int | None] = {}
-    role_of: dict[int, str] = {}
-    for it in page.items:
-        for b in it.blocks:
-            for s, e in b.spans:
-                for i in range(s, e):
-                    if not page.text[i].isspace():
-                        item_of[i], role_of[i] = it.id, str(b.role)
-    for b in page.unassigned:
-        for s, e in b.spans:
-            for i in range(s, e):
-                if not page.text[i].isspace():
-                    item_of[i], role_of[i] = None, str(b.role)
-    return item_of, role_of
+# the report's name of each kind of change (app.core.diff, the engine the changes view uses too)
+FIX_NAMES = {
+    ChangeKind.SPLIT: "split", ChangeKind.MERGE: "merge", ChangeKind.MOVED: "moved text",
+    ChangeKind.RELABEL: "relabel", ChangeKind.KIND: "kind", ChangeKind.DELETED: "taken out",
+    ChangeKind.CORRECTION: "correction", ChangeKind.ORDER: "reading order",
+}
+
+
+def fix_name(change: Change) -> str:
+    """The report's name of a change: its kind, or "field: title" for a field set by hand."""
+    if change.kind is ChangeKind.FIELD:
+        return f"field: {change.detail['field']}"
+    return FIX_NAMES[change.kind]
 
 
 def fix_counts(auto: Page, edited: Page) -> collections.Counter[str]:
-    """The fixes that turn the automatic split into the editor's page, counted by kind."""
-    fixes: collections.Counter[str] = collections.Counter()
-    a_item, a_role = _owners(auto)
-    e_item, e_role = _owners(edited)
-    pair: collections.Counter[tuple[int | None, int | None]] = collections.Counter()
-    for i, a in a_item.items():
-        if i in e_item:
-            pair[(a, e_item[i])] += 1
-    a_size = collections.Counter(a_item.values())
-    pieces: dict[int | None, list[int | None]] = collections.defaultdict(list)   # auto item -> edited parts
-    sources: dict[int | None, list[int | None]] = collections.defaultdict(list)  # edited item -> auto parts
-    for (a, e), n in pair.items():
-        if e is None:
-            continue
-        if n >= SHARE * a_size[a]:
-            pieces[a].append(e)
-            sources[e].append(a)
-        else:
-            fixes["moved text"] += 1
-    fixes["split"] += sum(len(v) - 1 for v in pieces.values())
-    fixes["merge"] += sum(len(v) - 1 for v in sources.values())
-    auto_kind = {it.id: it.kind for it in auto.items}
-    for it in edited.items:
-        main = max(((n, a) for (a, e), n in pair.items() if e == it.id and a is not None), default=None)
-        if main and auto_kind.get(main[1]) is not it.kind:
-            fixes["kind"] += 1
-        for key in it.fields:
-            fixes[f"field: {key}"] += 1
-        for b in it.blocks:
-            roles = collections.Counter(a_role[i] for s, e in b.spans for i in range(s, e) if i in a_role)
-            if roles and roles.most_common(1)[0][0] != str(b.role):
-                fixes["relabel"] += 1
-    fixes["taken out"] += len(edited.unassigned)
-    fixes["correction"] += len(edited.corrections)
-    return +fixes
+    """The fixes that turn the automatic split into the editor's page, counted by kind (`diff_pages`)."""
+    return collections.Counter(fix_name(change) for change in diff_pages(auto, edited))
 
 
 def quality_report(pages: Iterable[tuple[Any, Page, Page]]) -> dict[str, Any]:

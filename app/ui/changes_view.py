@@ -27,8 +27,6 @@ from ..core.page import Page
 from .i18n import language, tr
 from .models import ColumnsModel
 
-REVERTIBLE = {"field", "correction", "kind", "relabel"}
-
 # each kind of change said in the interface's language; the core's English sentence names the items too
 _TEMPLATES = {
     "split": "Split: {chars} characters went to a new item",
@@ -103,7 +101,7 @@ class ChangesModel(ColumnsModel):
             if col == 1:
                 return "" if ch.item_id is None else self.labels.get(ch.item_id, str(ch.item_id))
             return detail_text(ch.detail)
-        if role == Qt.ItemDataRole.ForegroundRole and col == 0 and ch.kind not in REVERTIBLE:
+        if role == Qt.ItemDataRole.ForegroundRole and col == 0 and not ch.revertible:
             from PySide6.QtWidgets import QApplication
 
             return QApplication.palette().placeholderText()
@@ -180,7 +178,7 @@ class ChangesView(QWidget):
 
     def _selection_changed(self, *_: Any) -> None:
         change = self.selected_change()
-        self.revert.setEnabled(change is not None and change.kind in REVERTIBLE)
+        self.revert.setEnabled(change is not None and change.revertible)
 
     def _revert(self) -> None:
         change = self.selected_change()

@@ -46,7 +46,8 @@ MEASURES = (
     ("stray_break_rate", "Paragraphs with stray breaks"),
 )
 FIXES = {"split": "Item split", "merge": "Items merged", "relabel": "Text relabelled", "moved text": "Text moved",
-         "kind": "Kind changed", "taken out": "Text taken out of every item", "correction": "Character corrected"}
+         "kind": "Kind changed", "taken out": "Text taken out of every item", "correction": "Character corrected",
+         "reading order": "Reading order changed"}
 
 
 def _table(headers: tuple[str, str], name: str) -> QTableWidget:
