@@ -24,7 +24,7 @@ class ItemChanges:
     page: Page  # after the edit
     added: tuple[int, ...] = ()  # item ids, in the new page's order
     removed: tuple[int, ...] = ()
-    changed: tuple[int, ...] = ()  # items on both pages that are not the same object
+    changed: tuple[int, ...] = ()  # items on both pages that are another object, or hold a changed correction
     reordered: bool = False  # the items that stayed are in another order
     focus: int | None = None  # the item to show after the edit
 
@@ -79,7 +79,9 @@ def between(before: Page, after: Page, focus: int | None = None, focus_new: bool
     added = tuple(i for i in new_ids if i not in old)
     new_set = set(new_ids)
     removed = tuple(i for i in old_ids if i not in new_set)
-    changed = tuple(it.id for it in after.items if it.id in old and old[it.id] is not it)
+    fixes = set(before.corrections) ^ set(after.corrections)
+    changed = tuple(it.id for it in after.items if it.id in old and (old[it.id] is not it or any(
+        s <= c.start and c.end <= e for c in fixes for b in it.blocks for s, e in b.spans)))
     reordered = [i for i in old_ids if i in new_set] != [i for i in new_ids if i in old]
     return ItemChanges(before, after, added, removed, changed, reordered,
                        _focus(before, after, focus, added if focus_new else ()))
