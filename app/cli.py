@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 
 import click
 
-from .core.errors import BadInput, NewsdeskError
+from .core.errors import BadInput, NewsdeskError, StoreError
 
 
 def _fail_line(message: str) -> None:
@@ -99,18 +99,20 @@ def _pretty(rec: dict) -> str:
 # --- the corpus: import, export, report, search (app/store) ----------------------------------------
 @contextlib.contextmanager
 def _user_errors() -> Iterator[None]:
-    """Library errors become one line (click.ClickException), never a traceback."""
+    """Library errors become one line on stderr (`newsdesk: FILE: problem`) and exit status 1, never a
+    traceback."""
     try:
         yield
     except NewsdeskError as e:
-        raise click.ClickException(str(e)) from None
+        _fail_line(str(e))
+        sys.exit(1)
 
 
 def _open_store(db_path: str, must_exist: bool = True):
     from .store.db import Store
 
     if must_exist and not os.path.exists(db_path):
-        raise click.ClickException(f"{db_path}: no such project file")
+        raise StoreError(f"{db_path}: no such project file")
     return Store(db_path)
 
 
@@ -173,13 +175,20 @@ def export(db_path: str, fmt: str, out: str, status: str | None, kind: str | Non
 
     Example: newsdesk export --db project.db --format jsonl --status done --out corpus.jsonl
     """
-    from .core.export import write_records
+    from .core.safefiles import refuse_protected
+    from .store.db import project_files
 
-    with _user_errors(), _open_store(db_path) as store:
-        total = store.count_records(status, kind, tag, page_glob)
-        records = store.iter_records(status, kind, tag, page_glob, with_source=fmt == "jsonl")
-        with click.progressbar(length=total, label="exporting", file=sys.stderr) as bar:
-            n = write_records(records, fmt, out, bar.update)
+    filters = {"status": status, "kind": kind, "tag": tag, "name_like": page_glob}
+    with _user_errors():
+        refuse_protected(out, project_files(db_path))  # before the project is even opened
+        with _open_store(db_path) as store, contextlib.ExitStack() as stack:
+            bars: list = []
+
+            def started(total: int) -> None:
+                bars.append(stack.enter_context(
+                    click.progressbar(length=total, label="exporting", file=sys.stderr)))
+
+            n = store.export(fmt, out, lambda k: bars[0].update(k), started, **filters)
     click.echo(f"{out}: {n} item(s) written", err=True)
 
 

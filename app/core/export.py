@@ -3,8 +3,10 @@
 A record is the `newsdesk split` record of one item (`app.core.metadata.item_record`: the text itself,
 role and kind names, never ids) plus, from the project: page_id, item_id (stable), version, status,
 edited and `schema_version`. JSONL export adds `page_source` to the first record of each page (the page
-text and models) so that an export imports back into a project; the other formats leave it out.
-Writers take any iterable of records and return how many they wrote.
+text and models) so that an export imports back into a project, and its very first record carries
+`export: {"records": N}` so that a truncated file is recognised; the other formats leave both out.
+Writers take any iterable of records and return how many they wrote. `write_records` writes every
+format whole or not at all (`app.core.safefiles`) and never onto the project file.
 """
 
 from __future__ import annotations
@@ -13,17 +15,21 @@ import csv
 import json
 import os
 import re
+import secrets
+import shutil
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import IO, Any
 
 from .errors import NewsdeskError
 from .record import COLUMNS, LIST_FIELDS
+from .safefiles import PARTIAL_SUFFIX, atomic_file, os_reason, refuse_protected, replace_into
 
 SCHEMA_VERSION = 1
 FORMATS = ("jsonl", "csv", "txt", "parquet")
 PROJECT_KEYS = ("page_id", "item_id", "version", "status", "edited", "schema_version")
+EXPORT_KEY = "export"  # on a JSONL export's first record: {"records": how many records the file holds}
 CSV_COLUMNS = COLUMNS + PROJECT_KEYS
 
 
@@ -38,12 +44,19 @@ def _counted(records: Iterable[dict[str, Any]], progress: Progress) -> Iterable[
 
 
 # --- JSONL -----------------------------------------------------------------------------------------
-def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str], progress: Progress = None) -> int:
-    """One JSON object a line, UTF-8 text kept as is."""
+def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str], progress: Progress = None,
+                total: int | None = None) -> int:
+    """One JSON object a line, UTF-8 text kept as is.
+
+    With `total` (the number of records that will follow), the first record also carries
+    `"export": {"records": total}`, so that a reader can tell a truncated file from a whole one; a
+    different number of records is an error."""
     n = 0
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
     buf: list[str] = []
     for rec in _counted(records, progress):
+        if n == 0 and total is not None:
+            rec = {**rec, EXPORT_KEY: {"records": total}}
         buf.append(dumps(rec))
         n += 1
         if len(buf) >= 512:
@@ -51,6 +64,8 @@ def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str], progress: Progr
             buf.clear()
     if buf:
         out.write("\n".join(buf) + "\n")
+    if total is not None and n != total:
+        raise NewsdeskError(f"{n} record(s) written, {total} announced: the project changed during the export")
     return n
 
 
@@ -79,11 +94,16 @@ _WINDOWS_NAMES = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10))
 MAX_NAME_BYTES = 180
 
 
+# control, format (U+202E RIGHT-TO-LEFT OVERRIDE and the other bidi controls, zero-width characters),
+# line/paragraph separators, surrogates and private use: invisible or misleading in a file name
+_UNSEEN_CATEGORIES = {"Cc", "Cf", "Zl", "Zp", "Cs", "Co"}
+
+
 def safe_name(text: str, fallback: str = "item") -> str:
-    """`text` made safe as one file name on any system: no path separators, reserved or control
+    """`text` made safe as one file name on any system: no path separators, reserved, control or bidi
     characters, no leading dots, no Windows device names, at most MAX_NAME_BYTES bytes of UTF-8."""
     name = unicodedata.normalize("NFC", text)
-    name = _RESERVED.sub("_", name)
+    name = "".join(c for c in _RESERVED.sub("_", name) if unicodedata.category(c) not in _UNSEEN_CATEGORIES)
     name = re.sub(r"\s+", " ", name).strip(" .")
     if not name or name.upper().split(".")[0] in _WINDOWS_NAMES:
         name = f"{fallback}_{name}" if name else fallback
@@ -116,15 +136,64 @@ def txt_text(rec: dict[str, Any]) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def write_txt(records: Iterable[dict[str, Any]], folder: str | os.PathLike[str], progress: Progress = None) -> int:
-    """One UTF-8 file per item in `folder` (created); names are safe, stable and unique."""
-    root = Path(folder)
+def write_txt(records: Iterable[dict[str, Any]], folder: str | os.PathLike[str], progress: Progress = None,
+              protected: Sequence[str | os.PathLike[str]] = ()) -> int:
+    """One UTF-8 file per item in `folder` (created); names are safe, stable and unique.
+
+    The files are written into a hidden folder beside `folder` first. Once all are written, a new
+    `folder` is that folder renamed; an existing one gets each file moved in (a rename: every file is
+    whole, old or new). A symlink in `folder` is replaced, never followed; nothing is written outside it,
+    and no file in `protected` (the project) is replaced."""
+    shown = str(folder)
+    if not shown:
+        raise NewsdeskError("an empty path is not a folder to write")
+    root = Path(os.path.realpath(folder))
+    if root.exists() and not root.is_dir():
+        raise NewsdeskError.said("{out}: is a file, not a folder (a txt export writes a folder)", out=shown)
+    above = next((p for p in root.parents if p.exists()), None)
+    if above is not None and not above.is_dir():
+        raise NewsdeskError.said("{out}: cannot create the export folder ({path} is a file)", out=shown,
+                                 path=str(above))
     try:
-        root.mkdir(parents=True, exist_ok=True)
+        root.parent.mkdir(parents=True, exist_ok=True)
+        staging = _staging_folder(root)
     except OSError as e:
-        raise NewsdeskError(f"{folder}: cannot create the export folder ({e.strerror or e})") from None
+        raise NewsdeskError.said("{out}: cannot create the export folder ({reason})", out=shown,
+                                 reason=os_reason(e)) from None
+    try:
+        names = _write_txt_files(records, staging, root, progress, protected)
+        if not root.exists():
+            try:
+                os.rename(staging, root)
+                return len(names)
+            except OSError:  # made meanwhile: move the files in one by one
+                pass
+        for name in names:
+            replace_into(root, name, staging / name)
+        os.rmdir(staging)
+        return len(names)
+    except OSError as e:
+        raise NewsdeskError.said("{out}: cannot write the export ({reason})", out=shown,
+                                 reason=os_reason(e)) from None
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _staging_folder(root: Path) -> Path:
+    while True:
+        staging = root.parent / f".{root.name}.{os.getpid()}-{secrets.token_hex(4)}{PARTIAL_SUFFIX}"
+        try:
+            staging.mkdir(0o777)
+            return staging
+        except FileExistsError:
+            continue
+
+
+def _write_txt_files(records: Iterable[dict[str, Any]], staging: Path, root: Path, progress: Progress,
+                     protected: Sequence[str | os.PathLike[str]]) -> list[str]:
     used: set[str] = set()
-    n = 0
+    names: list[str] = []
     for rec in _counted(records, progress):
         name = txt_name(rec)
         if name.lower() in used:
@@ -133,9 +202,11 @@ def write_txt(records: Iterable[dict[str, Any]], folder: str | os.PathLike[str],
                 k += 1
             name = f"{stem}~{k}.txt"
         used.add(name.lower())
-        (root / name).write_text(txt_text(rec), encoding="utf-8")
-        n += 1
-    return n
+        refuse_protected(root / name, protected)
+        with open(staging / name, "x", encoding="utf-8") as f:
+            f.write(txt_text(rec))
+        names.append(name)
+    return names
 
 
 # --- Parquet ---------------------------------------------------------------------------------------
@@ -175,21 +246,27 @@ def write_parquet(records: Iterable[dict[str, Any]], path: str | os.PathLike[str
 
 
 def write_records(records: Iterable[dict[str, Any]], fmt: str, out: str | os.PathLike[str],
-                  progress: Progress = None) -> int:
-    """Write `records` to `out` in `fmt` (jsonl, csv: a file or "-" for stdout; txt: a folder; parquet)."""
+                  progress: Progress = None, *, protected: Sequence[str | os.PathLike[str]] = (),
+                  total: int | None = None) -> int:
+    """Write `records` to `out` in `fmt` (jsonl, csv: a file or "-" for stdout; txt: a folder; parquet).
+
+    A file is written whole or not at all (a temporary file renamed into place), so a failed or killed
+    export leaves the previous file as it was. `protected` files (the project, its -wal and -shm) are
+    refused as the output however the path is spelled. `total`: see `write_jsonl`."""
     import sys
 
     if fmt not in FORMATS:
         raise NewsdeskError(f"unknown export format {fmt!r} (expected one of {', '.join(FORMATS)})")
+    if str(out) == "-" and fmt in ("jsonl", "csv"):
+        return write_jsonl(records, sys.stdout, progress, total) if fmt == "jsonl" \
+            else write_csv(records, sys.stdout, progress)
+    refuse_protected(out, protected)
     if fmt == "txt":
-        return write_txt(records, out, progress)
-    if fmt == "parquet":
-        return write_parquet(records, out, progress)
-    writer = write_jsonl if fmt == "jsonl" else write_csv
-    if str(out) == "-":
-        return writer(records, sys.stdout, progress)
-    try:
-        with open(out, "w", encoding="utf-8", newline="") as f:
-            return writer(records, f, progress)
-    except OSError as e:
-        raise NewsdeskError(f"{out}: cannot write the export ({e.strerror or e})") from None
+        return write_txt(records, out, progress, protected)
+    with atomic_file(out) as temp:
+        if fmt == "parquet":
+            return write_parquet(records, temp, progress)
+        with open(temp, "w", encoding="utf-8", newline="") as f:
+            if fmt == "jsonl":
+                return write_jsonl(records, f, progress, total)
+            return write_csv(records, f, progress)

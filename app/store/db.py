@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -63,6 +64,18 @@ def now() -> str:
 
 def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+PROJECT_SIDE_FILES = ("-wal", "-shm", "-journal", ".lock")
+
+
+def project_files(path: str | Path) -> list[str]:
+    """The project file and the files SQLite and the app keep beside it (by the path given and by its
+    real path): no export may write any of them."""
+    if str(path) == ":memory:":
+        return []
+    bases = dict.fromkeys([str(path), os.path.realpath(path)])
+    return [base + side for base in bases for side in ("", *PROJECT_SIDE_FILES)]
 
 
 class Store:
@@ -118,6 +131,39 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def project_files(self) -> list[str]:
+        """See `project_files`."""
+        return project_files(self.path)
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Database]:
+        """One read transaction: every query inside sees the same snapshot of the project (an export's
+        count and its records agree even while another window saves)."""
+        conn = self.db.conn
+        if conn.in_transaction or self.path == ":memory:":
+            yield self.db
+            return
+        conn.execute("BEGIN")
+        try:
+            yield self.db
+        finally:
+            if conn.in_transaction:
+                conn.execute("COMMIT")
+
+    def export(self, fmt: str, out: str | os.PathLike[str], progress: Callable[[int], None] | None = None,
+               started: Callable[[int], None] | None = None, **filters: Any) -> int:
+        """Write the records matching `filters` (see `iter_records`) to `out` in `fmt`, from one snapshot:
+        `started(total)` is called with the count first, a JSONL file announces it in its first record.
+        Never writes onto this project's files (see `app.core.export.write_records`)."""
+        from ..core.export import write_records
+
+        with self.reading():
+            total = self.count_records(**filters)
+            if started:
+                started(total)
+            records = self.iter_records(with_source=fmt == "jsonl", **filters)
+            return write_records(records, fmt, out, progress, protected=self.project_files(), total=total)
 
     @contextlib.contextmanager
     def writing(self) -> Iterator[Database]:

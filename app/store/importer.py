@@ -18,6 +18,7 @@ from typing import Any
 
 from ..core.batch import map_pages
 from ..core.errors import BadInput, NewsdeskError
+from ..core.export import EXPORT_KEY
 from ..core.loading import SourcePage, iter_page_paths, load_page
 from .db import Store
 
@@ -124,6 +125,7 @@ def import_export(store: Store, path: str | os.PathLike[str],
     report = ImportReport()
     seen: set[Any] = set()
     shown = str(path)
+    _check_whole(path, shown)
     try:
         f = open(path, encoding="utf-8")
     except OSError as e:
@@ -157,6 +159,30 @@ def import_export(store: Store, path: str | os.PathLike[str],
             except (ValueError, KeyError, TypeError, AttributeError) as e:
                 report.bad.append((f"{shown}:{n}", f"{shown}:{n}: {e}"))
     return report
+
+
+def _check_whole(path: str | os.PathLike[str], shown: str) -> None:
+    """Refuse a JSONL export that holds fewer (or more) records than its first record announces
+    (`export: {"records": N}`): a truncated file would otherwise import as a smaller corpus."""
+    announced, found = None, 0
+    try:
+        with open(path, "rb") as f:
+            for line in f:
+                if not line.strip():
+                    continue
+                if found == 0:
+                    try:
+                        head = json.loads(line)
+                        info = head.get(EXPORT_KEY) if isinstance(head, dict) else None
+                        announced = info.get("records") if isinstance(info, dict) else None
+                    except ValueError:
+                        pass  # reported line by line by the import itself
+                found += 1
+    except OSError as e:
+        raise BadInput(shown, f"cannot be read ({e.strerror or e})") from None
+    if isinstance(announced, int) and announced != found:
+        raise BadInput(shown, f"truncated or damaged export: its first record announces {announced} "
+                              f"record(s), the file holds {found}; nothing imported")
 
 
 def file_size(path: str | os.PathLike[str]) -> int:

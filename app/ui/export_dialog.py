@@ -2,9 +2,10 @@
 
 The format (JSONL, CSV, a folder of txt files, Parquet), where to write, and the filters (status, kind,
 tag with completion from the project's tags, page name pattern) with a live count of the matching items.
-Writing runs `Store.iter_records` into `app.core.export.write_records` (the very functions the CLI
-uses) on a worker thread with its own connection to the project; errors reach the user through
-`dialogs.show_error` as one line (Parquet without pyarrow says how to install it).
+Writing runs `Store.export` (the very function the CLI uses: one snapshot of the project, written whole
+or not at all, never onto the project's own files) on a worker thread with its own connection to the
+project; errors reach the user through `dialogs.show_error` as one line (Parquet without pyarrow says
+how to install it), and the dialog is ready for another try.
 """
 
 from __future__ import annotations
@@ -29,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import NewsdeskError
-from ..core.export import write_records
 from ..core.page import Kind
+from ..core.safefiles import refuse_protected
 from ..store.db import Store
 from . import dialogs
 from .i18n import tr
@@ -165,6 +166,12 @@ class ExportDialog(QDialog):
         if not out:
             dialogs.show_error(self, NewsdeskError(tr("Choose where to write the export first.")))
             return
+        try:  # the project itself (or its -wal, -shm) as the output: refused before anything runs
+            refuse_protected(out, self.store.project_files())
+        except NewsdeskError as e:
+            self.message.setText(dialogs.error_text(e))
+            dialogs.show_error(self, e)
+            return
         total = self.update_count()
         self.running = True
         self.export_button.setEnabled(False)
@@ -186,8 +193,7 @@ class ExportDialog(QDialog):
                     step(done)
 
             try:
-                records = store.iter_records(with_source=fmt == "jsonl", **filters)
-                return write_records(records, fmt, out, progress)
+                return store.export(fmt, out, progress, **filters)
             finally:
                 if own:
                     store.close()

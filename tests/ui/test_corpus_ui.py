@@ -129,8 +129,6 @@ def run_export(qtbot, dialog) -> None:  # noqa: ANN001
 
 
 def test_export_dialog_writes_what_the_cli_writes(qtbot, window, tmp_path) -> None:  # noqa: ANN001
-    from app.core.export import write_records
-
     dialog = open_export(qtbot, window)
     store = window.store
     total = store.count_records()
@@ -151,7 +149,7 @@ def test_export_dialog_writes_what_the_cli_writes(qtbot, window, tmp_path) -> No
     assert dialog.progress.value() == dialog.progress.maximum()
     assert f"Wrote {one_page} item(s)" in dialog.message.text()
     expected = tmp_path / "cli.jsonl"
-    write_records(store.iter_records(name_like=SAMPLES[0].stem[:5] + "*", with_source=True), "jsonl", expected)
+    store.export("jsonl", expected, name_like=SAMPLES[0].stem[:5] + "*")
     assert out.read_text(encoding="utf-8") == expected.read_text(encoding="utf-8")
 
 
