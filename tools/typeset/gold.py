@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from app.core.metadata import item_metadata
+from app.core.metadata import item_record
 from app.core.page import Block, Item, Kind, Page, Role, check_invariant
 from app.core.reflow import clean_paragraph
 
@@ -45,7 +45,7 @@ def app_items(page: Page, count: int) -> list[dict[str, Any]]:
     """The app's metadata of the page's first `count` items, in the gold item shape."""
     out = []
     for it in page.items[:count]:
-        meta = item_metadata(page, it)
+        meta = item_record(page, it, tags=False).to_dict()
         out.append({"kind": str(it.kind), **{k: meta[k] for k in GOLD_FIELDS if k != "kind"}})
     return out
 
@@ -106,7 +106,7 @@ def problems(text: str, gold: Mapping[str, Any], sources: Mapping[int, str] | No
             if gv != av:
                 out.append(f"item {k} {key}: gold {gv!r} != app {av!r}")
     furn = ["".join(it_meta["body"]) for it_meta in
-            (item_metadata(page, it) for it in page.items[len(gold["items"]):])]
+            (item_record(page, it, tags=False).to_dict() for it in page.items[len(gold["items"]):])]
     if furn != list(gold["furniture"]):
         out.append(f"furniture: gold {gold['furniture']!r} != app {furn!r}")
     return out
