@@ -21,6 +21,7 @@ from tools.typeset.families import FAMILIES
 from tools.typeset.generate import generate
 from tools.typeset.gold import page_model, problems
 from tools.typeset.printer import KNOWN_APP_MISREADS
+from tools.typeset.wrap import width_of
 
 CORPUS = str(EXCERPT)
 
@@ -155,3 +156,50 @@ def test_command_writes_pages_and_gold(tmp_path):
 def test_families_on_the_shared_corpus():
     for ts in generate("2020-02", sorted(FAMILIES), 2 * len(FAMILIES), seed=11):
         assert ts.problems() == [], ts.name
+
+
+def _interrupted(ts, role_between=None):
+    """Blocks whose pieces are cut by another block's piece (of `role_between`, if given)."""
+    pieces = ts.gold["pieces"]
+    out = set()
+    for k in range(1, len(pieces) - 1):
+        a, mid = pieces[k - 1], pieces[k]
+        if mid[4] != a[4] and (role_between is None or mid[3] == role_between):
+            later = [p for p in pieces[k + 1:] if p[4] == a[4]]
+            if later:
+                out.add(a[4])
+    return out
+
+
+def test_each_family_prints_what_it_says():
+    def sample(family, n=6):
+        return _pages([family], n) + _pages([family], 3, seed=3, month="2020-02")
+
+    crlf = sample("crlf-halfwidth")
+    assert all("\r\n" in ts.text and "\n" not in ts.text.replace("\r\n", "") for ts in crlf)
+    assert any("," in p for ts in crlf for it in ts.gold["items"] for p in it["body"])
+    one = sample("one-para-a-line")
+    for ts in one:  # a paragraph is one printed line
+        assert all(len(b.lines) == 1 for b in ts.blocks if b.role == "body")
+    double = sample("double-spaced")
+    assert all(re.search(r"\S\n\n\S", ts.text) and not re.search(r"\S\n\S", ts.text) for ts in double)
+    narrow = sample("narrow-columns")
+    widths = [width_of(ln.strip()) for ts in narrow for b in ts.blocks if b.role == "body" for ln in b.lines[:-1]]
+    assert max(widths) <= 15 + 2 and min(widths) >= 8
+    wide = sample("wide-columns")
+    assert max(width_of(ln) for ts in wide for b in ts.blocks if b.role == "body" for ln in b.lines) >= 28
+    # a paragraph cut by another article's lines (side by side), by a caption, by a blank column break
+    assert any(_interrupted(ts) for ts in sample("interleaved"))
+    assert any(_interrupted(ts, "caption") for ts in sample("scrambled"))
+    assert any(re.search(r"[^。！？”\s]\n\n", ts.text) for ts in sample("wrapped-headfirst"))
+    # headlines printed after their body: the item's first printed line is body text, its title later
+    after = sample("wrapped-headafter")
+    firsts = {}
+    for ts in after:
+        for _s, _e, item, role, _b in ts.gold["pieces"]:
+            firsts.setdefault((ts.name, item), role)
+    assert sum(r == "body" for r in firsts.values()) > len(firsts) / 3
+    indented = sample("indented")
+    assert any(b.lines[0].startswith(("　　", "  ")) for ts in indented for b in ts.blocks if b.role == "body")
+    briefs = sample("briefs")
+    assert sum(len(it["body"]) == 1 for ts in briefs for it in ts.gold["items"]) > 10

@@ -86,11 +86,60 @@ def _city_paper(rng: random.Random) -> Style:
                  head_inside=0.05, briefs=0.15)
 
 
+def _double_spaced(rng: random.Random) -> Style:
+    return Style("double-spaced", width=(16, 26), double_spaced=True, para_blank=rng.choice([0.0, 1.0]),
+                 indent=("", "　　"), stray=0.05, captions=0.2, furniture_top=0.3, head_after=0.2)
+
+
+def _narrow_columns(rng: random.Random) -> Style:
+    return Style("narrow-columns", width=(10, 15), width_per_article=True, column=(8, 20), head_width=(8, 14),
+                 hang=0.5, captions=0.25, bylines=dict(CITY_BYLINES), furniture_bottom=0.3, stray=0.05)
+
+
+def _wide_columns(rng: random.Random) -> Style:
+    return Style("wide-columns", width=(28, 36), width_per_article=True, column=(10, 24),
+                 head_width=(16, 30), captions=0.25, indent=("", "　　"), furniture_top=0.4)
+
+
+def _indented(rng: random.Random) -> Style:
+    return Style("indented", width=(16, 24), indent=("　　", "  "), para_blank=0.0, column_blank=0.0,
+                 head_blank=0.3, stray=0.05, bylines=dict(CITY_BYLINES), captions=0.2, furniture_top=0.4)
+
+
+def _interleaved(rng: random.Random) -> Style:
+    return Style("interleaved", width=(12, 18), interleave=0.8, column_blank=0.5, captions=0.2,
+                 furniture_top=0.3, bylines=dict(CITY_BYLINES))
+
+
+def _crlf_halfwidth(rng: random.Random) -> Style:
+    return Style("crlf-halfwidth", crlf=1.0, halfwidth=1.0, stray=0.15, width=(16, 24),
+                 bylines=dict(CITY_BYLINES), captions=0.3, furniture_top=0.5, furniture_bottom=0.5)
+
+
+def _briefs(rng: random.Random) -> Style:
+    return Style("briefs", briefs=0.8, max_articles=12, para_blank=0.5, head_blank=0.2, width=(14, 22),
+                 bylines=dict(CITY_BYLINES), furniture_top=0.3, ads=(0, 1))
+
+
+def _scrambled(rng: random.Random) -> Style:
+    return Style("scrambled", head_after=0.3, head_inside=0.3, captions=0.5, jumps=0.25, width=(14, 22),
+                 caption_places={"mid": 2, "before-head": 2, "after-body": 1, "neighbour": 3},
+                 bylines=dict(CITY_BYLINES), furniture_top=0.3, furniture_bottom=0.3)
+
+
 FAMILIES: dict[str, Drawer] = {
     "wrapped-headfirst": _wrapped_headfirst,
     "wrapped-headafter": _wrapped_headafter,
     "one-para-a-line": _one_para_a_line,
     "city-paper": _city_paper,
+    "double-spaced": _double_spaced,
+    "narrow-columns": _narrow_columns,
+    "wide-columns": _wide_columns,
+    "indented": _indented,
+    "interleaved": _interleaved,
+    "crlf-halfwidth": _crlf_halfwidth,
+    "briefs": _briefs,
+    "scrambled": _scrambled,
 }
 
 

@@ -238,7 +238,10 @@ class Printer:
             if not art.authors:
                 return art.dateline + rng.choice(["", " "]), [], [], "", []
             people = list(art.authors)
-            return f"{art.dateline}{rng.choice(['', ' ', '  '])}（{self._inner(people, False)}）", [], [], "", people
+            # names apart by 、 as the corpus prints them: the reflow keeps spaces between names only after a
+            # dateline of at most 14 characters (app/core/reflow.py _LEAD)
+            inner = self._inner(people, False, "、")
+            return f"{art.dateline}{rng.choice(['', ' ', '  '])}（{inner}）", [], [], "", people
         if form == "none":
             return "", [], [], "", []
         if form in ("wen", "diamond", "zuozhe", "plain"):

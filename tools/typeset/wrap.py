@@ -66,11 +66,15 @@ def wrap(text: str, width: float, first_indent: float = 0.0, hang: bool = True) 
             break
         j = max(j, i + 1)
         if hang:  # closing punctuation hangs in the margin rather than start the next line
-            while j < n and text[j] in CLOSERS and j - i < cap + 2:
+            hung = 0
+            while j < n and text[j] in CLOSERS and hung < 2:
                 j += 1
-        else:  # or pulls the last character down with it
-            while j - 1 > i + 1 and text[j] in CLOSERS:
-                j -= 1
+                hung += 1
+            if j >= n:
+                lines.append(text[i:].strip(" "))
+                break
+        while j - 1 > i + 1 and text[j] in CLOSERS:  # or pulls the last character down with it
+            j -= 1
         while j - 1 > i + 1 and text[j - 1] in OPENERS:
             j -= 1
         k = j
