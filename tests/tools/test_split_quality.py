@@ -1,0 +1,52 @@
+"""benchmarks/split_quality.py: scores a split per layout family on typeset pages, and hands a model on."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+from app.core.splitter import split_page
+from tools.typeset.corpus import EXCERPT
+
+ROOT = Path(__file__).resolve().parents[2]
+CALLS: list[str] = []
+
+
+def split_with_model(source, model=None):
+    """A split that takes a model argument, as a learned split will."""
+    CALLS.append(model)
+    return split_page(source)
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("split_quality", ROOT / "benchmarks" / "split_quality.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_prints_a_row_per_family_and_one_json_line(capsys, tmp_path):
+    bench = _bench()
+    bench.main(["--families", "wrapped-headfirst,interleaved", "--leave-out", "interleaved", "--pages", "2",
+                "--tune-pages", "1", "--corpus", str(EXCERPT), "--tune-out", str(tmp_path / "tune")])
+    lines = capsys.readouterr().out.strip().splitlines()
+    result = json.loads(lines[-1])
+    assert set(result["families"]) == {"wrapped-headfirst", "interleaved"}
+    assert result["families"]["interleaved"]["left_out"] and not result["families"]["wrapped-headfirst"]["left_out"]
+    for family in result["families"].values():
+        assert 0.0 <= family["article_f1"] <= 1.0 and family["pages"] == 2
+    assert result["summary"]["seeds"]["pages"] == 4
+    assert any(ln.startswith("interleaved") and "left out" in ln for ln in lines)
+    # the tuning pages written are the tuned families only, text beside gold
+    tuned = sorted(p.name for p in (tmp_path / "tune").iterdir())
+    assert tuned and all("wrapped-headfirst" in n for n in tuned) and len(tuned) == 2
+
+
+def test_model_is_passed_to_a_split_that_takes_one(capsys):
+    bench = _bench()
+    CALLS.clear()
+    bench.main(["--families", "briefs", "--leave-out", "", "--pages", "1", "--tune-pages", "0",
+                "--corpus", str(EXCERPT), "--split", f"{__name__}:split_with_model", "--model", "m.crf"])
+    assert CALLS and set(CALLS) == {"m.crf"}
+    assert json.loads(capsys.readouterr().out.strip().splitlines()[-1])["model"] == "m.crf"
