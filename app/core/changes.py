@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from .page import Block, Page, Span
@@ -49,6 +50,10 @@ class ItemChanges:
     def changed_spans(self) -> list[Span]:
         """Source spans whose tint may differ: the items added, removed or given other blocks or another
         kind, text taken out of (or back into) every item, and corrections added or removed."""
+        return list(self._spans)
+
+    @cached_property
+    def _spans(self) -> tuple[Span, ...]:
         old = {it.id: it for it in self.before.items}
         new = {it.id: it for it in self.page.items}
         blocks: list[Block] = []
@@ -65,7 +70,7 @@ class ItemChanges:
         spans = [sp for b in blocks for sp in b.spans]
         fixes = set(self.before.corrections) ^ set(self.page.corrections)
         spans += [(c.start, c.end) for c in fixes]
-        return sorted(set(spans))
+        return tuple(sorted(set(spans)))
 
 
 def between(before: Page, after: Page, focus: int | None = None, focus_new: bool = False) -> ItemChanges:

@@ -1,18 +1,22 @@
-"""Every main-window QAction, declared once under an enum key with its text, shortcut and slot.
+"""Every main-window QAction, declared once under an enum key with its text and shortcut.
 
-Like Picard's `MainAction`: `create_actions(window)` builds each action from its spec, sets the shortcut
-(a standard QKeySequence where one exists), shows it in the tooltip, and connects it to the window's slot
-of the same name. `retranslate(actions)` renews the texts after a language switch.
+Like Picard's `MainAction`: `create_actions(parent, slots)` builds each action from its spec, sets the
+shortcut (a standard QKeySequence where one exists), shows it in the tooltip, and connects it to the
+method `slots` gives for its key (the window's table names every one; a key without a method is an
+error at start-up, never an action that silently does nothing). `retranslate(actions)` renews the texts
+after a language switch.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from ..core.page import Role
 from .i18n import tr
 
 Std = QKeySequence.StandardKey
@@ -62,7 +66,6 @@ class ActionSpec:
     text: str
     shortcut: str | Std | None
     tip: str = ""
-    slot: str = ""  # the window method it calls; defaults to "on_" + the enum value
     enabled: bool = True
     checkable: bool = False
 
@@ -122,8 +125,9 @@ SPECS: dict[Act, ActionSpec] = {
 }
 
 RELABEL_ROLES = {
-    Act.AS_TITLE: "title", Act.AS_KICKER: "kicker", Act.AS_SUBTITLE: "subtitle", Act.AS_BYLINE: "byline",
-    Act.AS_CAPTION: "caption", Act.AS_SUBHEAD: "subhead", Act.AS_BODY: "body", Act.AS_FURNITURE: "furniture",
+    Act.AS_TITLE: Role.TITLE, Act.AS_KICKER: Role.KICKER, Act.AS_SUBTITLE: Role.SUBTITLE,
+    Act.AS_BYLINE: Role.BYLINE, Act.AS_CAPTION: Role.CAPTION, Act.AS_SUBHEAD: Role.SUBHEAD,
+    Act.AS_BODY: Role.BODY, Act.AS_FURNITURE: Role.FURNITURE,
 }
 
 
@@ -138,19 +142,17 @@ def _sequence(shortcut: str | Std) -> QKeySequence:
     return sequence if not sequence.isEmpty() else QKeySequence(FALLBACKS.get(shortcut, ""))
 
 
-def create_action(key: Act, window: QWidget) -> QAction:
-    """Build one action from its spec and connect it to `window.on_<key>` (or the spec's slot)."""
+def create_action(key: Act, parent: QWidget, slot: Callable[[], object]) -> QAction:
+    """Build one action from its spec and connect it to `slot`."""
     spec = SPECS[key]
-    action = QAction(window)
+    action = QAction(parent)
     action.setObjectName(key.value)
     action.setData(key.value)
     if spec.shortcut is not None:
         action.setShortcut(_sequence(spec.shortcut))
     action.setEnabled(spec.enabled)
     action.setCheckable(spec.checkable)
-    slot = getattr(window, spec.slot or f"on_{key.value}", None)
-    if slot is not None:
-        action.triggered.connect(lambda _checked=False, s=slot: s())
+    action.triggered.connect(lambda _checked=False: slot())
     _translate(key, action)
     return action
 
@@ -166,9 +168,12 @@ def _translate(key: Act, action: QAction) -> None:
     action.setStatusTip(tip)
 
 
-def create_actions(window: QWidget) -> dict[Act, QAction]:
-    """All main-window actions, keyed by `Act`."""
-    return {key: create_action(key, window) for key in Act}
+def create_actions(parent: QWidget, slots: Mapping[Act, Callable[[], object]]) -> dict[Act, QAction]:
+    """All main-window actions, keyed by `Act`, each connected to its method in `slots`."""
+    missing = [key.name for key in Act if key not in slots]
+    if missing:
+        raise ValueError(f"actions without a method: {', '.join(missing)}")
+    return {key: create_action(key, parent, slots[key]) for key in Act}
 
 
 def retranslate(actions: dict[Act, QAction]) -> None:

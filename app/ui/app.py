@@ -18,12 +18,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QApplication
 
-import app as app_package
-
+from .. import SAMPLE_DATA
 from ..core.errors import NewsdeskError
 from .i18n import set_language, system_language
 
-SAMPLE_DATA = Path(app_package.__file__).resolve().parent.parent / "sample_data"
 USAGE = "usage: newsdesk [open PROJECT.db] [PAGE.txt|FOLDER ...] [--screenshot OUT.png [PAGE]]"
 
 

@@ -1,6 +1,6 @@
 """The changes view: what the editor changed on this page against the automatic split, each revertible.
 
-It draws `app.core.diff.diff_pages(auto, current)`; "Revert" asks the window (`revertRequested`) to push
+It draws `app.core.diff.diff_pages(auto, current)`, computed on a worker when the editor pauses; "Revert" asks the window (`revertRequested`) to push
 an undoable command built from `revert_change`. "Show only changed" is the items list's filter.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -24,8 +24,13 @@ from PySide6.QtWidgets import (
 from ..core.diff import diff_pages as core_diff
 from ..core.metadata import item_record
 from ..core.page import Page
+from .dialogs import error_text
 from .i18n import language, tr
 from .models import ColumnsModel
+from .session import Session
+from .tasks import run_task
+
+DELAY_MS = 250  # the diff walks every character: wait until the editor pauses
 
 # each kind of change said in the interface's language; the core's English sentence names the items too
 _TEMPLATES = {
@@ -109,12 +114,23 @@ class ChangesModel(ColumnsModel):
 
 
 class ChangesView(QWidget):
+    """The changes tab. With a session it follows the page shown: the diff runs on a worker once the
+    editor pauses (`DELAY_MS`), and a diff outdated by a newer edit is dropped."""
+
     revertRequested = Signal(object)  # a core Change
     onlyChangedToggled = Signal(bool)
+    failed = Signal(str)  # the diff could not be computed (said in one line)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("changes")
+        self.session = session
+        self.generation = 0
+        self.timer = QTimer(self, singleShot=True, interval=DELAY_MS)
+        self.timer.timeout.connect(self.refresh)
+        if session is not None:
+            session.pageShown.connect(self.timer.start)
+            session.pageEdited.connect(self.timer.start)
         self.model = ChangesModel(self)
         self.table = QTableView()
         self.table.setObjectName("changes_table")
@@ -150,6 +166,25 @@ class ChangesView(QWidget):
         self.only_changed.setText(tr("Show only changed items"))
         self.revert.setText(tr("Revert"))
         self._show_summary()
+
+    def refresh(self) -> None:
+        """Diff the page shown against its automatic split on a worker (pages are immutable)."""
+        doc = self.session.doc if self.session is not None else None
+        self.generation += 1
+        if doc is None:
+            self.show_diff([], None)
+            return
+        generation, auto, page = self.generation, doc.auto, doc.page
+
+        def done(result: Any = None, error: BaseException | None = None) -> None:
+            if generation != self.generation:
+                return
+            if error is not None:
+                self.failed.emit(error_text(error))
+                result = []
+            self.show_diff(result, page)
+
+        run_task(lambda: diff_pages(auto, page), done)
 
     def show_changes(self, auto: Page | None, current: Page | None) -> None:
         """Compute the diff here (tests, small pages); the window runs it on a worker instead."""

@@ -3,8 +3,8 @@
 The format (JSONL, CSV, a folder of txt files, Parquet), where to write, and the filters (status, kind,
 tag with completion from the project's tags, page name pattern) with a live count of the matching items.
 Writing runs `Store.export` (the very function the CLI uses: one snapshot of the project, written whole
-or not at all, never onto the project's own files) on a worker thread with its own connection to the
-project; errors reach the user through `dialogs.show_error` as one line (Parquet without pyarrow says
+or not at all, never onto the project's own files) as a background task (`app.ui.tasks`, which hands it
+the project on a connection of its own); errors reach the user through `dialogs.show_error` as one line (Parquet without pyarrow says
 how to install it), and the dialog is ready for another try.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -32,21 +32,16 @@ from PySide6.QtWidgets import (
 from ..core.errors import NewsdeskError
 from ..core.page import Kind
 from ..core.safefiles import refuse_protected
-from ..store.db import Store
 from . import dialogs
 from .i18n import tr
 from .models import STATUSES, kind_text, status_text
-from .tasks import run_task
+from .tasks import Task, TaskContext
 
 FORMATS = (("jsonl", "JSONL (one record a line)"), ("csv", "CSV (one row per item)"),
            ("txt", "Text files (one per item, in a folder)"), ("parquet", "Parquet"))
 SUFFIX = {"jsonl": ".jsonl", "csv": ".csv", "parquet": ".parquet"}
 PROGRESS_EVERY = 100  # records between two progress signals
 COUNT_DELAY_MS = 250
-
-
-class _Relay(QObject):
-    step = Signal(int)
 
 
 class ExportDialog(QDialog):
@@ -59,6 +54,8 @@ class ExportDialog(QDialog):
         self.setObjectName("export_dialog")
         self.store = store
         self.written: int | None = None
+        self.task: Task | None = None
+        self.done = 0  # items written so far
         self.running = False
         self.format = QComboBox()
         self.format.setObjectName("export_format")
@@ -128,8 +125,6 @@ class ExportDialog(QDialog):
         self._count_timer.timeout.connect(self.update_count)
         for line in (self.tag, self.pattern):  # count once the typing pauses (a count reads the whole index)
             line.textChanged.connect(self._count_timer.start)
-        self._relay = _Relay(self)
-        self._relay.step.connect(self._step)
         self.update_count()
 
     # --- options ---------------------------------------------------------------------------------
@@ -178,39 +173,37 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(0)
         self.message.setText(tr("Writing {n} item(s)…").format(n=total))
-        path = self.store.path
-        step = self._relay.step.emit
+        self.done = 0
 
-        def work() -> int:
-            own = path != ":memory:"
-            store = Store(path) if own else self.store
+        def work(context: TaskContext) -> int:
             done = 0
 
             def progress(n: int) -> None:
                 nonlocal done
                 done += n
                 if done % PROGRESS_EVERY == 0:
-                    step(done)
+                    context.step(PROGRESS_EVERY)
 
-            try:
-                return store.export(fmt, out, progress, **filters)
-            finally:
-                if own:
-                    store.close()
+            return context.store.export(fmt, out, progress, **filters)
 
-        run_task(work, self._finish)
+        self.task = Task(work, self.store, success=self._succeeded, failure=self._failed)
+        self.task.progressed.connect(self._step)
+        self.task.start()
 
-    def _step(self, done: int) -> None:
-        self.progress.setValue(min(done, self.progress.maximum()))
+    def _step(self, n: int) -> None:
+        self.done += n
+        self.progress.setValue(min(self.done, self.progress.maximum()))
 
-    def _finish(self, result: Any = None, error: BaseException | None = None) -> None:
+    def _failed(self, error: BaseException) -> None:
         self.running = False
         self.update_count()
-        if error is not None:
-            self.progress.setValue(0)
-            self.message.setText(dialogs.error_text(error))
-            dialogs.show_error(self, error)
-            return
+        self.progress.setValue(0)
+        self.message.setText(dialogs.error_text(error))
+        dialogs.show_error(self, error)
+
+    def _succeeded(self, result: int) -> None:
+        self.running = False
+        self.update_count()
         self.written = int(result)
         self.progress.setValue(self.progress.maximum())
         self.message.setText(tr("Wrote {n} item(s) to {path}").format(n=self.written, path=self.out.text()))

@@ -1,18 +1,19 @@
 """User-facing text in English and Chinese: `tr("Merge items")` gives the text in the current language.
 
-English strings are the keys; the Chinese table lives in `resources/translations/zh.json`. The language
-follows the system locale unless the user picks one in the View > Language menu.
+English strings are the keys; the Chinese table is package data, `app/resources/translations/zh.json`.
+The language follows the system locale unless the user picks one in the View > Language menu.
 """
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from .. import TRANSLATIONS
+
 LANGUAGES = ("zh", "en")
-_TABLE_PATH = Path(__file__).resolve().parent.parent.parent / "resources" / "translations" / "zh.json"
+_TABLE_PATH = TRANSLATIONS / "zh.json"
 _tables: dict[str, dict[str, str]] = {}
 _current = "en"
 _qt_translator: QTranslator | None = None

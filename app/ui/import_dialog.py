@@ -1,9 +1,9 @@
 """Importing page files in the app: the CLI's importer on a worker, a progress dialog, the bad files at the end.
 
-`ImportJob` runs `app.store.importer.import_paths` (the code `newsdesk import` runs) on a worker thread
-with its own connection to the project. A large batch is split in a process pool as on the command line,
+`ImportJob` runs `app.store.importer.import_paths` (the code `newsdesk import` runs) as a background task
+(`app.ui.tasks`: the project on a connection of its own, progress, cancel). A large batch is split in a process pool as on the command line,
 but its processes are spawned, never forked from the Qt process (a fork copies Qt's threads' locks).
-A `QProgressDialog` shows pages done / total; Cancel sets the importer's `should_stop`, so the pages
+A `QProgressDialog` shows pages done / total; Cancel cancels the task (the importer's `should_stop`), so the pages
 already split are written whole and the rest are left out. When it ends, `finished(report)` is emitted on
 the main thread and, if some files could not be imported, one dialog lists them with their reasons.
 """
@@ -17,25 +17,17 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from ..core.loading import iter_page_paths
-from ..store.db import Store
 from ..store.importer import ImportReport, import_paths
 from . import dialogs
 from .i18n import tr
-from .tasks import run_task
+from .tasks import Task, TaskContext
 
 PROGRESS_DELAY_MS = 400  # a quick import (a few pages) finishes before the dialog would show
 JOBS = 0  # worker processes: 0 = as `newsdesk import` (all cores for a large batch, none for a few pages)
 
 
-class _Relay(QObject):
-    """Created on the main thread; the worker emits, the slots run on the main thread (queued)."""
-
-    total = Signal(int)
-    step = Signal(int)
-
-
 class ImportJob(QObject):
-    """One import into the project at `store_path`; `finished` carries the ImportReport (None on error)."""
+    """One import into the project; `finished` carries the ImportReport (None on error)."""
 
     finished = Signal(object)
 
@@ -44,7 +36,7 @@ class ImportJob(QObject):
         self.parent_widget = parent
         self.store = store
         self.paths = [str(p) for p in paths]
-        self.cancelled = False
+        self.task: Task | None = None
         self.done = 0
         self.total = 0
         self.report: ImportReport | None = None
@@ -59,32 +51,30 @@ class ImportJob(QObject):
         self.progress.setAutoReset(False)
         self.progress.setRange(0, 0)  # busy until the files are counted
         self.progress.canceled.connect(self.cancel)
-        self._relay = _Relay(self)
-        self._relay.total.connect(self._set_total)
-        self._relay.step.connect(self._step)
         self._show_count()
 
+    @property
+    def cancelled(self) -> bool:
+        return self.task is not None and self.task.cancelled
+
     # --- worker side (no widgets) ----------------------------------------------------------------
-    def _work(self) -> ImportReport:
+    def _work(self, context: TaskContext) -> ImportReport:
         todo = list(iter_page_paths(self.paths))
-        self._relay.total.emit(len(todo))
-        path = self.store.path
-        own = path != ":memory:"
-        store = Store(path) if own else self.store  # a connection of its own: the window keeps working
-        try:
-            return import_paths(store, [], jobs=JOBS, progress=self._relay.step.emit, page_paths=todo,
-                                should_stop=lambda: self.cancelled, start_method="spawn")
-        finally:
-            if own:
-                store.close()
+        context.set_total(len(todo))
+        return import_paths(context.store, [], jobs=JOBS, progress=context.step, page_paths=todo,
+                            should_stop=lambda: context.cancelled, start_method="spawn")
 
     # --- main thread -----------------------------------------------------------------------------
     def start(self) -> None:
-        run_task(self._work, self._finish)
+        task = self.task = Task(self._work, self.store, success=self._succeeded, failure=self._failed)
+        task.totalKnown.connect(self._set_total)
+        task.progressed.connect(self._step)
+        task.start()
 
     def cancel(self) -> None:
         """Stop after the page being split; what was split so far is still imported."""
-        self.cancelled = True
+        if self.task is not None:
+            self.task.cancel()
         self.progress.setLabelText(tr("Cancelling…"))
 
     def _set_total(self, total: int) -> None:
@@ -103,19 +93,23 @@ class ImportJob(QObject):
             self.progress.setLabelText(tr("Importing pages: {done} of {total}").format(done=self.done,
                                                                                       total=self.total))
 
-    def _finish(self, result: Any = None, error: BaseException | None = None) -> None:
+    def _close_progress(self) -> None:
         self.progress.canceled.disconnect(self.cancel)
         self.progress.reset()
         self.progress.hide()
         self.progress.deleteLater()
-        if error is not None:
-            dialogs.show_error(self.parent_widget, error)
-            self.finished.emit(None)
-            return
-        self.report = result
-        if result.bad:
-            self.problems_box = show_problems(self.parent_widget, result)
-        self.finished.emit(result)
+
+    def _failed(self, error: BaseException) -> None:
+        self._close_progress()
+        dialogs.show_error(self.parent_widget, error)
+        self.finished.emit(None)
+
+    def _succeeded(self, report: ImportReport) -> None:
+        self._close_progress()
+        self.report = report
+        if report.bad:
+            self.problems_box = show_problems(self.parent_widget, report)
+        self.finished.emit(report)
 
 
 def summary(report: ImportReport) -> str:

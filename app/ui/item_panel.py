@@ -1,7 +1,7 @@
 """The item editor: kind, section, kicker, title, subtitle, authors, tags and the cleaned body.
 
-The panel shows an item and reports what the user changed (`fieldEdited`, `kindChosen`); the window
-turns each report into an undoable command. Values are shown as plain text (QLineEdit and
+The panel shows the session's current item and reports what the user changed (`fieldEdited`,
+`kindChosen`); the fixes turn each report into an undoable command. Values are shown as plain text (QLineEdit and
 QPlainTextEdit never interpret markup). Programmatic updates never emit the signals.
 """
 
@@ -32,6 +32,7 @@ from ..core.page import Item, Kind, Page
 from ..core.record import TEXT_FIELDS, ItemRecord
 from .i18n import tr
 from .models import kind_text
+from .session import Session
 
 FIELD_TEXT = {"section": "Section", "kicker": "Kicker", "title": "Title", "subtitle": "Subtitle",
               "authors": "Authors", "tags": "Tags", "kind": "Kind", "body": "Body"}
@@ -46,12 +47,17 @@ def body_preview(record: ItemRecord) -> str:
 
 
 class ItemPanel(QWidget):
+    """The editor region: follows the session's current item; edits go out as signals (the fixes)."""
+
     fieldEdited = Signal(int, str, object)  # item id, field name, value
     kindChosen = Signal(int, object)  # item id, Kind
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("item_panel")
+        self.session = session
+        if session is not None:
+            session.itemSelected.connect(self._item_selected)
         self.page: Page | None = None
         self.item_id: int | None = None
         self.tags_ready = False
@@ -162,6 +168,10 @@ class ItemPanel(QWidget):
         self.tag_words.setStringList(tags)
 
     # --- showing an item -------------------------------------------------------------------------
+    def _item_selected(self, item_id: int | None, _scroll: bool) -> None:
+        assert self.session is not None
+        self.show_item(self.session.doc.page if self.session.doc is not None else None, item_id)
+
     def show_item(self, page: Page | None, item_id: int | None) -> None:
         self.page, self.item_id = page, item_id
         item = self._item()

@@ -1,182 +1,142 @@
-"""The main window: pages | source | items + item editor, with changes, history and search docks.
+"""The main window: the regions laid out, the menus, the bottom tabs and the status bar.
 
-Slots only build a command and push it on the page's QUndoStack (one per page, in a QUndoGroup); views
-update from the `PageChange` each command sends. Saving goes through `Store.save_page`; every command
-reaches the project's journal within a second, and the journal is restored on the next start.
-The editing slots live in `fixes.py` (FixesMixin), saving and the journal in `saving.py` (SavingMixin),
-opening, locking, importing and exporting projects in `project_ops.py` (ProjectMixin).
+The window only assembles. What it shows is the `Session` (the project, the open pages, the page shown,
+its current item), and each region follows the session on its own: the page list (`pages_panel.py`),
+the source (`source_panel.py`), the items (`items_list.py`), the item editor (`item_panel.py`) and the
+bottom tabs (changes, undo history, search, quality report). What the user does goes to a controller:
+the fixes (`fixes.py`), going through pages and statuses (`review.py`), saving and the journal
+(`saving.py`), projects, import and export (`project_ops.py`). Every action is connected here, in one
+table (`_slots`), to the method it calls.
 """
 
 from __future__ import annotations
 
-import logging
 import threading
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QActionGroup, QUndoGroup
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDockWidget,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QMessageBox,
-    QScrollArea,
-    QSplitter,
-    QTreeView,
-    QUndoView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QScrollArea, QSplitter, QUndoView, QWidget
 
 from ..core.errors import NewsdeskError
-from . import dialogs
 from .actions import RELABEL_ROLES, Act, create_actions, retranslate
 from .changes_view import ChangesView
-from .commands import PageChange, PageDoc
-from .fixes import FixesMixin
+from .commands import PageDoc
+from .fixes import Fixes
 from .i18n import language, set_language, tr
-from .import_dialog import ImportJob
 from .item_panel import ItemPanel
-from .models import ItemsModel, Roles, status_text
-from .page_view import SourceView
+from .items_list import ItemsList
+from .models import status_text
 from .pages_panel import PagesPanel
-from .project_ops import ProjectMixin
+from .project_ops import ProjectOps
 from .report_view import ReportView
-from .saving import SavingMixin
+from .review import Review
+from .saving import Saving
 from .search_panel import SearchPanel
+from .session import Session
+from .source_panel import SourcePanel
 from .tasks import run_task
 
-log = logging.getLogger(__name__)
-JOURNAL_DELAY_MS = 1000
 WARM_UP_DELAY_MS = 100  # jieba starts loading this long after the first show: the window paints first
 FIRST_PAINT_WAIT_S = 3.0  # (or this long after it was asked for, if the window is never shown)
-CHANGES_DELAY_MS = 250  # the diff walks every character: wait until the editor pauses, run it on a worker
+NOTICE_MS = 8000  # how long a notice stays in the status bar (the notice bar keeps it)
+REPORT_HEIGHT = 300  # the quality report tab opens tall enough for its measures
+CHANGES_HEIGHT = 150
+MENU_TITLES = {"file": "&File", "edit": "&Edit", "item": "&Item", "page": "&Page", "view": "&View",
+               "relabel": "&Relabel selection", "language": "&Language"}
+TAB_TITLES = {"changes": "Changes", "history": "Undo history", "search": "Search", "report": "Quality report"}
 
 
-class MainWindow(FixesMixin, SavingMixin, ProjectMixin, QMainWindow):
+class MainWindow(QMainWindow):
     def __init__(self, store: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
-        self.store = store
-        self.docs: dict[int, PageDoc] = {}
-        self.doc: PageDoc | None = None
-        self.current_item: int | None = None
+        self.session = Session(store, self)
         self.tags_ready = False
         self.last_notice = ""
-        self.read_only = False
-        self.import_job: ImportJob | None = None
-        self.export_dialog: Any = None
-        self.undo_group = QUndoGroup(self)
-        self.undo_group.cleanChanged.connect(self._show_state)
-        self._journal_due: set[int] = set()
-        self._journal_timer = QTimer(self, singleShot=True, interval=JOURNAL_DELAY_MS)
-        self._journal_timer.timeout.connect(self.flush_journal)
-        self._state_timer = QTimer(self, singleShot=True, interval=JOURNAL_DELAY_MS)
-        self._state_timer.timeout.connect(self.save_state)
-        self._changes_timer = QTimer(self, singleShot=True, interval=CHANGES_DELAY_MS)
-        self._changes_generation = 0
-        self._changes_timer.timeout.connect(self.show_changes)
-        self._selecting = False
         self.setAcceptDrops(True)
-        self.project_lock: Any = None
-        self.project_box: QMessageBox | None = None
-        self._build()
+        self._first_show = True
+        self._painted = threading.Event()  # set once the window has been shown and painted
+        self._build_regions()
+        self._build_controllers()
+        self._build_actions()
+        self._build_menus()
+        self._connect()
         self.retranslate()
         self.resize(1400, 900)
-        self.lock_project()
+        self.project.lock_project()
+
+    # --- what the session holds, for readers of the window ----------------------------------------
+    @property
+    def store(self) -> Any:
+        return self.session.store
+
+    @property
+    def doc(self) -> PageDoc | None:
+        return self.session.doc
+
+    @property
+    def docs(self) -> dict[int, PageDoc]:
+        return self.session.docs
+
+    @property
+    def current_item(self) -> int | None:
+        return self.session.current_item
+
+    @property
+    def read_only(self) -> bool:
+        return self.session.read_only
+
+    @property
+    def undo_group(self) -> Any:
+        return self.session.undo_group
+
+    @property
+    def import_job(self) -> Any:
+        return self.project.import_job
+
+    @property
+    def export_dialog(self) -> Any:
+        return self.project.export_dialog
+
+    @property
+    def project_box(self) -> Any:
+        return self.project.project_box
 
     # --- construction ----------------------------------------------------------------------------
-    def _build(self) -> None:
-        self.actions = create_actions(self)
-        self.undo_action = self.undo_group.createUndoAction(self)
-        self.undo_action.setShortcuts(self._std("Undo"))
-        self.redo_action = self.undo_group.createRedoAction(self)
-        self.redo_action.setShortcuts(self._std("Redo"))
-        self.undo_group.undoTextChanged.connect(self._undo_texts)
-        self.undo_group.redoTextChanged.connect(self._undo_texts)
-        self.undo_group.activeStackChanged.connect(self._undo_texts)
-        lang_group = QActionGroup(self)
-        for key in (Act.LANG_ZH, Act.LANG_EN):
-            lang_group.addAction(self.actions[key])
-
-        self.pages = PagesPanel(self.store)
-        self.pages.pageActivated.connect(self.open_page)
-        self.pages.nextRequested.connect(self.on_next_page)
-
-        self.source = SourceView()
-        self.source.itemClicked.connect(lambda item_id: self.select_item(item_id, scroll=False))
-        self.notice = QLabel()
-        self.notice.setObjectName("notice")
-        self.notice.setTextFormat(Qt.TextFormat.PlainText)
-        self.notice.setWordWrap(True)
-        self.notice.setStyleSheet("background:#fff4c2;border:1px solid #e0c060;padding:4px;")
-        self.notice.hide()
-        self.correction = QLineEdit()
-        self.correction.setObjectName("correction")
-        self.correction.returnPressed.connect(self.apply_correction)
-        self.correction_label = QLabel()
-        correction_row = QHBoxLayout()
-        correction_row.addWidget(self.correction_label)
-        correction_row.addWidget(self.correction, 1)
-        source_box = QWidget()
-        source_layout = QVBoxLayout(source_box)
-        source_layout.setContentsMargins(0, 0, 0, 0)
-        source_layout.addWidget(self.notice)
-        source_layout.addWidget(self.source, 1)
-        source_layout.addLayout(correction_row)
-
-        self.items_model = ItemsModel(self)
-        self.items_model.moveRequested.connect(self.move_item)
-        self.items = QTreeView()
-        self.items.setObjectName("items")
-        self.items.setModel(self.items_model)
-        self.items.setRootIsDecorated(False)
-        self.items.setUniformRowHeights(True)
-        self.items.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.items.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.items.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.items.setDragEnabled(True)
-        self.items.setAcceptDrops(True)
-        self.items.setDropIndicatorShown(True)
-        self.items.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.items.setColumnWidth(1, 240)
-        self.items.selectionModel().currentRowChanged.connect(self._item_row_changed)
-
-        self.panel = ItemPanel()
-        self.panel.fieldEdited.connect(self.set_field)
-        self.panel.kindChosen.connect(self.set_kind)
+    def _build_regions(self) -> None:
+        session = self.session
+        self.pages = PagesPanel(session.store)
+        self.source_panel = SourcePanel(session)
+        self.source, self.notice, self.correction = (self.source_panel.view, self.source_panel.notice,
+                                                     self.source_panel.correction)
+        self.items_list = ItemsList(session)
+        self.items, self.items_model = self.items_list.view, self.items_list.model
+        self.panel = ItemPanel(session)
         panel_scroll = QScrollArea()
         panel_scroll.setWidget(self.panel)
         panel_scroll.setWidgetResizable(True)
         right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self.items)
+        right.addWidget(self.items_list)
         right.addWidget(panel_scroll)
         right.setSizes([260, 640])
-
         main = QSplitter(Qt.Orientation.Horizontal)
         main.setObjectName("main_splitter")
         main.addWidget(self.pages)
-        main.addWidget(source_box)
+        main.addWidget(self.source_panel)
         main.addWidget(right)
         main.setSizes([280, 600, 520])
         main.setStretchFactor(1, 1)
         self.setCentralWidget(main)
 
-        self.changes = ChangesView()
-        self.changes.revertRequested.connect(self.revert_change)
-        self.changes.onlyChangedToggled.connect(self._filter_items)
-        self.history = QUndoView(self.undo_group)
+        self.changes = ChangesView(session)
+        self.history = QUndoView(session.undo_group)
         self.history.setObjectName("history")
-        self.search = SearchPanel()
-        self.search.store = self.store
-        self.search.hitActivated.connect(self.open_hit)
-        self.report = ReportView()
-        self.report.store = self.store
+        self.search = SearchPanel(session)
+        self.report = ReportView(session)
         self.docks: dict[str, QDockWidget] = {}
         for name, widget in (("changes", self.changes), ("history", self.history), ("search", self.search),
                              ("report", self.report)):
@@ -189,39 +149,74 @@ class MainWindow(FixesMixin, SavingMixin, ProjectMixin, QMainWindow):
         self.tabifyDockWidget(self.docks["history"], self.docks["search"])
         self.tabifyDockWidget(self.docks["search"], self.docks["report"])
         self.docks["changes"].raise_()
-        self._first_show = True
-        self._painted = threading.Event()  # set once the window has been shown and painted
 
-        self.status_file = QLabel()
-        self.status_counts = QLabel()
-        self.status_state = QLabel()
-        for w in (self.status_file, self.status_counts, self.status_state):
-            w.setTextFormat(Qt.TextFormat.PlainText)
-        self.statusBar().addPermanentWidget(self.status_file)
-        self.statusBar().addPermanentWidget(self.status_counts)
-        self.statusBar().addPermanentWidget(self.status_state)
-        self._build_menus()
-        self._update_enabled()
+        self.status_file, self.status_counts, self.status_state = QLabel(), QLabel(), QLabel()
+        for label in (self.status_file, self.status_counts, self.status_state):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            self.statusBar().addPermanentWidget(label)
 
-    def _undo_texts(self, *_args: Any) -> None:
-        """Undo/Redo menu texts in the current language: "Undo Merge items" / "撤销 合并文章"."""
-        for action, word, text in ((self.undo_action, "Undo", self.undo_group.undoText()),
-                                   (self.redo_action, "Redo", self.undo_group.redoText())):
-            action.setText(f"{tr(word)} {text}".strip())
+    def _build_controllers(self) -> None:
+        session, notify = self.session, self.show_notice
+        self.saving = Saving(session, notify, self)
+        self.review = Review(session, self.pages, self.saving, notify, self)
+        self.project = ProjectOps(session, self.saving, self.review, notify, self)
+        self.fixes = Fixes(session, self.source_panel, self.items_list, self.panel, notify, self)
 
-    @staticmethod
-    def _std(name: str) -> list[Any]:
-        from PySide6.QtGui import QKeySequence
+    def _slots(self) -> dict[Act, Callable[[], object]]:
+        """Every action's method: the one place to look from an action to its code."""
+        fixes, review, project = self.fixes, self.review, self.project
+        slots: dict[Act, Callable[[], object]] = {
+            Act.OPEN_PROJECT: project.open_project,
+            Act.IMPORT_PAGES: project.import_pages,
+            Act.IMPORT_FOLDER: project.import_folder,
+            Act.EXPORT: project.export,
+            Act.QUALITY_REPORT: self.show_report,
+            Act.SAVE: self.saving.save_current,
+            Act.QUIT: self.close,
+            Act.FIND: self.find,
+            Act.SPLIT_HERE: fixes.split_here,
+            Act.MERGE_NEXT: fixes.merge_next,
+            Act.MERGE_PREVIOUS: fixes.merge_previous,
+            Act.NEW_ITEM: fixes.new_item,
+            Act.ADD_TO_ITEM: fixes.add_to_item,
+            Act.TO_FURNITURE: fixes.to_furniture,
+            Act.PARAGRAPH_UP: fixes.paragraph_up,
+            Act.PARAGRAPH_DOWN: fixes.paragraph_down,
+            Act.DELETE_ITEM: fixes.delete_item,
+            Act.RESPLIT: fixes.resplit,
+            Act.CORRECT_TEXT: fixes.correct_text,
+            Act.BULK_TAG: fixes.ask_bulk_tag,
+            Act.BULK_AUTHOR: fixes.ask_bulk_author,
+            Act.BULK_KIND: fixes.ask_bulk_kind,
+            Act.BULK_STATUS: review.ask_status,
+            Act.MARK_DONE: review.mark_done,
+            Act.NEXT_PAGE: review.next_page,
+            Act.PREVIOUS_PAGE: review.previous_page,
+            Act.LANG_ZH: partial(self.switch_language, "zh"),
+            Act.LANG_EN: partial(self.switch_language, "en"),
+        }
+        slots.update({key: partial(fixes.relabel, role) for key, role in RELABEL_ROLES.items()})
+        return slots
 
-        return QKeySequence.keyBindings(getattr(QKeySequence.StandardKey, name))
+    def _build_actions(self) -> None:
+        self.actions = create_actions(self, self._slots())
+        group = self.session.undo_group
+        self.undo_action = group.createUndoAction(self)
+        self.undo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
+        self.redo_action = group.createRedoAction(self)
+        self.redo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
+        for changed in (group.undoTextChanged, group.redoTextChanged, group.activeStackChanged):
+            changed.connect(self._undo_texts)
+        languages = QActionGroup(self)
+        for key in (Act.LANG_ZH, Act.LANG_EN):
+            languages.addAction(self.actions[key])
 
     def _build_menus(self) -> None:
         a = self.actions
         bar = self.menuBar()
-        bar.clear()
         self.menus: dict[str, Any] = {}
 
-        def menu(key: str, entries: list[Any]) -> Any:
+        def menu(key: str, entries: list[Any]) -> None:
             m = bar.addMenu("")
             self.menus[key] = m
             for entry in entries:
@@ -234,10 +229,9 @@ class MainWindow(FixesMixin, SavingMixin, ProjectMixin, QMainWindow):
                         sub.addAction(e)
                 else:
                     m.addAction(entry)
-            return m
 
-        menu("file", [a[Act.OPEN_PROJECT], a[Act.IMPORT_PAGES], a[Act.IMPORT_FOLDER], a[Act.EXPORT], None, a[Act.SAVE], None,
-                      a[Act.QUIT]])
+        menu("file", [a[Act.OPEN_PROJECT], a[Act.IMPORT_PAGES], a[Act.IMPORT_FOLDER], a[Act.EXPORT], None,
+                      a[Act.SAVE], None, a[Act.QUIT]])
         menu("edit", [self.undo_action, self.redo_action, None, a[Act.CORRECT_TEXT], None, a[Act.FIND]])
         menu("item", [a[Act.SPLIT_HERE], a[Act.MERGE_NEXT], a[Act.MERGE_PREVIOUS], None, a[Act.NEW_ITEM],
                       a[Act.ADD_TO_ITEM], a[Act.TO_FURNITURE],
@@ -248,192 +242,94 @@ class MainWindow(FixesMixin, SavingMixin, ProjectMixin, QMainWindow):
                       a[Act.BULK_STATUS], None, a[Act.QUALITY_REPORT]])
         menu("view", [*(d.toggleViewAction() for d in self.docks.values()), None,
                       ("language", [a[Act.LANG_ZH], a[Act.LANG_EN]])])
-        toolbar = self.addToolBar("main")
+        toolbar = self.toolbar = self.addToolBar("main")
         toolbar.setObjectName("toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for act in (a[Act.SAVE], self.undo_action, self.redo_action, None, a[Act.SPLIT_HERE],
                     a[Act.MERGE_NEXT], a[Act.NEW_ITEM], a[Act.DELETE_ITEM], None, a[Act.MARK_DONE]):
             toolbar.addSeparator() if act is None else toolbar.addAction(act)
-        self.toolbar = toolbar
 
-    def retranslate(self) -> None:
-        retranslate(self.actions)
-        self._undo_texts()
-        titles = {"file": "&File", "edit": "&Edit", "item": "&Item", "page": "&Page", "view": "&View",
-                  "relabel": "&Relabel selection", "language": "&Language"}
-        for key, m in self.menus.items():
-            m.setTitle(tr(titles[key]))
-        for name, title in (("changes", "Changes"), ("history", "Undo history"), ("search", "Search"),
-                            ("report", "Quality report")):
-            self.docks[name].setWindowTitle(tr(title))
-        self.toolbar.setWindowTitle(tr("Toolbar"))
-        self.correction_label.setText(tr("Correct selected text:"))
-        self.correction.setPlaceholderText(tr("select text in the source, type the right text, press Enter"))
-        self.actions[Act.LANG_ZH].setChecked(language() == "zh")
-        self.actions[Act.LANG_EN].setChecked(language() == "en")
-        for w in (self.pages, self.panel, self.changes, self.search, self.report):
-            w.retranslate()
-        self.history.setEmptyLabel(tr("<saved>"))
-        self.items_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
-        self.items_model.set_page(None)
-        if self.doc is not None:
-            self.items_model.set_page(self.doc.page)
-            self.select_item(self.current_item, scroll=False)
-        self._show_state()
+    def _connect(self) -> None:
+        session = self.session
+        for signal in (session.pageShown, session.pageEdited, session.stateChanged):
+            signal.connect(self._show_state)
+        session.itemSelected.connect(self._update_enabled)
+        self.pages.pageActivated.connect(self.review.open_page)
+        self.pages.nextRequested.connect(self.review.next_page)
+        self.changes.revertRequested.connect(self.fixes.revert_change)
+        self.changes.onlyChangedToggled.connect(self.items_list.set_only_changed)
+        self.changes.failed.connect(self.show_notice)
+        self.search.hitActivated.connect(self.review.open_hit)
+        self.saving.saved.connect(self._saved)
+        self.project.projectChanged.connect(self._project_changed)
+        self.project.imported.connect(self._imported)
 
-    # --- pages -----------------------------------------------------------------------------------
-    def _load_doc(self, page_id: int) -> PageDoc:
-        doc = self.docs.get(page_id)
-        if doc is None:
-            page = self.store.load_page(page_id)
-            doc = PageDoc(page_id, self.store.load_auto_page(page_id), page, self.store.page_status(page_id), self)
-            doc.changed.connect(self._page_changed)
-            self.undo_group.addStack(doc.stack)
-            self.docs[page_id] = doc
-        return doc
+    # --- following the controllers ---------------------------------------------------------------
+    def _saved(self, doc: PageDoc) -> None:
+        self.pages.refresh(self.doc.page_id if self.doc else None)
+        self.panel.set_known_tags(self.store.all_tags())
+        if self.report.isVisible():  # the report tab is in view: its figures follow the saved page
+            self.report.refresh()
+        self.statusBar().showMessage(tr("Saved {name}").format(name=doc.page.name), 4000)
 
+    def _project_changed(self) -> None:
+        self.report.show_result(None)
+        self.pages.model.set_store(self.store)
+        self.panel.set_known_tags(self.store.all_tags())
+
+    def _imported(self, report: Any) -> None:
+        self.pages.refresh(self.doc.page_id if self.doc else None)
+        if report is not None:
+            self.panel.set_known_tags(self.store.all_tags())
+
+    # --- the window's verbs (app.py, scripts and tests drive the window through these) -------------
     def open_page(self, page_id: int | None, item_id: int | None = None) -> None:
-        """Show a page (saving the one open before, if it changed) and select an item of it."""
-        if page_id is None:
-            return
-        if self.doc is not None and self.doc.page_id == page_id:
-            if item_id is not None:
-                self.select_item(item_id)
-            return
-        if self.doc is not None and self.doc.dirty:
-            self.save()
-        try:
-            doc = self._load_doc(page_id)
-        except NewsdeskError as e:
-            dialogs.show_error(self, e)
-            return
-        self.doc = doc
-        self.undo_group.setActiveStack(doc.stack)
-        self.current_item = None
-        self.source.set_page(doc.page)
-        self.items_model.set_page(doc.page)
-        self._changes_timer.start()
-        self.pages.show_current(page_id)
-        first = doc.page.items[0].id if doc.page.items else None
-        self.select_item(item_id if item_id is not None and self._has(item_id) else first)
-        self._filter_items(self.changes.only_changed.isChecked())
-        self._show_state()
-        self._update_enabled()
+        self.review.open_page(page_id, item_id)
 
-    def show_changes(self) -> None:
-        """Refresh the changes view: the diff runs on a worker (pages are immutable); a stale one is dropped."""
-        if self.doc is None:
-            return
-        from .changes_view import diff_pages
+    def open_last(self) -> None:
+        self.panel.set_known_tags(self.store.all_tags())
+        self.review.open_last()
 
-        self._changes_generation += 1
-        generation, auto, page = self._changes_generation, self.doc.auto, self.doc.page
+    def restore_journal(self) -> list[int]:
+        return self.saving.restore_journal()
 
-        def done(result: Any = None, error: BaseException | None = None) -> None:
-            if generation != self._changes_generation:
-                return
-            if error is not None:
-                self.show_notice(dialogs.error_text(error))
-                result = []
-            self.changes.show_diff(result, page)
-
-        run_task(lambda: diff_pages(auto, page), done)
-
-    def _has(self, item_id: int | None) -> bool:
-        return self.doc is not None and any(it.id == item_id for it in self.doc.page.items)
-
-    def _page_changed(self, change: PageChange) -> None:
-        doc = self.sender()
-        if isinstance(doc, PageDoc):
-            self._schedule_journal(doc)
-        if doc is not self.doc:
-            return
-        if change.structure:
-            self.source.set_page(change.page)
-        self.items_model.set_page(change.page)
-        self._changes_timer.start()
-        focus = change.focus_item if self._has(change.focus_item) else self.current_item
-        if not self._has(focus):
-            focus = change.page.items[0].id if change.page.items else None
-        self.select_item(focus, scroll=change.structure)
-        self._filter_items(self.changes.only_changed.isChecked())
-        self._show_state()
-
-    # --- items -----------------------------------------------------------------------------------
     def select_item(self, item_id: int | None, scroll: bool = True) -> None:
-        """Make an item current: outline it in the source, show it in the list and the editor."""
-        if self.doc is None:
-            return
-        self.current_item = item_id if self._has(item_id) else None
-        self.source.set_current_item(self.current_item, scroll=scroll)
-        self.panel.show_item(self.doc.page, self.current_item)
-        row = self.items_model.row_of(self.current_item) if self.current_item is not None else -1
-        if row >= 0:
-            self._selecting = True
-            index = self.items_model.index(row, 0)
-            sm = self.items.selectionModel()
-            if sm.currentIndex().row() != row or not sm.isRowSelected(row, QModelIndex()):
-                sm.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                                   | QItemSelectionModel.SelectionFlag.Rows)
-            self.items.scrollTo(index)
-            self._selecting = False
-        self._update_enabled()
-        self._state_timer.start()
-
-    def _item_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self._selecting or not current.isValid():
-            return
-        self.select_item(current.data(Roles.ID))
+        self.session.select(item_id, scroll)
 
     def selected_item_ids(self) -> list[int]:
-        rows = sorted({i.row() for i in self.items.selectionModel().selectedRows()})
-        ids = [self.items_model.item_id(r) for r in rows]
-        return ids or ([self.current_item] if self.current_item is not None else [])
+        return self.items_list.selected_ids()
 
-    def _filter_items(self, only_changed: bool) -> None:
-        if self.doc is None:
-            return
-        for row, item in enumerate(self.doc.page.items):
-            self.items.setRowHidden(row, QModelIndex(), only_changed and not item.edited)
+    def save(self, status: Any = None, doc: PageDoc | None = None) -> bool:
+        return self.saving.save(status, doc)
 
-    # --- navigation ------------------------------------------------------------------------------
-    def on_mark_done(self) -> None:
-        if self.doc is not None and self.save("done"):
-            self.on_next_page()
+    def move_item(self, item_id: int, new_index: int) -> None:
+        self.fixes.move_item(item_id, new_index)
 
-    def on_next_page(self) -> None:
-        after = self.doc.page_id if self.doc else None
-        page_id = self.store.next_page_to_review(after)
-        if page_id is None:
-            self.show_notice(tr("Every page is done."))
-            return
-        self.open_page(page_id)
+    def import_paths(self, paths: list[str], open_first: bool = True,
+                     done: Callable[[list[int]], None] | None = None) -> Any:
+        return self.project.import_paths(paths, open_first, done)
 
-    def on_previous_page(self) -> None:
-        if self.doc is None:
-            return
-        row = self.pages.model.row_of(self.doc.page_id)
-        if row > 0:
-            self.open_page(self.pages.model.page_id(row - 1))
+    def switch_project(self, path: str) -> None:
+        self.project.switch_project(path)
 
-    def open_hit(self, page_id: int, item_id: int | None) -> None:
-        self.open_page(page_id, item_id)
-        if item_id is not None:
-            self.select_item(item_id)
-
-    def on_find(self) -> None:
+    # --- tabs ------------------------------------------------------------------------------------
+    def find(self) -> None:
+        """Edit > Find in corpus: the search tab, its query selected."""
         self.docks["search"].show()
         self.docks["search"].raise_()
         self.search.query.setFocus()
         self.search.query.selectAll()
 
+    def show_report(self) -> None:
+        """Page > Quality report: the report tab, recomputed."""
+        dock = self.docks["report"]
+        dock.show()
+        dock.raise_()
+        if dock.height() < REPORT_HEIGHT:  # room for the measures without scrolling
+            self.resizeDocks([dock], [REPORT_HEIGHT], Qt.Orientation.Vertical)
+        self.report.refresh()
+
     # --- language, jieba -------------------------------------------------------------------------
-    def on_lang_zh(self) -> None:
-        self.switch_language("zh")
-
-    def on_lang_en(self) -> None:
-        self.switch_language("en")
-
     def switch_language(self, lang: str) -> None:
         set_language(lang)
         self.retranslate()
@@ -441,6 +337,31 @@ class MainWindow(FixesMixin, SavingMixin, ProjectMixin, QMainWindow):
             self.store.set_state("language", lang)
         except NewsdeskError:
             pass
+
+    def retranslate(self) -> None:
+        retranslate(self.actions)
+        self._undo_texts()
+        for key, m in self.menus.items():
+            m.setTitle(tr(MENU_TITLES[key]))
+        for name, title in TAB_TITLES.items():
+            self.docks[name].setWindowTitle(tr(title))
+        self.toolbar.setWindowTitle(tr("Toolbar"))
+        self.actions[Act.LANG_ZH].setChecked(language() == "zh")
+        self.actions[Act.LANG_EN].setChecked(language() == "en")
+        for region in (self.pages, self.source_panel, self.items_list, self.panel, self.changes, self.search,
+                       self.report):
+            region.retranslate()
+        self.history.setEmptyLabel(tr("<saved>"))
+        if self.doc is not None:
+            self.panel.show_item(self.doc.page, self.current_item)
+        self._show_state()
+
+    def _undo_texts(self, *_args: Any) -> None:
+        """Undo/Redo menu texts in the current language: "Undo Merge items" / "撤销 合并文章"."""
+        group = self.session.undo_group
+        for action, word, text in ((self.undo_action, "Undo", group.undoText()),
+                                   (self.redo_action, "Redo", group.redoText())):
+            action.setText(f"{tr(word)} {text}".strip())
 
     def warm_up_tags(self) -> None:
         """Load jieba on a worker, once the window has been shown and painted: loading it holds the GIL
@@ -464,9 +385,8 @@ class MainWindow(FixesMixin, SavingMixin, ProjectMixin, QMainWindow):
     # --- status, title, notices ------------------------------------------------------------------
     def show_notice(self, text: str) -> None:
         self.last_notice = text
-        self.notice.setText(text)
-        self.notice.show()
-        self.statusBar().showMessage(text, 8000)
+        self.source_panel.show_notice(text)
+        self.statusBar().showMessage(text, NOTICE_MS)
 
     def _show_state(self, *_args: Any) -> None:
         doc = self.doc
@@ -475,6 +395,7 @@ class MainWindow(FixesMixin, SavingMixin, ProjectMixin, QMainWindow):
             self.status_file.setText(Path(getattr(self.store, "path", "")).name)
             self.status_counts.clear()
             self.status_state.clear()
+            self._update_enabled()
             return
         page = doc.page
         self.setWindowTitle(f"{page.name}[*] — {tr('Newsdesk')}")
@@ -489,7 +410,7 @@ class MainWindow(FixesMixin, SavingMixin, ProjectMixin, QMainWindow):
         self.status_state.setText(tr("Read-only") if self.read_only
                                   else tr("Unsaved changes") if doc.dirty else tr("Saved"))
 
-    def _update_enabled(self) -> None:
+    def _update_enabled(self, *_args: Any) -> None:
         has_page = self.doc is not None
         has_item = has_page and self.current_item is not None
         for key in (Act.SAVE, Act.SPLIT_HERE, Act.NEW_ITEM, Act.TO_FURNITURE, Act.RESPLIT, Act.CORRECT_TEXT,
@@ -499,10 +420,32 @@ class MainWindow(FixesMixin, SavingMixin, ProjectMixin, QMainWindow):
                     Act.BULK_AUTHOR, Act.BULK_KIND):
             self.actions[key].setEnabled(has_item)
 
+    # --- window events ---------------------------------------------------------------------------
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         if self._first_show:  # dock sizes apply only once the window is laid out
             self._first_show = False
             QTimer.singleShot(WARM_UP_DELAY_MS, self._painted.set)
-            QTimer.singleShot(0, lambda: self.resizeDocks([self.docks["changes"]], [150],
+            QTimer.singleShot(0, lambda: self.resizeDocks([self.docks["changes"]], [CHANGES_HEIGHT],
                                                           Qt.Orientation.Vertical))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.saving.closing():
+            event.ignore()
+            return
+        job = self.project.import_job
+        if job is not None and job.task is not None:  # pages split so far are written; the rest left out
+            job.task.cancel()
+        self.project.release_lock()
+        event.accept()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            self.project.drop(paths)
+            event.acceptProposedAction()
+

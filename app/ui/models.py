@@ -21,15 +21,17 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from ..core.changes import ItemChanges
 from ..core.metadata import item_record
 from ..core.page import Item, Kind, Page
+from ..core.status import Status
 from .i18n import tr
 
 Index = QModelIndex | QPersistentModelIndex
 ITEM_MIME = "application/x-newsdesk-item"
 
-STATUSES = ("todo", "in_progress", "done")
-STATUS_TEXT = {"todo": "To do", "in_progress": "In progress", "done": "Done"}
+STATUSES = tuple(Status)
+STATUS_TEXT = {Status.TODO: "To do", Status.IN_PROGRESS: "In progress", Status.DONE: "Done"}
 KIND_TEXT = {Kind.NEWS: "News", Kind.FEATURE: "Feature", Kind.NOTICE: "Notice", Kind.AD: "Ad",
              Kind.FURNITURE: "Furniture"}
 
@@ -46,6 +48,17 @@ def status_text(status: str) -> str:
 
 def kind_text(kind: Kind) -> str:
     return tr(KIND_TEXT[kind])
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Sorted row numbers as (first, last) runs of consecutive rows."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and runs[-1][1] == row - 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs
 
 
 def item_color(page: Page, item: Item) -> QColor:
@@ -87,9 +100,6 @@ class PageListModel(ColumnsModel):
     of rows at a time, and kept in a cache that `refresh` marks stale."""
 
     COLUMNS = ("Page", "Status", "Items")
-
-    def row_count(self) -> int:
-        return len(self._ids)
     BLOCK = 200  # rows read together: about a screenful and a half
 
     def __init__(self, store: Any = None, parent: Any = None) -> None:
@@ -99,6 +109,9 @@ class PageListModel(ColumnsModel):
         self._ids: list[int] = []
         self._rows: dict[int, Any] = {}  # row -> PageRow, filled on demand
         self._row_of: dict[int, int] | None = None  # page id -> row, built on first lookup
+
+    def row_count(self) -> int:
+        return len(self._ids)
 
     def set_store(self, store: Any) -> None:
         self.store = store
@@ -162,7 +175,7 @@ class PageListModel(ColumnsModel):
             return f"{r.name} · {status_text(r.status)}"
         if role == Roles.STATUS:
             return r.status
-        if role == Qt.ItemDataRole.ForegroundRole and col == 1 and r.status == "done":
+        if role == Qt.ItemDataRole.ForegroundRole and col == 1 and r.status == Status.DONE:
             return QBrush(QColor("#2e7d32"))
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -170,36 +183,71 @@ class PageListModel(ColumnsModel):
 
 
 class ItemsModel(ColumnsModel):
-    """A page's items in reading order: kind, title, preview. Drag a row to reorder."""
+    """A page's items in reading order: kind, title, preview. Drag a row to reorder.
+
+    `set_page` shows another page (a reset); `apply` follows an edit of the page shown row by row:
+    removed rows, moved rows, inserted rows and `dataChanged` for the items that changed, so the view
+    keeps its selection and scroll position and lays out nothing else."""
 
     COLUMNS = ("Kind", "Title", "Preview")
-
-    def row_count(self) -> int:
-        return len(self._ids)
     moveRequested = Signal(int, int)  # item id, new index
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.page: Page | None = None
         self._ids: list[int] = []
+        self._items: dict[int, Item] = {}
         self._cache: dict[int, tuple[Item, tuple[str, str, str]]] = {}
 
+    def row_count(self) -> int:
+        return len(self._ids)
+
     def set_page(self, page: Page | None) -> None:
-        ids = [it.id for it in page.items] if page else []
-        if ids == self._ids and page is not None and self.page is not None:
-            old = self.page
-            self.page = page
-            same_text = old.corrections == page.corrections
-            for row, item in enumerate(page.items):
-                if not (same_text and old.items[row] is item):
-                    self._cache.pop(item.id, None)
-                    self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
-            return
         self.beginResetModel()
         self.page = page
-        self._ids = ids
+        self._ids = [it.id for it in page.items] if page else []
+        self._items = {it.id: it for it in page.items} if page else {}
         self._cache.clear()
         self.endResetModel()
+
+    def apply(self, changes: ItemChanges) -> None:
+        """Follow one edit of the page shown: only the rows it touched change."""
+        page = changes.page
+        self._items = {**self._items, **{it.id: it for it in page.items}}  # rows mid-way read either page
+        root = QModelIndex()
+        gone = set(changes.removed)
+        rows = [row for row, item_id in enumerate(self._ids) if item_id in gone]
+        for first, last in reversed(_runs(rows)):
+            self.beginRemoveRows(root, first, last)
+            del self._ids[first:last + 1]
+            self.endRemoveRows()
+        added = set(changes.added)
+        for pos, item_id in enumerate(i for i in (it.id for it in page.items) if i not in added):
+            row = self._ids.index(item_id)
+            if row != pos:  # rows before `pos` are in place already, so the row moves up
+                self.beginMoveRows(root, row, row, root, pos)
+                self._ids.insert(pos, self._ids.pop(row))
+                self.endMoveRows()
+        for pos, item in enumerate(page.items):
+            if item.id in added:
+                self.beginInsertRows(root, pos, pos)
+                self._ids.insert(pos, item.id)
+                self.endInsertRows()
+        self.page = page
+        self._items = {it.id: it for it in page.items}
+        last_column = len(self.COLUMNS) - 1
+        for item_id in changes.changed:
+            self._cache.pop(item_id, None)
+            row = self.row_of(item_id)
+            if row >= 0:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last_column))
+
+    def retranslate(self) -> None:
+        """Headers and kind names in the current language, every row kept."""
+        self._cache.clear()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self.COLUMNS) - 1))
 
     def item_id(self, row: int) -> int:
         return self._ids[row]
@@ -212,7 +260,7 @@ class ItemsModel(ColumnsModel):
 
     def _row(self, row: int) -> tuple[Item, tuple[str, str, str]]:
         assert self.page is not None
-        item = self.page.items[row]
+        item = self._items[self._ids[row]]
         hit = self._cache.get(item.id)
         if hit is not None and hit[0] is item:
             return hit

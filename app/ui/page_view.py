@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from ..core.changes import ItemChanges
 from ..core.page import Page
 from .models import UNASSIGNED_COLOR, item_color
 
@@ -71,6 +72,18 @@ class _Tints(QSyntaxHighlighter):
         self.spans = sorted(spans, key=lambda s: s[0])
         self.starts = [s for s, _, _ in self.spans]
 
+    def rehighlight_range(self, spans: list[tuple[int, int]]) -> None:
+        """Recolour the text blocks (lines) that hold any of these document spans, and no other."""
+        document = self.document()
+        done: set[int] = set()
+        for start, end in spans:
+            block = document.findBlock(start)
+            while block.isValid() and block.position() < max(end, start + 1):
+                if block.blockNumber() not in done:
+                    done.add(block.blockNumber())
+                    self.rehighlightBlock(block)
+                block = block.next()
+
     def highlightBlock(self, text: str) -> None:
         block = self.currentBlock()
         pos, end = block.position(), block.position() + len(text)
@@ -110,23 +123,30 @@ class SourceView(QPlainTextEdit):
 
     # --- content ---------------------------------------------------------------------------------
     def set_page(self, page: Page | None) -> None:
-        """Show a page (new text) or the same text with a new structure (after an edit)."""
-        same_text = self.page is not None and page is not None and self.page.text == page.text
+        """Show a page: its text, tinted."""
         self.page = page
+        self.current_item = None
         if page is None:
             self._tints.set_spans([])
             self.setPlainText("")
+            self._update_outline()
             return
-        if not same_text:
-            self.map = OffsetMap(page.text)
+        self.map = OffsetMap(page.text)
         self._tints.set_spans(self._spans(page))
-        if same_text:
+        self.setPlainText(self.map.display)
+        self._update_outline()
+
+    def apply(self, changes: ItemChanges) -> None:
+        """Follow an edit of the page shown: recolour only the lines whose tint may have changed."""
+        self.page = changes.page
+        spans = changes.changed_spans()
+        if spans:
+            self._tints.set_spans(self._spans(changes.page))
             bar = self.verticalScrollBar().value()
-            self._tints.rehighlight()
+            to_doc = self.map.to_doc
+            self._tints.rehighlight_range([(to_doc(s), to_doc(e)) for s, e in spans])
             self.verticalScrollBar().setValue(bar)
-        else:
-            self.setPlainText(self.map.display)
-        if self.current_item is not None and not any(it.id == self.current_item for it in page.items):
+        if self.current_item is not None and not any(it.id == self.current_item for it in changes.page.items):
             self.current_item = None
         self._update_outline()
 

@@ -2,7 +2,7 @@
 
 For the pages marked done, how far the automatic split was from the editor's result: the measures of
 `app.core.evaluation.quality_report` (articles recovered, headlines, authors, captions, stray breaks)
-and the most frequent kinds of fix. Computed on a worker with its own connection to the project;
+and the most frequent kinds of fix. Computed as a background task on the session's project;
 Refresh recomputes (the window also refreshes it when a page is saved while the tab is shown).
 """
 
@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.evaluation import quality_report
-from ..store.db import Store
+from .dialogs import error_text
 from .i18n import tr
-from .tasks import run_task
+from .session import Session
+from .tasks import run_op
 
 # the report's keys in reading order, with what each means (the CLI prints the keys themselves)
 MEASURES = (
@@ -74,10 +75,10 @@ def _fill(table: QTableWidget, rows: list[tuple[str, str]]) -> None:
 class ReportView(QWidget):
     """The quality report of the project's done pages; `refresh()` recomputes it on a worker."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("report")
-        self.store: Any = None
+        self.session = session
         self.result: dict[str, Any] | None = None
         self.generation = 0
         self.summary = QLabel()
@@ -108,30 +109,22 @@ class ReportView(QWidget):
         self.show_result(self.result)
 
     def refresh(self) -> None:
-        """Recompute on a worker (done pages are read through a connection of its own)."""
-        if self.store is None:
-            return
+        """Recompute as a background task (the done pages are read on a connection of its own); a result
+        outdated by a newer refresh is dropped."""
         self.generation += 1
-        generation, path, shared = self.generation, self.store.path, self.store
+        generation = self.generation
         self.summary.setText(tr("Computing the quality report…"))
 
-        def work() -> dict[str, Any]:
-            if path == ":memory:":
-                return quality_report(shared.done_pages())
-            with Store(path) as store:
-                return quality_report(store.done_pages())
-
-        def done(result: Any = None, error: BaseException | None = None) -> None:
-            if generation != self.generation:
-                return
-            if error is not None:
-                from .dialogs import error_text
-
+        def failed(error: BaseException) -> None:
+            if generation == self.generation:
                 self.summary.setText(error_text(error))
-                return
-            self.show_result(result)
 
-        run_task(work, done)
+        def succeeded(result: dict[str, Any]) -> None:
+            if generation == self.generation:
+                self.show_result(result)
+
+        run_op(lambda context: quality_report(context.store.done_pages()), store=self.session.store,
+               success=succeeded, failure=failed)
 
     def show_result(self, result: Mapping[str, Any] | None) -> None:
         self.result = dict(result) if result is not None else None

@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from .i18n import tr
+from .session import Session
 
 
 class SearchPanel(QWidget):
     hitActivated = Signal(int, object)  # page id, item id (or None)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("search")
-        self.store: Any = None
+        self.session = session
         self.query = QLineEdit()
         self.query.setObjectName("search_query")
         self.query.setClearButtonEnabled(True)
@@ -41,10 +40,10 @@ class SearchPanel(QWidget):
     def run(self) -> None:
         text = self.query.text().strip()
         self.results.clear()
-        if not text or self.store is None:
+        if not text:
             self.count.clear()
             return
-        hits = self.store.search(text)
+        hits = self.session.store.search(text)
         for hit in hits:
             title = hit.title or "(" + tr("no title") + ")"
             row = QListWidgetItem(f"{hit.page_name} · {title}\n{hit.snippet}")

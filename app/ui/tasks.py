@@ -1,66 +1,147 @@
-"""Background work: run a plain callable on the thread pool, call back on the main thread.
+"""Background work: one helper for every job that must not hold up the window (import, export, the
+quality report, the changes diff, loading jieba).
 
-Modelled on Picard's `run_task`: the callable holds no widgets; `next_func(result=..., error=...)` runs on
-the GUI thread once it is done, with the result, or with the exception it raised.
+Modelled on Anki's `CollectionOp`/`QueryOp` and Picard's `run_task`: `run_op(op, store=..., success=...)`
+runs `op(context)` on the thread pool. The operation holds no widgets; its `TaskContext` hands it the
+project (a connection of its own, so the window keeps working meanwhile), a way to report progress
+(`set_total`, `step`) and whether the user cancelled. The `Task` it returns says the total and the
+progress as signals on the main thread, and calls `success(result)` or `failure(error)` there once done.
+`run_task(func, next_func)` is the plain form: `func()` with no context, `next_func(result=, error=)`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 log = logging.getLogger(__name__)
 
-_pending: set[_Task] = set()
+_pending: set[Task] = set()
 
 
-class _Relay(QObject):
-    """Lives on the main thread; its queued signal carries the outcome back from the worker."""
+class TaskContext:
+    """What an operation gets on its worker thread. Never touch a widget from here."""
 
-    done = Signal(object, object)
+    def __init__(self, task: Task, store: Any = None) -> None:
+        self._task = task
+        self.store = store
+
+    def set_total(self, total: int) -> None:
+        """How many steps the work has (a progress bar's maximum)."""
+        self._task.totalKnown.emit(total)
+
+    def step(self, n: int = 1) -> None:
+        """`n` more steps are done."""
+        self._task.progressed.emit(n)
+
+    @property
+    def cancelled(self) -> bool:
+        """The user asked to stop: finish the step at hand, keep what is whole, return."""
+        return self._task.cancelled
 
 
-class _Task(QRunnable):
-    def __init__(self, func: Callable[[], Any], next_func: Callable[..., None]) -> None:
+class Task(QObject):
+    """One background job. Lives on the main thread; the worker emits its signals, queued to here."""
+
+    totalKnown = Signal(int)
+    progressed = Signal(int)  # steps done since the last signal
+    _done = Signal(object, object)  # result, error (from the worker)
+
+    def __init__(self, op: Callable[[TaskContext], Any], store: Any = None,
+                 success: Callable[[Any], None] | None = None,
+                 failure: Callable[[BaseException], None] | None = None) -> None:
         super().__init__()
-        self.setAutoDelete(False)
-        self.func = func
-        self.relay = _Relay()
-        self.relay.done.connect(self._finish)
-        self.next_func = next_func
+        self.op = op
+        self.store = store
+        self.success = success
+        self.failure = failure
+        self.cancelled = False
         self.finished = False
+        self._done.connect(self._finish)
 
-    def run(self) -> None:  # worker thread: never touch a widget here
+    def cancel(self) -> None:
+        self.cancelled = True
+
+    def start(self, pool: QThreadPool | None = None) -> Task:
+        _pending.add(self)
+        (pool or QThreadPool.globalInstance()).start(_Runner(self))
+        return self
+
+    # --- worker thread ---------------------------------------------------------------------------
+    def _work(self) -> None:
         try:
-            result, error = self.func(), None
+            with _worker_store(self.store) as store:
+                result, error = self.op(TaskContext(self, store)), None
         except Exception as e:  # handed to the main thread, which decides how to report it
             log.debug("task failed", exc_info=True)
             result, error = None, e
         try:
-            self.relay.done.emit(result, error)
-        except RuntimeError:  # the app is quitting and the relay is gone: nobody is left to call back
+            self._done.emit(result, error)
+        except RuntimeError:  # the app is quitting and the task is gone: nobody is left to call back
             log.debug("task finished after the app closed", exc_info=True)
 
+    # --- main thread -----------------------------------------------------------------------------
     def _finish(self, result: Any, error: BaseException | None) -> None:
         self.finished = True
         try:
-            self.next_func(result=result, error=error)
+            if error is None:
+                if self.success is not None:
+                    self.success(result)
+            elif self.failure is not None:
+                self.failure(error)
+            else:
+                log.error("background task failed", exc_info=error)
         except Exception:
             log.exception("task callback failed")
         finally:
-            # let go of the task (and its relay) once this signal delivery is over, not inside it
+            # let go of the task once this signal delivery is over, not inside it
             QTimer.singleShot(0, lambda: _pending.discard(self))
 
 
+class _Runner(QRunnable):
+    def __init__(self, task: Task) -> None:
+        super().__init__()
+        self.task = task
+
+    def run(self) -> None:
+        self.task._work()
+
+
+@contextlib.contextmanager
+def _worker_store(store: Any) -> Iterator[Any]:
+    """The project for a worker: a connection of its own (the same store when it is in memory)."""
+    if store is None or store.path == ":memory:":
+        yield store
+        return
+    from ..store.db import Store
+
+    own = Store(store.path)
+    try:
+        if store.read_only:
+            own.set_read_only()
+        yield own
+    finally:
+        own.close()
+
+
+def run_op(op: Callable[[TaskContext], Any], *, store: Any = None,
+           success: Callable[[Any], None] | None = None,
+           failure: Callable[[BaseException], None] | None = None) -> Task:
+    """Run `op(context)` on a worker; `context.store` is the project `store` on a connection of its own.
+    Then `success(result)` or `failure(error)` runs on the main thread. Returns the started `Task`."""
+    return Task(op, store, success, failure).start()
+
+
 def run_task(func: Callable[[], Any], next_func: Callable[..., None],
-             pool: QThreadPool | None = None) -> None:
+             pool: QThreadPool | None = None) -> Task:
     """Run `func()` on a worker thread; then call `next_func(result=..., error=...)` on the main thread."""
-    task = _Task(func, next_func)
-    _pending.add(task)
-    (pool or QThreadPool.globalInstance()).start(task)
+    task = Task(lambda _context: func(), None, lambda result: next_func(result=result, error=None),
+                lambda error: next_func(result=None, error=error))
+    return task.start(pool)
 
 
 def pending_tasks() -> int:

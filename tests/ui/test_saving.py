@@ -87,7 +87,7 @@ def test_every_edit_reaches_the_journal_and_is_restored(qtbot, project) -> None:
         qtbot.waitUntil(lambda: other.journal_pending() != [], timeout=2000)
         assert other.journal_pending() == [(page_id, edited)]
     # the window goes away without saving (as if it crashed): its stack is not asked about
-    window._journal_timer.stop()
+    window.saving.journal_timer.stop()
     window.hide()
     window.store.close()
     window.deleteLater()

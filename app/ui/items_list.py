@@ -1,0 +1,103 @@
+"""The items region: the page's items in reading order (`ItemsModel` in a tree view), the current one
+selected, several selectable for bulk fixes, dragged to reorder, optionally only the edited ones shown.
+
+It follows the session: a page shown resets the list, an edit updates only the rows it touched, the
+current item is selected and scrolled to. Choosing a row selects that item (through the session); a drop
+asks for a move (`moveRequested`), which the fixes turn into an undoable command.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QVBoxLayout, QWidget
+
+from ..core.changes import ItemChanges
+from .models import ItemsModel, Roles
+from .session import Session
+
+TITLE_WIDTH = 240
+
+
+class ItemsList(QWidget):
+    moveRequested = Signal(int, int)  # item id, new index
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.only_changed = False
+        self._selecting = False
+        self.model = ItemsModel(self)
+        self.model.moveRequested.connect(self.moveRequested)
+        view = self.view = QTreeView()
+        view.setObjectName("items")
+        view.setModel(self.model)
+        view.setRootIsDecorated(False)
+        view.setUniformRowHeights(True)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        view.setDragEnabled(True)
+        view.setAcceptDrops(True)
+        view.setDropIndicatorShown(True)
+        view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        view.setColumnWidth(1, TITLE_WIDTH)
+        view.selectionModel().currentRowChanged.connect(self._row_changed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(view)
+        session.pageShown.connect(self._page_shown)
+        session.pageEdited.connect(self._page_edited)
+        session.itemSelected.connect(self._item_selected)
+
+    def retranslate(self) -> None:
+        self.model.retranslate()
+
+    def selected_ids(self) -> list[int]:
+        """The items selected in the list (the current item if none is)."""
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        ids = [self.model.item_id(r) for r in rows]
+        current = self.session.current_item
+        return ids or ([current] if current is not None else [])
+
+    def set_only_changed(self, only: bool) -> None:
+        """Show only the items an editor changed (the changes tab's check box)."""
+        self.only_changed = only
+        self._filter()
+
+    def _filter(self) -> None:
+        page = self.model.page
+        if page is None:
+            return
+        for row, item in enumerate(page.items):
+            self.view.setRowHidden(row, QModelIndex(), self.only_changed and not item.edited)
+
+    def _page_shown(self) -> None:
+        doc = self.session.doc
+        self.model.set_page(doc.page if doc is not None else None)
+        self._filter()
+
+    def _page_edited(self, changes: ItemChanges) -> None:
+        self._selecting = True  # rows moving about move the current row: the session says which is current
+        try:
+            self.model.apply(changes)
+        finally:
+            self._selecting = False
+        self._filter()
+
+    def _item_selected(self, item_id: int | None, _scroll: bool) -> None:
+        row = self.model.row_of(item_id) if item_id is not None else -1
+        if row < 0:
+            return
+        self._selecting = True
+        index = self.model.index(row, 0)
+        sm = self.view.selectionModel()
+        if sm.currentIndex().row() != row or not sm.isRowSelected(row, QModelIndex()):
+            sm.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                               | QItemSelectionModel.SelectionFlag.Rows)
+        self.view.scrollTo(index)
+        self._selecting = False
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._selecting or not current.isValid():
+            return
+        self.session.select(current.data(Roles.ID))

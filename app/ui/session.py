@@ -1,0 +1,99 @@
+"""What the window has open: the project, its open pages, the page shown and its current item.
+
+`Session` is the state the window's regions share. It holds the project (`store`), the pages opened so far
+(`PageDoc`s, each with its own undo stack, all in one `QUndoGroup`), the page shown (`doc`) and the item
+selected on it (`current_item`). The regions read it and follow its signals instead of each other:
+
+- `pageShown()`: another page is shown (or none); followed by `itemSelected`;
+- `pageEdited(ItemChanges)`: a command changed the page shown; followed by `itemSelected`;
+- `itemSelected(item_id, scroll)`: the current item (None: none), and whether the source scrolls to it;
+- `docEdited(PageDoc)`: a command ran on any open page (the journal listens);
+- `stateChanged()`: the saved/unsaved state, the status or the read-only mark changed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoGroup
+
+from ..core.changes import ItemChanges
+from .commands import PageDoc
+
+
+class Session(QObject):
+    pageShown = Signal()
+    pageEdited = Signal(object)  # ItemChanges
+    itemSelected = Signal(object, bool)  # item id or None, scroll the source to it
+    docEdited = Signal(object)  # PageDoc
+    stateChanged = Signal()
+
+    def __init__(self, store: Any, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.read_only = False
+        self.docs: dict[int, PageDoc] = {}
+        self.doc: PageDoc | None = None
+        self.current_item: int | None = None
+        self.undo_group = QUndoGroup(self)
+        self.undo_group.cleanChanged.connect(lambda _clean: self.stateChanged.emit())
+
+    # --- pages -----------------------------------------------------------------------------------
+    def load_doc(self, page_id: int) -> PageDoc:
+        """The open page `page_id`, loaded from the project the first time (raises NewsdeskError)."""
+        doc = self.docs.get(page_id)
+        if doc is None:
+            page = self.store.load_page(page_id)
+            doc = PageDoc(page_id, self.store.load_auto_page(page_id), page, self.store.page_status(page_id), self)
+            doc.changed.connect(lambda changes, scroll, d=doc: self._doc_changed(d, changes, scroll))
+            self.undo_group.addStack(doc.stack)
+            self.docs[page_id] = doc
+        return doc
+
+    def show(self, doc: PageDoc, item_id: int | None = None) -> None:
+        """Show an open page and select `item_id` on it (the first item if it has no such item)."""
+        self.doc = doc
+        self.current_item = None
+        self.undo_group.setActiveStack(doc.stack)
+        self.pageShown.emit()
+        first = doc.page.items[0].id if doc.page.items else None
+        self.select(item_id if self.has(item_id) else first)
+        self.stateChanged.emit()
+
+    def close_all(self) -> None:
+        """Forget every open page (another project is opened)."""
+        for doc in self.docs.values():
+            self.undo_group.removeStack(doc.stack)
+            doc.deleteLater()
+        self.docs.clear()
+        self.doc = None
+        self.current_item = None
+        self.pageShown.emit()
+        self.itemSelected.emit(None, False)
+        self.stateChanged.emit()
+
+    def dirty_docs(self) -> list[PageDoc]:
+        return [d for d in self.docs.values() if d.dirty]
+
+    # --- items -----------------------------------------------------------------------------------
+    def has(self, item_id: int | None) -> bool:
+        return self.doc is not None and item_id is not None and any(it.id == item_id for it in self.doc.page.items)
+
+    def select(self, item_id: int | None, scroll: bool = True) -> None:
+        """Make an item of the page shown current (None, or an item not on it: none)."""
+        if self.doc is None:
+            return
+        self.current_item = item_id if self.has(item_id) else None
+        self.itemSelected.emit(self.current_item, scroll)
+
+    def _doc_changed(self, doc: PageDoc, changes: ItemChanges, scroll: bool) -> None:
+        self.docEdited.emit(doc)
+        if doc is not self.doc:
+            return
+        self.pageEdited.emit(changes)
+        focus = changes.focus if self.has(changes.focus) else self.current_item
+        if not self.has(focus):
+            focus = changes.page.items[0].id if changes.page.items else None
+        self.select(focus, scroll=scroll)
+        self.stateChanged.emit()
