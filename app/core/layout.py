@@ -152,22 +152,34 @@ def ad_roles(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tuple[UnitKi
             clusters[-1].append(i)
         else:
             clusters.append([i])
+    if not clusters:
+        return tuple(out)
+    # linear time on any page: what the loop asks of "the lines after b" and "the lines a..b" is read
+    # from arrays made once (a suffix and a prefix count), and a walk upwards never passes the last cluster
+    leads = [bool(lead_byline(ln.text)) for ln in lines]
+    leads_before = [0]
+    for lead in leads:
+        leads_before.append(leads_before[-1] + lead)
+    quiet_from = len(lines)  # every line from here to the page end is short or ad-like, and no byline
+    while quiet_from > 0 and not leads[quiet_from - 1] and (
+            roles.width(lines[quiet_from - 1].text) <= AD_SHORT_WIDTH or roles.is_ad_line(lines[quiet_from - 1].text)):
+        quiet_from -= 1
+    floor = 0
     for cl in clusters:
         short = all(roles.width(lines[i].text) <= AD_SHORT_WIDTH for i in cl)
+        a, b = cl[0], cl[-1]
+        low, floor = floor, b + 1
         if len(cl) < AD_MIN_HITS and not (len(cl) == AD_MIN_HITS - 1 and short
                                           and any(roles.is_contact_line(lines[i].text) for i in cl)):
             continue
-        a, b = cl[0], cl[-1]
         # the advertiser's name and slogan printed right above, in the same block of lines
-        while a > 0 and lines[a - 1].chunk == lines[a].chunk and not out[a - 1] \
+        while a > low and lines[a - 1].chunk == lines[a].chunk and not out[a - 1] \
                 and roles.width(lines[a - 1].text) <= AD_SHORT_WIDTH and not roles.ends_sentence(lines[a - 1].text):
             a -= 1
         # an ad region runs to the page end when only short, unpunctuated lines follow
-        tail = lines[b + 1:]
-        if all(not lead_byline(ln.text) and (roles.width(ln.text) <= AD_SHORT_WIDTH or roles.is_ad_line(ln.text))
-               for ln in tail):
+        if b + 1 >= quiet_from:
             b = len(lines) - 1
-        if any(lead_byline(ln.text) for ln in lines[a:b + 1]):
+        if leads_before[b + 1] - leads_before[a]:
             continue
         for i in range(a, b + 1):
             if not out[i] or out[i] == CAPTION:

@@ -13,8 +13,6 @@ from collections.abc import Iterable
 # CJK ideographs, CJK punctuation and full-width forms (the same classes the gold scorer uses)
 CJK = "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
 _CJK_RE = re.compile(f"[{CJK}]")
-_LATIN_END = re.compile(r"[A-Za-z0-9]$")
-_LATIN_START = re.compile(r"^[A-Za-z0-9]")
 _CJK_QUOTES = "“”‘’《》—…·"
 _TIGHT = f"{CJK}{_CJK_QUOTES}"
 # a whitespace run with a CJK character (or CJK quote) on the left and CJK or a digit on the right,
@@ -28,16 +26,23 @@ def is_cjk(ch: str) -> bool:
 
 
 def join_lines(lines: Iterable[str]) -> str:
-    """Join the lines of one paragraph: no space, except between two Latin letters/digits."""
-    out = ""
+    """Join the lines of one paragraph: no space, except between two Latin letters/digits.
+
+    Linear in the paragraph's length: each line is checked against the last character joined so far
+    (never a search of the growing text), and the parts are joined once."""
+    parts: list[str] = []
     for raw in lines:
         line = raw.strip()
         if not line:
             continue
-        if out and _LATIN_END.search(out) and _LATIN_START.match(line) and _latin_word_break(out, line):
-            out += " "
-        out += line
-    return out
+        if parts and _is_latin(parts[-1][-1]) and _is_latin(line[0]) and _latin_word_break(parts[-1], line):
+            parts.append(" ")
+        parts.append(line)
+    return "".join(parts)
+
+
+def _is_latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
 
 
 def _latin_word_break(left: str, right: str) -> bool:
