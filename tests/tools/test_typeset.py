@@ -101,6 +101,8 @@ def test_every_byline_form_and_furniture_kind_appears_across_a_sample():
     for pattern in (r"(星期|周)[一二三四五六日]", r"第 ?\d+ ?版|A\d\d", r"责任编辑|责编|本版编辑", r"下转第|转第",
                     r"上接第|紧接第", r"日报|晚报|都市报"):
         assert re.search(pattern, joined), pattern
+    _, pools = load_month("2019-02", CORPUS)
+    assert any(f in pools.banners for f in furniture)  # a series banner over several items
     kinds = Counter(it["kind"] for ts in pages for it in ts.gold["items"])
     assert kinds["ad"] and kinds["notice"] and kinds["feature"] and kinds["news"]
     items = [it for ts in pages for it in ts.gold["items"]]

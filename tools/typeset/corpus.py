@@ -55,6 +55,9 @@ _AUTHOR_NOTE = re.compile(r"[（(]\s*作者[^（）()]*[）)]\s*$")
 _TITLE_LABEL = re.compile(r"^(?P<title>.{4,}?)\s*[（(](?P<label>[^（）()]{2,16})[）)]$")
 _NOTICE_TITLE = re.compile(r"(?:公告|启事|声明)$")
 _ORG = re.compile(rf"(?<![{HAN}])(?:中国|国家|北京|上海|广东|浙江|江苏|四川|湖北|湖南|山东|河南)[{HAN}]{{1,8}}?(?:银行|集团|公司|医院|大学|博物馆|图书馆|研究院)")
+PROVINCES = ("北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|"
+             "贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆")
+_NOT_A_CITY = re.compile(r"[城市全地省个些委政某两到原这各员超际化贸将一东西南北的]")
 _ORG_STOP = re.compile(r"[的和与及在对是为等了从向由]")
 
 
@@ -136,6 +139,7 @@ class Pools:
     orgs: list[str] = field(default_factory=list)  # organisation names (advertisers)
     places: list[str] = field(default_factory=list)  # places from datelines (paper names)
     notices: list[Article] = field(default_factory=list)
+    banners: list[str] = field(default_factory=list)  # series and column names (page banners over items)
 
 
 @dataclass(frozen=True)
@@ -264,10 +268,10 @@ def read_article(raw: dict, pools: Pools | None = None) -> Article | None:
         pools.captions += [c for c, _ in captions]
         if kicker and len(kicker) <= 16:
             pools.phrases.append(kicker)
-        if dateline:
-            place = re.match(rf"^(?:据)?(?:本报|新华社|中新社)([{HAN}]{{2,4}}?)[0-9]", dateline)
-            if place:
-                pools.places.append(place.group(1))
+        if label and not re.search(r"[0-9]", label):
+            pools.banners.append(label)
+        if re.fullmatch(r"——.{4,24}[①-⑳]", subtitle):
+            pools.banners.append(subtitle)
         for p in out:
             for org in _ORG.findall(p.text):
                 if not _ORG_STOP.search(org[2:]):
@@ -298,7 +302,12 @@ def load_month(month: str, path: str | None = None) -> tuple[tuple[CorpusPage, .
     pools.phrases = _unique(pools.phrases)
     pools.sentences = _unique(pools.sentences)
     pools.orgs = _unique(o for o in pools.orgs if 4 <= len(o) <= 12)
-    pools.places = _unique(pools.places)
+    # a paper is named after a province, or a city the corpus names within one (湖南省长沙市), not 柏林
+    text = "\n".join(p.text for page in pages for a in page.articles for p in a.paras)
+    cities = re.findall(rf"(?:{PROVINCES})(?:省|自治区)?([{HAN}]{{2,3}}?)市", text)
+    seen_twice = [c for c in _unique(cities) if cities.count(c) >= 2 and not _NOT_A_CITY.search(c)]
+    pools.places = _unique(re.findall(rf"{PROVINCES}", text) + seen_twice)
+    pools.banners = _unique(pools.banners)
     return tuple(pages), pools
 
 

@@ -59,6 +59,8 @@ class Style:
     interleave: float = 0.0  # chance two neighbouring articles are printed side by side
     briefs: float = 0.0  # chance an article is cut to a short item (简讯)
     max_articles: int = 8
+    max_paras: int = 30  # a longer document is cut after this many paragraphs
+    banner: float = 0.1  # chance of a series or column banner over the page's items (furniture)
 
 
 Drawer = Callable[[random.Random], Style]
@@ -83,7 +85,7 @@ def _city_paper(rng: random.Random) -> Style:
     return Style("city-paper", width=(16, 22), indent=("", "", "　　"), bylines=dict(CITY_BYLINES),
                  name_space=0.3, captions=0.45, stray=0.08, letter_space=0.3, furniture_top=0.6,
                  furniture_bottom=0.7, jumps=0.1, ads=(0, 2), notice=0.3, head_after=0.15,
-                 head_inside=0.05, briefs=0.15)
+                 head_inside=0.05, briefs=0.15, banner=0.3)
 
 
 def _double_spaced(rng: random.Random) -> Style:

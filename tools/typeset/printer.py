@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from app.core.bylines import split_credit
@@ -418,6 +418,17 @@ def _brief(art: Article) -> Article:
                    art.authors, (first,), (), "news" if art.kind == "feature" else art.kind)
 
 
+def _capped(art: Article, most: int) -> Article:
+    """A very long document (a statistical bulletin of 80 paragraphs) cut to its first paragraphs."""
+    if len(art.paras) <= most:
+        return art
+    paras = list(art.paras[:most])
+    while paras[-1].role == "subhead":
+        paras.pop()
+    kind = "news" if art.kind == "feature" and not any(p.role == "subhead" for p in paras) else art.kind
+    return replace(art, paras=tuple(paras), kind=kind)
+
+
 def typeset_page(page: CorpusPage, pools: Pools, style: Style, seed: int, name: str) -> Typeset:
     """Print one corpus page in `style`; the same (page, style, seed) always gives the same result."""
     rng = random.Random(f"{page.key}|{style.family}|{seed}")
@@ -426,7 +437,7 @@ def typeset_page(page: CorpusPage, pools: Pools, style: Style, seed: int, name: 
     if len(arts) > style.max_articles:
         start = rng.randrange(0, len(arts) - style.max_articles + 1)
         arts = arts[start:start + style.max_articles]
-    arts = [_brief(a) if rng.random() < style.briefs else a for a in arts]
+    arts = [_brief(a) if rng.random() < style.briefs else _capped(a, style.max_paras) for a in arts]
     # items: the articles, a notice and ads at random places
     plan: list[tuple[str, Article | None]] = [("article", a) for a in arts]
     if pools.notices and rng.random() < style.notice:
@@ -503,6 +514,13 @@ def typeset_page(page: CorpusPage, pools: Pools, style: Style, seed: int, name: 
         lines += pr.top_furniture(page, _paper_name(rng, page, pools)) + [blank()]
     if style.briefs and any(len(a.paras) == 1 for a in arts) and rng.random() < 0.3:
         lines += pr.furniture([rng.choice(BRIEF_LABELS)])
+    elif pools.banners and rng.random() < style.banner:
+        # a series or column banner over the page's items (SPEC: furniture, as it heads no one item)
+        banner = rng.choice(pools.banners)
+        if banner.startswith("——") and pools.phrases:
+            lines += pr.furniture([rng.choice(pools.phrases), banner] if rng.random() < 0.5 else [banner])
+        else:
+            lines += pr.furniture([banner])
     for st in streams:
         if lines and not lines[-1].blank:
             lines.append(blank())
