@@ -296,8 +296,8 @@ class Printer:
                 if len(text) >= 8 and rng.random() < s.subhead_two_lines:
                     cut = rng.randint(3, len(text) - 3)
                     lines = [text[:cut], text[cut:]] if clean_heading([text[:cut], text[cut:]]) == clean_heading([text]) else [text]
-                if out and not out[-1].blank:
-                    out.append(blank()) if rng.random() < 0.7 else None
+                if out and not out[-1].blank and rng.random() < 0.7:
+                    out.append(blank())
                 out += self._block(i, Role.SUBHEAD, lines)
                 if self.para_blank or rng.random() < 0.3:
                     out.append(blank())
@@ -551,7 +551,7 @@ def _side_by_side(streams: list[list[PLine]], plan, style: Style, rng: random.Ra
     k = 0
     while k < len(streams):
         if k + 1 < len(streams) and plan[k][0] == plan[k + 1][0] == "article" and rng.random() < style.interleave:
-            a, b = [ln for ln in streams[k]], [ln for ln in streams[k + 1]]
+            a, b = streams[k], streams[k + 1]
             chunk = rng.randint(4, 12)
             merged: list[PLine] = []
             pa = pb = 0
