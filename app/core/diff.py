@@ -23,6 +23,7 @@ from typing import Any
 
 from .edits import clear_field, item_label, relabel, remove_correction
 from .errors import EditError
+from .messages import Message, said
 from .metadata import auto_record
 from .page import Block, Kind, Origin, Page, Role
 
@@ -48,12 +49,17 @@ REVERTIBLE = frozenset({ChangeKind.FIELD, ChangeKind.CORRECTION, ChangeKind.KIND
 
 @dataclass(frozen=True)
 class Change:
-    """One difference between the automatic split and the edited page."""
+    """One difference between the automatic split and the edited page, said as a `Message`."""
 
     kind: ChangeKind
     item_id: int | None  # the edited item it concerns (None: page level or unassigned)
-    description: str
+    said: Message
     detail: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def description(self) -> str:
+        """The change in English."""
+        return str(self.said)
 
     @property
     def revertible(self) -> bool:
@@ -113,7 +119,7 @@ class Alignment:
 
     def __init__(self, auto: Page, edited: Page) -> None:
         if auto.text != edited.text:
-            raise EditError(f"cannot compare page {edited.name} with a split of a different text")
+            raise EditError.said("cannot compare page {page} with a split of a different text", page=edited.name)
         self.auto, self.edited = auto, edited
         self.a, self.e = Holders.of(auto), Holders.of(edited)
         self.pairs: Counter[tuple[int, int]] = Counter(
@@ -139,10 +145,6 @@ class Alignment:
         return max(held, key=lambda aid: (held[aid], -aid)) if held else None
 
 
-def _n(count: int) -> str:
-    return f"{count} character{'s' if count != 1 else ''}"
-
-
 def diff_pages(auto: Page, edited: Page) -> list[Change]:
     """The changes that turn the automatic split `auto` into `edited` (same text), in a stable order."""
     al = Alignment(auto, edited)
@@ -152,25 +154,27 @@ def diff_pages(auto: Page, edited: Page) -> list[Change]:
     for (aid, eid), n in sorted(al.pairs.items(), key=lambda kv: (kv[0][0], -1 if kv[0][1] < 0 else kv[0][1])):
         if eid == UNASSIGNED:
             whole = n == sum(al.by_auto[aid].values())
-            text = (f"{auto_label[aid]} was deleted" if whole
-                    else f"{_n(n)} of {auto_label[aid]} were taken out of every item")
-            changes.append(Change(ChangeKind.DELETED, None, text + " (the text is unassigned)",
-                                  {"auto_item": aid, "chars": n, "whole": whole}))
+            text = (said("{item} was deleted (the text is unassigned)", item=auto_label[aid]) if whole else
+                    said("1 character of {item} was taken out of every item (the text is unassigned)" if n == 1
+                         else "{n} characters of {item} were taken out of every item (the text is unassigned)",
+                         n=n, item=auto_label[aid]))
+            changes.append(Change(ChangeKind.DELETED, None, text, {"auto_item": aid, "chars": n, "whole": whole}))
             continue
         main, origin = al.continues_in(aid), al.grew_from(eid)
         if main == eid and origin == aid:
             continue
+        detail = {"auto_item": aid, "chars": n}
         if main != eid and origin == aid:
-            changes.append(Change(ChangeKind.SPLIT, eid,
-                                  f"{auto_label[aid]} was split: {edit_label[eid]} is a new part",
-                                  {"auto_item": aid, "chars": n}))
+            changes.append(Change(ChangeKind.SPLIT, eid, said("{item} was split: {part} is a new part",
+                                                              item=auto_label[aid], part=edit_label[eid]), detail))
         elif main == eid:
-            changes.append(Change(ChangeKind.MERGE, eid, f"{auto_label[aid]} was merged into {edit_label[eid]}",
-                                  {"auto_item": aid, "chars": n}))
+            changes.append(Change(ChangeKind.MERGE, eid, said("{item} was merged into {into}", item=auto_label[aid],
+                                                              into=edit_label[eid]), detail))
         else:
-            changes.append(Change(ChangeKind.MOVED, eid,
-                                  f"{_n(n)} of {auto_label[aid]} were moved to {edit_label[eid]}",
-                                  {"auto_item": aid, "chars": n}))
+            changes.append(Change(ChangeKind.MOVED, eid, said(
+                "1 character of {item} was moved to {into}" if n == 1
+                else "{n} characters of {item} were moved to {into}", n=n, item=auto_label[aid],
+                into=edit_label[eid]), detail))
     changes += _relabels(al, edit_label)
     changes += _order(al, edit_label)
     changes += _hand_set(al, edit_label)
@@ -191,8 +195,9 @@ def _relabels(al: Alignment, edit_label: dict[int, str]) -> list[Change]:
             if old is not b.role:
                 words = al.edited.block_text(b, " ")
                 words = words if len(words) <= 16 else words[:16] + "…"
-                out.append(Change(ChangeKind.RELABEL, it.id, f"“{words}” in {edit_label[it.id]} relabelled from "
-                                  f"{old} to {b.role}", {"block_id": b.id, "old": str(old), "new": str(b.role)}))
+                out.append(Change(ChangeKind.RELABEL, it.id, said(
+                    "“{words}” in {item} relabelled from {old} to {new}", words=words, item=edit_label[it.id],
+                    old=old, new=b.role), {"block_id": b.id, "old": str(old), "new": str(b.role)}))
     return out
 
 
@@ -207,12 +212,14 @@ def _order(al: Alignment, edit_label: dict[int, str]) -> list[Change]:
             if first is not None:
                 ranks[al.a.item[first]].append((auto_blocks.get(al.a.block[first], 0), first))
         if any(rank != sorted(rank) for rank in ranks.values()):
-            out.append(Change(ChangeKind.ORDER, it.id, f"the reading order of {edit_label[it.id]} was changed",
+            out.append(Change(ChangeKind.ORDER, it.id, said("the reading order of {item} was changed",
+                                                            item=edit_label[it.id]),
                               {"block_ids": [b.id for b in it.blocks]}))
     seq = [al.grew_from(it.id) for it in al.edited.items]
     seq = [auto_items.index(a) for a in seq if a is not None]
     if seq != sorted(seq):
-        out.append(Change(ChangeKind.ORDER, None, f"the items of page {al.edited.name} were put in another order",
+        out.append(Change(ChangeKind.ORDER, None, said("the items of page {page} were put in another order",
+                                                       page=al.edited.name),
                           {"item_ids": [it.id for it in al.edited.items]}))
     return out
 
@@ -226,7 +233,8 @@ def _hand_set(al: Alignment, edit_label: dict[int, str]) -> list[Change]:
         was = auto_kind.get(origin) if origin is not None else None
         continues = origin == it.id or it.kind_origin is Origin.EDITOR  # not a split-off part's new kind
         if was is not None and it.kind is not was and continues:
-            out.append(Change(ChangeKind.KIND, it.id, f"{edit_label[it.id]} is now {it.kind} (was {was})",
+            out.append(Change(ChangeKind.KIND, it.id, said("{item} is now {new} (was {old})", item=edit_label[it.id],
+                                                           new=it.kind, old=was),
                               {"old": str(was), "new": str(it.kind)}))
         if it.fields:
             derived = auto_record(edited, it)
@@ -234,15 +242,17 @@ def _hand_set(al: Alignment, edit_label: dict[int, str]) -> list[Change]:
                 shown = value if isinstance(value, str) else "、".join(
                     v["name"] if isinstance(v, dict) else str(v) for v in value)
                 out.append(Change(ChangeKind.FIELD, it.id,
-                                  f"the {key} of {edit_label[it.id]} was set by hand to “{shown}”",
+                                  said("the {field} of {item} was set by hand to “{value}”", field=said(key),
+                                       item=edit_label[it.id], value=shown),
                                   {"field": key, "value": value,
                                    "auto": None if key == "tags" else derived.value(key)}))
     auto_fixes = set(al.auto.corrections)
     for c in edited.corrections:
         if c not in auto_fixes:
             it, _ = edited.owner_of(c.start)
-            where = f" in {edit_label[it.id]}" if it is not None else ""
-            out.append(Change(ChangeKind.CORRECTION, it.id if it else None, f"“{c.old}” corrected to “{c.new}”{where}",
+            text = (said("“{old}” corrected to “{new}” in {item}", old=c.old, new=c.new, item=edit_label[it.id])
+                    if it is not None else said("“{old}” corrected to “{new}”", old=c.old, new=c.new))
+            out.append(Change(ChangeKind.CORRECTION, it.id if it else None, text,
                               {"start": c.start, "end": c.end, "old": c.old, "new": c.new}))
     return out
 
@@ -261,10 +271,10 @@ def revert_change(auto: Page, edited: Page, change: Change) -> Page:
     if change.kind is ChangeKind.RELABEL:
         return relabel(edited, change.detail["block_id"], Role(change.detail["old"]))
     raise EditError.said("a “{kind}” change cannot be undone on its own: {change}", kind=str(change.kind),
-                          change=change.description)
+                          change=change.said)
 
 
 def _item_id(change: Change) -> int:
     if change.item_id is None:
-        raise EditError(f"the change “{change.description}” names no item")
+        raise EditError.said("the change “{change}” names no item", change=change.said)
     return change.item_id

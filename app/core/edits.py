@@ -17,20 +17,21 @@ from typing import Any
 
 from .bylines import Author
 from .errors import EditError
+from .messages import Message, said
 from .metadata import item_record
 from .page import Block, Correction, Item, Kind, Origin, Page, Role, Span, split_lines, strip_span
 from .record import EDITABLE_FIELDS, FIELD_VALUES, Value
 
 
 # --- small helpers --------------------------------------------------------------------------------
-def item_label(page: Page, item: Item, width: int = 12) -> str:
+def item_label(page: Page, item: Item, width: int = 12) -> Message:
     """`item 3 “荆州中医外科首次亮相…”`: an item named by its id and title (or first text) for messages."""
     record = item_record(page, item, tags=False)
     text = record.title or next(iter(record.body), "") or next(iter(record.captions), "")
     text = " ".join(text.split())
     if len(text) > width:
         text = text[:width] + "…"
-    return f"item {item.id} “{text}”" if text else f"item {item.id}"
+    return said("item {id} “{text}”", id=item.id, text=text) if text else said("item {id}", id=item.id)
 
 
 def _touched(item: Item, **changes: Any) -> Item:
@@ -58,12 +59,13 @@ def _find_block(page: Page, block_id: int) -> tuple[Item | None, Block]:
     for b in page.unassigned:
         if b.id == block_id:
             return None, b
-    raise EditError(f"no block {block_id} on page {page.name}")
+    raise EditError.said("no block {block} on page {page}", block=block_id, page=page.name)
 
 
 def _check_range(page: Page, start: int, end: int) -> None:
     if not (0 <= start < end <= len(page.text)):
-        raise EditError(f"the range {start}-{end} is empty or outside page {page.name} (0-{len(page.text)})")
+        raise EditError.said("the range {start}-{end} is empty or outside page {page} (0-{length})", start=start,
+                             end=end, page=page.name, length=len(page.text))
 
 
 def _insert_after(items: list[Item], anchor_id: int | None, new: Item, fallback: int) -> list[Item]:
@@ -124,7 +126,7 @@ def split_item(page: Page, item_id: int, block_id: int, *, new_id: int | None = 
     item = page.item(item_id)
     ids = [b.id for b in item.blocks]
     if block_id not in ids:
-        raise EditError(f"block {block_id} is not in {item_label(page, item)}")
+        raise EditError.said("block {block} is not in {item}", block=block_id, item=item_label(page, item))
     cut = ids.index(block_id)
     if cut == 0:
         raise EditError.said("{item} already starts with block {block}; nothing to split off", block=block_id,
@@ -132,7 +134,7 @@ def split_item(page: Page, item_id: int, block_id: int, *, new_id: int | None = 
     if new_id is None:
         new_id = page.next_item_id()
     elif any(it.id == new_id for it in page.items):
-        raise EditError(f"item id {new_id} is already used on page {page.name}")
+        raise EditError.said("item id {id} is already used on page {page}", id=new_id, page=page.name)
     first = _touched(item, blocks=item.blocks[:cut])
     second = Item(new_id, Kind(kind or item.kind), item.blocks[cut:], origin=Origin.EDITOR,
                   kind_origin=item.kind_origin if kind is None else Origin.EDITOR)
@@ -149,7 +151,7 @@ def split_item_at(page: Page, offset: int) -> Page:
     """
     line = next((ln for ln in split_lines(page.text) if ln.start <= offset <= ln.end), None)
     if line is None:
-        raise EditError(f"offset {offset} is outside page {page.name}")
+        raise EditError.said("offset {offset} is outside page {page}", offset=offset, page=page.name)
     item, block = None, None
     for pos in range(line.start, line.end):
         item, block = page.owner_of(pos)
@@ -217,9 +219,9 @@ def move_blocks(page: Page, block_ids: Iterable[int], target_item_id: int | None
     target item in the order given (None: a new news item placed after the first source item)."""
     ids = list(block_ids)
     if not ids:
-        raise EditError("no blocks were given to move")
+        raise EditError.said("no blocks were given to move")
     if len(set(ids)) != len(ids):
-        raise EditError("a block was given twice")
+        raise EditError.said("a block was given twice")
     taken = {bid: _find_block(page, bid)[1] for bid in ids}
     return _take_blocks(page, taken, target_item_id)
 
@@ -332,9 +334,10 @@ def move_block(page: Page, item_id: int, block_id: int, new_index: int) -> Page:
     blocks = list(item.blocks)
     ids = [b.id for b in blocks]
     if block_id not in ids:
-        raise EditError(f"block {block_id} is not in {item_label(page, item)}")
+        raise EditError.said("block {block} is not in {item}", block=block_id, item=item_label(page, item))
     if not 0 <= new_index < len(blocks):
-        raise EditError(f"position {new_index} is outside {item_label(page, item)} (0-{len(blocks) - 1})")
+        raise EditError.said("position {position} is outside {item} (0-{last})", position=new_index,
+                             item=item_label(page, item), last=len(blocks) - 1)
     old = ids.index(block_id)
     if old == new_index:
         return page
@@ -346,7 +349,8 @@ def move_item(page: Page, item_id: int, new_index: int) -> Page:
     """Move an item to position `new_index` of `page.items` (the item list order)."""
     old = page.item_index(item_id)
     if not 0 <= new_index < len(page.items):
-        raise EditError(f"position {new_index} is outside the item list of page {page.name}")
+        raise EditError.said("position {position} is outside the item list of page {page}", position=new_index,
+                             page=page.name)
     if old == new_index:
         return page
     items = list(page.items)
@@ -360,27 +364,28 @@ def _checked_value(field: str, value: Any) -> Any:
     kind = FIELD_VALUES[field]
     if kind is Value.TEXT:
         if not isinstance(value, str):
-            raise EditError(f"the {field} must be text, not {type(value).__name__}")
+            raise EditError.said("the {field} must be text, not {type}", field=field, type=type(value).__name__)
         return value
     if not isinstance(value, list | tuple):
-        raise EditError(f"the {field} must be a list, not {type(value).__name__}")
+        raise EditError.said("the {field} must be a list, not {type}", field=field, type=type(value).__name__)
     if kind is Value.AUTHORS:
         out = []
         for a in value:
             a = a.as_dict() if isinstance(a, Author) else a
             if not (isinstance(a, dict) and isinstance(a.get("name"), str) and isinstance(a.get("role"), str)):
-                raise EditError("each author must be {\"name\": …, \"role\": …} with text values")
+                raise EditError.said("each author must be a name and a role, both text")
             out.append({"name": a["name"], "role": a["role"]})
         return out
     if not all(isinstance(v, str) for v in value):
-        raise EditError(f"the {field} must be a list of texts")
+        raise EditError.said("the {field} must be a list of texts", field=field)
     return list(value)
 
 
 def set_field(page: Page, item_id: int, field: str, value: str | list[Any]) -> Page:
     """Set a metadata field by hand (it then overrides the automatic value; see `clear_field`)."""
     if field not in EDITABLE_FIELDS:
-        raise EditError(f"unknown field {field!r}; the fields are {', '.join(EDITABLE_FIELDS)}")
+        raise EditError.said("unknown field {field}; the fields are {fields}", field=repr(field),
+                             fields=", ".join(EDITABLE_FIELDS))
     item = page.item(item_id)
     value = _checked_value(field, value)
     if field in item.fields and item.fields[field] == value:
@@ -392,7 +397,8 @@ def set_field(page: Page, item_id: int, field: str, value: str | list[Any]) -> P
 def clear_field(page: Page, item_id: int, field: str) -> Page:
     """Drop the hand-set value of a field: it goes back to the automatic value."""
     if field not in EDITABLE_FIELDS:
-        raise EditError(f"unknown field {field!r}; the fields are {', '.join(EDITABLE_FIELDS)}")
+        raise EditError.said("unknown field {field}; the fields are {fields}", field=repr(field),
+                             fields=", ".join(EDITABLE_FIELDS))
     item = page.item(item_id)
     if field not in item.fields:
         return page
@@ -436,7 +442,8 @@ def remove_correction(page: Page, start: int, end: int) -> Page:
     """Drop the correction of source[start:end]."""
     kept = [c for c in page.corrections if (c.start, c.end) != (start, end)]
     if len(kept) == len(page.corrections):
-        raise EditError(f"there is no correction at characters {start}-{end} of page {page.name}")
+        raise EditError.said("there is no correction at characters {start}-{end} of page {page}", start=start,
+                             end=end, page=page.name)
     return page.with_(corrections=kept)
 
 
@@ -461,7 +468,8 @@ def resplit(page: Page, fresh: Page) -> tuple[Page, list[str]]:
     holds afterwards goes to `unassigned`. Returns the page and one sentence per thing kept.
     """
     if fresh.text != page.text:
-        raise EditError(f"the fresh split of {fresh.name} is of a different text than page {page.name}")
+        raise EditError.said("the fresh split of {fresh} is of a different text than page {page}", fresh=fresh.name,
+                             page=page.name)
     kept = [it for it in page.items if it.edited]
     notes = [f"kept {item_label(page, it)}: {_why_kept(it)}" for it in kept]
     owned = [False] * len(page.text)

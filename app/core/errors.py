@@ -2,22 +2,32 @@
 
 from __future__ import annotations
 
+from .messages import Message
+
 
 class NewsdeskError(Exception):
     """Base of every error the app reports to the user without a traceback.
 
-    `NewsdeskError.said(template, **params)` keeps the English template and its values apart, so that an
-    interface in another language can say the same sentence (`template` and `params`).
+    `NewsdeskError.said(template, **params)` keeps the English template and its values apart (a
+    `Message`), so that an interface in another language can say the same sentence.
     """
 
-    template: str = ""
-    params: dict = {}
+    message: Message | None = None
 
     @classmethod
     def said(cls, template: str, **params: object) -> NewsdeskError:
-        error = cls(template.format(**params))
-        error.template, error.params = template, params
+        message = Message(template, params)
+        error = cls(str(message))
+        error.message = message
         return error
+
+    @property
+    def template(self) -> str:
+        return self.message.template if self.message is not None else ""
+
+    @property
+    def params(self) -> dict[str, object]:
+        return dict(self.message.params) if self.message is not None else {}
 
 
 class BadInput(NewsdeskError):

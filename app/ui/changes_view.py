@@ -25,25 +25,12 @@ from ..core.diff import diff_pages as core_diff
 from ..core.metadata import item_record
 from ..core.page import Page
 from .dialogs import error_text
-from .i18n import language, tr
+from .i18n import say, tr
 from .models import ColumnsModel
 from .session import Session
 from .tasks import run_task
 
 DELAY_MS = 250  # the diff walks every character: wait until the editor pauses
-
-# each kind of change said in the interface's language; the core's English sentence names the items too
-_TEMPLATES = {
-    "split": "Split: {chars} characters went to a new item",
-    "merge": "Merged: {chars} characters joined this item",
-    "moved": "Moved: {chars} characters came to this item",
-    "deleted": "Taken out: {chars} characters belong to no item",
-    "relabel": "Relabelled from {old} to {new}",
-    "order": "Reading order changed",
-    "kind": "Kind changed from {old} to {new}",
-    "field": "{field} set by hand",
-    "correction": "“{old}” corrected to “{new}”",
-}
 
 
 def diff_pages(auto: Page, current: Page) -> list[Any]:
@@ -51,18 +38,8 @@ def diff_pages(auto: Page, current: Page) -> list[Any]:
 
 
 def describe(change: Any) -> str:
-    """The change in the interface's language (English keeps the core's fuller sentence)."""
-    template = _TEMPLATES.get(change.kind)
-    if language() == "en" or template is None:
-        return str(change.description)
-    detail = dict(change.detail or {})
-    values = {
-        "chars": detail.get("chars", ""),
-        "old": tr(str(detail.get("old", "")).capitalize()) if change.kind != "correction" else detail.get("old", ""),
-        "new": tr(str(detail.get("new", "")).capitalize()) if change.kind != "correction" else detail.get("new", ""),
-        "field": tr(str(detail.get("field", "")).capitalize()),
-    }
-    return tr(template).format(**values)
+    """The change in the interface's language (the core's own sentence, translated)."""
+    return say(change.said)
 
 
 def detail_text(detail: Any) -> str:
@@ -102,7 +79,7 @@ class ChangesModel(ColumnsModel):
         col = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if col == 0:
-                return describe(ch) if role == Qt.ItemDataRole.DisplayRole else str(ch.description)
+                return describe(ch)
             if col == 1:
                 return "" if ch.item_id is None else self.labels.get(ch.item_id, str(ch.item_id))
             return detail_text(ch.detail)

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from ..core.errors import NewsdeskError
-from .i18n import tr
+from .i18n import say, tr
 
 log = logging.getLogger(__name__)
 
@@ -22,9 +22,7 @@ log = logging.getLogger(__name__)
 def error_text(exc: BaseException) -> str:
     """The error as one sentence in the interface's language (the core's English where untranslated)."""
     if isinstance(exc, NewsdeskError):
-        if exc.template:
-            return tr(exc.template).format(**exc.params)
-        return str(exc)
+        return say(exc.message) if exc.message is not None else str(exc)
     log.error("unexpected error", exc_info=exc)
     return f"{type(exc).__name__}: {exc}"
 

@@ -1,16 +1,23 @@
 """User-facing text in English and Chinese: `tr("Merge items")` gives the text in the current language.
 
-English strings are the keys; the Chinese table is package data, `app/resources/translations/zh.json`.
-The language follows the system locale unless the user picks one in the View > Language menu.
+The one way the interface is translated. English strings are the keys; the Chinese table is package data,
+`app/resources/translations/zh.json`. `say(message)` says a core `Message` (an error, a change against
+the automatic split) through the same table. Qt's own strings (dialog buttons) come from Qt's
+translations. The language follows the system locale unless the user picks one in View > Language.
 """
 
 from __future__ import annotations
 
 import json
+from enum import Enum
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from .. import TRANSLATIONS
+from ..core.messages import Message
+from ..core.page import Kind, Role
+from ..core.status import Status
 
 LANGUAGES = ("zh", "en")
 _TABLE_PATH = TRANSLATIONS / "zh.json"
@@ -65,3 +72,32 @@ def tr(text: str) -> str:
     if _current == "en":
         return text
     return _table(_current).get(text, text)
+
+
+# the names people read for the domain's values (English; tr() gives the language)
+ROLE_TEXT = {Role.SECTION: "Section", Role.KICKER: "Kicker", Role.TITLE: "Title", Role.SUBTITLE: "Subtitle",
+             Role.BYLINE: "Byline", Role.SUBHEAD: "Subhead", Role.BODY: "Body", Role.CAPTION: "Caption",
+             Role.AD: "Ad", Role.FURNITURE: "Furniture"}
+KIND_TEXT = {Kind.NEWS: "News", Kind.FEATURE: "Feature", Kind.NOTICE: "Notice", Kind.AD: "Ad",
+             Kind.FURNITURE: "Furniture"}
+STATUS_TEXT = {Status.TODO: "To do", Status.IN_PROGRESS: "In progress", Status.DONE: "Done"}
+_WORDS: dict[Any, str] = {**ROLE_TEXT, **KIND_TEXT, **STATUS_TEXT}
+
+
+def say(message: Message | str) -> str:
+    """A core `Message` in the current language: its template through `tr`, each value too (a message
+    inside it, the name of a role, kind or status); a plain string as it is. In English it is the core's
+    own sentence."""
+    if isinstance(message, str):
+        return message
+    if _current == "en":
+        return str(message)
+    values = {}
+    for key, value in message.params.items():
+        if isinstance(value, Message):
+            values[key] = say(value)
+        elif isinstance(value, Enum) and value in _WORDS:
+            values[key] = tr(_WORDS[value])
+        else:
+            values[key] = str(value)
+    return tr(message.template).format(**values)

@@ -25,15 +25,12 @@ from ..core.changes import ItemChanges
 from ..core.metadata import item_record
 from ..core.page import Item, Kind, Page
 from ..core.status import Status
-from .i18n import tr
+from .i18n import KIND_TEXT, STATUS_TEXT, tr
 
 Index = QModelIndex | QPersistentModelIndex
 ITEM_MIME = "application/x-newsdesk-item"
 
 STATUSES = tuple(Status)
-STATUS_TEXT = {Status.TODO: "To do", Status.IN_PROGRESS: "In progress", Status.DONE: "Done"}
-KIND_TEXT = {Kind.NEWS: "News", Kind.FEATURE: "Feature", Kind.NOTICE: "Notice", Kind.AD: "Ad",
-             Kind.FURNITURE: "Furniture"}
 
 # pastel tints, one per item in turn; furniture is grey and unassigned text red
 ITEM_COLORS = ("#ffe2a8", "#c9e7ff", "#d4f2c4", "#f3d1f4", "#ffd3c2", "#d9d6ff", "#c8f0ea", "#f6f0b0",

@@ -387,9 +387,9 @@ def test_operations_leave_the_old_page_as_it_was(page):
 
 
 def test_item_label(page):
-    assert edits.item_label(page, page.item(1)) == "item 1 “春天的故事”"
-    assert edits.item_label(page, page.item(2)) == "item 2 “责任编辑：成青”"
-    assert edits.item_label(page, page.item(0), width=4) == "item 0 “荆州中医…”"
+    assert str(edits.item_label(page, page.item(1))) == "item 1 “春天的故事”"
+    assert str(edits.item_label(page, page.item(2))) == "item 2 “责任编辑：成青”"
+    assert str(edits.item_label(page, page.item(0), width=4)) == "item 0 “荆州中医…”"
 
 
 def test_split_item_at_a_line_inside_a_paragraph(page):

@@ -63,7 +63,8 @@ def test_changes_are_said_in_the_interface_language(qtbot, window, qtmodeltester
     row = next(i for i in range(model.rowCount()) if window.changes.changes[i].kind == "field")
     try:
         set_language("zh")
-        assert model.index(row, 0).data() == "主题 手工设置"
+        # the core's own sentence, translated (its item label and field name too)
+        assert model.index(row, 0).data() == f"文章 {window.current_item}“Changed”的主题已手工设为“Changed”"
     finally:
         set_language("en")
     assert model.index(row, 0).data().startswith("the title of")

@@ -10,23 +10,33 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from uihelp import close_window, open_window
 
 from app.ui import i18n
+from app.core.record import EDITABLE_FIELDS
 from app.ui.actions import SPECS, Act
+from app.ui.commands import COMMAND_TEXT
 from app.ui.item_panel import FIELD_TEXT
 from app.ui.models import KIND_TEXT, STATUS_TEXT, ItemsModel, PageListModel
 
 UI = Path(i18n.__file__).parent
+CORE = UI.parent / "core"
 TABLE = json.loads(i18n._TABLE_PATH.read_text(encoding="utf-8"))
+QUOTED = r'((?:"[^"]*"\s*)+)'
 
 
 def used_strings() -> set[str]:
     found: set[str] = set()
     for path in UI.glob("*.py"):
-        for m in re.finditer(r'\btr\(\s*((?:"[^"]*"\s*)+)\)', path.read_text(encoding="utf-8")):
+        for m in re.finditer(rf'\btr\(\s*{QUOTED}\)', path.read_text(encoding="utf-8")):
             found.add("".join(re.findall(r'"([^"]*)"', m.group(1))))
+    for path in CORE.glob("*.py"):  # the core's messages (errors, changes), said through i18n.say
+        for m in re.finditer(rf'\bsaid\(\s*{QUOTED}(?:,|\))', path.read_text(encoding="utf-8")):
+            found.add("".join(re.findall(r'"([^"]*)"', m.group(1))))
+        for m in re.finditer(rf'\bsaid\(\s*{QUOTED} if [^"]*else\s*{QUOTED}', path.read_text(encoding="utf-8")):
+            found |= {"".join(re.findall(r'"([^"]*)"', g)) for g in m.groups()}
     for spec in SPECS.values():
         found |= {spec.text, spec.tip} - {""}
     found |= set(STATUS_TEXT.values()) | {str(v) for v in KIND_TEXT.values()} | set(FIELD_TEXT.values())
-    found |= set(PageListModel.COLUMNS) | set(ItemsModel.COLUMNS)
+    found |= set(PageListModel.COLUMNS) | set(ItemsModel.COLUMNS) | set(COMMAND_TEXT.values())
+    found |= set(i18n.ROLE_TEXT.values()) | set(EDITABLE_FIELDS)
     return found
 
 
