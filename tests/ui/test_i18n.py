@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from uihelp import close_window, open_window
 
-from app.ui import i18n
 from app.core.record import EDITABLE_FIELDS
+from app.ui import i18n
 from app.ui.actions import SPECS, Act
 from app.ui.commands import COMMAND_TEXT
 from app.ui.item_panel import FIELD_TEXT
