@@ -141,9 +141,11 @@ def import_(paths: tuple[str, ...], db_path: str, from_export: str | None, jobs:
 
     if bool(paths) == bool(from_export):
         raise click.UsageError("give page files/folders, or --from-export FILE (not both)")
+    with _user_errors():
+        size = file_size(from_export) if from_export else 0  # a missing export: said before a project is made
     with _user_errors(), _open_store(db_path, must_exist=False) as store:
         if from_export:
-            with click.progressbar(length=file_size(from_export), label="importing", file=sys.stderr) as bar:
+            with click.progressbar(length=size, label="importing", file=sys.stderr) as bar:
                 report = import_export(store, from_export, bar.update)
         else:
             todo = list(iter_page_paths(paths))

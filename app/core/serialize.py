@@ -99,4 +99,11 @@ def page_to_json(page: Page, with_text: bool = True) -> str:
 
 
 def page_from_json(data: str, text: str | None = None) -> Page:
-    return page_from_dict(json.loads(data), text)
+    """`page_from_dict` of JSON text; raises BadInput for text that is not JSON."""
+    try:
+        d = json.loads(data)
+    except (ValueError, TypeError) as e:
+        raise BadInput("<page>", f"not a valid page model (not JSON: {e})") from None
+    if not isinstance(d, dict):
+        raise BadInput("<page>", "not a valid page model (not a JSON object)")
+    return page_from_dict(d, text)

@@ -15,10 +15,13 @@ status, version, edited, the editor's model as JSON), `page_auto` (the automatic
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
+import inspect
 import json
 import os
 import sqlite3
+import stat
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -35,7 +38,7 @@ from ..core.page import Page
 from ..core.serialize import page_from_json, page_to_json
 from . import records as _records
 from . import search as _search
-from .migrations import STEPS, migrate
+from .migrations import APPLICATION_ID, MIGRATION_SET, STEPS, migrate
 
 STATUSES = ("todo", "in_progress", "done")
 BUSY_TIMEOUT_S = 30.0
@@ -78,19 +81,144 @@ def project_files(path: str | Path) -> list[str]:
     return [base + side for base in bases for side in ("", *PROJECT_SIDE_FILES)]
 
 
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _one_line(e: BaseException, limit: int = 120) -> str:
+    """An SQLite message on one short line (a decoding error quotes the damaged bytes at length)."""
+    text = " ".join(str(e).split(" with text '")[0].split())
+    text = "".join(c if c.isprintable() and c != "\ufffd" else "?" for c in text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def recognise(path: str, check: bool = True) -> str:
+    """What `path` holds, found out without writing to it: "new" (no file, an empty file, or an SQLite
+    file with no tables at all) or "project" (a Newsdesk project: our application_id, or the migration
+    record of a project made before the mark). Raises StoreError, leaving the file untouched, for a
+    folder, a device, another program's file, a newer project, or a file `PRAGMA quick_check` (with
+    `check`) finds damaged."""
+    p = Path(path)
+    if p.is_dir():
+        raise StoreError.said("{path}: is a folder, not a project file", path=path)
+    if not p.parent.is_dir():
+        raise StoreError.said("{path}: the folder {folder} does not exist", path=path, folder=str(p.parent))
+    try:
+        st = p.stat()
+    except FileNotFoundError:
+        return "new"
+    except OSError as e:
+        raise StoreError.said("{path}: cannot be read ({problem})", path=path, problem=e.strerror or str(e)) from None
+    if not stat.S_ISREG(st.st_mode):
+        raise StoreError.said("{path}: not a regular file (a device or pipe), not a project", path=path)
+    if st.st_size == 0:
+        return "new"
+    try:
+        with open(p, "rb") as f:
+            header = f.read(100)
+    except OSError as e:
+        raise StoreError.said("{path}: cannot be read ({problem})", path=path, problem=e.strerror or str(e)) from None
+    if not header.startswith(SQLITE_MAGIC):
+        raise StoreError.said("{path}: not a Newsdesk project (not an SQLite database); left untouched", path=path)
+    uri = f"{Path(os.path.abspath(path)).as_uri()}?mode=ro"  # read-only: never a write to the file
+    if not any(Path(path + side).exists() for side in ("-wal", "-journal")):
+        uri += "&immutable=1"  # nothing in flight: read the file alone, without making -wal/-shm beside it
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
+    except sqlite3.Error as e:
+        raise StoreError.said("{path}: cannot be opened ({problem})", path=path, problem=_one_line(e)) from None
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
+        ours = app_id == APPLICATION_ID or (app_id == 0 and _made_by_newsdesk(conn, tables))
+        if not ours:
+            if app_id == 0 and not tables:
+                return "new"  # an SQLite file with nothing in it (or a project being created right now)
+            raise StoreError.said("{path}: not a Newsdesk project (another program's SQLite database); "
+                                  "left untouched", path=path)
+        if version > STEPS:
+            raise StoreError.said("{path}: made by a newer Newsdesk (schema {version}, this one knows {steps})"
+                                  "; left untouched", path=path, version=version, steps=STEPS)
+        if check:
+            problems = [r[0] for r in conn.execute("PRAGMA quick_check(3)")]
+            if problems != ["ok"]:
+                raise StoreError.said("{path}: the project file is damaged ({problem}); left untouched, restore "
+                                      "it from a backup", path=path, problem=_one_line("; ".join(problems)))
+        return "project"
+    except sqlite3.DatabaseError as e:
+        raise StoreError.said("{path}: the project file is damaged or not a project ({problem}); left untouched",
+                              path=path, problem=_one_line(e)) from None
+    finally:
+        conn.close()
+
+
+def _made_by_newsdesk(conn: sqlite3.Connection, tables: set[str]) -> bool:
+    if "_sqlite_migrations" not in tables or "pages" not in tables:
+        return False
+    rows = conn.execute("select count(*) from _sqlite_migrations where migration_set = ?",
+                        [MIGRATION_SET]).fetchone()[0]
+    return rows > 0
+
+
+def _translated(path: str, e: Exception) -> StoreError:
+    """An SQLite or JSON error met while reading the project, as one line naming the project."""
+    damaged = (type(e) is sqlite3.DatabaseError or isinstance(e, (json.JSONDecodeError, UnicodeDecodeError))
+               or any(w in str(e).lower() for w in ("decode", "malformed", "corrupt")))
+    if damaged:
+        return StoreError.said("{path}: the project file is damaged ({problem}); restore it from a backup",
+                               path=path, problem=_one_line(e))
+    return StoreError.said("{path}: {problem}", path=path, problem=_one_line(e))
+
+
+_NOT_TRANSLATED = {"__init__", "__enter__", "__exit__", "close", "reading", "writing", "on_close"}
+
+
+def _speaks_store_errors(cls: type) -> type:
+    """Every public method of `cls` (and the generator it returns) raises StoreError, one line naming
+    the project, instead of a raw SQLite, JSON or decoding error: a damaged value (a flipped byte in a
+    stored text) is a message, never a traceback, wherever it is met."""
+
+    def wrap(func: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(func)
+        def method(self: Any, *args: Any, **kwargs: Any) -> Any:
+            try:
+                result = func(self, *args, **kwargs)
+            except (sqlite3.Error, json.JSONDecodeError, UnicodeDecodeError) as e:
+                raise _translated(self.path, e) from None
+            if inspect.isgenerator(result):
+                return _translating(self.path, result)
+            return result
+        return method
+
+    for name, value in list(vars(cls).items()):
+        if inspect.isfunction(value) and name not in _NOT_TRANSLATED and (not name.startswith("_")):
+            setattr(cls, name, wrap(value))
+    return cls
+
+
+def _translating(path: str, gen: Iterator[Any]) -> Iterator[Any]:
+    try:
+        yield from gen
+    except (sqlite3.Error, json.JSONDecodeError, UnicodeDecodeError) as e:
+        raise _translated(path, e) from None
+
+
+@_speaks_store_errors
 class Store:
     """A Newsdesk project file. Creates and migrates the schema on open; use as a context manager."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, check: bool = True) -> None:
+        """Open (or create) the project at `path`. Nothing is written to a file before it is recognised
+        as a Newsdesk project (`recognise`): another program's SQLite file, a newer project or a damaged
+        file raises StoreError and stays byte-identical. `check` runs PRAGMA quick_check first (a pass
+        over the whole file; a second connection to a project already checked skips it)."""
         self.path = str(path)
         self.read_only = False
         self._close_hooks: list[Callable[[], None]] = []
         self._lock = threading.RLock()
         memory = self.path == ":memory:"
-        if not memory and Path(self.path).is_dir():
-            raise StoreError(f"{self.path}: is a folder, not a project file")
-        if not memory and not Path(self.path).parent.is_dir():
-            raise StoreError(f"{self.path}: the folder {Path(self.path).parent} does not exist")
+        if not memory:
+            recognise(self.path, check)
         try:
             conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
             self.db = Database(conn)
@@ -101,15 +229,24 @@ class Store:
                 self.db.execute("PRAGMA synchronous = NORMAL")
             version = self.db.execute("PRAGMA user_version").fetchone()[0]
             if version > STEPS:
-                raise StoreError(f"{self.path}: made by a newer Newsdesk (schema {version} > {STEPS})")
+                raise StoreError.said("{path}: made by a newer Newsdesk (schema {version}, this one knows {steps})"
+                                      "; left untouched", path=self.path, version=version, steps=STEPS)
             if version < STEPS:
                 with self.writing():  # two instances opening a new file: one migrates, one waits
                     migrate(self.db)
         except sqlite3.DatabaseError as e:
-            raise StoreError(f"{self.path}: not a Newsdesk project ({e})") from None
+            raise StoreError.said("{path}: not a Newsdesk project ({problem})", path=self.path,
+                                  problem=_one_line(e)) from None
         self.trigram = _search.has_trigram()
 
     # --- life cycle ------------------------------------------------------------------------------
+    def check(self) -> list[str]:
+        """PRAGMA quick_check on this connection: [] when the file is sound, else its first problems."""
+        if self.path == ":memory:":
+            return []
+        problems = [r[0] for r in self.db.execute("PRAGMA quick_check(3)")]
+        return [] if problems == ["ok"] else problems
+
     def set_read_only(self) -> None:
         """From now on refuse every write (another window edits this project): `writing()` raises
         StoreError, and SQLite itself rejects a write (PRAGMA query_only)."""
@@ -254,8 +391,12 @@ class Store:
 
     # --- the editor's page -------------------------------------------------------------------------
     def load_page(self, page_id: int) -> Page:
-        """The editor's current page model (exactly as last saved)."""
-        row = self._page_row(page_id, "text, model")
+        """The editor's current page model (exactly as last saved). The text is checked against the hash
+        stored with it: a changed byte in the file is reported, never shown as the page."""
+        row = self._page_row(page_id, "text, model, sha256")
+        if text_sha256(row["text"]) != row["sha256"]:
+            raise StoreError.said("{path}: the project file is damaged (the text of page {page} does not "
+                                  "match its hash); restore it from a backup", path=self.path, page=page_id)
         return page_from_json(row["model"], row["text"])
 
     def load_auto_page(self, page_id: int) -> Page:

@@ -127,17 +127,19 @@ def import_export(store: Store, path: str | os.PathLike[str],
     shown = str(path)
     _check_whole(path, shown)
     try:
-        f = open(path, encoding="utf-8")
+        f = open(path, "rb")
     except OSError as e:
         raise BadInput(shown, f"cannot be read ({e.strerror or e})") from None
     with f:
-        for n, line in enumerate(f, 1):
+        for n, raw in enumerate(f, 1):
             if progress:
-                progress(len(line.encode("utf-8")))
-            if not line.strip():
+                progress(len(raw))
+            if not raw.strip():
                 continue
             try:
-                rec = json.loads(line)
+                rec = json.loads(raw.decode("utf-8"))
+                if not isinstance(rec, dict):
+                    raise ValueError("not a JSON object (not a `newsdesk export --format jsonl` file)")
                 key = rec.get("page_id"), rec.get("page")
                 if key in seen:
                     continue
@@ -156,7 +158,9 @@ def import_export(store: Store, path: str | os.PathLike[str],
                 report.count(outcome)
             except NewsdeskError as e:
                 report.bad.append((f"{shown}:{n}", f"{shown}:{n}: {e}"))
-            except (ValueError, KeyError, TypeError, AttributeError) as e:
+            except UnicodeDecodeError as e:
+                report.bad.append((f"{shown}:{n}", f"{shown}:{n}: not UTF-8 text (byte {e.start} of the line)"))
+            except (ValueError, KeyError, TypeError, AttributeError, OverflowError) as e:
                 report.bad.append((f"{shown}:{n}", f"{shown}:{n}: {e}"))
     return report
 
@@ -186,4 +190,14 @@ def _check_whole(path: str | os.PathLike[str], shown: str) -> None:
 
 
 def file_size(path: str | os.PathLike[str]) -> int:
-    return Path(path).stat().st_size
+    """The size of an export to read (raises BadInput naming it: missing, a folder, a device)."""
+    import stat
+
+    try:
+        st = Path(path).stat()
+    except OSError as e:
+        raise BadInput(str(path), "no such file" if isinstance(e, FileNotFoundError)
+                       else f"cannot be read ({e.strerror or e})") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise BadInput(str(path), "not a regular file (a folder, device or pipe)")
+    return st.st_size

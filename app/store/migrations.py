@@ -11,7 +11,11 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-migrations = Migrations("newsdesk")
+MIGRATION_SET = "newsdesk"
+# PRAGMA application_id of every Newsdesk project ("NDSK"): any tool (`file`, sqlite3) tells our files from
+# other programs' SQLite files, and Newsdesk refuses a file that carries another id
+APPLICATION_ID = 0x4E44534B
+migrations = Migrations(MIGRATION_SET)
 
 
 @migrations(name="001_pages_items")
@@ -111,6 +115,12 @@ def _pages_list_indexes(db: Database) -> None:
     db.execute("DROP INDEX IF EXISTS idx_pages_status")
     db.execute("CREATE INDEX pages_list ON pages (name, version, id, status, item_count, imported, edited)")
     db.execute("CREATE INDEX pages_by_status ON pages (status, name, version, id, item_count, imported, edited)")
+
+
+@migrations(name="006_application_id")
+def _application_id(db: Database) -> None:
+    # set on creation, and on every project made before Newsdesk marked its files
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
 STEPS = len(migrations._migrations)

@@ -82,7 +82,7 @@ def launch(argv: list[str], show: bool = True):  # -> MainWindow
     application()
     path = args.project or default_project()
     first_run = not args.project and not Path(path).exists()
-    store = Store(path)
+    store = Store(path, check=False)  # recognised now; its quick_check runs once the window is up
     set_language(store.get_state("language") or system_language())
     window = MainWindow(store)
     window.restore_journal()
@@ -102,6 +102,7 @@ def launch(argv: list[str], show: bool = True):  # -> MainWindow
         if imports:
             window.import_paths(imports, open_first=bool(args.paths) or window.doc is None)
         window.warm_up_tags()
+        window.project.check_project()
     if show:
         window.show()
     return window

@@ -55,7 +55,7 @@ class ProjectOps(QObject):
         if not self.saving.maybe_save():
             return
         try:
-            store = Store(path)
+            store = Store(path, check=False)
         except NewsdeskError as e:
             dialogs.show_error(self.window, e)
             return
@@ -67,6 +67,32 @@ class ProjectOps(QObject):
         self.projectChanged.emit()
         self.saving.restore_journal()
         self.review.open_last()
+        self.check_project()
+
+    def check_project(self) -> None:
+        """PRAGMA quick_check of the open project on a worker (a pass over the whole file, so not before
+        the window is usable). A damaged file is said in one line and the window turns read-only: no
+        save adds to the damage; export what can still be read, or restore a backup."""
+        from ..core.errors import StoreError
+        from .tasks import run_op
+
+        store = self.session.store
+
+        def damaged(problems: list[str]) -> None:
+            if not problems or self.session.store is not store:
+                return
+            error = StoreError.said("{path}: the project file is damaged ({problem}); it is open read-only, "
+                                    "restore it from a backup", path=store.path, problem="; ".join(problems))
+            self.damage = str(error)
+            if not self.session.read_only:
+                self.session.read_only = True
+                store.set_read_only()
+            self.notify(dialogs.error_text(error))
+            dialogs.show_error(self.window, error)
+
+        self.damage: str | None = None
+        self.check_task = run_op(lambda context: context.store.check(), store=store, success=damaged,
+                                 failure=lambda e: damaged([str(e)]))
 
     # --- one editing window per project ----------------------------------------------------------
     def lock_project(self) -> None:

@@ -119,7 +119,7 @@ def _worker_store(store: Any) -> Iterator[Any]:
         return
     from ..store.db import Store
 
-    own = Store(store.path)
+    own = Store(store.path, check=False)  # recognised and checked when the window opened it
     try:
         if store.read_only:
             own.set_read_only()

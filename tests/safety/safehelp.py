@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -70,11 +71,33 @@ def newsdesk(*args: object, unprivileged: bool = False, max_file_bytes: int | No
                           input=stdin.decode() if stdin is not None else None)
 
 
-def stderr_lines(proc: subprocess.CompletedProcess[str]) -> list[str]:
+@dataclass
+class Ran:
+    """`newsdesk ARGS` run in this process (click's runner): exit status, stdout, stderr, and whether an
+    exception escaped (a traceback)."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+    escaped: BaseException | None
+
+
+def newsdesk_here(*args: object) -> Ran:
+    """`newsdesk ARGS` in this process: what `newsdesk` prints, without a process start per command."""
+    from click.testing import CliRunner
+
+    from app.cli import cli
+
+    result = CliRunner().invoke(cli, [str(a) for a in args])
+    escaped = result.exception if not isinstance(result.exception, SystemExit) else None
+    return Ran(result.exit_code, result.stdout, result.stderr, escaped)
+
+
+def stderr_lines(proc: subprocess.CompletedProcess[str] | Ran) -> list[str]:
     """The lines a person reads on stderr (the progress bar's carriage-return updates left out)."""
     lines = [line.split("\r")[-1].strip() for line in proc.stderr.splitlines()]
     return [line for line in lines if line and line not in PROGRESS_LABELS]
 
 
-def no_traceback(proc: subprocess.CompletedProcess[str]) -> bool:
-    return "Traceback" not in proc.stderr
+def no_traceback(proc: subprocess.CompletedProcess[str] | Ran) -> bool:
+    return "Traceback" not in proc.stderr and getattr(proc, "escaped", None) is None
