@@ -50,18 +50,27 @@ def label(key: str, detail: str = "") -> str:
 
 
 class PageDoc(QObject):
-    """One open page: id, the automatic split it was imported with, the current page, its undo stack."""
+    """One open page: id, the automatic split it was imported with, the current page, its undo stack.
+
+    `auto` may be given as a loader (a callable): it is read the first time it is needed (the changes
+    view, saving), not while the page opens."""
 
     changed = Signal(object, bool)  # ItemChanges, whether the source scrolls to the item shown
 
-    def __init__(self, page_id: int, auto: Page, page: Page, status: Status | str = Status.TODO,
-                 parent: QObject | None = None) -> None:
+    def __init__(self, page_id: int, auto: Page | Callable[[], Page], page: Page,
+                 status: Status | str = Status.TODO, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.page_id = page_id
-        self.auto = auto
+        self._auto = auto
         self.page = page
         self.status = Status(status)
         self.stack = QUndoStack(self)
+
+    @property
+    def auto(self) -> Page:
+        if not isinstance(self._auto, Page):
+            self._auto = self._auto()
+        return self._auto
 
     def apply(self, changes: ItemChanges, scroll: bool = True) -> None:
         self.page = changes.page

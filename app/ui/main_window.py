@@ -433,6 +433,7 @@ class MainWindow(QMainWindow):
         if not self.saving.closing():
             event.ignore()
             return
+        self.changes.timer.stop()  # the project closes after this: no diff is due any more
         job = self.project.import_job
         if job is not None and job.task is not None:  # pages split so far are written; the rest left out
             job.task.cancel()

@@ -1,16 +1,17 @@
 """The source view: the page text exactly as loaded, read-only, each item's text tinted in its colour.
 
-Tints come from a QSyntaxHighlighter over the items' spans (furniture grey, unassigned text red); the
-current item is outlined in `paintEvent`, drawn only over the visible lines, so that selecting an item
+Tints are formats set on the lines in view as they come into view (furniture grey, unassigned text red);
+the current item is outlined in `paintEvent`, drawn only over the visible lines, so that selecting an item
 costs little however long the page. Page offsets (code points, CR/LF kept) and document positions
 (UTF-16 units, one separator per line) are converted by `OffsetMap`.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
-from PySide6.QtCore import QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFontDatabase,
@@ -18,16 +19,19 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
-    QSyntaxHighlighter,
+    QResizeEvent,
+    QTextBlock,
     QTextCharFormat,
     QTextCursor,
-    QTextDocument,
+    QTextLayout,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from ..core.changes import ItemChanges
 from ..core.page import Page
 from .models import UNASSIGNED_COLOR, item_color
+
+_SHIFTING = re.compile("\r\n|[\U00010000-\U0010ffff]")
 
 
 class OffsetMap:
@@ -38,16 +42,10 @@ class OffsetMap:
         self._page_at: list[int] = []
         self._shift: list[int] = []
         shift = 0
-        if "\r" in text or any(ord(c) > 0xFFFF for c in text):
-            for i, c in enumerate(text):
-                if c == "\r" and text[i + 1:i + 2] == "\n":
-                    shift -= 1
-                elif ord(c) > 0xFFFF:
-                    shift += 1
-                else:
-                    continue
-                self._page_at.append(i + 1)
-                self._shift.append(shift)
+        for m in _SHIFTING.finditer(text):  # only CRLF and astral characters move positions
+            shift += -1 if m.group() == "\r\n" else 1
+            self._page_at.append(m.start() + 1)
+            self._shift.append(shift)
         self._doc_at = [p + s for p, s in zip(self._page_at, self._shift, strict=True)]
         self.display = text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -60,43 +58,115 @@ class OffsetMap:
         return position - (self._shift[k - 1] if k else 0)
 
 
-class _Tints(QSyntaxHighlighter):
-    """Backgrounds per span, looked up by bisection for each text block the document lays out."""
+class _Tints:
+    """Backgrounds per span, set on the text blocks (lines) of the view's document as they come into view.
 
-    def __init__(self, document: QTextDocument) -> None:
-        super().__init__(document)
+    Each block's formats are looked up by bisection and set on its layout (`QTextLayout.setFormats`, as
+    a QSyntaxHighlighter does); only that block is laid out again. Blocks in view (and a screenful around
+    them) are tinted at once, the rest a few at a time while the app is idle, so a long page shows in
+    about the time Qt needs for its plain text. A block's user state holds the generation it was tinted
+    in; a new page starts a new generation. Where spans overlap, a later span replaces an earlier one.
+    """
+
+    IDLE_BLOCKS = 60  # blocks tinted per idle turn of the event loop
+    MARGIN = 1.0  # tint this many screenfuls above and below the view at once
+
+    def __init__(self, view: QPlainTextEdit) -> None:
+        self.view = view
         self.starts: list[int] = []
         self.spans: list[tuple[int, int, QTextCharFormat]] = []
+        self.generation = 0
+        self._idle = QTimer(view, singleShot=True, interval=0)
+        self._idle.timeout.connect(self._tint_some)
+        self._next_idle = 0  # block number the idle tinting goes on from
 
-    def set_spans(self, spans: list[tuple[int, int, QTextCharFormat]]) -> None:
+    def set_spans(self, spans: list[tuple[int, int, QTextCharFormat]], new_page: bool = False) -> None:
         self.spans = sorted(spans, key=lambda s: s[0])
         self.starts = [s for s, _, _ in self.spans]
+        if new_page:
+            self.generation = self.generation % 1_000_000 + 1
+            self._next_idle = 0
 
-    def rehighlight_range(self, spans: list[tuple[int, int]]) -> None:
-        """Recolour the text blocks (lines) that hold any of these document spans, and no other."""
-        document = self.document()
-        done: set[int] = set()
-        for start, end in spans:
-            block = document.findBlock(start)
-            while block.isValid() and block.position() < max(end, start + 1):
-                if block.blockNumber() not in done:
-                    done.add(block.blockNumber())
-                    self.rehighlightBlock(block)
-                block = block.next()
-
-    def highlightBlock(self, text: str) -> None:
-        block = self.currentBlock()
-        pos, end = block.position(), block.position() + len(text)
+    def formats(self, block: QTextBlock) -> list[QTextLayout.FormatRange]:
+        pos, end = block.position(), block.position() + max(0, block.length() - 1)
+        fmt_at: list[QTextCharFormat | None] = [None] * (end - pos)
         k = max(0, bisect_right(self.starts, pos) - 1)
         while k < len(self.spans):
             s, e, fmt = self.spans[k]
             if s >= end:
                 break
             if e > pos:
-                a, b = max(s, pos), min(e, end)
-                if b > a:
-                    self.setFormat(a - pos, b - a, fmt)
+                a, b = max(s, pos) - pos, min(e, end) - pos
+                fmt_at[a:b] = [fmt] * (b - a)
             k += 1
+        ranges: list[QTextLayout.FormatRange] = []
+        i = 0
+        while i < len(fmt_at):
+            fmt = fmt_at[i]
+            j = i + 1
+            while j < len(fmt_at) and fmt_at[j] is fmt:
+                j += 1
+            if fmt is not None:
+                r = QTextLayout.FormatRange()
+                r.start, r.length, r.format = i, j - i, fmt
+                ranges.append(r)
+            i = j
+        return ranges
+
+    def tint(self, first: QTextBlock, last: QTextBlock, force: bool = False) -> None:
+        """Tint the blocks from `first` to `last` that are not tinted in this generation (all, `force`)."""
+        document = self.view.document()
+        run_start = run_end = -1
+        block = first
+        while block.isValid():
+            if force or block.userState() != self.generation:
+                block.layout().setFormats(self.formats(block))
+                block.setUserState(self.generation)
+                if run_start < 0:
+                    run_start = block.position()
+                run_end = block.position() + block.length()
+            elif run_start >= 0:
+                document.markContentsDirty(run_start, run_end - run_start)
+                run_start = -1
+            if block == last:
+                break
+            block = block.next()
+        if run_start >= 0:
+            document.markContentsDirty(run_start, run_end - run_start)
+
+    def tint_in_view(self) -> None:
+        """Tint the blocks in view and a margin around them now; the rest when the app is idle."""
+        view = self.view
+        margin = view.viewport().height() * self.MARGIN
+        first = last = view.firstVisibleBlock()
+        room = margin
+        while room > 0 and first.previous().isValid():
+            first = first.previous()
+            room -= max(1.0, view.blockBoundingRect(first).height())
+        room = view.viewport().height() + margin
+        while room > 0 and last.next().isValid():
+            room -= max(1.0, view.blockBoundingRect(last).height())
+            last = last.next()
+        self.tint(first, last)
+        if not self._idle.isActive():
+            self._idle.start()
+
+    def retint(self, spans: list[tuple[int, int]]) -> None:
+        """Tint again, at once, the blocks that hold any of these document spans."""
+        document = self.view.document()
+        for start, end in spans:
+            self.tint(document.findBlock(start), document.findBlock(max(start, end - 1)), force=True)
+
+    def _tint_some(self) -> None:
+        document = self.view.document()
+        block = document.findBlockByNumber(self._next_idle)
+        if not block.isValid():
+            return
+        last = document.findBlockByNumber(min(self._next_idle + self.IDLE_BLOCKS, document.blockCount()) - 1)
+        self.tint(block, last)
+        self._next_idle = last.blockNumber() + 1
+        if self._next_idle < document.blockCount():
+            self._idle.start()
 
 
 class SourceView(QPlainTextEdit):
@@ -119,7 +189,8 @@ class SourceView(QPlainTextEdit):
         self.current_item: int | None = None
         self._outline: list[tuple[int, int]] = []  # doc spans of the current item
         self._outline_color = QColor("#444")
-        self._tints = _Tints(self.document())
+        self._tints = _Tints(self)
+        self.verticalScrollBar().valueChanged.connect(lambda _value: self._tints.tint_in_view())
 
     # --- content ---------------------------------------------------------------------------------
     def set_page(self, page: Page | None) -> None:
@@ -127,13 +198,14 @@ class SourceView(QPlainTextEdit):
         self.page = page
         self.current_item = None
         if page is None:
-            self._tints.set_spans([])
+            self._tints.set_spans([], new_page=True)
             self.setPlainText("")
             self._update_outline()
             return
         self.map = OffsetMap(page.text)
-        self._tints.set_spans(self._spans(page))
+        self._tints.set_spans(self._spans(page), new_page=True)
         self.setPlainText(self.map.display)
+        self._tints.tint_in_view()
         self._update_outline()
 
     def apply(self, changes: ItemChanges) -> None:
@@ -144,7 +216,7 @@ class SourceView(QPlainTextEdit):
             self._tints.set_spans(self._spans(changes.page))
             bar = self.verticalScrollBar().value()
             to_doc = self.map.to_doc
-            self._tints.rehighlight_range([(to_doc(s), to_doc(e)) for s, e in spans])
+            self._tints.retint([(to_doc(s), to_doc(e)) for s, e in spans])
             self.verticalScrollBar().setValue(bar)
         if self.current_item is not None and not any(it.id == self.current_item for it in changes.page.items):
             self.current_item = None
@@ -227,6 +299,10 @@ class SourceView(QPlainTextEdit):
         if run is not None:
             painter.drawRoundedRect(run.adjusted(1, 0, -2, -1), 4, 4)
         painter.end()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._tints.tint_in_view()  # other lines may come into view (or wrap into it)
 
     # --- mouse and selection ---------------------------------------------------------------------
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:

@@ -45,7 +45,8 @@ class Session(QObject):
         doc = self.docs.get(page_id)
         if doc is None:
             page = self.store.load_page(page_id)
-            doc = PageDoc(page_id, self.store.load_auto_page(page_id), page, self.store.page_status(page_id), self)
+            store = self.store
+            doc = PageDoc(page_id, lambda: store.load_auto_page(page_id), page, store.page_status(page_id), self)
             doc.changed.connect(lambda changes, scroll, d=doc: self._doc_changed(d, changes, scroll))
             self.undo_group.addStack(doc.stack)
             self.docs[page_id] = doc
