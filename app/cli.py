@@ -10,10 +10,14 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 import click
 
 from .core.errors import BadInput, NewsdeskError, StoreError
+
+if TYPE_CHECKING:
+    from .core.loading import PageFile
 
 
 def _fail_line(message: str) -> None:
@@ -29,25 +33,26 @@ def cli() -> None:
     """
 
 
-def _split_one(path: str) -> tuple[str, list[dict] | None, str | None]:
+def _split_one(page: PageFile) -> tuple[str, list[dict] | None, str | None]:
     """Load and split one page; returns (path, records, error message)."""
     from .core.loading import load_page
     from .core.metadata import page_records
     from .core.splitter import split_page
 
     try:
-        page = split_page(load_page(path))
-        return path, page_records(page), None
+        return page.path, page_records(split_page(load_page(page))), None
     except BadInput as e:
-        return path, None, str(e)
+        return page.path, None, str(e)
+    except Exception as e:  # a page the splitter cannot handle must not stop the others
+        return page.path, None, f"{page.path}: could not be split ({type(e).__name__}: {e})"
 
 
 def split_records(paths: Iterable[str], jobs: int = 0) -> Iterator[tuple[str, list[dict] | None, str | None]]:
     """Split pages in order; large batches use a process pool (jieba loads once per process)."""
     from .core.batch import map_pages
-    from .core.loading import iter_page_paths
+    from .core.loading import find_pages
 
-    yield from map_pages(_split_one, list(iter_page_paths(paths)), jobs)
+    yield from map_pages(_split_one, find_pages(paths), jobs)
 
 
 @cli.command()
@@ -136,19 +141,19 @@ def import_(paths: tuple[str, ...], db_path: str, from_export: str | None, jobs:
 
     Example: newsdesk import --from-export corpus.jsonl --db copy.db
     """
-    from .core.loading import iter_page_paths
-    from .store.importer import file_size, import_export, import_paths
+    from .core.loading import find_pages
+    from .store.importer import check_export_file, import_export, import_paths
 
     if bool(paths) == bool(from_export):
         raise click.UsageError("give page files/folders, or --from-export FILE (not both)")
     with _user_errors():
-        size = file_size(from_export) if from_export else 0  # a missing export: said before a project is made
+        size = check_export_file(from_export) if from_export else 0  # said before a project is made
     with _user_errors(), _open_store(db_path, must_exist=False) as store:
         if from_export:
             with click.progressbar(length=size, label="importing", file=sys.stderr) as bar:
                 report = import_export(store, from_export, bar.update)
         else:
-            todo = list(iter_page_paths(paths))
+            todo = find_pages(paths)
             with click.progressbar(length=len(todo), label="importing", file=sys.stderr) as bar:
                 report = import_paths(store, paths, jobs, bar.update, page_paths=todo)
     for _, reason in report.bad:

@@ -114,7 +114,9 @@ def test_import_from_a_file_that_is_not_an_export(tmp_path: Path) -> None:
     bad.write_text('{"page": "a.txt", "title": "x"}\nnot json\n', encoding="utf-8")
     result = run("import", "--from-export", bad, "--db", tmp_path / "n.db")
     assert result.exit_code == 1
-    assert f"{bad}:1: no page_source" in result.stderr and f"{bad}:2:" in result.stderr
+    assert result.stderr.strip() == (f"newsdesk: {bad}: not a `newsdesk export --format jsonl` file "
+                                     "(its first record has no page_source)")
+    assert not (tmp_path / "n.db").exists()
 
 
 def test_export_filters_and_formats(project: Path, tmp_path: Path) -> None:

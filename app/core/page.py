@@ -11,7 +11,7 @@ into that text with character offsets:
   `Page.unassigned` (shown red in the app, never lost).
 
 Invariant (`check_invariant`): every non-whitespace character of the text belongs to exactly one block, and
-every block to exactly one item or to `unassigned`. The model is immutable: edits return a new `Page`.
+every block to exactly one item or to `unassigned`; every correction fits the text it replaces. The model is immutable: edits return a new `Page`.
 Text corrections (an OCR typo fixed by an editor) are recorded beside the source, never applied to it.
 """
 
@@ -276,4 +276,21 @@ def check_invariant(page: Page) -> list[str]:
     item_ids = [it.id for it in page.items]
     if len(item_ids) != len(set(item_ids)):
         problems.append("two items share an id")
+    return problems + correction_problems(page)
+
+
+def correction_problems(page: Page) -> list[str]:
+    """Corrections that do not fit the text: out of range, empty, `old` not the text they replace, or
+    overlapping another (each is recorded beside the unchanged source and applied when it is read)."""
+    problems: list[str] = []
+    end_before = -1
+    for c in sorted(page.corrections, key=lambda c: (c.start, c.end)):
+        where = f"correction {c.start}-{c.end}"
+        if not (0 <= c.start < c.end <= len(page.text)):
+            problems.append(f"{where} out of range")
+        elif page.text[c.start:c.end] != c.old:
+            problems.append(f"{where} replaces {c.old!r}, but the text there is {page.text[c.start:c.end]!r}")
+        elif c.start < end_before:
+            problems.append(f"{where} overlaps another correction")
+        end_before = max(end_before, c.end)
     return problems

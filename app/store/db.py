@@ -65,6 +65,14 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def _edit_time(value: str | None) -> datetime:
+    """An `edited` time for comparison (never edited: the earliest time there is)."""
+    if not value:
+        return datetime.min.replace(tzinfo=UTC)
+    t = datetime.fromisoformat(value)
+    return t if t.tzinfo else t.replace(tzinfo=UTC)
+
+
 def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -336,8 +344,11 @@ class Store:
     def import_source(self, source: SourcePage, page: Page) -> tuple[int, str]:
         """Store a page file and its automatic split; returns (page_id, "new" | "same" | "version").
 
-        The same name with the same text is a no-op ("same"). The same name with changed text is a new
-        version row; the older version, and any editor's work on it, stays untouched.
+        A page is known by its path relative to the folder it was imported from (`source.identity`) and
+        its text, never by its bare file name: `2024-01-01/01.txt` and `2024-01-02/01.txt` are two pages,
+        and so is the same text found in another folder. That path with that text is a no-op ("same"; a
+        folder imported again from its parent or one of its subfolders is the same page too). That path
+        with a changed text is a new version row; the older version, and any editor's work on it, stays.
         """
         return self.import_split(source, page_to_json(page, with_text=False), page_item_records(page))
 
@@ -346,24 +357,38 @@ class Store:
         """`import_source` with the model already serialized and its records computed (import workers)."""
         sha = text_sha256(source.text)
         with self.writing():
-            same = list(self.db.query(
-                "select id from pages where name = ? and sha256 = ? order by version desc limit 1",
-                [source.name, sha]))
-            if same:
-                return same[0]["id"], "same"
-            last = self.db.execute("select max(version) from pages where name = ?", [source.name]).fetchone()[0]
+            row = self._same_page(source.identity, sha)
+            if row is not None:
+                return row["id"], "same"
+            last = self._last_version(source.identity)
             page_id = self._insert_page(source, sha, model_json, (last or 0) + 1)
             self.db.execute("insert into page_auto (page_id, model) values (?, ?)", [page_id, model_json])
             self._write_items(page_id, records)
         return page_id, "version" if last else "new"
 
+    def _same_page(self, relpath: str, sha: str) -> dict[str, Any] | None:
+        """The page with this text at this path, the path counted from any folder above or below the one
+        imported (`01.txt` found again as `2024-01-01/01.txt`): the latest version, the exact path first."""
+        rows = list(self.db.query(
+            "select id, relpath, model, status, edited from pages where sha256 = :sha and (relpath = :rel "
+            "or substr(relpath, -length(:rel) - 1) = '/' || :rel or substr(:rel, -length(relpath) - 1) = "
+            "'/' || relpath) order by relpath = :rel desc, version desc, id limit 1", {"sha": sha, "rel": relpath}))
+        return rows[0] if rows else None
+
+    def _last_version(self, relpath: str) -> int | None:
+        return self.db.execute("select max(version) from pages where relpath = ?", [relpath]).fetchone()[0]
+
+    def page_path(self, page_id: int) -> str:
+        """The page's path relative to the folder it was imported from (its identity with its text)."""
+        return str(self._page_row(page_id, "relpath")["relpath"])
+
     def _insert_page(self, source: SourcePage, sha: str, model_json: str, version: int, *,
                      status: str = "todo", imported: str | None = None, edited: str | None = None) -> int:
         cur = self.db.execute(
-            "insert into pages (name, path, sha256, text, encoding, imported, status, version, edited,"
-            " model, item_count) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
-            [source.name, source.path, sha, source.text, source.encoding, imported or now(), status,
-             version, edited, model_json])
+            "insert into pages (name, relpath, path, sha256, text, encoding, imported, status, version, edited,"
+            " model, item_count) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+            [source.name, source.identity, source.path, sha, source.text, source.encoding, imported or now(),
+             status, version, edited, model_json])
         return int(cur.lastrowid or 0)
 
     def _write_items(self, page_id: int, records: Sequence[tuple[int | None, dict[str, Any]]],
@@ -372,22 +397,67 @@ class Store:
         _records.replace_item_rows(self.db, page_id, records, origins)
 
     def restore_exported(self, source: SourcePage, auto_json: str, model_json: str, status: str,
-                         imported: str | None, edited: str | None, version: int = 1) -> tuple[int, str]:
-        """Recreate a page from an export (`newsdesk import --from-export`): text, both models, status."""
+                         imported: str | None, edited: str | None, version: int = 1, *,
+                         origin: str = "an export") -> tuple[int, str]:
+        """Recreate a page from an export (`newsdesk import --from-export`): text, both models, status.
+        Returns (page_id, "new" | "version" | "same" | "merged").
+
+        A page the project already holds with the same text gets the export's work merged, never dropped:
+        the newer edit (by `edited` time) becomes the page, the other is kept as an earlier version
+        (`model_versions`), and the page's history says so. `origin` names the export in that history."""
         self._check_status(status)
         editor = page_from_json(model_json, source.text)
         sha = text_sha256(source.text)
         with self.writing():
-            same = list(self.db.query("select id from pages where name = ? and sha256 = ?", [source.name, sha]))
-            if same:
-                return same[0]["id"], "same"
-            last = self.db.execute("select max(version) from pages where name = ?", [source.name]).fetchone()[0]
-            page_id = self._insert_page(source, sha, model_json, max(version, (last or 0) + 1), status=status,
-                                        imported=imported, edited=edited)
-            self.db["page_auto"].insert({"page_id": page_id, "model": auto_json})
+            row = self._same_page(source.identity, sha)
+            if row is not None:
+                outcome = self._merge(row, editor, model_json, status, edited, origin)
+                page_id = row["id"]
+            else:
+                last = self._last_version(source.identity)
+                page_id = self._insert_page(source, sha, model_json, max(version, (last or 0) + 1),
+                                            status=status, imported=imported, edited=edited)
+                self.db["page_auto"].insert({"page_id": page_id, "model": auto_json})
+                self._write_items(page_id, page_item_records(editor), editor)
+                self._write_corrections(page_id, editor)
+                outcome = "version" if last else "new"
+        return page_id, outcome
+
+    def _merge(self, row: dict[str, Any], editor: Page, model_json: str, status: str, edited: str | None,
+               origin: str) -> str:
+        """Merge an editor's model of a text the project holds (see `restore_exported`)."""
+        ours = (json.loads(row["model"]), row["status"])
+        if ours == (json.loads(model_json), status):
+            return "same"
+        page_id = row["id"]
+        if _edit_time(edited) > _edit_time(row["edited"]):  # the export's edit is newer: it becomes the page
+            self._keep_version(page_id, row["model"], row["status"], row["edited"], f"replaced by {origin}")
+            self.db.execute("update pages set model = ?, status = ?, edited = ? where id = ?",
+                            [model_json, status, edited, page_id])
             self._write_items(page_id, page_item_records(editor), editor)
             self._write_corrections(page_id, editor)
-        return page_id, "new"
+            summary = f"merged: the newer edit from {origin}; the page's earlier edit kept as a version"
+        else:
+            known = self.db.execute(
+                "select 1 from model_versions where page_id = ? and model = ? and status = ? and edited is ?",
+                [page_id, model_json, status, edited]).fetchone()
+            if known:
+                return "same"
+            self._keep_version(page_id, model_json, status, edited, f"an older edit from {origin}")
+            summary = f"merged: an older edit from {origin} kept as a version"
+        self.db["edits"].insert({"page_id": page_id, "time": now(), "summary": summary, "status": status})
+        return "merged"
+
+    def _keep_version(self, page_id: int, model_json: str, status: str, edited: str | None, note: str) -> None:
+        self.db.execute("insert into model_versions (page_id, model, status, edited, recorded, note) "
+                        "values (?, ?, ?, ?, ?, ?)", [page_id, model_json, status, edited, now(), note])
+
+    def model_versions(self, page_id: int) -> list[dict[str, Any]]:
+        """The editor's models set aside for this page (a merge kept the newer one), oldest first:
+        [{model, status, edited, recorded, note}]."""
+        return [{**r, "model": json.loads(r["model"])} for r in self.db.query(
+            "select model, status, edited, recorded, note from model_versions where page_id = ? order by id",
+            [page_id])]
 
     # --- the editor's page -------------------------------------------------------------------------
     def load_page(self, page_id: int) -> Page:

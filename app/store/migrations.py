@@ -123,6 +123,22 @@ def _application_id(db: Database) -> None:
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
+@migrations(name="007_page_paths_and_versions")
+def _page_paths_and_versions(db: Database) -> None:
+    # A page is known by its path relative to the folder it was imported from (2024-01-01/01.txt) and its
+    # text, not by its file name; older pages keep their name as that path. An editor's model set aside
+    # (a merge kept the newer one) is kept as an earlier version.
+    db["pages"].add_column("relpath", str)
+    db.execute("UPDATE pages SET relpath = name")
+    db.execute("DROP INDEX IF EXISTS idx_pages_name_version")
+    db.execute("CREATE UNIQUE INDEX pages_relpath_version ON pages (relpath, version)")
+    db["model_versions"].create(
+        {"id": int, "page_id": int, "model": str, "status": str, "edited": str, "recorded": str, "note": str},
+        pk="id", foreign_keys=[("page_id", "pages", "id")], not_null={"page_id", "model"},
+    )
+    db["model_versions"].create_index(["page_id"])
+
+
 STEPS = len(migrations._migrations)
 
 

@@ -151,14 +151,16 @@ def iter_records(db: Database, *, status: str | None = None, kind: str | None = 
 
 
 def page_source(db: Database, page_id: int) -> dict[str, Any]:
-    """What an export needs to rebuild the page: text, provenance, status and both page models."""
+    """What an export needs to rebuild the page: text, provenance, status and both page models. `path` is
+    the page's path relative to the folder it was imported from: an export is meant to be shared, the
+    archivist's own folders stay private."""
     row = db.conn.execute(
-        "select p.name, p.text, p.encoding, p.path, p.sha256, p.imported, p.edited, p.status, p.version, "
+        "select p.name, p.text, p.encoding, p.relpath, p.sha256, p.imported, p.edited, p.status, p.version, "
         "p.model, a.model from pages p left join page_auto a on a.page_id = p.id where p.id = ?",
         [page_id]).fetchone()
-    name, text, encoding, path, sha, imported, edited, status, version, model, auto = row
+    name, text, encoding, relpath, sha, imported, edited, status, version, model, auto = row
     return {
-        "name": name, "text": text, "encoding": encoding, "path": path, "sha256": sha, "imported": imported,
-        "edited": edited, "status": status, "version": version,
+        "name": name, "text": text, "encoding": encoding, "path": relpath or name, "sha256": sha,
+        "imported": imported, "edited": edited, "status": status, "version": version,
         "model": json.loads(model), "auto_model": json.loads(auto) if auto else None,
     }

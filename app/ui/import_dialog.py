@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from ..core.loading import iter_page_paths
+from ..core.loading import find_pages
 from ..store.importer import ImportReport, import_paths
 from . import dialogs
 from .i18n import tr
@@ -59,7 +59,7 @@ class ImportJob(QObject):
 
     # --- worker side (no widgets) ----------------------------------------------------------------
     def _work(self, context: TaskContext) -> ImportReport:
-        todo = list(iter_page_paths(self.paths))
+        todo = find_pages(self.paths)
         context.set_total(len(todo))
         return import_paths(context.store, [], jobs=JOBS, progress=context.step, page_paths=todo,
                             should_stop=lambda: context.cancelled, start_method="spawn")

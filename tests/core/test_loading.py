@@ -49,7 +49,8 @@ def test_line_endings_are_kept(tmp_path, newline):
     ("  \n".encode("gb18030") + "\u3000\n".encode("utf-8"), "only whitespace"),
     (b"abc\x00\x01\x02def", "binary data"),
     (bytes(range(1, 32)) * 20, "binary data"),
-    (b"\xff\xfe\xfa\x80\x81" * 3, "not UTF-8 or GB18030"),
+    (b"\xff\xfe\xfa\x80\x81" * 3, "starts with a UTF-16 byte order mark but byte 16 is not UTF-16"),
+    (b"\xfa\x80\x81\xff\xfe" * 3, "not UTF-8 (invalid byte at offset 0) or GB18030"),
     (b"\xef\xbb\xbf\xff\xfe", "UTF-8 BOM"),
 ])
 def test_bad_files_give_one_line_naming_the_file(tmp_path, data, problem):
