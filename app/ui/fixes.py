@@ -50,10 +50,18 @@ class Fixes(QObject):
         editor.kindChosen.connect(self.set_kind)
 
     # --- pushing commands ------------------------------------------------------------------------
+    def _writable(self) -> bool:
+        """False (and the user told why) when the project is open read-only: no edit reaches a page then,
+        so no page turns unsaved with work that could never be saved."""
+        if self.session.read_only:
+            self.notify(tr("This project is open read-only here: editing is off."))
+            return False
+        return True
+
     def _push(self, build: Callable[[], PageCommand | None]) -> bool:
         """Build a command (it may raise EditError) and push it; an edit that changes nothing is dropped."""
         doc = self.session.doc
-        if doc is None:
+        if doc is None or not self._writable():
             return False
         try:
             command = build()
@@ -170,7 +178,7 @@ class Fixes(QObject):
     def resplit(self) -> None:
         """Page > Re-run automatic split, keeping what the editor did."""
         doc = self.session.doc
-        if doc is None:
+        if doc is None or not self._writable():
             return
         from ..core.splitter import split_page
 
@@ -288,7 +296,7 @@ class Fixes(QObject):
     def _bulk(self, fn: Callable[[Page, int], Page]) -> None:
         """One undoable macro applying `fn(page, item_id)` to every selected item."""
         doc = self.session.doc
-        if doc is None:
+        if doc is None or not self._writable():
             return
         ids = self.items.selected_ids()
         try:

@@ -60,6 +60,7 @@ class ItemPanel(QWidget):
             session.itemSelected.connect(self._item_selected)
         self.page: Page | None = None
         self.item_id: int | None = None
+        self.read_only = False
         self.tags_ready = False
         self._tags: list[str] = []
 
@@ -92,6 +93,7 @@ class ItemPanel(QWidget):
         self.authors.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.authors.setMaximumHeight(110)
         self.authors.itemChanged.connect(self._authors_changed)
+        self._author_triggers = self.authors.editTriggers()
         self.add_author = QPushButton()
         self.add_author.clicked.connect(self._add_author_row)
         self.remove_author = QPushButton()
@@ -163,6 +165,18 @@ class ItemPanel(QWidget):
         self.remove_tag.setText(tr("Remove tag"))
         self.tag_input.setPlaceholderText(tr("Add a tag and press Enter"))
         self._show_heading()
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A read-only window shows the item (its text can be selected and copied) but takes no edit."""
+        self.read_only = read_only
+        for edit in (*self.edits.values(), self.tag_input):
+            edit.setReadOnly(read_only)
+        for widget in (self.kind, self.add_author, self.remove_author, self.remove_tag):
+            widget.setEnabled(not read_only)
+        if read_only:
+            self.authors.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        else:
+            self.authors.setEditTriggers(self._author_triggers)
 
     def set_known_tags(self, tags: list[str]) -> None:
         self.tag_words.setStringList(tags)

@@ -253,6 +253,7 @@ class MainWindow(QMainWindow):
         session = self.session
         for signal in (session.pageShown, session.pageEdited, session.stateChanged):
             signal.connect(self._show_state)
+        session.stateChanged.connect(self._update_enabled)
         session.itemSelected.connect(self._update_enabled)
         self.pages.pageActivated.connect(self.review.open_page)
         self.pages.nextRequested.connect(self.review.next_page)
@@ -411,14 +412,19 @@ class MainWindow(QMainWindow):
                                   else tr("Unsaved changes") if doc.dirty else tr("Saved"))
 
     def _update_enabled(self, *_args: Any) -> None:
+        """Actions that need a page or an item; every action that writes is off in a read-only window."""
+        writable = not self.read_only
         has_page = self.doc is not None
         has_item = has_page and self.current_item is not None
         for key in (Act.SAVE, Act.SPLIT_HERE, Act.NEW_ITEM, Act.TO_FURNITURE, Act.RESPLIT, Act.CORRECT_TEXT,
                     Act.MARK_DONE, Act.PARAGRAPH_UP, Act.PARAGRAPH_DOWN, *RELABEL_ROLES):
-            self.actions[key].setEnabled(has_page)
+            self.actions[key].setEnabled(has_page and writable)
         for key in (Act.MERGE_NEXT, Act.MERGE_PREVIOUS, Act.ADD_TO_ITEM, Act.DELETE_ITEM, Act.BULK_TAG,
                     Act.BULK_AUTHOR, Act.BULK_KIND):
-            self.actions[key].setEnabled(has_item)
+            self.actions[key].setEnabled(has_item and writable)
+        for key in (Act.IMPORT_PAGES, Act.IMPORT_FOLDER, Act.BULK_STATUS):
+            self.actions[key].setEnabled(writable)
+        self.panel.set_read_only(self.read_only)
 
     # --- window events ---------------------------------------------------------------------------
     def showEvent(self, event: Any) -> None:

@@ -32,12 +32,24 @@ class Session(QObject):
     def __init__(self, store: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.read_only = False
+        self._read_only = False
         self.docs: dict[int, PageDoc] = {}
         self.doc: PageDoc | None = None
         self.current_item: int | None = None
         self.undo_group = QUndoGroup(self)
         self.undo_group.cleanChanged.connect(lambda _clean: self.stateChanged.emit())
+
+    @property
+    def read_only(self) -> bool:
+        """The project is open read-only here (another window edits it, or the file is damaged): no edit
+        is taken, so no page turns unsaved."""
+        return self._read_only
+
+    @read_only.setter
+    def read_only(self, value: bool) -> None:
+        if value != self._read_only:
+            self._read_only = value
+            self.stateChanged.emit()
 
     # --- pages -----------------------------------------------------------------------------------
     def load_doc(self, page_id: int) -> PageDoc:
