@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # printed role words, longest first; the value is the role recorded
 ROLE_WORDS: dict[str, str] = {
@@ -136,6 +137,7 @@ def trailing_byline(paragraph: str) -> list[Author]:
     return parse_authors(m.group(1), default_role="记者") if m else []
 
 
+@lru_cache(maxsize=1 << 14)
 def is_byline(line: str) -> bool:
     """A byline line such as `□ 记者 齐倩琼 通讯员 何 勇` (a role word followed by names, nothing else)."""
     s = line.strip()
@@ -207,5 +209,6 @@ def split_credit(caption: str) -> tuple[str, list[Author]]:
     return text, [Author(n, "摄影") for n in names]
 
 
+@lru_cache(maxsize=1 << 14)
 def has_credit(line: str) -> bool:
     return bool(split_credit(line)[1])

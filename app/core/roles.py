@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from .bylines import LEAD_START, has_credit, is_byline, lead_byline
 
+TEXT_CACHE = 1 << 14  # line texts whose verdicts are kept: each pass asks about the same lines again
 SENTENCE_END = "。！？!?…；;"
 CLAUSE_PUNCT = "，,、；;：:。！？!?"
 CLOSERS = "”’\"」』）)】》"
@@ -48,11 +49,13 @@ _END_MARKER = re.compile(r"^[（(][^（）()]{0,40}(?:图片|照片|图|数据|�
 _FIRST_CLAUSE = re.compile(rf"^[^{re.escape(CLAUSE_PUNCT)}][{re.escape(CLAUSE_PUNCT + CLOSERS)}]")
 
 
+@lru_cache(maxsize=TEXT_CACHE)
 def width(text: str) -> float:
     """Printed width in full-width character cells (Latin letters and digits count half)."""
     return sum(0.5 if ord(c) < 0x2000 else 1.0 for c in text if not c.isspace()) + 0.5 * text.count(" ")
 
 
+@lru_cache(maxsize=TEXT_CACHE)
 def ends_sentence(text: str) -> bool:
     t = text.rstrip()
     if t.endswith(("——", "……")):
@@ -99,6 +102,7 @@ def is_closing_formula(text: str) -> bool:
     return bool(_CLOSING.match(text.strip()))
 
 
+@lru_cache(maxsize=TEXT_CACHE)
 def is_headingish(text: str) -> bool:
     """Could this line be a headline, kicker, subtitle, subhead or banner, by its text alone?"""
     t = text.strip()
@@ -134,6 +138,7 @@ def is_series_banner(text: str) -> bool:
     return bool(_SERIES.search(text.strip()))
 
 
+@lru_cache(maxsize=TEXT_CACHE)
 def is_furniture(text: str) -> bool:
     return bool(_FURNITURE.search(text.strip()))
 
@@ -144,6 +149,7 @@ def is_label(text: str) -> bool:
     return 1 <= len(t) <= 3 and bool(re.fullmatch(r"[\u4e00-\u9fff]+", t))
 
 
+@lru_cache(maxsize=TEXT_CACHE)
 def is_ad_line(text: str) -> bool:
     return bool(_AD.search(text))
 
@@ -157,6 +163,7 @@ def is_contact_line(text: str) -> bool:
     return bool(re.search(r"电话|热线|地址|网址|网点|www\.|客服|\b\d{3,4}-\d{7,8}\b", text))
 
 
+@lru_cache(maxsize=TEXT_CACHE)
 def is_caption_sentence(text: str) -> bool:
     """A short, single-clause sentence standing alone: how photo captions read."""
     t = text.strip()
@@ -171,6 +178,7 @@ def is_caption_sentence(text: str) -> bool:
     return (commas == 0 and w <= 40) or (commas == 1 and w <= 16)
 
 
+@lru_cache(maxsize=TEXT_CACHE)
 def starts_mid_sentence(text: str) -> bool:
     """The line begins with something no sentence begins with: it continues the line before."""
     t = text.lstrip()
@@ -191,6 +199,7 @@ def is_common_word(text: str, min_freq: int = 20) -> bool:
     return _words().get(text, 0) >= min_freq
 
 
+@lru_cache(maxsize=TEXT_CACHE)
 def joins_a_word(left: str, right: str, max_len: int = 4) -> bool:
     """Do the end of `left` and the start of `right` form one dictionary word (提 + 升 = 提升)?"""
     left, right = left.rstrip(), right.lstrip()

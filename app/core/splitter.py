@@ -9,12 +9,19 @@ banners to the item they sit in or follow, ads and furniture as items of their o
 from __future__ import annotations
 
 import itertools
+import os
+from typing import TYPE_CHECKING
 
 from . import roles
 from .assembly import Assembly, Group, assemble
 from .layout import AD, BYLINE, CAPTION, FURN, HEAD, PARA, SECTION, SUBHEAD, Unit, read_units
 from .loading import SourcePage
 from .page import Block, Item, Kind, Page, Role
+
+if TYPE_CHECKING:
+    from .splitmodel import SplitModel
+
+DEFAULT_METHOD = "rules"  # "learned" once the model beats the rules on held-out pages
 
 
 def _headline_roles(group: Group) -> list[tuple[Unit, Role]]:
@@ -46,10 +53,34 @@ def _title_continues(first: Unit, second: Unit) -> bool:
             and " " not in first.text.strip() and "　" not in first.text.strip())
 
 
-def split_page(source: SourcePage | tuple[str, str]) -> Page:
-    """Split one page's text into items and furniture (an immutable Page)."""
+def split_page(source: SourcePage | tuple[str, str], model: SplitModel | str | os.PathLike[str] | None = None,
+               method: str | None = None) -> Page:
+    """Split one page's text into items and furniture (an immutable Page).
+
+    `method` "learned" labels the page's pieces with `model` (a SplitModel or a model file's path; default:
+    the shipped model), "rules" runs the
+    hand-written passes; by default the learned split when NEWSDESK_SPLIT is "learned", else the rules.
+    A model that cannot be used falls back to the shipped one, and that to the rules: a split never fails
+    on a bad model and never loses a character."""
     name, text = (source.name, source.text) if isinstance(source, SourcePage) else source
+    method = method or ("learned" if model is not None else os.environ.get("NEWSDESK_SPLIT", DEFAULT_METHOD))
+    if method == "learned":
+        from .splitmodel import ModelError, label_page, load_model, shipped_model
+
+        for candidate in (model, None):
+            try:
+                if isinstance(candidate, str | os.PathLike):
+                    candidate = load_model(os.fspath(candidate))
+                return label_page(name, text, candidate or shipped_model())
+            except ModelError:
+                continue
+    return rule_split(name, text)
+
+
+def rule_split(name: str, text: str) -> Page:
+    """The hand-written rule passes alone."""
     return to_page(name, text, assemble(banners(read_units(text))))
+
 
 
 def banners(units: list[Unit]) -> list[Unit]:

@@ -1,0 +1,270 @@
+"""From labelled pieces to the page model: the learned split's decoder.
+
+Each piece of the page carries one label (see `LABELS`): its role, whether it starts a paragraph or carries
+on the one open in its item, and whether it opens a new item (`B_`), goes back to an item met earlier (`R_`:
+the other half of two articles printed side by side, the body under a headline printed inside its
+neighbour), or stays in the current one. Captions, their credit lines and page furniture float: they do not
+break the item they are printed in.
+
+Whatever the labels say, every piece goes into exactly one block of one item, so the no-loss invariant holds
+for any model, even a wrong or foreign one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from . import roles
+from .features import Piece
+from .page import Block, Item, Kind, Page, Role, Span
+
+HEAD_ROLES = {"SECTION": Role.SECTION, "KICKER": Role.KICKER, "TITLE": Role.TITLE, "SUBTITLE": Role.SUBTITLE,
+              "SUBHEAD": Role.SUBHEAD}
+CORES = ("SECTION", "KICKER", "TITLE", "SUBTITLE", "BYLINE", "SUBHEAD", "BODY", "CONT", "AD")
+FLOATING = ("CAPTION", "CAPCONT", "CREDIT", "FURNITURE")
+LABELS = tuple(f"{p}{c}" for p in ("", "B_", "R_") for c in CORES) + FLOATING + ("HCONT",)
+RESUME_REACH = 8  # earlier items a chunk may go back to (side-by-side articles are neighbours): linear time
+RESUME_RECENCY = 0.5  # how much an earlier item loses per item between it and the piece resuming it
+FURNITURE_RUN_GAP = 1  # furniture lines at most this many blank lines apart are one furniture block
+
+
+@dataclass
+class _Item:
+    blocks: list[tuple[Role, list[Span]]] = field(default_factory=list)
+    last_body: int | None = None  # index of the open body paragraph's block
+    last_body_text: str = ""  # the last piece of that paragraph
+    last_block: int | None = None  # the block the previous piece of this item went to
+    last_piece: int = -1
+
+
+def split_label(label: str) -> tuple[str, str]:
+    """('B' | 'R' | '', core) of a label."""
+    if label.startswith(("B_", "R_")):
+        return label[0], label[2:]
+    return "", label
+
+
+def decode(name: str, text: str, lines_blank: Sequence[int], pieces: Sequence[Piece],
+           labels: Sequence[str]) -> Page:
+    """The page model of labelled pieces. `lines_blank[k]` is the blank lines before visible line k."""
+    items: list[_Item] = []
+    furniture: list[list[Piece]] = []
+    cur: _Item | None = None
+    caption_of: tuple[_Item, int] | None = None  # the caption block a CAPCONT/CREDIT piece extends
+    orphans: list[tuple[Role, list[Span]]] = []  # captions printed before any item: to the first one
+    last_furniture_line = -10
+    parsed, runs = _headline_runs(labels)
+    for i, p in enumerate(pieces):
+        prefix, core = parsed[i]
+        if i in runs and prefix != "B" and cur is not None and runs[i] and _has_title_and_body(cur):
+            prefix = "B"  # an item has one headline: a second title after its body opens the next item
+        if core == "FURNITURE":
+            blanks = lines_blank[p.line] if p.first_of_line else 0
+            if furniture and p.line - last_furniture_line <= 1 and blanks <= FURNITURE_RUN_GAP:
+                furniture[-1].append(p)
+            else:
+                furniture.append([p])
+            last_furniture_line = p.line
+            caption_of = None
+            continue
+        if core in ("CAPCONT", "CREDIT") and caption_of is not None:
+            owner, b = caption_of
+            if core == "CAPCONT":
+                owner.blocks[b][1].append(p.span)
+            else:
+                owner.blocks.append((Role.BYLINE, [p.span]))
+            continue
+        if core in ("CAPTION", "CAPCONT", "CREDIT"):
+            role = Role.BYLINE if core == "CREDIT" else Role.CAPTION
+            if cur is None:
+                orphans.append((role, [p.span]))
+                caption_of = None
+            else:
+                cur.blocks.append((role, [p.span]))
+                caption_of = (cur, len(cur.blocks) - 1) if role is Role.CAPTION else None
+            continue
+        caption_of = None
+        if prefix == "R" and items:
+            cur = _resume(items, cur, p, core) or cur
+        elif prefix == "" and core == "CONT" and cur is not None and len(items) > 1:
+            cur = _carried_on(items, cur, p)
+        elif prefix == "B" or cur is None:
+            cur = _Item()
+            items.append(cur)
+        assert cur is not None
+        _add(cur, i, p, core)
+    items = _join_headlines_to_bodies(items)
+    if orphans:
+        if items:
+            items[0].blocks += orphans
+        else:
+            items.append(_Item(blocks=orphans))
+    return _page(name, text, items, furniture)
+
+
+HEADLINE_CORES = ("SECTION", "KICKER", "TITLE", "SUBTITLE", "BYLINE", "HCONT")
+
+
+def _headline_runs(labels: Sequence[str]) -> tuple[list[tuple[str, str]], dict[int, bool]]:
+    """Labels as (prefix, core), with a headline group's item start moved to its first piece (a group opens
+    an item as a whole or not at all); and the groups' first pieces, each with whether it holds a title."""
+    parsed = [split_label(lab if lab in LABELS else "CONT") for lab in labels]
+    runs: dict[int, bool] = {}
+    i = 0
+    while i < len(parsed):
+        if parsed[i][1] not in HEADLINE_CORES:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(parsed) and parsed[j + 1][1] in HEADLINE_CORES and parsed[j + 1][0] != "B":
+            j += 1
+        if any(parsed[k][0] == "B" for k in range(i, j + 1)):
+            for k in range(i, j + 1):
+                parsed[k] = ("", parsed[k][1])
+            parsed[i] = ("B", parsed[i][1] if parsed[i][1] != "HCONT" else "TITLE")
+        runs[i] = any(parsed[k][1] == "TITLE" for k in range(i, j + 1))
+        i = j + 1
+    return parsed, runs
+
+
+def _has_title_and_body(item: _Item) -> bool:
+    return item.last_body is not None and any(r is Role.TITLE for r, _ in item.blocks)
+
+
+def _add(item: _Item, i: int, p: Piece, core: str) -> None:
+    if core == "CONT" and item.last_body is not None:
+        item.blocks[item.last_body][1].append(p.span)
+        item.last_block = item.last_body
+    elif core in ("BODY", "CONT"):
+        item.blocks.append((Role.BODY, [p.span]))
+        item.last_body = item.last_block = len(item.blocks) - 1
+    elif core == "HCONT":
+        b = item.last_block
+        if b is not None and item.blocks[b][0] in HEAD_ROLES.values() and item.last_piece == i - 1:
+            item.blocks[b][1].append(p.span)  # the next line of a two-line title or subhead
+        else:
+            _add(item, i, p, "CONT")
+            return
+    elif core in HEAD_ROLES:
+        item.blocks.append((HEAD_ROLES[core], [p.span]))
+        item.last_block = len(item.blocks) - 1
+    elif core == "AD":
+        item.blocks.append((Role.AD, [p.span]))
+        item.last_block = len(item.blocks) - 1
+    else:  # BYLINE
+        item.blocks.append((Role.BYLINE, [p.span]))
+        item.last_block = len(item.blocks) - 1
+    if core in ("BODY", "CONT"):
+        item.last_body_text = p.text
+    item.last_piece = i
+
+
+def _carried_on(items: list[_Item], cur: _Item, p: Piece) -> _Item:
+    """The item whose open paragraph a continuing piece carries on: the current one, unless its paragraph
+    has ended or does not run on into this piece while another item's open paragraph does (two articles
+    printed side by side, read column chunk by column chunk)."""
+    def runs_on(item: _Item) -> bool:
+        return item.last_body is not None and not roles.ends_sentence(item.last_body_text) and (
+            roles.joins_a_word(item.last_body_text, p.text) or roles.starts_mid_sentence(p.text))
+
+    if runs_on(cur):
+        return cur
+    cur_open = cur.last_body is not None and not roles.ends_sentence(cur.last_body_text)
+    recent = items[-RESUME_REACH:]
+    for item in reversed(recent):
+        if item is not cur and runs_on(item):
+            return item
+    if not cur_open:
+        for item in reversed(recent):
+            if item is not cur and item.last_body is not None and not roles.ends_sentence(item.last_body_text):
+                return item
+    return cur
+
+
+def _resume(items: list[_Item], cur: _Item | None, p: Piece, core: str) -> _Item | None:
+    """The earlier item a resumed chunk belongs to: the open paragraph it carries on, else the item whose
+    body has not started or has just ended, the nearest first."""
+    best, best_score = None, float("-inf")
+    rank = 0
+    for item in reversed(items[-RESUME_REACH:]):
+        if item is cur:
+            continue
+        if any(r is Role.AD for r, _ in item.blocks):
+            continue
+        score = -RESUME_RECENCY * rank
+        rank += 1
+        open_para = item.last_body is not None and not roles.ends_sentence(item.last_body_text)
+        if core == "CONT":
+            if open_para:
+                score += 2
+                if roles.joins_a_word(item.last_body_text, p.text) or roles.starts_mid_sentence(p.text):
+                    score += 2
+        else:
+            if item.last_body is None:
+                score += 2
+            elif not open_para:
+                score += 1
+        if score > best_score:
+            best, best_score = item, score
+    return best
+
+
+_HEADLINE = {Role.SECTION, Role.KICKER, Role.TITLE, Role.SUBTITLE, Role.BYLINE, Role.CAPTION}
+
+
+def _join_headlines_to_bodies(items: list[_Item]) -> list[_Item]:
+    """A headline with nothing under it, followed by a body with no headline, is one item: the model put
+    the item's start on the body (as if the page read headlines after their bodies) as well as on the
+    headline."""
+    out: list[_Item] = []
+    for it in items:
+        prev = out[-1] if out else None
+        if (prev is not None and all(r in _HEADLINE for r, _ in prev.blocks)
+                and any(r is Role.TITLE for r, _ in prev.blocks)
+                and not any(r in (Role.TITLE, Role.KICKER) for r, _ in it.blocks)
+                and it.blocks and it.blocks[0][0] is Role.BODY):
+            prev.blocks += it.blocks
+            continue
+        out.append(it)
+    return out
+
+
+def _kind(text: str, blocks: list[tuple[Role, list[Span]]]) -> Kind:
+    if any(r is Role.AD for r, _ in blocks):
+        return Kind.AD
+    title = "".join(text[s:e] for r, spans in blocks if r in (Role.TITLE, Role.KICKER) for s, e in spans)
+    if any(w in title for w in roles.NOTICE_WORDS):
+        return Kind.NOTICE
+    if any(r is Role.SUBHEAD for r, _ in blocks):
+        return Kind.FEATURE
+    return Kind.NEWS
+
+
+_ORDER = {Role.SECTION: 0, Role.KICKER: 1, Role.TITLE: 2, Role.SUBTITLE: 3, Role.BYLINE: 4}
+
+
+def _page(name: str, text: str, items: list[_Item], furniture: list[list[Piece]]) -> Page:
+    out: list[tuple[Kind, list[tuple[Role, list[Span]]]]] = []
+    for it in items:
+        if not it.blocks:
+            continue
+        # reading order: the headline's blocks first, then body, subheads and ads as printed, captions last
+        # (a byline printed after the body, or a photo credit, stays where it was read)
+        first_body = next((n for n, b in enumerate(it.blocks) if b[0] is Role.BODY), len(it.blocks))
+        head = [b for n, b in enumerate(it.blocks)
+                if b[0] in _ORDER and not (b[0] is Role.BYLINE and n > first_body)]
+        head.sort(key=lambda b: _ORDER[b[0]])
+        in_head = {id(b) for b in head}
+        rest = [b for b in it.blocks if id(b) not in in_head and b[0] is not Role.CAPTION]
+        caps = [b for b in it.blocks if b[0] is Role.CAPTION]
+        out.append((_kind(text, it.blocks), head + rest + caps))
+    for run in furniture:
+        out.append((Kind.FURNITURE, [(Role.FURNITURE, [p.span for p in run])]))
+    ids = iter(range(1 << 30))
+    page_items = []
+    for kind, blocks in out:
+        page_items.append(Item(0, kind, tuple(Block(next(ids), r, tuple(spans)) for r, spans in blocks)))
+    page_items.sort(key=lambda it: it.start)
+    return Page(name, text, tuple(it.with_(id=k) for k, it in enumerate(page_items)))
+
