@@ -1,8 +1,10 @@
 """Export records and the writers of the corpus: JSONL, CSV, a folder of txt files, Parquet.
 
-A record is the `newsdesk split` record of one item (`app.core.metadata.item_record`: the text itself,
-role and kind names, never ids) plus, from the project: page_id, item_id (stable), version, status,
-edited and `schema_version`. JSONL export adds `page_source` to the first record of each page (the page
+A record is the `newsdesk split` record of one item (its `ItemRecord`: the text itself, role and kind
+names, never ids) plus, from the project: page_id, item_id (stable), version, status, edited and
+`schema_version`. The project hands them over as `ExportRecord`s, which keep each list the way the project
+stored it (JSON text, `RawJSON`): JSONL writes that text as it is (orjson), every other reader gets the
+parsed value. JSONL export adds `page_source` to the first record of each page (the page
 text and models) so that an export imports back into a project, and its very first record carries
 `export: {"records": N}` so that a truncated file is recognised; the other formats leave both out.
 Writers take any iterable of records and return how many they wrote. `write_records` writes every
@@ -18,12 +20,14 @@ import re
 import secrets
 import shutil
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
+import orjson
+
 from .errors import NewsdeskError
-from .record import COLUMNS, LIST_FIELDS
+from .record import COLUMNS, FIELD_VALUES, LIST_FIELDS, ItemRecord, Value
 from .safefiles import PARTIAL_SUFFIX, atomic_file, os_reason, refuse_protected, replace_into
 
 SCHEMA_VERSION = 1
@@ -34,9 +38,67 @@ CSV_COLUMNS = COLUMNS + PROJECT_KEYS
 
 
 Progress = Callable[[int], None] | None
+Record = Mapping[str, Any]  # an ExportRecord, or any mapping with the same keys (a parsed JSONL line)
 
 
-def _counted(records: Iterable[dict[str, Any]], progress: Progress) -> Iterable[dict[str, Any]]:
+class RawJSON(str):
+    """Text that is JSON already (a list as the project stores it, a page model): written as it is."""
+
+    __slots__ = ()
+
+
+def _plain(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, RawJSON) else value
+
+
+def _fragment(value: Any) -> Any:
+    return orjson.Fragment(value) if isinstance(value, RawJSON) else value
+
+
+class ExportRecord(Mapping[str, Any]):
+    """One exported item: its record's fields in column order (`app.core.record.COLUMNS`), the project's
+    fields (PROJECT_KEYS) and, on the first record of a page in a JSONL export, `page_source`.
+
+    Values may be `RawJSON` (the list fields, the page models inside `page_source`): reading one parses
+    it; `json_object()` hands it to the JSON writer as it is, so an export does not parse and re-write
+    what the project stored."""
+
+    __slots__ = ("_values",)
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        self._values = values
+
+    @classmethod
+    def of(cls, record: ItemRecord, **project: Any) -> ExportRecord:
+        """The export record of an `ItemRecord` and its project fields."""
+        return cls({**record.to_dict(), **project})
+
+    @property
+    def record(self) -> ItemRecord:
+        return ItemRecord.from_dict(self)
+
+    def __getitem__(self, key: str) -> Any:
+        value = self._values[key]
+        if key == "page_source" and value is not None:
+            return {k: _plain(v) for k, v in value.items()}
+        return _plain(value)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def json_object(self) -> dict[str, Any]:
+        """The record for a JSON writer: stored JSON text stays text (orjson.Fragment)."""
+        out = {k: _fragment(v) for k, v in self._values.items()}
+        source = out.get("page_source")
+        if source is not None:
+            out["page_source"] = {k: _fragment(v) for k, v in source.items()}
+        return out
+
+
+def _counted(records: Iterable[Record], progress: Progress) -> Iterable[Record]:
     for rec in records:
         yield rec
         if progress:
@@ -44,39 +106,43 @@ def _counted(records: Iterable[dict[str, Any]], progress: Progress) -> Iterable[
 
 
 # --- JSONL -----------------------------------------------------------------------------------------
-def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str], progress: Progress = None,
+JSONL_BATCH = 512  # records encoded between two writes
+
+
+def write_jsonl(records: Iterable[Record], out: IO[str], progress: Progress = None,
                 total: int | None = None) -> int:
-    """One JSON object a line, UTF-8 text kept as is.
+    """One JSON object a line (orjson: compact, UTF-8 text kept as is).
 
     With `total` (the number of records that will follow), the first record also carries
     `"export": {"records": total}`, so that a reader can tell a truncated file from a whole one; a
     different number of records is an error."""
     n = 0
-    dumps = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
-    buf: list[str] = []
+    dumps = orjson.dumps
+    buf: list[bytes] = []
     for rec in _counted(records, progress):
+        obj = rec.json_object() if isinstance(rec, ExportRecord) else dict(rec)
         if n == 0 and total is not None:
-            rec = {**rec, EXPORT_KEY: {"records": total}}
-        buf.append(dumps(rec))
+            obj[EXPORT_KEY] = {"records": total}
+        buf.append(dumps(obj))
         n += 1
-        if len(buf) >= 512:
-            out.write("\n".join(buf) + "\n")
+        if len(buf) >= JSONL_BATCH:
+            out.write((b"\n".join(buf) + b"\n").decode("utf-8"))
             buf.clear()
     if buf:
-        out.write("\n".join(buf) + "\n")
+        out.write((b"\n".join(buf) + b"\n").decode("utf-8"))
     if total is not None and n != total:
         raise NewsdeskError(f"{n} record(s) written, {total} announced: the project changed during the export")
     return n
 
 
 # --- CSV -------------------------------------------------------------------------------------------
-def csv_row(rec: dict[str, Any]) -> list[Any]:
+def csv_row(rec: Record) -> list[Any]:
     """A record as CSV cells: lists as JSON text (commas, quotes and newlines inside stay safe)."""
     return [json.dumps(rec.get(k), ensure_ascii=False) if k in LIST_FIELDS else rec.get(k, "")
             for k in CSV_COLUMNS]
 
 
-def write_csv(records: Iterable[dict[str, Any]], out: IO[str], progress: Progress = None) -> int:
+def write_csv(records: Iterable[Record], out: IO[str], progress: Progress = None) -> int:
     """One row per item with a header row; open `out` with newline=""."""
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
@@ -112,7 +178,7 @@ def safe_name(text: str, fallback: str = "item") -> str:
     return name.rstrip(" .") or fallback
 
 
-def txt_name(rec: dict[str, Any]) -> str:
+def txt_name(rec: Record) -> str:
     """A stable file name for a record: page name, version, item id and the start of its title."""
     stem = os.path.splitext(str(rec["page"]))[0]
     version = rec.get("version") or 1
@@ -124,7 +190,7 @@ def txt_name(rec: dict[str, Any]) -> str:
     return safe_name("_".join(parts)) + ".txt"
 
 
-def txt_text(rec: dict[str, Any]) -> str:
+def txt_text(rec: Record) -> str:
     """The item as plain text: headings, authors, then paragraphs, subheads and captions."""
     lines = [rec[k] for k in ("section", "kicker", "title", "subtitle") if rec.get(k)]
     if rec.get("authors"):
@@ -136,7 +202,7 @@ def txt_text(rec: dict[str, Any]) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def write_txt(records: Iterable[dict[str, Any]], folder: str | os.PathLike[str], progress: Progress = None,
+def write_txt(records: Iterable[Record], folder: str | os.PathLike[str], progress: Progress = None,
               protected: Sequence[str | os.PathLike[str]] = ()) -> int:
     """One UTF-8 file per item in `folder` (created); names are safe, stable and unique.
 
@@ -190,7 +256,7 @@ def _staging_folder(root: Path) -> Path:
             continue
 
 
-def _write_txt_files(records: Iterable[dict[str, Any]], staging: Path, root: Path, progress: Progress,
+def _write_txt_files(records: Iterable[Record], staging: Path, root: Path, progress: Progress,
                      protected: Sequence[str | os.PathLike[str]]) -> list[str]:
     used: set[str] = set()
     names: list[str] = []
@@ -213,7 +279,7 @@ def _write_txt_files(records: Iterable[dict[str, Any]], staging: Path, root: Pat
 PARQUET_BATCH = 10_000
 
 
-def write_parquet(records: Iterable[dict[str, Any]], path: str | os.PathLike[str],
+def write_parquet(records: Iterable[Record], path: str | os.PathLike[str],
                   progress: Progress = None) -> int:
     """A Parquet file through pyarrow (optional: `pip install 'newsdesk[parquet]'`)."""
     try:
@@ -222,14 +288,12 @@ def write_parquet(records: Iterable[dict[str, Any]], path: str | os.PathLike[str
     except ImportError:
         raise NewsdeskError("Parquet export needs pyarrow: pip install 'newsdesk[parquet]'") from None
     strs, ints = pa.string(), pa.int64()
-    schema = pa.schema([
-        ("page", strs), ("index", ints), ("kind", strs), ("section", strs), ("kicker", strs), ("title", strs),
-        ("subtitle", strs), ("authors", pa.list_(pa.struct([("name", strs), ("role", strs)]))),
-        ("subheads", pa.list_(strs)), ("body", pa.list_(strs)), ("captions", pa.list_(strs)),
-        ("tags", pa.list_(strs)), ("spans", pa.list_(pa.list_(ints))),
+    types = {Value.TEXT: strs, Value.INT: ints, Value.KIND: strs, Value.TEXTS: pa.list_(strs),
+             Value.AUTHORS: pa.list_(pa.struct([("name", strs), ("role", strs)])),
+             Value.SPANS: pa.list_(pa.list_(ints))}
+    schema = pa.schema([(name, types[value]) for name, value in FIELD_VALUES.items()] + [
         ("page_id", ints), ("item_id", ints), ("version", ints), ("status", strs), ("edited", strs),
-        ("schema_version", ints),
-    ])
+        ("schema_version", ints)])
     n = 0
     with pq.ParquetWriter(str(path), schema) as writer:
         batch: list[dict[str, Any]] = []
@@ -245,7 +309,7 @@ def write_parquet(records: Iterable[dict[str, Any]], path: str | os.PathLike[str
     return n
 
 
-def write_records(records: Iterable[dict[str, Any]], fmt: str, out: str | os.PathLike[str],
+def write_records(records: Iterable[Record], fmt: str, out: str | os.PathLike[str],
                   progress: Progress = None, *, protected: Sequence[str | os.PathLike[str]] = (),
                   total: int | None = None) -> int:
     """Write `records` to `out` in `fmt` (jsonl, csv: a file or "-" for stdout; txt: a folder; parquet).
