@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 import click
 
 from .core.errors import BadInput, NewsdeskError, StoreError
+from .core.record import TEXT_FIELDS, ItemRecord
+from .core.status import Status
 
 if TYPE_CHECKING:
     from .core.loading import PageFile
@@ -33,21 +35,21 @@ def cli() -> None:
     """
 
 
-def _split_one(page: PageFile) -> tuple[str, list[dict] | None, str | None]:
+def _split_one(page: PageFile) -> tuple[str, list[ItemRecord] | None, str | None]:
     """Load and split one page; returns (path, records, error message)."""
     from .core.loading import load_page
-    from .core.metadata import page_records
+    from .core.metadata import item_records
     from .core.splitter import split_page
 
     try:
-        return page.path, page_records(split_page(load_page(page))), None
+        return page.path, [rec for _, rec in item_records(split_page(load_page(page)))], None
     except BadInput as e:
         return page.path, None, str(e)
     except Exception as e:  # a page the splitter cannot handle must not stop the others
         return page.path, None, f"{page.path}: could not be split ({type(e).__name__}: {e})"
 
 
-def split_records(paths: Iterable[str], jobs: int = 0) -> Iterator[tuple[str, list[dict] | None, str | None]]:
+def split_records(paths: Iterable[str], jobs: int = 0) -> Iterator[tuple[str, list[ItemRecord] | None, str | None]]:
     """Split pages in order; large batches use a process pool (jieba loads once per process)."""
     from .core.batch import map_pages
     from .core.loading import find_pages
@@ -75,29 +77,25 @@ def split(pages: tuple[str, ...], pretty: bool, jobs: int) -> None:
             if pretty:
                 out.write(_pretty(rec))
             else:
-                out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                out.write(json.dumps(rec.to_dict(), ensure_ascii=False) + "\n")
     out.flush()
     if failed:
         _fail_line(f"{failed} page(s) could not be split")
         sys.exit(1)
 
 
-def _pretty(rec: dict) -> str:
-    head = f"── {rec['page']} #{rec['index']} [{rec['kind']}]"
-    lines = [head]
-    for key in ("section", "kicker", "title", "subtitle"):
-        if rec[key]:
-            lines.append(f"  {key:9}{rec[key]}")
-    if rec["authors"]:
-        lines.append("  authors  " + "，".join(f"{a['role']} {a['name']}" for a in rec["authors"]))
-    for s in rec["subheads"]:
-        lines.append(f"  subhead  {s}")
-    for p in rec["body"]:
-        lines.append(f"    {p}")
-    for c in rec["captions"]:
-        lines.append(f"  caption  {c}")
-    if rec["tags"]:
-        lines.append("  tags     " + " ".join(rec["tags"]))
+def _pretty(rec: ItemRecord) -> str:
+    lines = [f"── {rec.page} #{rec.index} [{rec.kind}]"]
+    for key in TEXT_FIELDS:
+        if getattr(rec, key):
+            lines.append(f"  {key:9}{getattr(rec, key)}")
+    if rec.authors:
+        lines.append("  authors  " + "，".join(f"{a.role} {a.name}" for a in rec.authors))
+    lines += [f"  subhead  {s}" for s in rec.subheads]
+    lines += [f"    {p}" for p in rec.body]
+    lines += [f"  caption  {c}" for c in rec.captions]
+    if rec.tags:
+        lines.append("  tags     " + " ".join(rec.tags))
     return "\n".join(lines) + "\n\n"
 
 
@@ -168,7 +166,7 @@ def import_(paths: tuple[str, ...], db_path: str, from_export: str | None, jobs:
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "txt", "parquet"]), default="jsonl",
               show_default=True, help="jsonl/csv: a file or - for stdout; txt: a folder; parquet: a file.")
 @click.option("--out", required=True, type=click.Path(), help="Where to write (see --format).")
-@click.option("--status", type=click.Choice(["todo", "in_progress", "done"]), help="Only pages with this status.")
+@click.option("--status", type=click.Choice([s.value for s in Status]), help="Only pages with this status.")
 @click.option("--kind", help="Only items of this kind (news, feature, notice, ad, furniture).")
 @click.option("--tag", help="Only items with this tag.")
 @click.option("--page", "page_glob", help="Only pages whose file name matches this glob, e.g. '2024*'.")

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def build_project(db_path: Path, items: int) -> int:
     """A project holding at least `items` item records; returns the number of pages."""
     from app.core.loading import SourcePage, load_page
-    from app.core.metadata import page_item_records
+    from app.core.metadata import item_records
     from app.core.serialize import page_to_json
     from app.core.splitter import split_page
     from app.store.db import Store
@@ -34,7 +34,7 @@ def build_project(db_path: Path, items: int) -> int:
     for path in sorted((ROOT / "sample_data").glob("*.txt")):
         source = load_page(path)
         page = split_page(source)
-        seeds.append((source, page_to_json(page, with_text=False), page_item_records(page)))
+        seeds.append((source, page_to_json(page, with_text=False), item_records(page)))
     pages = made = 0
     with Store(db_path) as store:
         while made < items:

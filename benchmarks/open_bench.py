@@ -48,7 +48,7 @@ ROUNDS = 5
 
 def seed_pages() -> list[tuple[SourcePage, str, list]]:
     """Short varied pages, each split once: (source, model JSON, item records)."""
-    from app.core.metadata import page_item_records
+    from app.core.metadata import item_records
     from app.core.serialize import page_to_json
     from app.core.splitter import split_page
 
@@ -61,7 +61,7 @@ def seed_pages() -> list[tuple[SourcePage, str, list]]:
             text = "\n".join(varied) + f"\n第{v}期\n"
             source = SourcePage(f"{path.stem}_{v}.txt", text, "utf-8")
             page = split_page(source)
-            out.append((source, page_to_json(page, with_text=False), page_item_records(page)))
+            out.append((source, page_to_json(page, with_text=False), item_records(page)))
     return out
 
 

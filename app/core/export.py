@@ -41,18 +41,21 @@ Progress = Callable[[int], None] | None
 Record = Mapping[str, Any]  # an ExportRecord, or any mapping with the same keys (a parsed JSONL line)
 
 
-class RawJSON(str):
+class RawJSON:
     """Text that is JSON already (a list as the project stores it, a page model): written as it is."""
 
-    __slots__ = ()
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
 
 
 def _plain(value: Any) -> Any:
-    return json.loads(value) if isinstance(value, RawJSON) else value
+    return orjson.loads(value.text) if isinstance(value, RawJSON) else value
 
 
 def _fragment(value: Any) -> Any:
-    return orjson.Fragment(value) if isinstance(value, RawJSON) else value
+    return orjson.Fragment(value.text) if isinstance(value, RawJSON) else value
 
 
 class ExportRecord(Mapping[str, Any]):

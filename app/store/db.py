@@ -33,14 +33,16 @@ from sqlite_utils import Database
 
 from ..core.errors import StoreError
 from ..core.loading import SourcePage
-from ..core.metadata import page_item_records
+from ..core.metadata import item_records
 from ..core.page import Page
+from ..core.record import ItemRecord
 from ..core.serialize import page_from_json, page_to_json
+from ..core.status import Status
 from . import records as _records
 from . import search as _search
 from .migrations import APPLICATION_ID, MIGRATION_SET, STEPS, migrate
 
-STATUSES = ("todo", "in_progress", "done")
+STATUSES = tuple(Status)
 BUSY_TIMEOUT_S = 30.0
 
 
@@ -50,11 +52,17 @@ class PageRow:
 
     id: int
     name: str
-    status: str
+    status: Status
     item_count: int
     imported: str
     edited: str | None
     version: int = 1
+
+    @classmethod
+    def of(cls, row: Sequence[Any]) -> PageRow:
+        """A page from its (id, name, status, item_count, imported, edited, version) columns."""
+        page_id, name, status, *rest = row
+        return cls(page_id, name, Status(status), *rest)
 
 
 SearchHit = _search.SearchHit
@@ -350,10 +358,10 @@ class Store:
         folder imported again from its parent or one of its subfolders is the same page too). That path
         with a changed text is a new version row; the older version, and any editor's work on it, stays.
         """
-        return self.import_split(source, page_to_json(page, with_text=False), page_item_records(page))
+        return self.import_split(source, page_to_json(page, with_text=False), item_records(page))
 
     def import_split(self, source: SourcePage, model_json: str,
-                     records: Sequence[tuple[int | None, dict[str, Any]]]) -> tuple[int, str]:
+                     records: Sequence[tuple[int | None, ItemRecord]]) -> tuple[int, str]:
         """`import_source` with the model already serialized and its records computed (import workers)."""
         sha = text_sha256(source.text)
         with self.writing():
@@ -383,7 +391,7 @@ class Store:
         return str(self._page_row(page_id, "relpath")["relpath"])
 
     def _insert_page(self, source: SourcePage, sha: str, model_json: str, version: int, *,
-                     status: str = "todo", imported: str | None = None, edited: str | None = None) -> int:
+                     status: str = Status.TODO, imported: str | None = None, edited: str | None = None) -> int:
         cur = self.db.execute(
             "insert into pages (name, relpath, path, sha256, text, encoding, imported, status, version, edited,"
             " model, item_count) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
@@ -391,7 +399,7 @@ class Store:
              status, version, edited, model_json])
         return int(cur.lastrowid or 0)
 
-    def _write_items(self, page_id: int, records: Sequence[tuple[int | None, dict[str, Any]]],
+    def _write_items(self, page_id: int, records: Sequence[tuple[int | None, ItemRecord]],
                      page: Page | None = None) -> None:
         origins = {it.id: (str(it.origin), str(it.kind_origin)) for it in page.items} if page else None
         _records.replace_item_rows(self.db, page_id, records, origins)
@@ -418,7 +426,7 @@ class Store:
                 page_id = self._insert_page(source, sha, model_json, max(version, (last or 0) + 1),
                                             status=status, imported=imported, edited=edited)
                 self.db["page_auto"].insert({"page_id": page_id, "model": auto_json})
-                self._write_items(page_id, page_item_records(editor), editor)
+                self._write_items(page_id, item_records(editor), editor)
                 self._write_corrections(page_id, editor)
                 outcome = "version" if last else "new"
         return page_id, outcome
@@ -434,7 +442,7 @@ class Store:
             self._keep_version(page_id, row["model"], row["status"], row["edited"], f"replaced by {origin}")
             self.db.execute("update pages set model = ?, status = ?, edited = ? where id = ?",
                             [model_json, status, edited, page_id])
-            self._write_items(page_id, page_item_records(editor), editor)
+            self._write_items(page_id, item_records(editor), editor)
             self._write_corrections(page_id, editor)
             summary = f"merged: the newer edit from {origin}; the page's earlier edit kept as a version"
         else:
@@ -481,7 +489,7 @@ class Store:
         """Save the editor's page model in one transaction; records the edit and clears the journal."""
         if status is not None:
             self._check_status(status)
-        records = page_item_records(page)
+        records = item_records(page)
         model_json = page_to_json(page, with_text=False)
         with self.writing():
             row = self._page_row(page_id, "text, status")
@@ -528,8 +536,8 @@ class Store:
             for page_id, status in statuses.items():
                 self.set_status(page_id, status)
 
-    def page_status(self, page_id: int) -> str:
-        return str(self._page_row(page_id, "status")["status"])
+    def page_status(self, page_id: int) -> Status:
+        return Status(self._page_row(page_id, "status")["status"])
 
     def list_pages(self, status: str | None = None) -> list[PageRow]:
         """Every page (each version is its own row), by name then version."""
@@ -537,7 +545,7 @@ class Store:
         cur = self.db.conn.execute(
             "select id, name, status, item_count, imported, edited, version from pages "
             f"{where} order by name, version, id", params)
-        return [PageRow(*r) for r in cur]
+        return [PageRow.of(r) for r in cur]
 
     def list_page_ids(self, status: str | None = None) -> list[int]:
         """The ids of `list_pages`, in the same order: all a lazy page list needs up front."""
@@ -554,7 +562,7 @@ class Store:
             cur = self.db.conn.execute(
                 "select id, name, status, item_count, imported, edited, version from pages "
                 f"where id in ({marks})", chunk)
-            found.update((r[0], PageRow(*r)) for r in cur)
+            found.update((r[0], PageRow.of(r)) for r in cur)
         return [found[i] for i in page_ids if i in found]
 
     def next_page_to_review(self, after_page_id: int | None = None) -> int | None:
@@ -562,13 +570,13 @@ class Store:
         if after_page_id is not None:
             key = self._page_row(after_page_id, "name, version, id")
             rows = list(self.db.query(
-                "select id from pages where status != 'done' and (name, version, id) > (?, ?, ?) "
-                "order by name, version, id limit 1", [key["name"], key["version"], key["id"]]))
+                "select id from pages where status != ? and (name, version, id) > (?, ?, ?) "
+                "order by name, version, id limit 1", [Status.DONE, key["name"], key["version"], key["id"]]))
             if rows:
                 return int(rows[0]["id"])
         rows = list(self.db.query(
-            "select id from pages where status != 'done' and id != ? order by name, version, id limit 1",
-            [after_page_id if after_page_id is not None else -1]))
+            "select id from pages where status != ? and id != ? order by name, version, id limit 1",
+            [Status.DONE, after_page_id if after_page_id is not None else -1]))
         return int(rows[0]["id"]) if rows else None
 
     # --- journal of unsaved edits -------------------------------------------------------------------
@@ -622,5 +630,5 @@ class Store:
 
     def done_pages(self) -> Iterator[tuple[int, Page, Page]]:
         """(page_id, automatic split, editor's page) for every page marked done (the quality report)."""
-        for r in self.db.query("select id from pages where status = 'done' order by name, version, id"):
+        for r in self.db.query("select id from pages where status = ? order by name, version, id", [Status.DONE]):
             yield r["id"], self.load_auto_page(r["id"]), self.load_page(r["id"])

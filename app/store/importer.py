@@ -29,7 +29,9 @@ from ..core.errors import BadInput, NewsdeskError
 from ..core.export import EXPORT_KEY, SCHEMA_VERSION
 from ..core.loading import MAX_PAGE_BYTES, PageFile, SourcePage, find_pages, load_page
 from ..core.page import check_invariant
+from ..core.record import ItemRecord
 from ..core.serialize import MODEL_VERSION, page_from_dict
+from ..core.status import Status
 from .db import STATUSES, Store, text_sha256
 
 __all__ = ["MAX_PAGE_BYTES", "ImportReport", "check_export_file", "file_size", "import_export", "import_paths", "prepare_page"]
@@ -37,7 +39,7 @@ __all__ = ["MAX_PAGE_BYTES", "ImportReport", "check_export_file", "file_size", "
 BATCH_PAGES, BATCH_SECONDS = 32, 1.0
 MAX_VERSION = 2**31 - 1  # a page version is a count of changed texts, never near this
 
-Prepared = tuple[SourcePage, str, list[tuple[int | None, dict[str, Any]]]]
+Prepared = tuple[SourcePage, str, list[tuple[int | None, ItemRecord]]]
 
 
 @dataclass
@@ -64,7 +66,7 @@ class ImportReport:
 
 def prepare_page(page: PageFile | str) -> tuple[str, Prepared | None, str | None]:
     """Load and split one page file (in a worker): (path, (source, model JSON, records), error)."""
-    from ..core.metadata import page_item_records
+    from ..core.metadata import item_records
     from ..core.serialize import page_to_json
     from ..core.splitter import split_page
 
@@ -72,7 +74,7 @@ def prepare_page(page: PageFile | str) -> tuple[str, Prepared | None, str | None
     try:
         source = load_page(page)
         split = split_page(source)
-        return path, (source, page_to_json(split, with_text=False), page_item_records(split)), None
+        return path, (source, page_to_json(split, with_text=False), item_records(split)), None
     except NewsdeskError as e:
         return path, None, str(e)
     except Exception as e:  # a page the splitter cannot handle must not stop the batch
@@ -259,7 +261,7 @@ def checked_page(rec: dict[str, Any]) -> CheckedPage:
     relpath = _text_field(src, "path", required=False) or ""
     if not relpath or os.path.isabs(relpath) or ".." in Path(relpath).parts or ":" in relpath:
         relpath = name  # an export from before relative paths carried a local absolute path: not kept
-    status = src.get("status") or "todo"
+    status = src.get("status") or Status.TODO
     if status not in STATUSES:
         raise BadPage(f"unknown status {str(status)[:40]!r} (expected one of {', '.join(STATUSES)})")
     version = src.get("version") or 1

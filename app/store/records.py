@@ -1,46 +1,46 @@
-"""Item rows: written from a page's export records, read back as export records.
+"""Item rows: written from a page's item records, read back as export records.
 
-Each page's `items` rows are exactly its export records (`app.core.metadata.page_item_records`, the records
-of `newsdesk split`), stored when the page is imported or saved, so the corpus is what the editor saw,
-and an export reads rows without splitting or tagging anything again. Lists (authors, subheads, body,
-captions, tags, spans) are JSON text; authors and tags also get rows of their own for Datasette facets.
+Each page's `items` rows are exactly its `ItemRecord`s (`app.core.metadata.item_records`, the records of
+`newsdesk split`), stored when the page is imported or saved, so the corpus is what the editor saw, and
+an export reads rows without splitting or tagging anything again. The row's columns are the record's
+fields (`app.core.record.COLUMNS`; the page name lives on the page's row, the index is `ord`), lists as
+JSON text; authors and tags also get rows of their own for Datasette facets.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+import orjson
 from sqlite_utils import Database
 
-from ..core.export import SCHEMA_VERSION
+from ..core.export import SCHEMA_VERSION, ExportRecord, RawJSON
+from ..core.record import COLUMNS, FIELD_VALUES, LIST_FIELDS, ItemRecord
 
-_LIST_KEYS = ("authors", "subheads", "body", "captions", "tags", "spans")
+# where each record field is read from (the items row `i`, the page row `p`)
+_SOURCE = {name: f"i.{name}" for name in COLUMNS} | {"page": "p.name", "index": "i.ord"}
+RECORD_SQL = ", ".join(_SOURCE[name] for name in COLUMNS)
+_STORED = [name for name in COLUMNS if name not in ("page", "index")]  # the record's own item columns
 
 
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return orjson.dumps(value).decode("utf-8")
 
 
-def search_text(rec: dict[str, Any]) -> tuple[str, str]:
-    """(title, body) as indexed for full-text search."""
-    title = " ".join(x for x in (rec["section"], rec["kicker"], rec["title"], rec["subtitle"]) if x)
-    names = " ".join(a["name"] for a in rec["authors"])
-    body = "\n".join([*rec["subheads"], *rec["body"], *rec["captions"], names])
-    return title, body
+def _record(rec: ItemRecord | Mapping[str, Any]) -> ItemRecord:
+    return rec if isinstance(rec, ItemRecord) else ItemRecord.from_dict(rec)
 
 
-SEARCH_COLUMNS = "i.section, i.kicker, i.title, i.subtitle, i.authors, i.subheads, i.body, i.captions"
+SEARCH_FIELDS = ("section", "kicker", "title", "subtitle", "authors", "subheads", "body", "captions")
+SEARCH_COLUMNS = ", ".join(f"i.{name}" for name in SEARCH_FIELDS)
 
 
 def row_search_text(row: Sequence[Any]) -> tuple[str, str]:
-    """`search_text` of an items row given as the values of SEARCH_COLUMNS."""
-    section, kicker, title, subtitle, authors, subheads, body, captions = row
-    loads = json.loads
-    return search_text({"section": section, "kicker": kicker, "title": title, "subtitle": subtitle,
-                        "authors": loads(authors), "subheads": loads(subheads), "body": loads(body),
-                        "captions": loads(captions)})
+    """`ItemRecord.search_text` of an items row given as the values of SEARCH_COLUMNS."""
+    values = {name: json.loads(v) if name in LIST_FIELDS else v for name, v in zip(SEARCH_FIELDS, row, strict=True)}
+    return ItemRecord.from_dict(values).search_text()
 
 
 def index_rows(db: Database, where: str = "", params: Sequence[Any] = (), delete: bool = False) -> None:
@@ -54,9 +54,11 @@ def index_rows(db: Database, where: str = "", params: Sequence[Any] = (), delete
     db.conn.executemany(command, [(r[0], *row_search_text(r[1:])) for r in rows])
 
 
-def replace_item_rows(db: Database, page_id: int, records: Sequence[tuple[int | None, dict[str, Any]]],
+def replace_item_rows(db: Database, page_id: int,
+                      records: Sequence[tuple[int | None, ItemRecord | Mapping[str, Any]]],
                       origins: dict[int, tuple[str, str]] | None = None) -> None:
-    """Replace the page's item, author, tag and search rows by `records`; call inside a transaction.
+    """Replace the page's item, author, tag and search rows by `records` (item id, record; a record may be
+    given as its plain JSON data); call inside a transaction.
 
     `origins` maps item id -> (origin, kind_origin); items not in it are "auto"."""
     origins = origins or {}
@@ -66,24 +68,22 @@ def replace_item_rows(db: Database, page_id: int, records: Sequence[tuple[int | 
         conn.execute(f"delete from {table} where page_id = ?", [page_id])
     next_id = (conn.execute("select max(id) from items").fetchone()[0] or 0) + 1
     items, authors, tags, fts = [], [], [], []
-    for n, (item_id, rec) in enumerate(records):
+    for n, (item_id, given) in enumerate(records):
+        rec = _record(given)
         row_id = next_id + n
-        row = {"id": row_id, "page_id": page_id, "item_id": item_id, "ord": rec["index"], "kind": rec["kind"]}
-        for key in ("section", "kicker", "title", "subtitle"):
-            row[key] = rec[key]
-        for key in _LIST_KEYS:
-            row[key] = _dumps(rec[key])
+        row = {"id": row_id, "page_id": page_id, "item_id": item_id, "ord": rec.index}
+        for name in _STORED:
+            value = rec.value(name)
+            row[name] = _dumps(value) if FIELD_VALUES[name].is_list else value
         row["origin"], row["kind_origin"] = (
             (None, None) if item_id is None else origins.get(item_id, ("auto", "auto")))
         items.append(row)
-        authors += [(page_id, row_id, i, a["name"], a["role"]) for i, a in enumerate(rec["authors"])]
-        tags += [(page_id, row_id, t) for t in rec["tags"]]
-        fts.append((row_id, *search_text(rec)))
-    conn.executemany(
-        "insert into items (id, page_id, item_id, ord, kind, section, kicker, title, subtitle, authors, "
-        "subheads, body, captions, tags, spans, origin, kind_origin) values "
-        "(:id, :page_id, :item_id, :ord, :kind, :section, :kicker, :title, :subtitle, :authors, "
-        ":subheads, :body, :captions, :tags, :spans, :origin, :kind_origin)", items)
+        authors += [(page_id, row_id, i, a.name, a.role) for i, a in enumerate(rec.authors)]
+        tags += [(page_id, row_id, t) for t in rec.tags]
+        fts.append((row_id, *rec.search_text()))
+    columns = ["id", "page_id", "item_id", "ord", *_STORED, "origin", "kind_origin"]
+    conn.executemany(f"insert into items ({', '.join(columns)}) values ({', '.join(':' + c for c in columns)})",
+                     items)
     conn.executemany("insert into authors (page_id, item_row, ord, name, role) values (?, ?, ?, ?, ?)", authors)
     conn.executemany("insert into tags (page_id, item_row, tag) values (?, ?, ?)", tags)
     conn.executemany("insert into items_fts (rowid, title, body) values (?, ?, ?)", fts)
@@ -117,7 +117,7 @@ def count_records(db: Database, *, status: str | None = None, kind: str | None =
 
 
 def iter_records(db: Database, *, status: str | None = None, kind: str | None = None, tag: str | None = None,
-                 name_glob: str | None = None, with_source: bool = False) -> Iterator[dict[str, Any]]:
+                 name_glob: str | None = None, with_source: bool = False) -> Iterator[ExportRecord]:
     """Export records in page order (by name, version, then position on the page).
 
     Each record is the `newsdesk split` record (page, index, kind, section, kicker, title, subtitle,
@@ -129,31 +129,25 @@ def iter_records(db: Database, *, status: str | None = None, kind: str | None = 
     """
     where, params = _where(status, kind, tag, name_glob)
     cur = db.conn.execute(
-        "select p.id, p.name, p.status, p.edited, p.version, i.item_id, i.ord, i.kind, i.section, i.kicker, "
-        "i.title, i.subtitle, i.authors, i.subheads, i.body, i.captions, i.tags, i.spans "
+        f"select p.id, i.item_id, p.version, p.status, p.edited, {RECORD_SQL} "
         f"from items i join pages p on p.id = i.page_id{where} order by p.name, p.version, p.id, i.ord",
         params)
     last_page = None
-    loads = json.loads
-    for (page_id, name, status_, edited, version, item_id, ord_, kind_, section, kicker, title, subtitle,
-         authors, subheads, body, captions, tags, spans) in cur:
-        rec: dict[str, Any] = {
-            "page": name, "index": ord_, "kind": kind_, "section": section, "kicker": kicker, "title": title,
-            "subtitle": subtitle, "authors": loads(authors), "subheads": loads(subheads), "body": loads(body),
-            "captions": loads(captions), "tags": loads(tags), "spans": loads(spans),
-            "page_id": page_id, "item_id": item_id, "version": version, "status": status_, "edited": edited,
-            "schema_version": SCHEMA_VERSION,
-        }
+    lists = [name in LIST_FIELDS for name in COLUMNS]
+    for page_id, item_id, version, status_, edited, *row in cur:
+        values = {name: RawJSON(v) if is_list else v for name, v, is_list in zip(COLUMNS, row, lists, strict=True)}
+        values.update(page_id=page_id, item_id=item_id, version=version, status=status_, edited=edited,
+                      schema_version=SCHEMA_VERSION)
         if with_source and page_id != last_page:
-            rec["page_source"] = page_source(db, page_id)
+            values["page_source"] = page_source(db, page_id, raw=True)
         last_page = page_id
-        yield rec
+        yield ExportRecord(values)
 
 
-def page_source(db: Database, page_id: int) -> dict[str, Any]:
+def page_source(db: Database, page_id: int, raw: bool = False) -> dict[str, Any]:
     """What an export needs to rebuild the page: text, provenance, status and both page models. `path` is
     the page's path relative to the folder it was imported from: an export is meant to be shared, the
-    archivist's own folders stay private."""
+    archivist's own folders stay private. With `raw`, the models are their stored JSON text (`RawJSON`)."""
     row = db.conn.execute(
         "select p.name, p.text, p.encoding, p.relpath, p.sha256, p.imported, p.edited, p.status, p.version, "
         "p.model, a.model from pages p left join page_auto a on a.page_id = p.id where p.id = ?",
@@ -162,5 +156,6 @@ def page_source(db: Database, page_id: int) -> dict[str, Any]:
     return {
         "name": name, "text": text, "encoding": encoding, "path": relpath or name, "sha256": sha,
         "imported": imported, "edited": edited, "status": status, "version": version,
-        "model": json.loads(model), "auto_model": json.loads(auto) if auto else None,
+        "model": RawJSON(model) if raw else json.loads(model),
+        "auto_model": None if not auto else RawJSON(auto) if raw else json.loads(auto),
     }
