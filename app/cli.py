@@ -10,7 +10,7 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -35,40 +35,70 @@ def cli() -> None:
     """
 
 
-def _split_one(page: PageFile) -> tuple[str, list[ItemRecord] | None, str | None]:
-    """Load and split one page; returns (path, records, error message)."""
+def _split_one(page: PageFile, model_file: str | None = None) -> tuple[str, list[ItemRecord] | None, str | None]:
+    """Load and split one page (with the model in `model_file`, if given); returns (path, records, error)."""
     from .core.loading import load_page
     from .core.metadata import item_records
-    from .core.splitter import split_page
+    from .core.projectmodel import worker_model
+    from .core.training import split_with
 
     try:
-        return page.path, [rec for _, rec in item_records(split_page(load_page(page)))], None
+        split = split_with(load_page(page), worker_model(model_file))
+        return page.path, [rec for _, rec in item_records(split)], None
     except BadInput as e:
         return page.path, None, str(e)
     except Exception as e:  # a page the splitter cannot handle must not stop the others
         return page.path, None, f"{page.path}: could not be split ({type(e).__name__}: {e})"
 
 
-def split_records(paths: Iterable[str], jobs: int = 0) -> Iterator[tuple[str, list[ItemRecord] | None, str | None]]:
-    """Split pages in order; large batches use a process pool (jieba loads once per process)."""
+def split_records(paths: Iterable[str], jobs: int = 0,
+                  model_file: str | None = None) -> Iterator[tuple[str, list[ItemRecord] | None, str | None]]:
+    """Split pages in order; large batches use a process pool (jieba and the model load once per process)."""
+    from functools import partial
+
     from .core.batch import map_pages
     from .core.loading import find_pages
 
-    yield from map_pages(_split_one, find_pages(paths), jobs)
+    func = partial(_split_one, model_file=model_file) if model_file else _split_one
+    yield from map_pages(func, find_pages(paths), jobs)
+
+
+model_option = click.option("--model", "model_path", type=click.Path(dir_okay=False),
+                            help="A split model file (`newsdesk train --out`) to split with.")
 
 
 @cli.command()
 @click.argument("pages", nargs=-1, required=True, type=click.Path())
 @click.option("--pretty", is_flag=True, help="A readable view for a person instead of JSONL.")
 @click.option("--jobs", type=int, default=0, help="Worker processes (default: 2 for large batches).")
-def split(pages: tuple[str, ...], pretty: bool, jobs: int) -> None:
+@model_option
+@click.option("--db", "db_path", type=click.Path(dir_okay=False),
+              help="Split with this project's own model (`newsdesk train --db`), if it has one.")
+def split(pages: tuple[str, ...], pretty: bool, jobs: int, model_path: str | None, db_path: str | None) -> None:
     """Split page texts into items and print one JSON record per item and furniture block.
 
+    With --model (or --db, a project that learnt its own model) the split uses that model; a model that
+    cannot be used is said in one line and the shipped model is used instead.
+
     Example: newsdesk split sample_data/*.txt > items.jsonl
+
+    Example: newsdesk split --model paper.model scans/*.txt > items.jsonl
     """
+    from .store.learning import model_file, usable_model
+
+    if model_path and db_path:
+        raise click.UsageError("give --model or --db, not both")
+    with _user_errors(), contextlib.ExitStack() as stack:
+        store = stack.enter_context(_open_store(db_path)) if db_path else None
+        model = usable_model(model_path, store, _fail_line)
+        path_of_model = stack.enter_context(model_file(model))
+        _print_split(pages, pretty, jobs, path_of_model)
+
+
+def _print_split(pages: tuple[str, ...], pretty: bool, jobs: int, path_of_model: str | None) -> None:
     failed = 0
     out = sys.stdout
-    for _path, records, error in split_records(pages, jobs):
+    for _path, records, error in split_records(pages, jobs, path_of_model):
         if error:
             failed += 1
             _fail_line(error)
@@ -129,11 +159,14 @@ db_option = click.option("--db", "db_path", required=True, type=click.Path(dir_o
 @click.option("--from-export", "from_export", type=click.Path(dir_okay=False),
               help="A JSONL file written by `newsdesk export` to rebuild a project from.")
 @click.option("--jobs", type=int, default=0, help="Worker processes (default: all cores for large batches).")
-def import_(paths: tuple[str, ...], db_path: str, from_export: str | None, jobs: int) -> None:
+@model_option
+def import_(paths: tuple[str, ...], db_path: str, from_export: str | None, jobs: int,
+            model_path: str | None) -> None:
     """Split page files and folders (recursively, *.txt) and store them in a project.
 
     Re-importing an unchanged page does nothing; a changed page becomes a new version beside the old one.
-    Bad files are listed at the end; the exit status is 1 if there were any.
+    Bad files are listed at the end; the exit status is 1 if there were any. Pages are split with --model
+    if given, else with the project's own model (`newsdesk train --db`) if it has one.
 
     Example: newsdesk import sample_data/ --db project.db
 
@@ -153,7 +186,9 @@ def import_(paths: tuple[str, ...], db_path: str, from_export: str | None, jobs:
         else:
             todo = find_pages(paths)
             with click.progressbar(length=len(todo), label="importing", file=sys.stderr) as bar:
-                report = import_paths(store, paths, jobs, bar.update, page_paths=todo)
+                report = import_paths(store, paths, jobs, bar.update, page_paths=todo, model_path=model_path)
+    for note in report.notes:
+        _fail_line(note)
     for _, reason in report.bad:
         _fail_line(reason)
     click.echo(f"{db_path}: {report.summary}", err=True)
@@ -206,13 +241,118 @@ def report(db_path: str, as_json: bool) -> None:
     Example: newsdesk report --db project.db
     """
     from .core.evaluation import format_report, quality_report
+    from .store.learning import learning_of
 
     with _user_errors(), _open_store(db_path) as store:
         result = quality_report(store.done_pages())
+        learning = learning_of(store)
+        if learning is not None:
+            result["learning"] = learning
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False))
     else:
         click.echo(format_report(result))
+
+
+@cli.command()
+@click.option("--db", "db_path", type=click.Path(dir_okay=False),
+              help="Learn from this project's pages marked done and store the model in it.")
+@click.option("--gold", "gold_dir", type=click.Path(file_okay=False), help="A folder of gold files (SPEC.md).")
+@click.option("--pages", "pages_dir", type=click.Path(file_okay=False), help="The folder of their page texts.")
+@click.option("--out", type=click.Path(dir_okay=False), help="Where to write the model (with --gold).")
+@click.option("--folds", type=click.IntRange(2, 20), default=5, show_default=True,
+              help="Cross-validation folds for the held-out scores.")
+@click.option("--no-curve", is_flag=True, help="Skip the learning curve (fewer fits, a faster training).")
+@click.option("--stop-using", is_flag=True, help="With --db: go back to Newsdesk's own split for the project.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
+def train(db_path: str | None, gold_dir: str | None, pages_dir: str | None, out: str | None, folds: int,
+          no_curve: bool, stop_using: bool, as_json: bool) -> None:
+    """Learn a paper's split from corrected pages, starting from the shipped model.
+
+    With --db, the project's pages marked done are the truth (the editor's result); the model is stored in
+    the project, and import, `split --db` and the app's re-split use it from then on if it splits pages it
+    did not learn from at least as well as Newsdesk does without it. With --gold and --pages, gold files
+    (../shared/gold/SPEC.md) are put onto their pages' lines and the model is written to --out. Either way
+    the summary gives the split's quality before and after, cross-validated (never on pages a model was
+    fit on), and the learning curve. The same pages give the same model, byte for byte.
+
+    Example: newsdesk train --db project.db
+
+    Example: newsdesk train --gold gold/ --pages pages/ --out paper.model
+    """
+    if bool(db_path) == bool(gold_dir):
+        raise click.UsageError("give --db PROJECT.db, or --gold DIR --pages DIR --out MODEL")
+    if gold_dir and not (pages_dir and out):
+        raise click.UsageError("--gold needs --pages DIR and --out MODEL")
+    if db_path and (pages_dir or out):
+        raise click.UsageError("--pages and --out go with --gold, not --db")
+    options = {"folds": folds, "curve": not no_curve}
+    problems: list[str] = []
+    with _user_errors(), contextlib.ExitStack() as stack:
+        bars: list = []
+
+        def total(n: int) -> None:
+            bars.append(stack.enter_context(click.progressbar(length=n, label="learning", file=sys.stderr)))
+
+        def step(n: int) -> None:
+            bars[0].update(n)
+
+        if db_path:
+            store = stack.enter_context(_open_store(db_path))
+            if stop_using:
+                said = "splits with Newsdesk's own split again" if store.stop_using_split_model() \
+                    else "no model was in use"
+                click.echo(f"{db_path}: {said}", err=True)
+                return
+            from .store.learning import learn_project
+
+            learnt, model_id = learn_project(store, step=step, total=total, **options)
+            where = f"{db_path}: model {model_id} " + ("in use" if learnt.better else "stored, not used")
+        else:
+            from .core.training import gold_examples, learn
+
+            examples, problems = gold_examples(gold_dir or "", pages_dir or "")
+            for line in problems:
+                _fail_line(line)
+            learnt = learn(examples, step=step, total=total, **options)
+            learnt.model.save(out or "")
+            where = f"{out}: model written"
+    _print_training(learnt, where, as_json)
+    if problems:
+        _fail_line(f"{len(problems)} gold file(s) could not be used")
+        sys.exit(1)
+
+
+def _print_training(learnt: Any, where: str, as_json: bool) -> None:
+    from .core.training import format_summary
+
+    if as_json:
+        click.echo(json.dumps({"pages": learnt.pages, **learnt.scores()}, ensure_ascii=False))
+    else:
+        click.echo(format_summary(learnt))
+    click.echo(where, err=True)
+
+
+@cli.command()
+@db_option
+@model_option
+def resplit(db_path: str, model_path: str | None) -> None:
+    """Split the project's pages not marked done again, keeping the editor's work.
+
+    The split uses --model if given, else the project's own model (`newsdesk train --db`), else Newsdesk's
+    own split. A page's items made or changed by hand, text taken out of every item, and corrections stay
+    as they are; pages marked done are never touched.
+
+    Example: newsdesk resplit --db project.db
+    """
+    from .store.learning import resplit_todo, usable_model
+
+    with _user_errors(), _open_store(db_path) as store:
+        model = usable_model(model_path, store, _fail_line)
+        todo = store.pages_to_resplit()
+        with click.progressbar(length=len(todo), label="splitting", file=sys.stderr) as bar:
+            report = resplit_todo(store, model, page_ids=todo, progress=bar.update)
+    click.echo(f"{db_path}: {report.summary}", err=True)
 
 
 @cli.command()
@@ -243,7 +383,8 @@ def _run_app(argv: list[str]) -> int:
     return run(argv)
 
 
-COMMANDS_WITHOUT_APP = {"split", "import", "export", "report", "search", "--help", "-h", "--version"}
+COMMANDS_WITHOUT_APP = {"split", "import", "export", "report", "search", "train", "resplit", "--help", "-h",
+                        "--version"}
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -213,9 +213,19 @@ def format_report(result: Mapping[str, Any]) -> str:
         return "no page is marked done yet: nothing to compare"
     lines = [f"{result['pages']} page(s) marked done: automatic split vs the editor's result"]
     for key, value in result.items():
-        if key not in ("pages", "per_page", "fixes"):
+        if key not in ("pages", "per_page", "fixes", "learning"):
             lines.append(f"  {key:20} {value}")
     lines.append("most frequent fixes:")
     fixes = result.get("fixes") or {}
     lines += [f"  {name:20} {n}" for name, n in fixes.items()] or ["  (none)"]
+    learning = result.get("learning")
+    if learning:
+        lines.append(f"learning curve of the project's model {learning['model']} ({learning['trained']}, "
+                     f"{'in use' if learning['used'] else 'not used'}), split quality on pages marked done, "
+                     f"cross-validated:")
+        lines.append(f"  {'pages learnt from':>17} {'article F1':>10} {'headlines':>10} {'authors':>10} "
+                     f"{'paragraphs':>10}")
+        for p in learning["curve"]:
+            lines.append(f"  {p['pages']:>17} {p['article_f1']:>10.3f} {p['headline_accuracy']:>10.3f} "
+                         f"{p['author_f1']:>10.3f} {p['paragraph_f1']:>10.3f}")
     return "\n".join(lines)

@@ -9,7 +9,8 @@ that was committed).
 Tables (readable in Datasette): `pages` (source text unchanged, name, path, sha256, encoding, imported,
 status, version, edited, the editor's model as JSON), `page_auto` (the automatic split as imported),
 `items` (one row per exported record: metadata columns, lists as JSON), `authors`, `tags`, `corrections`,
-`edits` (history), `state` (key -> JSON), `journal` (unsaved edits), `items_fts` (full-text search).
+`edits` (history), `state` (key -> JSON), `journal` (unsaved edits), `items_fts` (full-text search),
+`split_models` (the project's own split models, `app/store/splitmodels.py`).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from ..core.serialize import page_from_json, page_to_json
 from ..core.status import Status
 from . import records as _records
 from . import search as _search
+from . import splitmodels as _models
 from .migrations import APPLICATION_ID, MIGRATION_SET, STEPS, migrate
 
 STATUSES = tuple(Status)
@@ -632,3 +634,60 @@ class Store:
         """(page_id, automatic split, editor's page) for every page marked done (the quality report)."""
         for r in self.db.query("select id from pages where status = ? order by name, version, id", [Status.DONE]):
             yield r["id"], self.load_auto_page(r["id"]), self.load_page(r["id"])
+
+    # --- the project's own split model (app/store/splitmodels.py) ----------------------------------
+    def add_split_model(self, model: bytes, pages: list[dict[str, Any]], scores: dict[str, Any],
+                        used: bool) -> int:
+        """Store a training: the model file's bytes, the pages it learnt from, its held-out scores, and
+        whether splits use it from now on (then it is the project's model)."""
+        with self.writing():
+            return _models.add(self.db, model, now(), pages, scores, used)
+
+    def split_models(self) -> list[_models.ModelRow]:
+        """Every training of the project, newest first (no model bytes)."""
+        return _models.rows(self.db)
+
+    def split_model(self) -> tuple[_models.ModelRow, bytes] | None:
+        """The project's model in use and its bytes; None: splits use Newsdesk's own."""
+        return _models.in_use(self.db)
+
+    def stop_using_split_model(self) -> int:
+        """Go back to Newsdesk's own split for this project (the trainings stay on record)."""
+        with self.writing():
+            return _models.stop_using(self.db)
+
+    def training_pages(self) -> Iterator[tuple[dict[str, Any], Page]]:
+        """The pages marked done, as ({"id", "name", "version"}, the editor's page), in list order."""
+        for r in list(self.db.query(
+                "select id, name, version from pages where status = 'done' order by name, version, id")):
+            yield {"id": r["id"], "name": r["name"], "version": r["version"]}, self.load_page(r["id"])
+
+    # --- re-split (app/store/resplit.py) -----------------------------------------------------------------
+    def pages_to_resplit(self) -> list[int]:
+        """The pages not marked done, in list order."""
+        return [r[0] for r in self.db.conn.execute(
+            "select id from pages where status != 'done' order by name, version, id")]
+
+    def load_for_resplit(self, page_id: int) -> tuple[Page, Page, str]:
+        """(automatic split, editor's page, a stamp of the editor's page as stored) for `replace_split`."""
+        row = self._page_row(page_id, "model")
+        return self.load_auto_page(page_id), self.load_page(page_id), row["model"]
+
+    def replace_split(self, page_id: int, auto: Page, page: Page, stamp: str, summary: str) -> bool:
+        """Store a new automatic split of a page and the editor's page made from it, in one transaction,
+        unless the page was saved since `stamp` was read, is marked done, or has unsaved edits in the
+        journal (then nothing is written and False is returned). The status stays as it is."""
+        auto_json = page_to_json(auto, with_text=False)
+        model_json = page_to_json(page, with_text=False)
+        records = page_item_records(page)
+        with self.writing():
+            row = self._page_row(page_id, "text, model, status")
+            journal = self.db.execute("select count(*) from journal where page_id = ?", [page_id]).fetchone()[0]
+            if row["model"] != stamp or row["status"] == "done" or row["text"] != page.text or journal:
+                return False
+            self.db.execute("update pages set model = ? where id = ?", [model_json, page_id])
+            self.db.execute("update page_auto set model = ? where page_id = ?", [auto_json, page_id])
+            self._write_items(page_id, records, page)
+            self.db["edits"].insert({"page_id": page_id, "time": now(), "summary": summary,
+                                     "status": row["status"]})
+        return True

@@ -21,6 +21,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,7 @@ class ImportReport:
     bad: list[tuple[str, str]] = field(default_factory=list)
     cancelled: bool = False
     page_ids: list[int] = field(default_factory=list)  # every page file's project page, in import order
+    notes: list[str] = field(default_factory=list)  # e.g. a model that could not be used
 
     def count(self, outcome: str) -> None:
         setattr(self, outcome, getattr(self, outcome) + 1)
@@ -64,16 +66,18 @@ class ImportReport:
                 f"{len(self.bad)} bad" + (" (cancelled)" if self.cancelled else ""))
 
 
-def prepare_page(page: PageFile | str) -> tuple[str, Prepared | None, str | None]:
-    """Load and split one page file (in a worker): (path, (source, model JSON, records), error)."""
+def prepare_page(page: PageFile | str, model_file: str | None = None) -> tuple[str, Prepared | None, str | None]:
+    """Load and split one page file (in a worker): (path, (source, model JSON, records), error). The split
+    uses the model in `model_file` if given (read once per process)."""
     from ..core.metadata import item_records
+    from ..core.projectmodel import worker_model
     from ..core.serialize import page_to_json
-    from ..core.splitter import split_page
+    from ..core.training import split_with
 
     path = page.path if isinstance(page, PageFile) else page
     try:
         source = load_page(page)
-        split = split_page(source)
+        split = split_with(source, worker_model(model_file))
         return path, (source, page_to_json(split, with_text=False), item_records(split)), None
     except NewsdeskError as e:
         return path, None, str(e)
@@ -85,18 +89,34 @@ def import_paths(store: Store, paths: Iterable[str | os.PathLike[str]], jobs: in
                  progress: Callable[[int], None] | None = None,
                  page_paths: list[PageFile] | None = None,
                  should_stop: Callable[[], bool] | None = None,
-                 start_method: str | None = None) -> ImportReport:
+                 start_method: str | None = None, model_path: str | None = None) -> ImportReport:
     """Import page files and folders (recursively, *.txt) into `store`.
+
+    Pages are split with the model file `model_path` if given, else with the project's own model if it has
+    one in use (`app.store.learning`), else with Newsdesk's own split; a model that cannot be used is
+    noted in `report.notes` and the shipped model is used.
 
     `progress(1)` is called after each page; `should_stop()` is asked before each page (a Cancel button):
     pages split so far are still written, the rest are left out and `report.cancelled` is set.
     `page_paths` gives the pages already found (`find_pages`; then `paths` is not read). `start_method`
     ("spawn") starts the worker processes without forking the caller (a GUI process must not fork)."""
+    from .learning import model_file, usable_model
+
     report = ImportReport()
     todo = page_paths if page_paths is not None else find_pages(paths)
+    model = usable_model(model_path, store, report.notes.append)
+    with model_file(model) as path_of_model:
+        _import_pages(store, todo, report, jobs, progress, should_stop, start_method, path_of_model)
+    return report
+
+
+def _import_pages(store: Store, todo: list[PageFile], report: ImportReport, jobs: int,
+                  progress: Callable[[int], None] | None, should_stop: Callable[[], bool] | None,
+                  start_method: str | None, path_of_model: str | None) -> None:
     batch: list[Prepared] = []
     started = time.monotonic()
-    results = map_pages(prepare_page, todo, jobs, start_method)
+    func = partial(prepare_page, model_file=path_of_model) if path_of_model else prepare_page
+    results = map_pages(func, todo, jobs, start_method)
     for path, prepared, error in results:
         if should_stop is not None and should_stop():
             report.cancelled = True
@@ -113,7 +133,6 @@ def import_paths(store: Store, paths: Iterable[str | os.PathLike[str]], jobs: in
         if progress:
             progress(1)
     _write_batch(store, batch, report)
-    return report
 
 
 def _write_batch(store: Store, batch: list[Prepared], report: ImportReport) -> None:

@@ -139,6 +139,17 @@ def _page_paths_and_versions(db: Database) -> None:
     db["model_versions"].create_index(["page_id"])
 
 
+@migrations(name="008_split_models")
+def _split_models(db: Database) -> None:
+    # the project's own split models, one row per training (app/store/splitmodels.py)
+    db["split_models"].create(
+        {"id": int, "trained": str, "page_count": int, "pages": str, "scores": str, "used": int, "size": int,
+         "sha256": str, "model": bytes},
+        pk="id",
+        not_null={"trained", "page_count", "pages", "scores", "used", "model"},
+    )
+
+
 STEPS = len(migrations._migrations)
 
 

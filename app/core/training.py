@@ -1,0 +1,276 @@
+"""Learning a paper from its corrected pages: fit a project model, measure it honestly, draw its learning curve.
+
+`learn(examples)` takes pages with their true page model (an editor's pages marked done, or pages with gold
+files) and returns a `Learnt`: the project model (`app.core.projectmodel`) fit on all of them, the scores of
+the split Newsdesk makes without it ("before") and with it ("after"), and the learning curve: the split's
+quality against the number of pages learnt from. Every score is cross-validated: each page is split by
+models that never saw it, and the before split never saw any of them. The model is used only if it does
+at least as well as the split without it (`Learnt.better`).
+
+Everything is seeded: the same pages in the same order give the same model, byte for byte, and the same
+scores. Plain functions over page models; no store, no Qt.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .alignment import AlignmentError, align_gold
+from .errors import BadInput, NewsdeskError
+from .evaluation import gold_of, score
+from .loading import SourcePage, load_page
+from .metadata import page_records
+from .page import Block, Item, Kind, Page, Role, check_invariant
+from .projectmodel import ProjectModel, fit
+from .splitmodel import ModelError, SplitModel, label_page, labels_of, shipped_model, view
+from .splitter import split_page
+
+FOLDS = 5  # cross-validation: each page is split by a model fit on the other four fifths
+MIN_PAGES = 3  # fewer pages cannot be both learnt from and held out
+CURVE_SIZES = (5, 10, 20, 40, 80, 160)  # the learning curve's points (pages learnt from), below all-but-a-fold
+SEED = 0
+MEASURES = ("article_f1", "headline_accuracy", "title_accuracy", "author_f1", "paragraph_f1", "caption_f1",
+            "caption_leak_rate", "stray_break_rate")
+MAX_PAGES = 400  # a fit on more pages takes minutes and gains little: the most recent ones are learnt from
+
+
+class TrainingError(NewsdeskError):
+    """Pages that cannot be learnt from (too few, or a gold file that does not fit its page)."""
+
+
+class Cancelled(NewsdeskError):
+    """The user stopped the training; nothing was stored."""
+
+
+@dataclass(frozen=True)
+class Example:
+    """One page to learn from: its text and the true page model (the editor's result or the gold)."""
+
+    key: str  # how reports name the page (its file name)
+    text: str
+    truth: Page
+
+
+@dataclass
+class Learnt:
+    """What `learn` made: the model, the pages, and the cross-validated scores before and after."""
+
+    model: ProjectModel
+    pages: list[str]
+    before: dict[str, float]
+    after: dict[str, float]
+    curve: list[dict[str, Any]]  # [{"pages": n, measure: value, ...}], n = 0 is the split without the model
+    folds: int
+    seconds: float = 0.0
+    info: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def better(self) -> bool:
+        """The model splits held-out pages at least as well as Newsdesk does without it."""
+        return _rank(self.after) >= _rank(self.before)
+
+    def scores(self) -> dict[str, Any]:
+        """The scores as stored with the model (JSON)."""
+        return {"before": self.before, "after": self.after, "curve": self.curve, "folds": self.folds,
+                "seconds": round(self.seconds, 1), "better": self.better, **self.info}
+
+
+def _rank(result: Mapping[str, float]) -> tuple[float, float]:
+    """Article F1 first; headlines, authors and paragraphs break a tie."""
+    rest = [result.get(m, 0.0) for m in ("headline_accuracy", "author_f1", "paragraph_f1")]
+    return result.get("article_f1", 0.0), sum(rest) / len(rest)
+
+
+# --- the split with and without a model --------------------------------------------------------------------
+def split_with(source: SourcePage | tuple[str, str], model: SplitModel | None) -> Page:
+    """A page's split with `model`, or the split Newsdesk makes without one (None). A model that cannot
+    be used gives the split without one: a split never fails on a model."""
+    if model is None:
+        return split_page(source)
+    name, text = (source.name, source.text) if isinstance(source, SourcePage) else source
+    try:
+        return label_page(name, text, model)
+    except ModelError:
+        return split_page((name, text))
+
+
+# --- learning ---------------------------------------------------------------------------------------------
+@dataclass
+class _Prepared:
+    example: Example
+    features: list[list[str]]
+    base_labels: list[str]
+    labels: list[str]
+    pieces: Any
+    blanks: list[int]
+    gold: dict[str, Any]
+
+
+def _prepare(example: Example, base: SplitModel) -> _Prepared:
+    problems = check_invariant(example.truth)
+    if problems:
+        raise TrainingError.said("{page}: its page model is not whole ({problem})", page=example.key,
+                                 problem=problems[0])
+    v = view(example.text)
+    return _Prepared(example, v.features, base.tag(v.features), labels_of(example.truth, v.pieces), v.pieces,
+                     [ln.blank_before for ln in v.lines], gold_of(page_records(example.truth, with_tags=False)))
+
+
+def _sequences(pages: Sequence[_Prepared]) -> list[tuple[list[list[str]], list[str], list[str]]]:
+    return [(p.features, p.base_labels, p.labels) for p in pages]
+
+
+def _predict(p: _Prepared, model: ProjectModel) -> list[dict[str, Any]]:
+    from .decode import decode
+
+    labels = model.tag(p.features)
+    page = decode(p.example.key, p.example.text, p.blanks, p.pieces, labels)
+    return page_records(page, with_tags=False)
+
+
+def _score(pages: Sequence[_Prepared], pred: Mapping[str, list[dict[str, Any]]]) -> dict[str, float]:
+    result = score({p.example.key: p.gold for p in pages}, {p.example.key: pred[p.example.key] for p in pages})
+    return {m: result[m] for m in MEASURES}
+
+
+def folds_of(n: int, folds: int = FOLDS, seed: int = SEED) -> list[list[int]]:
+    """Page indices dealt into `folds` held-out sets in a seeded order (every page in exactly one)."""
+    order = list(range(n))
+    random.Random(seed).shuffle(order)
+    k = max(2, min(folds, n))
+    return [sorted(order[f::k]) for f in range(k)]
+
+
+def plan(n: int, folds: int = FOLDS, curve: bool = True) -> int:
+    """How many fits `learn` makes for n pages (its progress steps, with one per page read)."""
+    k = max(2, min(folds, n))
+    smallest = n - (n + k - 1) // k
+    sizes = [s for s in CURVE_SIZES if s < smallest] if curve else []
+    return k * (len(sizes) + 1) + 1
+
+
+def learn(examples: Sequence[Example], *, folds: int = FOLDS, seed: int = SEED, curve: bool = True,
+          base: SplitModel | None = None, before: Callable[[Example], Page] | None = None,
+          step: Callable[[int], None] | None = None, total: Callable[[int], None] | None = None,
+          cancelled: Callable[[], bool] | None = None) -> Learnt:
+    """Fit a project model on `examples` and measure it (see the module docstring).
+
+    `before(example)` is the split without the model (default: Newsdesk's own). `total(n)` is told the
+    number of steps first, `step(1)` after each page read and each fit; `cancelled()` is asked between
+    steps and stops the work (`Cancelled`)."""
+    started = time.perf_counter()
+    if len(examples) < MIN_PAGES:
+        raise TrainingError.said("{n} page(s) to learn from: at least {min} are needed", n=len(examples),
+                                 min=MIN_PAGES)
+    examples = list(examples)[-MAX_PAGES:]
+    base = base or shipped_model()
+    before = before or (lambda ex: split_with((ex.key, ex.text), None))
+    if total:
+        total(len(examples) + plan(len(examples), folds, curve))
+
+    def tick() -> None:
+        if step:
+            step(1)
+        if cancelled and cancelled():
+            raise Cancelled.said("training cancelled: nothing was stored")
+
+    prepared = []
+    for ex in examples:
+        prepared.append(_prepare(ex, base))
+        tick()
+    sets = folds_of(len(prepared), folds, seed)
+    smallest = len(prepared) - max(len(s) for s in sets)
+    sizes = [s for s in CURVE_SIZES if s < smallest] if curve else []
+    held: dict[int, dict[str, list[dict[str, Any]]]] = {}  # curve size (0: all but the fold) -> predictions
+    for held_out in sets:
+        rest = [p for i, p in enumerate(prepared) if i not in held_out]
+        for size in [*sizes, 0]:
+            learnt_from = rest[:size] if size else rest
+            model = fit(_sequences(learnt_from), base)
+            for i in held_out:
+                held.setdefault(size, {})[prepared[i].example.key] = _predict(prepared[i], model)
+            tick()
+    pred_before = {p.example.key: page_records(before(p.example), with_tags=False) for p in prepared}
+    scores_before = _score(prepared, pred_before)
+    scores_after = _score(prepared, held[0])
+    points = [{"pages": 0, **scores_before}]
+    points += [{"pages": size, **_score(prepared, held[size])} for size in sizes]
+    points.append({"pages": round(len(prepared) * (len(sets) - 1) / len(sets)), **scores_after})
+    info = {"trained_on": {"pages": len(prepared), "base": base.info.get("trained_on")}}
+    model = fit(_sequences(prepared), base, info)
+    tick()
+    return Learnt(model, [p.example.key for p in prepared], scores_before, scores_after, points, len(sets),
+                  time.perf_counter() - started)
+
+
+def format_summary(learnt: Learnt) -> str:
+    """What a training did, for a person: pages used, the held-out scores before and after."""
+    lines = [f"learnt from {len(learnt.pages)} page(s) in {learnt.seconds:.0f} s; scores on pages the model "
+             f"did not learn from ({learnt.folds}-fold cross-validation):",
+             f"  {'measure':20} {'before':>8} {'after':>8}"]
+    for m in MEASURES:
+        lines.append(f"  {m:20} {learnt.before[m]:>8.3f} {learnt.after[m]:>8.3f}")
+    lines.append("learning curve (pages learnt from: article F1): " + ", ".join(
+        f"{p['pages']}: {p['article_f1']:.3f}" for p in learnt.curve))
+    if not learnt.better:
+        lines.append("the model splits these pages no better than Newsdesk does without it: it is kept, not used")
+    return "\n".join(lines)
+
+
+# --- gold files -------------------------------------------------------------------------------------------
+def gold_examples(gold_dir: str | Path, pages_dir: str | Path) -> tuple[list[Example], list[str]]:
+    """Pages with gold files (../shared/gold/SPEC.md): each gold put onto its page's lines. Returns the
+    examples and one line per gold file that could not be used (naming the file and why)."""
+    examples: list[Example] = []
+    problems: list[str] = []
+    gold_paths = sorted(Path(gold_dir).glob("*.json"))
+    if not gold_paths:
+        raise TrainingError.said("{folder}: no gold files (*.json)", folder=str(gold_dir))
+    for path in gold_paths:
+        try:
+            gold = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(gold, dict) or not isinstance(gold.get("items"), list):
+                raise BadInput(str(path), "not a gold file (no items list)")
+            page_file = Path(pages_dir) / str(gold.get("page") or path.with_suffix(".txt").name)
+            source = load_page(page_file)
+            truth = (page_from_pieces(source.name, source.text, gold) if "pieces" in gold
+                     else align_gold(source.name, source.text, gold, path.name))
+            examples.append(Example(source.name, source.text, truth))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+            problems.append(f"{path}: not a readable gold file ({e})")
+        except (AlignmentError, BadInput) as e:
+            problems.append(str(e) if path.name in str(e) else f"{path}: {e}")
+    return examples, problems
+
+
+def page_from_pieces(name: str, text: str, gold: Mapping[str, Any]) -> Page:
+    """The exact page of a gold file that also says where each printed line goes (`pieces`: start, end,
+    item, role, block; item -1 for furniture), as the typesetter writes them."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    owner: dict[int, tuple[int, str]] = {}
+    try:
+        for start, end, item, role, block in gold["pieces"]:
+            spans.setdefault(block, []).append((start, end))
+            if owner.setdefault(block, (item, role)) != (item, role):
+                raise ValueError(f"block {block} is given to two items or roles")
+        blocks_of: dict[int, list[Block]] = {}
+        for block in sorted(spans):
+            item, role = owner[block]
+            blocks_of.setdefault(item, []).append(Block(block, Role(role), tuple(sorted(spans[block]))))
+        items = [Item(k, Kind(g["kind"]), tuple(blocks_of.get(k, ()))) for k, g in enumerate(gold["items"])]
+    except (ValueError, TypeError, KeyError) as e:
+        raise AlignmentError.said("{page}: the gold's pieces do not describe the page ({problem})", page=name,
+                                  problem=str(e)) from None
+    items += [Item(len(items) + k, Kind.FURNITURE, (b,)) for k, b in enumerate(blocks_of.get(-1, []))]
+    page = Page(name, text, tuple(items))
+    problems = check_invariant(page)
+    if problems:
+        raise AlignmentError.said("{page}: the gold's pieces do not cover the page ({problem})", page=name,
+                                  problem=problems[0])
+    return page

@@ -1,0 +1,169 @@
+"""Learning a paper from corrected pages: a project model fit on typeset pages, its file, its held-out scores.
+
+The pages are typeset from the corpus excerpt committed in tests/data, so these run the same in CI."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from app.core.alignment import AlignmentError
+from app.core.metadata import page_records
+from app.core.page import check_invariant
+from app.core.projectmodel import PROJECT_MAGIC, ProjectModel, load_file, read_model
+from app.core.splitmodel import ModelError, shipped_model
+from app.core.training import (
+    MEASURES,
+    Cancelled,
+    TrainingError,
+    folds_of,
+    format_summary,
+    gold_examples,
+    learn,
+    page_from_pieces,
+    plan,
+    split_with,
+)
+from tests.trainhelp import examples, typeset, write
+from tools.typeset.gold import page_model
+
+
+@pytest.fixture(scope="module")
+def pages():
+    return typeset(6)
+
+
+@pytest.fixture(scope="module")
+def learnt(pages):
+    return learn(examples(pages), folds=3)
+
+
+def test_pieces_give_the_typesetter_s_own_page_model(pages):
+    for ts in pages:
+        assert page_from_pieces(ts.name, ts.text, ts.gold) == page_model(ts.text, ts.gold, ts.name)
+
+
+def test_pieces_that_do_not_cover_the_page_are_refused(pages):
+    ts = pages[0]
+    gold = dict(ts.gold, pieces=ts.gold["pieces"][1:])
+    with pytest.raises(AlignmentError, match="do not cover the page"):
+        page_from_pieces(ts.name, ts.text, gold)
+
+
+def test_learning_gives_a_model_held_out_scores_and_a_learning_curve(learnt, pages):
+    assert isinstance(learnt.model, ProjectModel)
+    assert learnt.pages == [ts.name for ts in pages] and learnt.folds == 3
+    assert set(MEASURES) <= set(learnt.before) and set(MEASURES) <= set(learnt.after)
+    assert [p["pages"] for p in learnt.curve] == [0, 4]  # the split without the model, then two thirds
+    assert learnt.curve[0]["article_f1"] == learnt.before["article_f1"]
+    assert learnt.curve[-1]["article_f1"] == learnt.after["article_f1"]
+    scores = json.loads(json.dumps(learnt.scores()))
+    assert scores["better"] == learnt.better and scores["after"] == learnt.after
+    summary = format_summary(learnt)
+    assert "learnt from 6 page(s)" in summary and "3-fold cross-validation" in summary
+
+
+def test_the_same_pages_give_the_same_model_byte_for_byte(learnt, pages):
+    again = learn(examples(pages), folds=3)
+    assert again.model.to_bytes() == learnt.model.to_bytes()
+    assert again.after == learnt.after and again.curve == learnt.curve
+
+
+def test_every_page_is_held_out_exactly_once():
+    for n in (3, 4, 7, 23):
+        sets = folds_of(n, 5)
+        assert sorted(i for s in sets for i in s) == list(range(n))
+        assert len(sets) == min(5, n)
+
+
+def test_progress_counts_every_step_and_cancel_stops(pages):
+    told, steps = [], []
+    learn(examples(pages[:4]), folds=2, curve=False, total=told.append, step=steps.append)
+    assert told == [4 + plan(4, 2, curve=False)] and sum(steps) == told[0]
+    with pytest.raises(Cancelled):
+        learn(examples(pages[:4]), folds=2, cancelled=lambda: True)
+
+
+def test_too_few_pages_are_refused(pages):
+    with pytest.raises(TrainingError, match="at least 3"):
+        learn(examples(pages[:2]))
+
+
+def test_a_project_model_file_round_trips_and_splits_like_the_model(learnt, tmp_path):
+    path = tmp_path / "paper.model"
+    learnt.model.save(path)
+    assert path.read_bytes().startswith(PROJECT_MAGIC)
+    again = load_file(path)
+    assert isinstance(again, ProjectModel) and again.crf == learnt.model.crf
+    assert again.base is not None and again.base.crf == shipped_model().crf  # the base travels inside
+    other = typeset(2, seed=9, month="2020-02")
+    for ts in other:
+        page = split_with((ts.name, ts.text), again)
+        assert check_invariant(page) == []
+        assert page_records(page) == page_records(split_with((ts.name, ts.text), learnt.model))
+
+
+def test_a_plain_split_model_file_is_read_too(tmp_path):
+    path = tmp_path / "shipped.model"
+    shipped_model().save(path)
+    assert load_file(path).crf == shipped_model().crf
+
+
+@pytest.mark.parametrize("damage, said", [
+    (lambda b: b"PK\x03\x04 a zip file", "not a Newsdesk split model"),
+    (lambda b: b[: len(b) // 2], "truncated or damaged"),
+    (lambda b: b.replace(b'"format": 1', b'"format": 9', 1), "another version"),
+    (lambda b: PROJECT_MAGIC + b"{not json\n" + b[200:], "header is damaged"),
+])
+def test_a_bad_model_file_gets_one_line_naming_it(learnt, tmp_path, damage, said):
+    path = tmp_path / "bad.model"
+    path.write_bytes(damage(learnt.model.to_bytes()))
+    with pytest.raises(ModelError) as e:
+        load_file(path)
+    assert said in str(e.value) and str(path) in str(e.value) and "\n" not in str(e.value)
+
+
+def test_a_missing_model_file_is_one_line():
+    with pytest.raises(ModelError, match="nowhere.model"):
+        read_model(b"", "nowhere.model")
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                   HealthCheck.function_scoped_fixture])
+@given(st.integers(0, 3), st.integers(0, 40))
+def test_a_project_model_never_drops_or_duplicates_a_character(learnt, k, cut):
+    """Whatever the page (a typeset page of another family, cut anywhere), every character is kept once."""
+    ts = _other_pages()[k]
+    text = ts.text[: max(1, len(ts.text) * cut // 40)] if cut else ts.text
+    if not text.strip():
+        return
+    assert check_invariant(split_with(("p.txt", text), learnt.model)) == []
+
+
+_cache: dict = {}
+
+
+def _other_pages():
+    if "pages" not in _cache:
+        _cache["pages"] = typeset(2, family="scrambled", seed=3) + typeset(2, family="interleaved", seed=4)
+    return _cache["pages"]
+
+
+def test_gold_files_are_put_onto_their_pages_and_a_bad_one_is_named(pages, tmp_path):
+    write(tmp_path / "pages", pages[:3], gold=tmp_path / "gold")
+    spec = dict(pages[3].gold)
+    spec.pop("pieces")  # a hand-made gold file: SPEC.md fields only, aligned to the page's lines
+    spec["items"] = [dict(spec["items"][0], body=["这一段文字不在版面上。"])] + spec["items"][1:]
+    write(tmp_path / "pages", [pages[3]])
+    (tmp_path / "gold" / pages[3].name.replace(".txt", ".json")).write_text(json.dumps(spec, ensure_ascii=False),
+                                                                          encoding="utf-8")
+    (tmp_path / "gold" / "broken.json").write_text("{", encoding="utf-8")
+    found, problems = gold_examples(tmp_path / "gold", tmp_path / "pages")
+    assert [ex.key for ex in found] == [ts.name for ts in pages[:3]]
+    assert found[0].truth == page_model(pages[0].text, pages[0].gold, pages[0].name)
+    assert len(problems) == 2 and all("\n" not in p for p in problems)
+    assert any("broken.json" in p for p in problems)
+    assert any(pages[3].name.replace(".txt", ".json") in p and "line" in p for p in problems)
