@@ -33,7 +33,7 @@ from .splitter import split_page
 
 FOLDS = 5  # cross-validation: each page is split by a model fit on the other four fifths
 MIN_PAGES = 3  # fewer pages cannot be both learnt from and held out
-CURVE_SIZES = (5, 10, 20, 40, 80, 160)  # the learning curve's points (pages learnt from), below all-but-a-fold
+CURVE_SIZES = (2, 5, 10, 20, 40, 80, 160)  # the learning curve's points (pages learnt from), below all-but-a-fold
 SEED = 0
 MEASURES = ("article_f1", "headline_accuracy", "title_accuracy", "author_f1", "paragraph_f1", "caption_f1",
             "caption_leak_rate", "stray_break_rate")

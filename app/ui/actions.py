@@ -49,6 +49,8 @@ class Act(Enum):
     PARAGRAPH_DOWN = "paragraph_down"
     DELETE_ITEM = "delete_item"
     RESPLIT = "resplit"
+    LEARN = "learn"
+    RESPLIT_TODO = "resplit_todo"
     CORRECT_TEXT = "correct_text"
     BULK_TAG = "bulk_tag"
     BULK_AUTHOR = "bulk_author"
@@ -108,6 +110,10 @@ SPECS: dict[Act, ActionSpec] = {
                                 "Delete the current item; its text stays on the page, unassigned (red)"),
     Act.RESPLIT: ActionSpec("&Re-run automatic split", "Ctrl+R",
                             "Split the page again, keeping what the editor changed"),
+    Act.LEARN: ActionSpec("&Learn from the pages marked done", "Ctrl+Shift+L",
+                          "Learn this paper's split from the pages marked done (the editor's result)"),
+    Act.RESPLIT_TODO: ActionSpec("Re-split the pages still &to do", "Ctrl+Alt+R",
+                                 "Split every page not marked done again, keeping what the editor changed"),
     Act.CORRECT_TEXT: ActionSpec("&Correct selected text…", "F2",
                                  "Replace the text selected in the source (an OCR typo)"),
     Act.BULK_TAG: ActionSpec("Add a &tag to selected items…", "Ctrl+T", "Add one tag to every selected item"),

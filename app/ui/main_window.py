@@ -29,6 +29,7 @@ from .fixes import Fixes
 from .i18n import language, set_language, tr
 from .item_panel import ItemPanel
 from .items_list import ItemsList
+from .learning import Learning
 from .models import status_text
 from .pages_panel import PagesPanel
 from .project_ops import ProjectOps
@@ -161,6 +162,7 @@ class MainWindow(QMainWindow):
         self.review = Review(session, self.pages, self.saving, notify, self)
         self.project = ProjectOps(session, self.saving, self.review, notify, self)
         self.fixes = Fixes(session, self.source_panel, self.items_list, self.panel, notify, self)
+        self.learning = Learning(session, self.saving, notify, self, self._reload_pages)
 
     def _slots(self) -> dict[Act, Callable[[], object]]:
         """Every action's method: the one place to look from an action to its code."""
@@ -184,6 +186,8 @@ class MainWindow(QMainWindow):
             Act.PARAGRAPH_DOWN: fixes.paragraph_down,
             Act.DELETE_ITEM: fixes.delete_item,
             Act.RESPLIT: fixes.resplit,
+            Act.LEARN: self.learning.learn,
+            Act.RESPLIT_TODO: self.learning.resplit_todo,
             Act.CORRECT_TEXT: fixes.correct_text,
             Act.BULK_TAG: fixes.ask_bulk_tag,
             Act.BULK_AUTHOR: fixes.ask_bulk_author,
@@ -239,7 +243,7 @@ class MainWindow(QMainWindow):
                       a[Act.PARAGRAPH_UP], a[Act.PARAGRAPH_DOWN], None, a[Act.DELETE_ITEM], None,
                       a[Act.BULK_TAG], a[Act.BULK_AUTHOR], a[Act.BULK_KIND]])
         menu("page", [a[Act.RESPLIT], None, a[Act.MARK_DONE], a[Act.NEXT_PAGE], a[Act.PREVIOUS_PAGE], None,
-                      a[Act.BULK_STATUS], None, a[Act.QUALITY_REPORT]])
+                      a[Act.BULK_STATUS], None, a[Act.LEARN], a[Act.RESPLIT_TODO], None, a[Act.QUALITY_REPORT]])
         menu("view", [*(d.toggleViewAction() for d in self.docks.values()), None,
                       ("language", [a[Act.LANG_ZH], a[Act.LANG_EN]])])
         toolbar = self.toolbar = self.addToolBar("main")
@@ -264,6 +268,7 @@ class MainWindow(QMainWindow):
         self.saving.saved.connect(self._saved)
         self.project.projectChanged.connect(self._project_changed)
         self.project.imported.connect(self._imported)
+        self.learning.learnt.connect(lambda _learnt: self.show_report())
 
     # --- following the controllers ---------------------------------------------------------------
     def _saved(self, doc: PageDoc) -> None:
@@ -277,6 +282,17 @@ class MainWindow(QMainWindow):
         self.report.show_result(None)
         self.pages.model.set_store(self.store)
         self.panel.set_known_tags(self.store.all_tags())
+
+    def _reload_pages(self, page_ids: list[int]) -> None:
+        """Pages split again in the project: the open ones are read anew, the page shown stays shown."""
+        shown = self.doc.page_id if self.doc else None
+        item = self.current_item
+        self.session.forget(page_ids)
+        if shown is not None and self.doc is None:
+            self.review.open_page(shown, item)
+        self.pages.refresh(shown)
+        if self.report.isVisible():
+            self.report.refresh()
 
     def _imported(self, report: Any) -> None:
         self.pages.refresh(self.doc.page_id if self.doc else None)

@@ -2,8 +2,9 @@
 
 For the pages marked done, how far the automatic split was from the editor's result: the measures of
 `app.core.evaluation.quality_report` (articles recovered, headlines, authors, captions, stray breaks)
-and the most frequent kinds of fix. Computed as a background task on the session's project;
-Refresh recomputes (the window also refreshes it when a page is saved while the tab is shown).
+and the most frequent kinds of fix; beside them, the learning curve of the project's own model
+(`learning_curve.py`). Computed as a background task on the session's project; Refresh recomputes (the
+window also refreshes it when a page is saved while the tab is shown).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from ..core.evaluation import quality_report
 from .dialogs import error_text
 from .i18n import tr
+from .learning_curve import LearningCurve
 from .session import Session
 from .tasks import run_op
 
@@ -93,9 +95,11 @@ class ReportView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.refresh_button)
+        self.curve = LearningCurve()
         tables = QHBoxLayout()
         tables.addWidget(self.measures, 3)
         tables.addWidget(self.fixes, 2)
+        tables.addWidget(self.curve, 4)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
@@ -106,6 +110,7 @@ class ReportView(QWidget):
         self.refresh_button.setText(tr("Refresh"))
         for table in (self.measures, self.fixes):
             table.setHorizontalHeaderLabels([tr(h) for h in table.property("headers")])
+        self.curve.retranslate()
         self.show_result(self.result)
 
     def refresh(self) -> None:
@@ -123,11 +128,11 @@ class ReportView(QWidget):
             if generation == self.generation:
                 self.show_result(result)
 
-        run_op(lambda context: quality_report(context.store.done_pages()), store=self.session.store,
-               success=succeeded, failure=failed)
+        run_op(_report, store=self.session.store, success=succeeded, failure=failed)
 
     def show_result(self, result: Mapping[str, Any] | None) -> None:
         self.result = dict(result) if result is not None else None
+        self.curve.show_learning(result.get("learning") if result is not None else None)
         if result is None:
             self.summary.setText(tr("Press Refresh to compare the automatic split with the pages marked done."))
             _fill(self.measures, [])
@@ -141,6 +146,15 @@ class ReportView(QWidget):
         _fill(self.measures, [(tr(text), _value(result.get(key))) for key, text in MEASURES if key in result])
         fixes = result.get("fixes") or {}
         _fill(self.fixes, [(tr(FIXES.get(name, name)), str(n)) for name, n in fixes.items()])
+
+
+def _report(context: Any) -> dict[str, Any]:
+    """The quality report of the done pages, with the project's learning curve (worker side)."""
+    from ..store.learning import learning_of
+
+    result = quality_report(context.store.done_pages())
+    result["learning"] = learning_of(context.store)
+    return result
 
 
 def _value(value: Any) -> str:

@@ -86,6 +86,19 @@ class Session(QObject):
         self.itemSelected.emit(None, False)
         self.stateChanged.emit()
 
+    def forget(self, page_ids: list[int]) -> list[int]:
+        """Forget these open pages (the project holds a newer split of them); returns those that were
+        open. The page shown, if among them, is shown no more: open it again to read it anew."""
+        gone = [i for i in page_ids if i in self.docs]
+        for page_id in gone:
+            doc = self.docs.pop(page_id)
+            self.undo_group.removeStack(doc.stack)
+            doc.deleteLater()
+            if doc is self.doc:
+                self.doc = None
+                self.current_item = None
+        return gone
+
     def dirty_docs(self) -> list[PageDoc]:
         return [d for d in self.docs.values() if d.dirty]
 

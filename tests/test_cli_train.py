@@ -1,0 +1,136 @@
+"""`newsdesk train`, `split --model/--db`, `import --model`, `resplit` and the report's learning curve, on real
+files: typeset pages with their gold, a project file, a model file."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+from click.testing import CliRunner
+
+from app.cli import cli
+from app.core.metadata import page_records
+from app.core.page import check_invariant
+from app.core.projectmodel import load_file
+from app.core.training import split_with
+from app.store.db import Store
+from tests.trainhelp import examples, typeset, write
+
+
+def run(*args: str):  # noqa: ANN201
+    return CliRunner().invoke(cli, list(args))
+
+
+@pytest.fixture(scope="module")
+def pages():
+    return typeset(9)
+
+
+@pytest.fixture(scope="module")
+def trained(pages, tmp_path_factory):
+    """`newsdesk train --gold --pages --out` on six typeset pages with their gold files."""
+    tmp = tmp_path_factory.mktemp("train")
+    write(tmp / "pages", pages[:6], gold=tmp / "gold")
+    result = run("train", "--gold", str(tmp / "gold"), "--pages", str(tmp / "pages"), "--out",
+                 str(tmp / "paper.model"), "--folds", "3", "--json")
+    return tmp, result
+
+
+def test_train_from_gold_writes_a_model_and_says_its_held_out_scores(trained, pages):
+    tmp, result = trained
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert summary["pages"] == [ts.name for ts in pages[:6]] and summary["folds"] == 3
+    assert {"article_f1", "headline_accuracy", "author_f1"} <= set(summary["after"])
+    assert summary["curve"][0]["pages"] == 0 and summary["curve"][-1]["pages"] == 4
+    assert f"{tmp / 'paper.model'}: model written" in result.stderr
+    assert load_file(tmp / "paper.model").info["pages"] == 6
+
+
+def test_split_with_the_model_is_the_model_s_split(trained, pages):
+    tmp, _ = trained
+    new = write(tmp / "new", pages[6:8])
+    result = run("split", "--model", str(tmp / "paper.model"), *(str(p) for p in sorted(new.iterdir())))
+    assert result.exit_code == 0, result.output
+    got = [json.loads(line) for line in result.stdout.splitlines()]
+    model = load_file(tmp / "paper.model")
+    want = [r for ts in pages[6:8] for r in page_records(split_with((ts.name, ts.text), model))]
+    assert got == want
+
+
+def test_a_bad_model_file_is_one_line_and_the_shipped_model_splits(tmp_path, pages):
+    bad = tmp_path / "bad.model"
+    bad.write_bytes(b"\x00\x01 not a model at all")
+    page = write(tmp_path / "pages", pages[:1]) / pages[0].name
+    result = run("split", "--model", str(bad), str(page))
+    assert result.exit_code == 0
+    assert result.stderr == f"newsdesk: {bad}: not a Newsdesk split model; splitting with the shipped model\n"
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert records and all(r["page"] == pages[0].name for r in records)
+
+
+def test_a_gold_file_that_does_not_fit_is_named_with_its_line(tmp_path, pages):
+    write(tmp_path / "pages", pages[:4], gold=tmp_path / "gold")
+    spec = {k: v for k, v in pages[3].gold.items() if k != "pieces"}
+    spec["items"] = [dict(spec["items"][0], title="版面上没有的标题")] + spec["items"][1:]
+    bad = tmp_path / "gold" / pages[3].name.replace(".txt", ".json")
+    bad.write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
+    result = run("train", "--gold", str(tmp_path / "gold"), "--pages", str(tmp_path / "pages"), "--out",
+                 str(tmp_path / "m.model"), "--folds", "2", "--no-curve")
+    assert result.exit_code == 1
+    lines = [line for line in result.stderr.splitlines() if line.startswith("newsdesk:")]
+    assert lines[0].startswith(f"newsdesk: {bad.name}: ") and "版面上没有的标题" in lines[0]
+    assert lines[-1] == "newsdesk: 1 gold file(s) could not be used"
+    assert (tmp_path / "m.model").exists()  # the other three pages were learnt from
+
+
+def test_usage_errors_are_one_line(tmp_path):
+    assert "give --db" in run("train").output
+    assert "--gold needs --pages" in run("train", "--gold", str(tmp_path)).output
+    result = run("train", "--db", str(tmp_path / "none.db"))
+    assert result.exit_code == 1 and "no such project file" in result.stderr
+
+
+def test_a_project_learns_imports_with_its_model_resplits_and_reports_its_curve(tmp_path, pages):
+    db = str(tmp_path / "p.db")
+    folder = write(tmp_path / "pages", pages[:5])
+    assert run("import", str(folder), "--db", db).exit_code == 0
+    with Store(db) as store:
+        for ex, page_id in zip(examples(pages[:4]), store.list_page_ids(), strict=False):
+            store.save_page(page_id, ex.truth, "done")
+    result = run("train", "--db", db, "--folds", "2")
+    assert result.exit_code == 0, result.output
+    assert "learnt from 4 page(s)" in result.stdout and "before" in result.stdout
+    con = sqlite3.connect(db)
+    used, count = con.execute("select used, page_count from split_models").fetchone()
+    assert count == 4
+    if not used:  # the model did not beat Newsdesk's own split on these pages: make it the project's anyway
+        con.execute("update split_models set used = 1")
+        con.commit()
+    con.close()
+    with Store(db) as store:
+        from app.store.learning import project_model
+
+        model = project_model(store)
+    # split --db and import into the project use the project's model
+    new = write(tmp_path / "new", pages[6:7])
+    result = run("split", "--db", db, str(new / pages[6].name))
+    ts = pages[6]
+    assert [json.loads(line) for line in result.stdout.splitlines()] == page_records(
+        split_with((ts.name, ts.text), model))
+    assert run("import", str(new), "--db", db).exit_code == 0
+    with Store(db) as store:
+        page_id = store.list_page_ids()[-1]
+        assert store.load_auto_page(page_id) == split_with((ts.name, ts.text), model)
+        done = [store.load_page(i) for i in store.list_page_ids("done")]
+    result = run("resplit", "--db", db)
+    assert result.exit_code == 0 and "left alone" in result.stderr
+    with Store(db) as store:
+        assert [store.load_page(i) for i in store.list_page_ids("done")] == done
+        for i in store.list_page_ids():
+            assert check_invariant(store.load_page(i)) == []
+    report = run("report", "--db", db)
+    assert "learning curve of the project's model 1" in report.stdout
+    assert json.loads(run("report", "--db", db, "--json").stdout)["learning"]["pages"] == 4
+    assert "splits with Newsdesk's own split again" in run("train", "--db", db, "--stop-using").stderr
