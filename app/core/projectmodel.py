@@ -42,7 +42,12 @@ class ProjectModel(SplitModel):
 
     def tag(self, features: list[list[str]], item_start: float | None = None) -> list[str]:
         base = self.base or shipped_model()
-        return super().tag(stacked(features, base.tag(features)), item_start)
+        return self.tag_stacked(features, base.tag(features), item_start)
+
+    def tag_stacked(self, features: list[list[str]], base_labels: Sequence[str],
+                    item_start: float | None = None) -> list[str]:
+        """`tag`, with the base model's labels of the page already known."""
+        return super().tag(stacked(features, base_labels), item_start)
 
     def to_bytes(self) -> bytes:
         base = (self.base or shipped_model()).to_bytes()
@@ -69,14 +74,24 @@ def stacked(features: Sequence[list[str]], base_labels: Sequence[str]) -> list[l
     return out
 
 
-def fit(sequences: Iterable[tuple[list[list[str]], list[str], list[str]]], base: SplitModel | None = None,
-        info: dict[str, Any] | None = None) -> ProjectModel:
+Sequences = Iterable[tuple[list[list[str]], list[str], list[str]]]
+
+
+def fit(sequences: Sequences, base: SplitModel | None = None, info: dict[str, Any] | None = None) -> ProjectModel:
     """A project model fit on (features, base labels, true labels) of pages; the same pages in the same
     order give the same model, byte for byte (crfsuite's L-BFGS is deterministic)."""
-    base = base or shipped_model()
+    model = _train(sequences, info)
+    return ProjectModel(model.crf, model.info, base=base or shipped_model())
+
+
+def fit_crf(sequences: Sequences) -> bytes:
+    """Only the stacked CRF of `fit` (what a worker process sends back)."""
+    return _train(sequences, None).crf
+
+
+def _train(sequences: Sequences, info: dict[str, Any] | None) -> SplitModel:
     seqs = [(stacked(feats, base_labels), labels) for feats, base_labels, labels in sequences]
-    model = train(None, info=info, c1=C1, c2=C2, max_iterations=MAX_ITERATIONS, sequences=seqs)
-    return ProjectModel(model.crf, model.info, base=base)
+    return train(None, info=info, c1=C1, c2=C2, max_iterations=MAX_ITERATIONS, sequences=seqs)
 
 
 # --- files ----------------------------------------------------------------------------------------------

@@ -14,9 +14,12 @@ scores. Plain functions over page models; no store, no Qt.
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 import random
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,16 +30,19 @@ from .evaluation import gold_of, score
 from .loading import SourcePage, load_page
 from .metadata import page_records
 from .page import Block, Item, Kind, Page, Role, check_invariant
-from .projectmodel import ProjectModel, fit
+from .projectmodel import ProjectModel, fit, fit_crf
 from .splitmodel import ModelError, SplitModel, label_page, labels_of, shipped_model, view
 from .splitter import split_page
 
 FOLDS = 5  # cross-validation: each page is split by a model fit on the other four fifths
 MIN_PAGES = 3  # fewer pages cannot be both learnt from and held out
 CURVE_SIZES = (2, 5, 10, 20, 40, 80, 160)  # the learning curve's points (pages learnt from), below all-but-a-fold
+CURVE_FOLDS = 2  # ... each measured by two fits, one on either half of the pages (a third of the fits of FOLDS)
 SEED = 0
 MEASURES = ("article_f1", "headline_accuracy", "title_accuracy", "author_f1", "paragraph_f1", "caption_f1",
             "caption_leak_rate", "stray_break_rate")
+POOL_MIN_PAGES = 12  # from this many pages on, the fits of the cross-validation run in worker processes
+POOL_JOBS = 2  # (their startup, a second or two, is then well paid back)
 MAX_PAGES = 400  # a fit on more pages takes minutes and gains little: the most recent ones are learnt from
 
 
@@ -102,7 +108,9 @@ def split_with(source: SourcePage | tuple[str, str], model: SplitModel | None) -
 
 # --- learning ---------------------------------------------------------------------------------------------
 @dataclass
-class _Prepared:
+class Prepared:
+    """A page read once for training and scoring: its features, the base model's labels, the true labels."""
+
     example: Example
     features: list[list[str]]
     base_labels: list[str]
@@ -112,29 +120,33 @@ class _Prepared:
     gold: dict[str, Any]
 
 
-def _prepare(example: Example, base: SplitModel) -> _Prepared:
+def prepare(example: Example, base: SplitModel) -> Prepared:
+    """Read a page once: features, what `base` labels it, the labels of its true page, its gold records."""
     problems = check_invariant(example.truth)
     if problems:
         raise TrainingError.said("{page}: its page model is not whole ({problem})", page=example.key,
                                  problem=problems[0])
     v = view(example.text)
-    return _Prepared(example, v.features, base.tag(v.features), labels_of(example.truth, v.pieces), v.pieces,
-                     [ln.blank_before for ln in v.lines], gold_of(page_records(example.truth, with_tags=False)))
+    return Prepared(example, v.features, base.tag(v.features), labels_of(example.truth, v.pieces), v.pieces,
+                    [ln.blank_before for ln in v.lines], gold_of(page_records(example.truth, with_tags=False)))
 
 
-def _sequences(pages: Sequence[_Prepared]) -> list[tuple[list[list[str]], list[str], list[str]]]:
+def sequences(pages: Sequence[Prepared]) -> list[tuple[list[list[str]], list[str], list[str]]]:
+    """What `projectmodel.fit` learns from: (features, base labels, true labels) of each page."""
     return [(p.features, p.base_labels, p.labels) for p in pages]
 
 
-def _predict(p: _Prepared, model: ProjectModel) -> list[dict[str, Any]]:
+def predict(p: Prepared, model: ProjectModel) -> list[dict[str, Any]]:
+    """The records of a prepared page split by `model` (whose base is the one the page was read with)."""
     from .decode import decode
 
-    labels = model.tag(p.features)
+    labels = model.tag_stacked(p.features, p.base_labels)
     page = decode(p.example.key, p.example.text, p.blanks, p.pieces, labels)
     return page_records(page, with_tags=False)
 
 
-def _score(pages: Sequence[_Prepared], pred: Mapping[str, list[dict[str, Any]]]) -> dict[str, float]:
+def score_pages(pages: Sequence[Prepared], pred: Mapping[str, list[dict[str, Any]]]) -> dict[str, float]:
+    """The measures of predicted records against the pages' truth."""
     result = score({p.example.key: p.gold for p in pages}, {p.example.key: pred[p.example.key] for p in pages})
     return {m: result[m] for m in MEASURES}
 
@@ -147,23 +159,27 @@ def folds_of(n: int, folds: int = FOLDS, seed: int = SEED) -> list[list[int]]:
     return [sorted(order[f::k]) for f in range(k)]
 
 
+def _curve_sizes(n: int, folds: int, curve: bool) -> list[int]:
+    """The learning curve's points below the cross-validation's: sizes half of the pages can hold."""
+    k = max(2, min(folds, n))
+    return [s for s in CURVE_SIZES if s <= n // 2 and s < n - -(-n // k)] if curve else []
+
+
 def plan(n: int, folds: int = FOLDS, curve: bool = True) -> int:
     """How many fits `learn` makes for n pages (its progress steps, with one per page read)."""
-    k = max(2, min(folds, n))
-    smallest = n - (n + k - 1) // k
-    sizes = [s for s in CURVE_SIZES if s < smallest] if curve else []
-    return k * (len(sizes) + 1) + 1
+    return max(2, min(folds, n)) + CURVE_FOLDS * len(_curve_sizes(n, folds, curve)) + 1
 
 
 def learn(examples: Sequence[Example], *, folds: int = FOLDS, seed: int = SEED, curve: bool = True,
           base: SplitModel | None = None, before: Callable[[Example], Page] | None = None,
           step: Callable[[int], None] | None = None, total: Callable[[int], None] | None = None,
-          cancelled: Callable[[], bool] | None = None) -> Learnt:
+          cancelled: Callable[[], bool] | None = None, jobs: int = 0) -> Learnt:
     """Fit a project model on `examples` and measure it (see the module docstring).
 
     `before(example)` is the split without the model (default: Newsdesk's own). `total(n)` is told the
     number of steps first, `step(1)` after each page read and each fit; `cancelled()` is asked between
-    steps and stops the work (`Cancelled`)."""
+    steps and stops the work (`Cancelled`). The cross-validation's fits run in `jobs` processes (0: two for
+    POOL_MIN_PAGES pages or more, else in this process); the result is the same either way."""
     started = time.perf_counter()
     if len(examples) < MIN_PAGES:
         raise TrainingError.said("{n} page(s) to learn from: at least {min} are needed", n=len(examples),
@@ -182,31 +198,62 @@ def learn(examples: Sequence[Example], *, folds: int = FOLDS, seed: int = SEED, 
 
     prepared = []
     for ex in examples:
-        prepared.append(_prepare(ex, base))
+        prepared.append(prepare(ex, base))
         tick()
-    sets = folds_of(len(prepared), folds, seed)
-    smallest = len(prepared) - max(len(s) for s in sets)
-    sizes = [s for s in CURVE_SIZES if s < smallest] if curve else []
-    held: dict[int, dict[str, list[dict[str, Any]]]] = {}  # curve size (0: all but the fold) -> predictions
-    for held_out in sets:
-        rest = [p for i, p in enumerate(prepared) if i not in held_out]
-        for size in [*sizes, 0]:
-            learnt_from = rest[:size] if size else rest
-            model = fit(_sequences(learnt_from), base)
-            for i in held_out:
-                held.setdefault(size, {})[prepared[i].example.key] = _predict(prepared[i], model)
-            tick()
+    n = len(prepared)
+    sets = folds_of(n, folds, seed)
+    fits = [(0, held_out, [i for i in range(n) if i not in held_out]) for held_out in sets]
+    sizes = _curve_sizes(n, folds, curve)
+    halves = folds_of(n, CURVE_FOLDS, seed)
+    for held_out in halves:  # the curve's smaller sizes: each page split by a model fit on the other half
+        other = [i for i in range(n) if i not in held_out]
+        fits += [(size, held_out, other[:size]) for size in sizes]
+    # (fits: curve size (0: all but the fold), the pages held out, the pages learnt from)
+    held: dict[int, dict[str, list[dict[str, Any]]]] = {}  # curve size -> predictions of held-out pages
+    for (size, held_out, _), crf in _fitted(prepared, fits, jobs):
+        model = ProjectModel(crf, {}, base=base)
+        for i in held_out:
+            held.setdefault(size, {})[prepared[i].example.key] = predict(prepared[i], model)
+        tick()
     pred_before = {p.example.key: page_records(before(p.example), with_tags=False) for p in prepared}
-    scores_before = _score(prepared, pred_before)
-    scores_after = _score(prepared, held[0])
+    scores_before = score_pages(prepared, pred_before)
+    scores_after = score_pages(prepared, held[0])
     points = [{"pages": 0, **scores_before}]
-    points += [{"pages": size, **_score(prepared, held[size])} for size in sizes]
+    points += [{"pages": size, **score_pages(prepared, held[size])} for size in sizes]
     points.append({"pages": round(len(prepared) * (len(sets) - 1) / len(sets)), **scores_after})
     info = {"trained_on": {"pages": len(prepared), "base": base.info.get("trained_on")}}
-    model = fit(_sequences(prepared), base, info)
+    model = fit(sequences(prepared), base, info)
     tick()
     return Learnt(model, [p.example.key for p in prepared], scores_before, scores_after, points, len(sets),
                   time.perf_counter() - started)
+
+
+def _fitted(prepared: Sequence[Prepared], fits: list[tuple[int, list[int], list[int]]],
+            jobs: int) -> Iterator[tuple[tuple[int, list[int], list[int]], bytes]]:
+    """Each fit of the cross-validation with its CRF, in order; in worker processes for many pages (spawned,
+    never forked: the app runs Qt; each worker is handed every page's sequence once)."""
+    seqs = sequences(prepared)
+    workers = jobs or (min(POOL_JOBS, os.cpu_count() or 1) if len(prepared) >= POOL_MIN_PAGES else 1)
+    if workers <= 1:
+        for job in fits:
+            yield job, fit_crf([seqs[i] for i in job[2]])
+        return
+    pool = ProcessPoolExecutor(workers, multiprocessing.get_context("spawn"), _take_pages, (seqs,))
+    try:
+        yield from zip(fits, pool.map(_fit_pages, [job[2] for job in fits]), strict=True)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+_pages: list[Any] = []  # a worker's copy of every page's sequence
+
+
+def _take_pages(seqs: list[Any]) -> None:
+    _pages[:] = seqs
+
+
+def _fit_pages(indices: list[int]) -> bytes:
+    return fit_crf([_pages[i] for i in indices])
 
 
 def format_summary(learnt: Learnt) -> str:

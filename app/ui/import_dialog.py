@@ -115,7 +115,7 @@ class ImportJob(QObject):
 def summary(report: ImportReport) -> str:
     """One line for the notice: how many pages, cancelled or not, and the bad files in short."""
     n = report.new + report.version + report.same
-    text = tr("Imported {n} page(s).").format(n=n)
+    text = " ".join([*report.notes, tr("Imported {n} page(s).").format(n=n)])
     if report.version:
         text += " " + tr("{n} of them are new versions of pages already here.").format(n=report.version)
     if report.cancelled:

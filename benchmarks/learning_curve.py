@@ -1,0 +1,152 @@
+"""Benchmark: how fast a project model learns a paper the shipped model has never seen.
+
+A "new paper" is a typeset layout family left out of the shipped model's training (by default each of
+interleaved, scrambled and crlf-halfwidth, see tools/build_model.py). The project model (app/core/projectmodel.py,
+stacked on the shipped model) is trained on 0, 5, 10, 20 and 40 pages of that family typeset from one month
+of the corpus (2019-02) and scored on 40 other pages of the family typeset from the other month (2020-02),
+with the app's own measures (`app.core.evaluation.score`); 0 pages is the shipped model itself. Newsdesk's
+default split (the rules, unless NEWSDESK_SPLIT says otherwise) is scored too, for reference, and so is the
+ceiling: the test pages' true labels put through the decoder, the most any model of these labels can reach.
+
+Also measured: the time to learn from 20 pages (reading their features and fitting the model), against the
+floor of reading the same pages' features alone, and what `newsdesk train` does on 20 pages (fits with
+5-fold cross-validation and the learning curve); and the peak memory of the whole run.
+
+Targets: article F1 >= 0.95 after 10 pages, never worse than the shipped model; 20 pages learnt in under 30 s;
+memory under 1 GB. Prints a table per family, and last one JSON line.
+
+usage: python benchmarks/learning_curve.py [--families interleaved,scrambled,crlf-halfwidth] [--test-pages 40]
+           [--sizes 0,5,10,20,40] [--seed 0] [--corpus PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from app.core.decode import decode  # noqa: E402
+from app.core.metadata import page_records  # noqa: E402
+from app.core.projectmodel import fit  # noqa: E402
+from app.core.splitmodel import shipped_model, view  # noqa: E402
+from app.core.splitter import split_page  # noqa: E402
+from app.core.training import (  # noqa: E402
+    Example,
+    learn,
+    page_from_pieces,
+    predict,
+    prepare,
+    score_pages,
+    sequences,
+    split_with,
+)
+from tools.typeset.generate import generate  # noqa: E402
+
+MEASURES = ("article_f1", "headline_accuracy", "author_f1", "paragraph_f1", "caption_f1")
+NEW_PAPERS = ("interleaved", "scrambled", "crlf-halfwidth")  # left out of the shipped model's training
+TRAIN_MONTH, TEST_MONTH = "2019-02", "2020-02"
+TIMED_PAGES = 20
+TARGET_F1, TARGET_AT = 0.95, 10
+TARGET_SECONDS, TARGET_MB = 30.0, 1024
+
+
+def examples(month: str, family: str, n: int, seed: int, corpus: str | None) -> list[Example]:
+    return [Example(ts.name, ts.text, page_from_pieces(ts.name, ts.text, ts.gold))
+            for ts in generate(month, [family], n, seed, corpus)]
+
+
+def row(label: str, result: dict[str, Any], note: str = "") -> str:
+    return f"{label:<24} " + " ".join(f"{result[m]:>9.3f}" for m in MEASURES) + f"  {note}"
+
+
+def family_curve(family: str, sizes: list[int], test_pages: int, seed: int, corpus: str | None) -> dict[str, Any]:
+    base = shipped_model()
+    train = [prepare(ex, base) for ex in examples(TRAIN_MONTH, family, max(sizes), seed, corpus)]
+    test = [prepare(ex, base) for ex in examples(TEST_MONTH, family, test_pages, 7919 + seed, corpus)]
+    rules = {p.example.key: page_records(split_page((p.example.key, p.example.text)), with_tags=False) for p in test}
+    curve = []
+    print(f"\n{family}: learnt from pages of {TRAIN_MONTH}, scored on {len(test)} pages of {TEST_MONTH}")
+    print(f"{'pages learnt from':<24} " + " ".join(f"{m[:9]:>9}" for m in MEASURES) + "  fit")
+    print(row("Newsdesk's default split", score_pages(test, rules), "(reference)"))
+    ceiling = score_pages(test, {p.example.key: records_of(p, p.labels) for p in test})
+    print(row("true labels, decoded", ceiling, "(the most any model can reach with these labels)"))
+    for size in sizes:
+        t0 = time.perf_counter()
+        if size:
+            model = fit(sequences(train[:size]), base)
+            pred = {p.example.key: predict(p, model) for p in test}
+        else:
+            pred = {p.example.key: page_records(split_with((p.example.key, p.example.text), base),
+                                                with_tags=False) for p in test}
+        result = score_pages(test, pred)
+        seconds = time.perf_counter() - t0
+        curve.append({"pages": size, **result})
+        print(row(str(size) + (" (shipped model)" if not size else ""), result, f"{seconds:.1f} s"))
+    return {"curve": curve, "rules": score_pages(test, rules), "ceiling": ceiling}
+
+
+def records_of(p: Any, labels: list[str]) -> list[dict[str, Any]]:
+    """The records of a prepared page decoded from `labels`."""
+    return page_records(decode(p.example.key, p.example.text, p.blanks, p.pieces, labels), with_tags=False)
+
+
+def timing(family: str, seed: int, corpus: str | None) -> dict[str, float]:
+    """Seconds to learn from 20 pages (features and fit), the floor of reading their features alone, and
+    `newsdesk train`'s whole run on them (cross-validation and learning curve)."""
+    pages = examples(TRAIN_MONTH, family, TIMED_PAGES, seed + 1, corpus)
+    t0 = time.perf_counter()
+    for ex in pages:
+        view(ex.text)
+    floor = time.perf_counter() - t0
+    base = shipped_model()
+    t0 = time.perf_counter()
+    fit(sequences([prepare(ex, base) for ex in pages]), base)
+    learn_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    learn(pages)
+    train_s = time.perf_counter() - t0
+    return {"learn_20_s": round(learn_s, 1), "features_20_s": round(floor, 1),
+            "ratio_to_features": round(learn_s / floor, 1), "train_command_20_s": round(train_s, 1)}
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--families", default=",".join(NEW_PAPERS))
+    ap.add_argument("--sizes", default="0,5,10,20,40")
+    ap.add_argument("--test-pages", type=int, default=40)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--corpus", default=None, help="corpus file (default ../shared/train/peoples_daily.jsonl.gz)")
+    args = ap.parse_args(argv)
+    families = [f for f in args.families.split(",") if f]
+    sizes = sorted({int(s) for s in args.sizes.split(",")})
+    print("learning curve of a project model on papers the shipped model never saw; measures: " + ", ".join(MEASURES))
+    results: dict[str, Any] = {"families": {}}
+    for family in families:
+        results["families"][family] = family_curve(family, sizes, args.test_pages, args.seed, args.corpus)
+    times = timing(families[0], args.seed, args.corpus)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\nlearning from {TIMED_PAGES} pages ({families[0]}): {times['learn_20_s']} s (reading their features "
+          f"alone: {times['features_20_s']} s, ratio {times['ratio_to_features']}); `newsdesk train` on them "
+          f"(5-fold cross-validation and curve): {times['train_command_20_s']} s; peak memory {peak_mb:.0f} MB")
+    checks = {}
+    for family, res in results["families"].items():
+        at = {p["pages"]: p["article_f1"] for p in res["curve"]}
+        shipped = at.get(0, 0.0)
+        checks[family] = {"f1_after_10": at.get(TARGET_AT), "never_worse": all(v >= shipped for v in at.values())}
+        ok = (at.get(TARGET_AT) or 0) >= TARGET_F1 and checks[family]["never_worse"]
+        print(f"{family}: article F1 after {TARGET_AT} pages {at.get(TARGET_AT)} (target {TARGET_F1}), never worse "
+              f"than the shipped model: {checks[family]['never_worse']} -> {'met' if ok else 'not met'}")
+    results.update(times, peak_mb=round(peak_mb), checks=checks,
+                   time_target_met=times["learn_20_s"] < TARGET_SECONDS, memory_target_met=peak_mb < TARGET_MB)
+    print(json.dumps(results, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
