@@ -40,10 +40,10 @@ def _split_one(page: PageFile, model_file: str | None = None) -> tuple[str, list
     from .core.loading import load_page
     from .core.metadata import item_records
     from .core.projectmodel import worker_model
-    from .core.training import split_with
+    from .core.splitter import split_page
 
     try:
-        split = split_with(load_page(page), worker_model(model_file))
+        split = split_page(load_page(page), model=worker_model(model_file))
         return page.path, [rec for _, rec in item_records(split)], None
     except BadInput as e:
         return page.path, None, str(e)

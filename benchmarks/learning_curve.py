@@ -45,7 +45,6 @@ from app.core.training import (  # noqa: E402
     prepare,
     score_pages,
     sequences,
-    split_with,
 )
 from tools.typeset.generate import generate  # noqa: E402
 
@@ -83,7 +82,7 @@ def family_curve(family: str, sizes: list[int], test_pages: int, seed: int, corp
             model = fit(sequences(train[:size]), base)
             pred = {p.example.key: predict(p, model) for p in test}
         else:
-            pred = {p.example.key: page_records(split_with((p.example.key, p.example.text), base),
+            pred = {p.example.key: page_records(split_page((p.example.key, p.example.text), model=base),
                                                 with_tags=False) for p in test}
         result = score_pages(test, pred)
         seconds = time.perf_counter() - t0

@@ -13,7 +13,7 @@ from app.cli import cli
 from app.core.metadata import page_records
 from app.core.page import check_invariant
 from app.core.projectmodel import load_file
-from app.core.training import split_with
+from app.core.splitter import split_page
 from app.store.db import Store
 from tests.trainhelp import examples, typeset, write
 
@@ -55,7 +55,7 @@ def test_split_with_the_model_is_the_model_s_split(trained, pages):
     assert result.exit_code == 0, result.output
     got = [json.loads(line) for line in result.stdout.splitlines()]
     model = load_file(tmp / "paper.model")
-    want = [r for ts in pages[6:8] for r in page_records(split_with((ts.name, ts.text), model))]
+    want = [r for ts in pages[6:8] for r in page_records(split_page((ts.name, ts.text), model=model))]
     assert got == want
 
 
@@ -118,11 +118,11 @@ def test_a_project_learns_imports_with_its_model_resplits_and_reports_its_curve(
     result = run("split", "--db", db, str(new / pages[6].name))
     ts = pages[6]
     assert [json.loads(line) for line in result.stdout.splitlines()] == page_records(
-        split_with((ts.name, ts.text), model))
+        split_page((ts.name, ts.text), model=model))
     assert run("import", str(new), "--db", db).exit_code == 0
     with Store(db) as store:
         page_id = store.list_page_ids()[-1]
-        assert store.load_auto_page(page_id) == split_with((ts.name, ts.text), model)
+        assert store.load_auto_page(page_id) == split_page((ts.name, ts.text), model=model)
         done = [store.load_page(i) for i in store.list_page_ids("done")]
     result = run("resplit", "--db", db)
     assert result.exit_code == 0 and "left alone" in result.stderr

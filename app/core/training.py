@@ -27,11 +27,11 @@ from typing import Any
 from .alignment import AlignmentError, align_gold
 from .errors import BadInput, NewsdeskError
 from .evaluation import gold_of, score
-from .loading import SourcePage, load_page
+from .loading import load_page
 from .metadata import page_records
 from .page import Block, Item, Kind, Page, Role, check_invariant
 from .projectmodel import ProjectModel, fit, fit_crf
-from .splitmodel import ModelError, SplitModel, label_page, labels_of, shipped_model, view
+from .splitmodel import SplitModel, labels_of, shipped_model, view
 from .splitter import split_page
 
 FOLDS = 5  # cross-validation: each page is split by a model fit on the other four fifths
@@ -91,19 +91,6 @@ def _rank(result: Mapping[str, float]) -> tuple[float, float]:
     """Article F1 first; headlines, authors and paragraphs break a tie."""
     rest = [result.get(m, 0.0) for m in ("headline_accuracy", "author_f1", "paragraph_f1")]
     return result.get("article_f1", 0.0), sum(rest) / len(rest)
-
-
-# --- the split with and without a model --------------------------------------------------------------------
-def split_with(source: SourcePage | tuple[str, str], model: SplitModel | None) -> Page:
-    """A page's split with `model`, or the split Newsdesk makes without one (None). A model that cannot
-    be used gives the split without one: a split never fails on a model."""
-    if model is None:
-        return split_page(source)
-    name, text = (source.name, source.text) if isinstance(source, SourcePage) else source
-    try:
-        return label_page(name, text, model)
-    except ModelError:
-        return split_page((name, text))
 
 
 # --- learning ---------------------------------------------------------------------------------------------
@@ -186,7 +173,7 @@ def learn(examples: Sequence[Example], *, folds: int = FOLDS, seed: int = SEED, 
                                  min=MIN_PAGES)
     examples = list(examples)[-MAX_PAGES:]
     base = base or shipped_model()
-    before = before or (lambda ex: split_with((ex.key, ex.text), None))
+    before = before or (lambda ex: split_page((ex.key, ex.text)))
     if total:
         total(len(examples) + plan(len(examples), folds, curve))
 

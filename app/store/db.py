@@ -679,7 +679,7 @@ class Store:
         journal (then nothing is written and False is returned). The status stays as it is."""
         auto_json = page_to_json(auto, with_text=False)
         model_json = page_to_json(page, with_text=False)
-        records = page_item_records(page)
+        records = item_records(page)
         with self.writing():
             row = self._page_row(page_id, "text, model, status")
             journal = self.db.execute("select count(*) from journal where page_id = ?", [page_id]).fetchone()[0]

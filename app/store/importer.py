@@ -72,12 +72,12 @@ def prepare_page(page: PageFile | str, model_file: str | None = None) -> tuple[s
     from ..core.metadata import item_records
     from ..core.projectmodel import worker_model
     from ..core.serialize import page_to_json
-    from ..core.training import split_with
+    from ..core.splitter import split_page
 
     path = page.path if isinstance(page, PageFile) else page
     try:
         source = load_page(page)
-        split = split_with(source, worker_model(model_file))
+        split = split_page(source, model=worker_model(model_file))
         return path, (source, page_to_json(split, with_text=False), item_records(split)), None
     except NewsdeskError as e:
         return path, None, str(e)

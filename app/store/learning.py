@@ -21,7 +21,8 @@ from typing import Any
 from ..core.edits import resplit
 from ..core.projectmodel import load_file, read_model
 from ..core.splitmodel import ModelError, SplitModel, shipped_model
-from ..core.training import Example, Learnt, learn, split_with
+from ..core.splitter import split_page
+from ..core.training import Example, Learnt, learn
 from .db import Store
 
 
@@ -124,7 +125,7 @@ def resplit_todo(store: Store, model: SplitModel | None, *, page_ids: list[int] 
             report.cancelled = True
             break
         auto, page, stamp = store.load_for_resplit(page_id)
-        fresh = split_with((page.name, page.text), model)
+        fresh = split_page((page.name, page.text), model=model)
         after, _notes = resplit(page, fresh)
         if fresh == auto and after == page:
             report.unchanged += 1

@@ -15,6 +15,7 @@ from app.core.metadata import page_records
 from app.core.page import check_invariant
 from app.core.projectmodel import PROJECT_MAGIC, ProjectModel, load_file, read_model
 from app.core.splitmodel import ModelError, shipped_model
+from app.core.splitter import split_page
 from app.core.training import (
     MEASURES,
     Cancelled,
@@ -25,7 +26,6 @@ from app.core.training import (
     learn,
     page_from_pieces,
     plan,
-    split_with,
 )
 from tests.trainhelp import examples, typeset, write
 from tools.typeset.gold import page_model
@@ -101,9 +101,9 @@ def test_a_project_model_file_round_trips_and_splits_like_the_model(learnt, tmp_
     assert again.base is not None and again.base.crf == shipped_model().crf  # the base travels inside
     other = typeset(2, seed=9, month="2020-02")
     for ts in other:
-        page = split_with((ts.name, ts.text), again)
+        page = split_page((ts.name, ts.text), model=again)
         assert check_invariant(page) == []
-        assert page_records(page) == page_records(split_with((ts.name, ts.text), learnt.model))
+        assert page_records(page) == page_records(split_page((ts.name, ts.text), model=learnt.model))
 
 
 def test_a_plain_split_model_file_is_read_too(tmp_path):
@@ -140,7 +140,7 @@ def test_a_project_model_never_drops_or_duplicates_a_character(learnt, k, cut):
     text = ts.text[: max(1, len(ts.text) * cut // 40)] if cut else ts.text
     if not text.strip():
         return
-    assert check_invariant(split_with(("p.txt", text), learnt.model)) == []
+    assert check_invariant(split_page(("p.txt", text), model=learnt.model)) == []
 
 
 _cache: dict = {}

@@ -13,7 +13,7 @@ from app.core.page import check_invariant
 from app.core.projectmodel import ProjectModel
 from app.core.splitmodel import ModelError, shipped_model
 from app.core.splitter import split_page
-from app.core.training import learn, split_with
+from app.core.training import learn
 from app.store.db import Store
 from app.store.importer import import_paths
 from app.store.learning import learn_project, learning_of, project_model, resplit_todo, usable_model
@@ -72,7 +72,7 @@ def test_import_splits_with_the_project_s_model_in_use(tmp_path, pages, model):
         folder = write(tmp_path / "more", pages[6:8])
         report = import_paths(store, [str(folder)])
         for page_id, ts in zip(report.page_ids, pages[6:8], strict=True):
-            assert store.load_auto_page(page_id) == split_with((ts.name, ts.text), model)
+            assert store.load_auto_page(page_id) == split_page((ts.name, ts.text), model=model)
         assert store.stop_using_split_model() == 1 and project_model(store) is None
 
 
@@ -83,7 +83,7 @@ def test_import_with_a_model_file_that_cannot_be_used_says_so_and_uses_the_shipp
         report = import_paths(store, [str(write(tmp_path / "pages", pages[:1]))], model_path=str(bad))
         assert report.notes == [f"{bad}: not a Newsdesk split model; splitting with the shipped model"]
         ts = pages[0]
-        assert store.load_auto_page(report.page_ids[0]) == split_with((ts.name, ts.text), shipped_model())
+        assert store.load_auto_page(report.page_ids[0]) == split_page((ts.name, ts.text), model=shipped_model())
 
 
 def test_a_damaged_model_row_is_one_line_and_the_shipped_model_splits(tmp_path, model):
@@ -116,12 +116,12 @@ def test_resplit_changes_only_machine_made_items_of_pages_still_to_do(tmp_path, 
     assert store.load_page(done_id) == done_before  # marked done: never touched
     assert store.load_page(journal_id) == journal_before  # unsaved edits: left alone
     ts = pages[2]
-    fresh = split_with((ts.name, ts.text), model)
+    fresh = split_page((ts.name, ts.text), model=model)
     assert store.load_page(plain_id) == fresh and store.load_auto_page(plain_id) == fresh
     after = store.load_page(edited_id)
     kept = [it for it in after.items if it.edited]
     assert kept == [fixed.items[0]]  # the hand-made item, exactly as the editor left it
-    assert store.load_auto_page(edited_id) == split_with((pages[1].name, pages[1].text), model)
+    assert store.load_auto_page(edited_id) == split_page((pages[1].name, pages[1].text), model=model)
     assert check_invariant(after) == []
     assert store.page_status(edited_id) == "in_progress" and store.page_status(plain_id) == "todo"
     assert store.history(plain_id)[-1]["summary"] == "re-split with the project's model"

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from uihelp import close_window, open_window, press
 
-from app.core.training import split_with
+from app.core.splitter import split_page
 from app.store.db import Store
 from app.store.importer import import_paths
 from app.store.learning import project_model
@@ -89,10 +89,10 @@ def test_mark_done_learn_and_resplit_the_rest(qtbot, typeset_project) -> None:  
             for page_id, ex in zip(ids[:5], examples(pages[:5]), strict=True):  # done: never touched
                 assert store.load_page(page_id) == ex.truth
             for page_id, ts in zip(ids[5:], pages[5:], strict=True):
-                assert store.load_auto_page(page_id) == split_with((ts.name, ts.text), model)
+                assert store.load_auto_page(page_id) == split_page((ts.name, ts.text), model=model)
             kept = [it for it in store.load_page(ids[6]).items if it.edited]
             assert kept == [merged]  # the editor's merge survives the re-split
-            assert store.load_page(ids[7]) == split_with((pages[7].name, pages[7].text), model)
+            assert store.load_page(ids[7]) == split_page((pages[7].name, pages[7].text), model=model)
         # the window shows the page read anew, the editor's item still there
         assert window.doc.page_id == ids[6]
         assert any(it.edited for it in window.doc.page.items)
