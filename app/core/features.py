@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import roles
 from .bylines import (
@@ -343,7 +344,7 @@ def piece_features(text: str, lines: Sequence[Ln], pieces: Sequence[Piece]) -> l
         if runs[i] is not None:
             f += _run_features(runs[i], i, pieces, grams, chars, feats_of_run)
         base.append(f)
-        main.append([k for k in f if k.split("=")[0] in _MAIN])
+        main.append([k for k in f if _is_main(k)])
     out = []
     for i, f in enumerate(base):
         g = list(f)
@@ -434,6 +435,12 @@ def _bridged(pieces: Sequence[Piece], ends: list[bool]) -> list[str]:
                 out[j] = out[j] or "out"
                 break
     return out
+
+
+@lru_cache(maxsize=4096)
+def _is_main(feature: str) -> bool:
+    """Is this one of the features copied into the neighbours' (by its name before `=`)?"""
+    return feature.split("=")[0] in _MAIN
 
 
 def _window(grams: list[set[str]], chars: list[int], i: int, step: int, reach: int) -> tuple[set[str], int]:
