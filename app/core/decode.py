@@ -1,9 +1,9 @@
 """From labelled pieces to the page model: the learned split's decoder.
 
 Each piece of the page carries one label (see `LABELS`): its role, whether it starts a paragraph or carries
-on the one open in its item, and whether it opens a new item (`B_`), goes back to an item met earlier (`R_`:
-the other half of two articles printed side by side, the body under a headline printed inside its
-neighbour), or stays in the current one. Captions, their credit lines and page furniture float: they do not
+on the one open in its item, and whether it opens a new item (`B_`) or stays in the current one; a body
+piece that carries on a sentence may go back to an earlier item whose paragraph it continues (the other half
+of two articles printed side by side). Captions, their credit lines and page furniture float: they do not
 break the item they are printed in.
 
 Whatever the labels say, every piece goes into exactly one block of one item, so the no-loss invariant holds
@@ -23,9 +23,8 @@ HEAD_ROLES = {"SECTION": Role.SECTION, "KICKER": Role.KICKER, "TITLE": Role.TITL
               "SUBHEAD": Role.SUBHEAD}
 CORES = ("SECTION", "KICKER", "TITLE", "SUBTITLE", "BYLINE", "SUBHEAD", "BODY", "CONT", "AD")
 FLOATING = ("CAPTION", "CAPCONT", "CREDIT", "FURNITURE")
-LABELS = tuple(f"{p}{c}" for p in ("", "B_", "R_") for c in CORES) + FLOATING + ("HCONT",)
+LABELS = tuple(f"{p}{c}" for p in ("", "B_") for c in CORES) + FLOATING + ("HCONT",)
 RESUME_REACH = 8  # earlier items a chunk may go back to (side-by-side articles are neighbours): linear time
-RESUME_RECENCY = 0.5  # how much an earlier item loses per item between it and the piece resuming it
 FURNITURE_RUN_GAP = 1  # furniture lines at most this many blank lines apart are one furniture block
 
 
@@ -39,8 +38,8 @@ class _Item:
 
 
 def split_label(label: str) -> tuple[str, str]:
-    """('B' | 'R' | '', core) of a label."""
-    if label.startswith(("B_", "R_")):
+    """('B' | '', core) of a label."""
+    if label.startswith("B_"):
         return label[0], label[2:]
     return "", label
 
@@ -85,9 +84,7 @@ def decode(name: str, text: str, lines_blank: Sequence[int], pieces: Sequence[Pi
                 caption_of = (cur, len(cur.blocks) - 1) if role is Role.CAPTION else None
             continue
         caption_of = None
-        if prefix == "R" and items:
-            cur = _resume(items, cur, p, core) or cur
-        elif prefix == "" and core == "CONT" and cur is not None and len(items) > 1:
+        if prefix == "" and core == "CONT" and cur is not None and len(items) > 1:
             cur = _carried_on(items, cur, p)
         elif prefix == "B" or cur is None:
             cur = _Item()
@@ -180,34 +177,6 @@ def _carried_on(items: list[_Item], cur: _Item, p: Piece) -> _Item:
             if item is not cur and item.last_body is not None and not roles.ends_sentence(item.last_body_text):
                 return item
     return cur
-
-
-def _resume(items: list[_Item], cur: _Item | None, p: Piece, core: str) -> _Item | None:
-    """The earlier item a resumed chunk belongs to: the open paragraph it carries on, else the item whose
-    body has not started or has just ended, the nearest first."""
-    best, best_score = None, float("-inf")
-    rank = 0
-    for item in reversed(items[-RESUME_REACH:]):
-        if item is cur:
-            continue
-        if any(r is Role.AD for r, _ in item.blocks):
-            continue
-        score = -RESUME_RECENCY * rank
-        rank += 1
-        open_para = item.last_body is not None and not roles.ends_sentence(item.last_body_text)
-        if core == "CONT":
-            if open_para:
-                score += 2
-                if roles.joins_a_word(item.last_body_text, p.text) or roles.starts_mid_sentence(p.text):
-                    score += 2
-        else:
-            if item.last_body is None:
-                score += 2
-            elif not open_para:
-                score += 1
-        if score > best_score:
-            best, best_score = item, score
-    return best
 
 
 _HEADLINE = {Role.SECTION, Role.KICKER, Role.TITLE, Role.SUBTITLE, Role.BYLINE, Role.CAPTION}
