@@ -1,0 +1,99 @@
+"""The window's regions follow the session: an edit updates the rows and lines it touched, nothing resets."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QWidget
+from uihelp import article_with_blocks, char_background, click_offset, press
+
+from app.ui import tasks
+from app.ui.actions import Act, create_actions
+from app.ui.models import item_color
+
+
+def signals(model) -> dict[str, list]:  # noqa: ANN001
+    seen: dict[str, list] = {"reset": [], "inserted": [], "removed": [], "moved": [], "changed": []}
+    model.modelReset.connect(lambda: seen["reset"].append(1))
+    model.rowsInserted.connect(lambda _p, first, last: seen["inserted"].append((first, last)))
+    model.rowsRemoved.connect(lambda _p, first, last: seen["removed"].append((first, last)))
+    model.rowsMoved.connect(lambda *args: seen["moved"].append(args[1:3]))
+    model.dataChanged.connect(lambda top, _bottom, _roles: seen["changed"].append(top.row()))
+    return seen
+
+
+def test_a_split_inserts_one_row_and_undo_removes_it(qtbot, window) -> None:  # noqa: ANN001
+    page = window.doc.page
+    item = article_with_blocks(page)
+    click_offset(qtbot, window, item.blocks[1].spans[0][0] + 1)
+    seen = signals(window.items_model)
+    press(window, Act.SPLIT_HERE)
+    row = page.item_index(item.id)
+    assert seen["reset"] == [] and seen["inserted"] == [(row + 1, row + 1)] and seen["changed"] == [row]
+    press(window, window.undo_action)
+    assert seen["reset"] == [] and seen["removed"] == [(row + 1, row + 1)]
+    assert window.items_model.rowCount() == len(page.items)
+
+
+def test_moving_an_item_moves_its_row(qtbot, window) -> None:  # noqa: ANN001
+    seen = signals(window.items_model)
+    moved = window.items_model.item_id(0)
+    window.move_item(moved, 2)
+    assert seen["reset"] == [] and seen["moved"] and window.items_model.item_id(2) == moved
+    assert window.items.currentIndex().row() == 2  # the moved item stays selected
+
+
+def test_a_field_edit_changes_one_row_and_no_tint(qtbot, window) -> None:  # noqa: ANN001
+    seen = signals(window.items_model)
+    retinted = []
+    tints = window.source._tints
+    original = tints.retint
+    tints.retint = lambda spans: (retinted.append(spans), original(spans))
+    try:
+        title = window.panel.edits["title"]
+        title.selectAll()
+        qtbot.keyClicks(title, "x")
+    finally:
+        tints.retint = original
+    assert seen["reset"] == [] and set(seen["changed"]) == {window.items.currentIndex().row()}
+    assert retinted == []
+
+
+def test_lines_out_of_view_are_tinted_once_the_app_is_idle(qtbot, window) -> None:  # noqa: ANN001
+    page = window.doc.page
+    last = page.items[-1]
+    offset = last.blocks[-1].spans[-1][0]
+    qtbot.waitUntil(lambda: char_background(window, offset) == item_color(page, last).name(), timeout=5000)
+    first = window.doc.page.items[0]
+    assert char_background(window, first.blocks[0].spans[0][0]) == item_color(page, first).name()
+
+
+def test_every_action_needs_a_method() -> None:
+    parent = QWidget()
+    with pytest.raises(ValueError, match="actions without a method: .*SAVE"):
+        create_actions(parent, {key: (lambda: None) for key in Act if key is not Act.SAVE})
+
+
+def test_a_background_operation_gets_the_project_progress_and_cancel(qtbot, project) -> None:  # noqa: ANN001
+    from app.store.db import Store
+
+    with Store(project) as store:
+        steps, results = [], []
+
+        def op(context: tasks.TaskContext) -> int:
+            assert context.store is not store and context.store.path == store.path  # a connection of its own
+            context.set_total(2)
+            context.step()
+            context.step()
+            return len(context.store.list_pages())
+
+        task = tasks.Task(op, store, success=results.append)
+        task.progressed.connect(steps.append)
+        task.start()
+        qtbot.waitUntil(lambda: bool(results), timeout=5000)
+        assert results == [2] and steps == [1, 1]
+        failed: list[BaseException] = []
+        cancelled = tasks.Task(lambda context: context.cancelled or 1 / 0, store, failure=failed.append)
+        cancelled.cancel()
+        cancelled.start()
+        qtbot.waitUntil(lambda: cancelled.finished, timeout=5000)
+        assert failed == []  # it saw the cancel and returned before dividing by zero
