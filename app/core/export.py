@@ -3,8 +3,7 @@
 A record is the `newsdesk split` record of one item (its `ItemRecord`: the text itself, role and kind
 names, never ids) plus, from the project: page_id, item_id (stable), version, status, edited and
 `schema_version`. The project hands them over as `ExportRecord`s, which keep each list the way the project
-stored it (JSON text, `RawJSON`): JSONL writes that text as it is (orjson), every other reader gets the
-parsed value. JSONL export adds `page_source` to the first record of each page (the page
+stored it (JSON text): JSONL writes that text as it is (orjson), every other reader gets the parsed value. JSONL export adds `page_source` to the first record of each page (the page
 text and models) so that an export imports back into a project, and its very first record carries
 `export: {"records": N}` so that a truncated file is recognised; the other formats leave both out.
 Writers take any iterable of records and return how many they wrote. `write_records` writes every
@@ -41,35 +40,24 @@ Progress = Callable[[int], None] | None
 Record = Mapping[str, Any]  # an ExportRecord, or any mapping with the same keys (a parsed JSONL line)
 
 
-class RawJSON:
-    """Text that is JSON already (a list as the project stores it, a page model): written as it is."""
-
-    __slots__ = ("text",)
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-
-def _plain(value: Any) -> Any:
-    return orjson.loads(value.text) if isinstance(value, RawJSON) else value
-
-
-def _fragment(value: Any) -> Any:
-    return orjson.Fragment(value.text) if isinstance(value, RawJSON) else value
-
-
 class ExportRecord(Mapping[str, Any]):
     """One exported item: its record's fields in column order (`app.core.record.COLUMNS`), the project's
     fields (PROJECT_KEYS) and, on the first record of a page in a JSONL export, `page_source`.
 
-    Values may be `RawJSON` (the list fields, the page models inside `page_source`): reading one parses
-    it; `json_object()` hands it to the JSON writer as it is, so an export does not parse and re-write
-    what the project stored."""
+    `stored` gives fields as the JSON text the project keeps them in (the list fields; inside
+    `page_source`, the page models): reading one parses it, and the JSON writer takes the text as it is
+    (an `orjson.Fragment`), so an export does not parse and write again what the project stored."""
 
-    __slots__ = ("_values",)
+    __slots__ = ("_values", "_stored")
 
-    def __init__(self, values: dict[str, Any]) -> None:
+    def __init__(self, values: dict[str, Any], stored: dict[str, Any] | None = None) -> None:
         self._values = values
+        self._stored = stored or {}
+        for key, text in self._stored.items():
+            if key == "page_source":
+                values[key] = {**values[key], **{k: orjson.Fragment(t) for k, t in text.items()}}
+            else:
+                values[key] = orjson.Fragment(text)
 
     @classmethod
     def of(cls, record: ItemRecord, **project: Any) -> ExportRecord:
@@ -81,10 +69,12 @@ class ExportRecord(Mapping[str, Any]):
         return ItemRecord.from_dict(self)
 
     def __getitem__(self, key: str) -> Any:
-        value = self._values[key]
-        if key == "page_source" and value is not None:
-            return {k: _plain(v) for k, v in value.items()}
-        return _plain(value)
+        stored = self._stored.get(key)
+        if stored is None:
+            return self._values[key]
+        if key == "page_source":
+            return {**self._values[key], **{k: orjson.loads(t) for k, t in stored.items()}}
+        return orjson.loads(stored)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._values)
@@ -93,12 +83,8 @@ class ExportRecord(Mapping[str, Any]):
         return len(self._values)
 
     def json_object(self) -> dict[str, Any]:
-        """The record for a JSON writer: stored JSON text stays text (orjson.Fragment)."""
-        out = {k: _fragment(v) for k, v in self._values.items()}
-        source = out.get("page_source")
-        if source is not None:
-            out["page_source"] = {k: _fragment(v) for k, v in source.items()}
-        return out
+        """The record for a JSON writer (orjson), stored JSON as `orjson.Fragment`s. Not to be changed."""
+        return self._values
 
 
 def _counted(records: Iterable[Record], progress: Progress) -> Iterable[Record]:
@@ -112,6 +98,15 @@ def _counted(records: Iterable[Record], progress: Progress) -> Iterable[Record]:
 JSONL_BATCH = 512  # records encoded between two writes
 
 
+def _byte_writer(out: IO[str]) -> Callable[[bytes], object]:
+    """Write UTF-8 bytes to a text stream: straight to its byte buffer when it has one (a file, stdout)."""
+    buffer = getattr(out, "buffer", None)
+    if buffer is None:
+        return lambda data: out.write(data.decode("utf-8"))
+    out.flush()
+    return buffer.write
+
+
 def write_jsonl(records: Iterable[Record], out: IO[str], progress: Progress = None,
                 total: int | None = None) -> int:
     """One JSON object a line (orjson: compact, UTF-8 text kept as is).
@@ -121,18 +116,21 @@ def write_jsonl(records: Iterable[Record], out: IO[str], progress: Progress = No
     different number of records is an error."""
     n = 0
     dumps = orjson.dumps
+    write = _byte_writer(out)
     buf: list[bytes] = []
     for rec in _counted(records, progress):
-        obj = rec.json_object() if isinstance(rec, ExportRecord) else dict(rec)
+        obj = rec.json_object() if isinstance(rec, ExportRecord) else rec
         if n == 0 and total is not None:
-            obj[EXPORT_KEY] = {"records": total}
+            obj = {**obj, EXPORT_KEY: {"records": total}}
         buf.append(dumps(obj))
         n += 1
         if len(buf) >= JSONL_BATCH:
-            out.write((b"\n".join(buf) + b"\n").decode("utf-8"))
+            buf.append(b"")
+            write(b"\n".join(buf))
             buf.clear()
     if buf:
-        out.write((b"\n".join(buf) + b"\n").decode("utf-8"))
+        buf.append(b"")
+        write(b"\n".join(buf))
     if total is not None and n != total:
         raise NewsdeskError(f"{n} record(s) written, {total} announced: the project changed during the export")
     return n

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -180,6 +180,19 @@ def item_record(page: Page, item: Item, *, tags: bool = True, index: int = 0) ->
         if tags:
             _cache.put(page, item, True, fixes, record)
     return record if index == record.index else replace(record, index=index)
+
+
+def remember(page: Page, records: Mapping[int, ItemRecord]) -> None:
+    """Take records already computed for this very page (the ones a project saved with it) into the cache,
+    so that opening a page computes no record again (and runs no jieba)."""
+    for item in page.items:
+        record = records.get(item.id)
+        if record is None:
+            continue
+        fixes = _fixes_inside(page, item)
+        hand_tags = editor_value("tags", item.fields["tags"]) if "tags" in item.fields else ()
+        _cache.put(page, item, True, fixes, record)
+        _cache.put(page, item, False, fixes, record if "tags" in item.fields else replace(record, tags=hand_tags))
 
 
 def unassigned_record(page: Page, blocks: Iterable[Block], index: int = 0) -> ItemRecord:

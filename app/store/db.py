@@ -479,6 +479,10 @@ class Store:
                                   "match its hash); restore it from a backup", path=self.path, page=page_id)
         return page_from_json(row["model"], row["text"])
 
+    def load_records(self, page_id: int) -> dict[int, ItemRecord]:
+        """The records of the page's items as last saved (the export's records), by item id."""
+        return _records.page_records(self.db, page_id)
+
     def load_auto_page(self, page_id: int) -> Page:
         """The automatic split as imported."""
         text = self._page_row(page_id, "text")["text"]

@@ -16,7 +16,7 @@ from typing import Any
 import orjson
 from sqlite_utils import Database
 
-from ..core.export import SCHEMA_VERSION, ExportRecord, RawJSON
+from ..core.export import SCHEMA_VERSION, ExportRecord
 from ..core.record import COLUMNS, FIELD_VALUES, LIST_FIELDS, ItemRecord
 
 # where each record field is read from (the items row `i`, the page row `p`)
@@ -91,6 +91,16 @@ def replace_item_rows(db: Database, page_id: int,
                  [sum(1 for item_id, _ in records if item_id is not None), page_id])
 
 
+def page_records(db: Database, page_id: int) -> dict[int, ItemRecord]:
+    """The stored records of a page's items, by item id (the text no item holds is left out)."""
+    cur = db.conn.execute(f"select i.item_id, {RECORD_SQL} from items i join pages p on p.id = i.page_id "
+                          "where i.page_id = ? and i.item_id is not null", [page_id])
+    lists = [name in LIST_FIELDS for name in COLUMNS]
+    return {item_id: ItemRecord.from_dict({name: orjson.loads(v) if is_list else v
+                                           for name, v, is_list in zip(COLUMNS, row, lists, strict=True)})
+            for item_id, *row in cur}
+
+
 def _where(status: str | None, kind: str | None, tag: str | None,
            name_glob: str | None) -> tuple[str, list[Any]]:
     clauses, params = [], []
@@ -133,21 +143,23 @@ def iter_records(db: Database, *, status: str | None = None, kind: str | None = 
         f"from items i join pages p on p.id = i.page_id{where} order by p.name, p.version, p.id, i.ord",
         params)
     last_page = None
-    lists = [name in LIST_FIELDS for name in COLUMNS]
     for page_id, item_id, version, status_, edited, *row in cur:
-        values = {name: RawJSON(v) if is_list else v for name, v, is_list in zip(COLUMNS, row, lists, strict=True)}
+        values = dict(zip(COLUMNS, row, strict=True))
+        stored = {name: values[name] for name in LIST_FIELDS}
         values.update(page_id=page_id, item_id=item_id, version=version, status=status_, edited=edited,
                       schema_version=SCHEMA_VERSION)
         if with_source and page_id != last_page:
             values["page_source"] = page_source(db, page_id, raw=True)
+            stored["page_source"] = {k: values["page_source"].pop(k) for k in ("model", "auto_model")
+                                     if values["page_source"][k] is not None}
         last_page = page_id
-        yield ExportRecord(values)
+        yield ExportRecord(values, stored)
 
 
 def page_source(db: Database, page_id: int, raw: bool = False) -> dict[str, Any]:
     """What an export needs to rebuild the page: text, provenance, status and both page models. `path` is
     the page's path relative to the folder it was imported from: an export is meant to be shared, the
-    archivist's own folders stay private. With `raw`, the models are their stored JSON text (`RawJSON`)."""
+    archivist's own folders stay private. With `raw`, the models are their stored JSON text."""
     row = db.conn.execute(
         "select p.name, p.text, p.encoding, p.relpath, p.sha256, p.imported, p.edited, p.status, p.version, "
         "p.model, a.model from pages p left join page_auto a on a.page_id = p.id where p.id = ?",
@@ -156,6 +168,6 @@ def page_source(db: Database, page_id: int, raw: bool = False) -> dict[str, Any]
     return {
         "name": name, "text": text, "encoding": encoding, "path": relpath or name, "sha256": sha,
         "imported": imported, "edited": edited, "status": status, "version": version,
-        "model": RawJSON(model) if raw else json.loads(model),
-        "auto_model": None if not auto else RawJSON(auto) if raw else json.loads(auto),
+        "model": model if raw else json.loads(model),
+        "auto_model": None if not auto else auto if raw else json.loads(auto),
     }

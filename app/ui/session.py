@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoGroup
 
 from ..core.changes import ItemChanges
+from ..core.metadata import remember
 from .commands import PageDoc
 
 
@@ -57,6 +58,7 @@ class Session(QObject):
         doc = self.docs.get(page_id)
         if doc is None:
             page = self.store.load_page(page_id)
+            remember(page, self.store.load_records(page_id))  # the records saved with it: none computed again
             store = self.store
             doc = PageDoc(page_id, lambda: store.load_auto_page(page_id), page, store.page_status(page_id), self)
             doc.changed.connect(lambda changes, scroll, d=doc: self._doc_changed(d, changes, scroll))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 
-from app.core.export import ExportRecord, RawJSON, write_csv, write_jsonl
+from app.core.export import ExportRecord, write_csv, write_jsonl
 from app.core.metadata import item_records
 
 PROJECT = {"page_id": 7, "item_id": 0, "version": 1, "status": "done", "edited": None, "schema_version": 1}
@@ -14,10 +14,10 @@ PROJECT = {"page_id": 7, "item_id": 0, "version": 1, "status": "done", "edited":
 def stored(page) -> ExportRecord:  # noqa: ANN001
     """The first record of `page` as the project hands it over: list fields as their stored JSON text."""
     _, rec = item_records(page, tags=False)[0]
-    values = {k: RawJSON(json.dumps(v, ensure_ascii=False)) if isinstance(v, list) else v
-              for k, v in rec.to_dict().items()}
-    model = RawJSON('{"items": [], "name": "test.txt"}')
-    return ExportRecord({**values, **PROJECT, "page_source": {"text": page.text, "model": model}})
+    values = {**rec.to_dict(), **PROJECT, "page_source": {"text": page.text}}
+    stored = {k: json.dumps(v, ensure_ascii=False) for k, v in rec.to_dict().items() if isinstance(v, list)}
+    stored["page_source"] = {"model": '{"items": [], "name": "test.txt"}'}
+    return ExportRecord(values, stored)
 
 
 def test_reading_a_field_parses_what_was_stored(page) -> None:
