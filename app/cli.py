@@ -271,10 +271,11 @@ def train(db_path: str | None, gold_dir: str | None, pages_dir: str | None, out:
 
     With --db, the project's pages marked done are the truth (the editor's result); the model is stored in
     the project, and import, `split --db` and the app's re-split use it from then on if it splits pages it
-    did not learn from at least as well as Newsdesk does without it. With --gold and --pages, gold files
-    (../shared/gold/SPEC.md) are put onto their pages' lines and the model is written to --out. Either way
-    the summary gives the split's quality before and after, cross-validated (never on pages a model was
-    fit on), and the learning curve. The same pages give the same model, byte for byte.
+    did not learn from better than Newsdesk's own split and the shipped model (if the shipped model does
+    best, the project uses that). With --gold and --pages, gold files (../shared/gold/SPEC.md) are put onto
+    their pages' lines and the better of the project's and the shipped model is written to --out. Either way
+    the summary gives the split's quality before and after, cross-validated (never on pages a model was fit
+    on), and the learning curve. The same pages give the same model, byte for byte.
 
     Example: newsdesk train --db project.db
 
@@ -307,7 +308,7 @@ def train(db_path: str | None, gold_dir: str | None, pages_dir: str | None, out:
             from .store.learning import learn_project
 
             learnt, model_id = learn_project(store, step=step, total=total, **options)
-            where = f"{db_path}: model {model_id} " + ("in use" if learnt.better else "stored, not used")
+            where = f"{db_path}: model {model_id} ({learnt.chosen}) " + ("in use" if learnt.better else "stored, not used")
         else:
             from .core.training import gold_examples, learn
 
@@ -315,7 +316,7 @@ def train(db_path: str | None, gold_dir: str | None, pages_dir: str | None, out:
             for line in problems:
                 _fail_line(line)
             learnt = learn(examples, step=step, total=total, **options)
-            learnt.model.save(out or "")
+            (learnt.chosen_model or learnt.model).save(out or "")
             where = f"{out}: model written"
     _print_training(learnt, where, as_json)
     if problems:

@@ -45,7 +45,8 @@ def test_train_from_gold_writes_a_model_and_says_its_held_out_scores(trained, pa
     assert {"article_f1", "headline_accuracy", "author_f1"} <= set(summary["after"])
     assert summary["curve"][0]["pages"] == 0 and summary["curve"][-1]["pages"] == 4
     assert f"{tmp / 'paper.model'}: model written" in result.stderr
-    assert load_file(tmp / "paper.model").info["pages"] == 6
+    written = load_file(tmp / "paper.model")  # the project's model, or the shipped one if that did better
+    assert written.info["pages"] == (540 if summary["chosen"] == "shipped" else 6)
 
 
 def test_split_with_the_model_is_the_model_s_split(trained, pages):

@@ -1,10 +1,12 @@
-"""A paper's own split model: a CRF stacked on the shipped model, learnt from that paper's corrected pages.
+"""A paper's own split model: a CRF stacked on Newsdesk's two splits, learnt from that paper's corrected pages.
 
-`ProjectModel` reads every piece's features (`app.core.features`) plus what its base model, the shipped one,
-labels the piece and its neighbours. Learnt from a few pages of one paper, it keeps what the base model gets
-right and learns where this paper differs (its byline forms, its column width, where it puts headlines).
-It is a `SplitModel`, so `label_page` and `split_page(model=...)` take it as they take the shipped model, and
-the decoder keeps every character whatever it says.
+`ProjectModel` reads every piece's features (`app.core.features`) plus two readings of the page: the labels
+its base model (the shipped one) gives the piece and its neighbours, and the labels the rule split's page
+implies for them (`splitmodel.labels_of`). Learnt from a few pages of one paper, it keeps what either split
+gets right on that paper (the rules are better on some papers, the shipped model on others) and learns where
+this paper differs from both (its byline forms, its column width, where it puts headlines). It is a
+`SplitModel`, so `label_page` and `split_page(model=...)` take it as they take the shipped model (it reads
+the page through `tag_view`), and the decoder keeps every character whatever it says.
 
 A project model file carries its base model inside it, so that it splits the same way after the shipped
 model changes: a short header (magic, format, the two parts' sizes) followed by two split model files
@@ -22,63 +24,79 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .splitmodel import MAGIC, ModelError, SplitModel, shipped_model, train
+from .splitmodel import MAGIC, ModelError, PageView, SplitModel, labels_of, shipped_model, train
 
 PROJECT_MAGIC = b"NEWSDESK-PROJECT-MODEL\n"
 PROJECT_FORMAT = 1
-BASE_REACH = (-1, 0, 1)  # the base model's labels of the piece and of its neighbours, read as features
-# a stacked model learns from a few pages: stronger L2 keeps it near the base model's word until the pages
-# say otherwise, and L-BFGS has settled on 20 pages well before 100 iterations
-C1 = 0.05
-C2 = 0.05
+READINGS = ("base", "rules")  # the shipped model's labels, the rule split's labels (see `readings`)
+REACH = (-1, 0, 1)  # a reading's labels of the piece and of its neighbours, read as features
+# a stacked model learns from a few pages: a strong L1 keeps few of the page's own features beside the
+# readings (on the seeds' hand gold and on typeset new papers it did best of the pairs tried), and L-BFGS
+# has settled on 20 pages well before 100 iterations
+C1 = 1.0
+C2 = 0.01
 MAX_ITERATIONS = 100
+
+
+Readings = dict[str, list[str]]
 
 
 @dataclass
 class ProjectModel(SplitModel):
-    """A CRF over a page's features and its `base` model's labels (see the module docstring)."""
+    """A CRF over a page's features and its readings (see the module docstring)."""
 
     base: SplitModel | None = field(default=None, repr=False, compare=False)
 
-    def tag(self, features: list[list[str]], item_start: float | None = None) -> list[str]:
-        base = self.base or shipped_model()
-        return self.tag_stacked(features, base.tag(features), item_start)
+    def tag_view(self, v: PageView) -> list[str]:
+        return self.tag_read(v.features, readings(v, self.base or shipped_model()))
 
-    def tag_stacked(self, features: list[list[str]], base_labels: Sequence[str],
-                    item_start: float | None = None) -> list[str]:
-        """`tag`, with the base model's labels of the page already known."""
-        return super().tag(stacked(features, base_labels), item_start)
+    def tag(self, features: list[list[str]], item_start: float | None = None) -> list[str]:
+        raise TypeError("a project model reads the page, not its features alone: use tag_view")
+
+    def tag_read(self, features: list[list[str]], read: Readings, item_start: float | None = None) -> list[str]:
+        """The labels of a page's pieces whose readings are already known."""
+        return super().tag(stacked(features, read), item_start)
 
     def to_bytes(self) -> bytes:
         base = (self.base or shipped_model()).to_bytes()
         top = SplitModel(self.crf, self.info).to_bytes()
-        header = {"format": PROJECT_FORMAT, "base": len(base), "model": len(top)}
+        header = {"format": PROJECT_FORMAT, "base": len(base), "model": len(top), "readings": list(READINGS)}
         return PROJECT_MAGIC + json.dumps(header, sort_keys=True).encode("utf-8") + b"\n" + base + top
 
 
-def stacked(features: Sequence[list[str]], base_labels: Sequence[str]) -> list[list[str]]:
-    """Each piece's features plus the base model's labels around it (its label, the label's role without
-    the item mark, and the pair it makes with the label before)."""
+def readings(v: PageView, base: SplitModel) -> Readings:
+    """How Newsdesk's two splits read the page: the labels of the base model, and those of the rule split."""
+    from .splitter import rule_split
+
+    return {"base": base.tag_view(v), "rules": labels_of(rule_split("page", v.text), v.pieces)}
+
+
+def stacked(features: Sequence[list[str]], read: Readings) -> list[list[str]]:
+    """Each piece's features plus every reading's labels around it (the label, its role without the item
+    mark, the pair it makes with the label before) and whether the readings agree on the piece."""
     n = len(features)
     out = []
     for i, own in enumerate(features):
         extra = []
-        for offset in BASE_REACH:
-            j = i + offset
-            label = base_labels[j] if 0 <= j < n else "EDGE"
-            extra.append(f"base[{offset}]={label}")
-            extra.append(f"base_role[{offset}]={label.rpartition('_')[2]}")
-        before = base_labels[i - 1] if i else "EDGE"
-        extra.append(f"base_pair={before}|{base_labels[i]}")
+        for name in READINGS:
+            labels = read[name]
+            for offset in REACH:
+                j = i + offset
+                label = labels[j] if 0 <= j < n else "EDGE"
+                extra.append(f"{name}[{offset}]={label}")
+                extra.append(f"{name}_role[{offset}]={label.rpartition('_')[2]}")
+            extra.append(f"{name}_pair={labels[i - 1] if i else 'EDGE'}|{labels[i]}")
+        mine = {read[name][i] for name in READINGS}
+        extra.append("readings_agree" if len(mine) == 1 else "readings_differ")
         out.append([*own, *extra])
     return out
 
 
-Sequences = Iterable[tuple[list[list[str]], list[str], list[str]]]
+Sequences = Iterable[tuple[list[list[str]], Readings, list[str]]]
 
 
 def fit(sequences: Sequences, base: SplitModel | None = None, info: dict[str, Any] | None = None) -> ProjectModel:
-    """A project model fit on (features, base labels, true labels) of pages; the same pages in the same
+    """A project model fit on (features, readings, true labels) of pages; the same pages in the same
     order give the same model, byte for byte (crfsuite's L-BFGS is deterministic)."""
     model = _train(sequences, info)
     return ProjectModel(model.crf, model.info, base=base or shipped_model())
@@ -90,7 +108,7 @@ def fit_crf(sequences: Sequences) -> bytes:
 
 
 def _train(sequences: Sequences, info: dict[str, Any] | None) -> SplitModel:
-    seqs = [(stacked(feats, base_labels), labels) for feats, base_labels, labels in sequences]
+    seqs = [(stacked(feats, read), labels) for feats, read, labels in sequences]
     return train(None, info=info, c1=C1, c2=C2, max_iterations=MAX_ITERATIONS, sequences=seqs)
 
 
@@ -108,7 +126,7 @@ def read_model(data: bytes, source: str = "model") -> SplitModel:
         header = None
     if not sep or not isinstance(header, dict) or not all(isinstance(header.get(k), int) for k in ("base", "model")):
         raise ModelError.said("{source}: the model's header is damaged", source=source)
-    if header.get("format") != PROJECT_FORMAT:
+    if header.get("format") != PROJECT_FORMAT or header.get("readings") != list(READINGS):
         raise ModelError.said("{source}: a project model of another version (format {found}; this Newsdesk "
                               "reads {known})", source=source, found=header.get("format"), known=PROJECT_FORMAT)
     if len(rest) != header["base"] + header["model"]:

@@ -99,6 +99,11 @@ class SplitModel:
             self._tagger = tagger
         return self._tagger
 
+    def tag_view(self, v: PageView) -> list[str]:
+        """The labels of a page's pieces (a model that reads more than the features, such as a project's
+        model, `app.core.projectmodel`, reads it off the page here)."""
+        return self.tag(v.features)
+
     def tag(self, features: list[list[str]], item_start: float | None = None) -> list[str]:
         """The best labels; a piece whose chance of opening an item reaches `item_start` (default: the
         model's calibrated `item_start` threshold) opens one even where the single best path says no."""
@@ -193,7 +198,7 @@ def view(text: str) -> PageView:
 def label_page(name: str, text: str, model: SplitModel) -> Page:
     """The learned split of one page with `model`."""
     v = view(text)
-    labels = model.tag(v.features)
+    labels = model.tag_view(v)
     return decode(name, text, [ln.blank_before for ln in v.lines], v.pieces, labels)
 
 

@@ -2,10 +2,11 @@
 
 `learn(examples)` takes pages with their true page model (an editor's pages marked done, or pages with gold
 files) and returns a `Learnt`: the project model (`app.core.projectmodel`) fit on all of them, the scores of
-the split Newsdesk makes without it ("before") and with it ("after"), and the learning curve: the split's
-quality against the number of pages learnt from. Every score is cross-validated: each page is split by
-models that never saw it, and the before split never saw any of them. The model is used only if it does
-at least as well as the split without it (`Learnt.better`).
+the split Newsdesk makes without it ("before"), of the shipped model, and of the project model ("after"),
+and the learning curve: the split's quality against the number of pages learnt from. Every score is on pages
+the split never learnt from: the project model's are cross-validated (each page split by models fit on the
+others), and the other two never saw any of them. Of the three, the best on these pages is chosen
+(`Learnt.chosen`; a tie keeps Newsdesk's own split), so learning never makes a project's split worse.
 
 Everything is seeded: the same pages in the same order give the same model, byte for byte, and the same
 scores. Plain functions over page models; no store, no Qt.
@@ -30,7 +31,7 @@ from .evaluation import gold_of, score
 from .loading import load_page
 from .metadata import page_records
 from .page import Block, Item, Kind, Page, Role, check_invariant
-from .projectmodel import ProjectModel, fit, fit_crf
+from .projectmodel import ProjectModel, Readings, fit, fit_crf, readings
 from .splitmodel import SplitModel, labels_of, shipped_model, view
 from .splitter import split_page
 
@@ -65,7 +66,8 @@ class Example:
 
 @dataclass
 class Learnt:
-    """What `learn` made: the model, the pages, and the cross-validated scores before and after."""
+    """What `learn` made: the model, the pages, and the scores of three splits on those pages: Newsdesk's
+    own split ("before"), the shipped model, and the project model ("after", cross-validated)."""
 
     model: ProjectModel
     pages: list[str]
@@ -74,17 +76,31 @@ class Learnt:
     curve: list[dict[str, Any]]  # [{"pages": n, measure: value, ...}], n = 0 is the split without the model
     folds: int
     seconds: float = 0.0
-    info: dict[str, Any] = field(default_factory=dict)
+    shipped: dict[str, float] = field(default_factory=dict)
+    base: SplitModel | None = field(default=None, repr=False)
+
+    @property
+    def chosen(self) -> str:
+        """The split that did best on these pages: "project", "shipped" (the shipped model) or "own"
+        (Newsdesk's own split, which a tie keeps: a project never splits worse for having learnt)."""
+        candidates = [("own", self.before), ("shipped", self.shipped or self.before), ("project", self.after)]
+        best = max(_rank(scores) for _, scores in candidates)
+        return next(name for name, scores in candidates if _rank(scores) == best)
 
     @property
     def better(self) -> bool:
-        """The model splits held-out pages at least as well as Newsdesk does without it."""
-        return _rank(self.after) >= _rank(self.before)
+        """Splitting with `chosen_model` does better on held-out pages than Newsdesk's own split."""
+        return self.chosen != "own"
+
+    @property
+    def chosen_model(self) -> SplitModel | None:
+        """The model the project splits with from now on (None: Newsdesk's own split)."""
+        return {"project": self.model, "shipped": self.base}.get(self.chosen)
 
     def scores(self) -> dict[str, Any]:
         """The scores as stored with the model (JSON)."""
-        return {"before": self.before, "after": self.after, "curve": self.curve, "folds": self.folds,
-                "seconds": round(self.seconds, 1), "better": self.better, **self.info}
+        return {"before": self.before, "shipped": self.shipped, "after": self.after, "curve": self.curve,
+                "folds": self.folds, "seconds": round(self.seconds, 1), "chosen": self.chosen}
 
 
 def _rank(result: Mapping[str, float]) -> tuple[float, float]:
@@ -96,11 +112,11 @@ def _rank(result: Mapping[str, float]) -> tuple[float, float]:
 # --- learning ---------------------------------------------------------------------------------------------
 @dataclass
 class Prepared:
-    """A page read once for training and scoring: its features, the base model's labels, the true labels."""
+    """A page read once for training and scoring: its features, its readings, the true labels."""
 
     example: Example
     features: list[list[str]]
-    base_labels: list[str]
+    readings: Readings
     labels: list[str]
     pieces: Any
     blanks: list[int]
@@ -108,26 +124,26 @@ class Prepared:
 
 
 def prepare(example: Example, base: SplitModel) -> Prepared:
-    """Read a page once: features, what `base` labels it, the labels of its true page, its gold records."""
+    """Read a page once: features, how `base` and the rules read it, the labels of its true page, its gold."""
     problems = check_invariant(example.truth)
     if problems:
         raise TrainingError.said("{page}: its page model is not whole ({problem})", page=example.key,
                                  problem=problems[0])
     v = view(example.text)
-    return Prepared(example, v.features, base.tag(v.features), labels_of(example.truth, v.pieces), v.pieces,
+    return Prepared(example, v.features, readings(v, base), labels_of(example.truth, v.pieces), v.pieces,
                     [ln.blank_before for ln in v.lines], gold_of(page_records(example.truth, with_tags=False)))
 
 
-def sequences(pages: Sequence[Prepared]) -> list[tuple[list[list[str]], list[str], list[str]]]:
-    """What `projectmodel.fit` learns from: (features, base labels, true labels) of each page."""
-    return [(p.features, p.base_labels, p.labels) for p in pages]
+def sequences(pages: Sequence[Prepared]) -> list[tuple[list[list[str]], Readings, list[str]]]:
+    """What `projectmodel.fit` learns from: (features, readings, true labels) of each page."""
+    return [(p.features, p.readings, p.labels) for p in pages]
 
 
 def predict(p: Prepared, model: ProjectModel) -> list[dict[str, Any]]:
     """The records of a prepared page split by `model` (whose base is the one the page was read with)."""
     from .decode import decode
 
-    labels = model.tag_stacked(p.features, p.base_labels)
+    labels = model.tag_read(p.features, p.readings)
     page = decode(p.example.key, p.example.text, p.blanks, p.pieces, labels)
     return page_records(page, with_tags=False)
 
@@ -204,6 +220,8 @@ def learn(examples: Sequence[Example], *, folds: int = FOLDS, seed: int = SEED, 
         tick()
     pred_before = {p.example.key: page_records(before(p.example), with_tags=False) for p in prepared}
     scores_before = score_pages(prepared, pred_before)
+    scores_shipped = score_pages(prepared, {p.example.key: page_records(
+        split_page((p.example.key, p.example.text), model=base), with_tags=False) for p in prepared})
     scores_after = score_pages(prepared, held[0])
     points = [{"pages": 0, **scores_before}]
     points += [{"pages": size, **score_pages(prepared, held[size])} for size in sizes]
@@ -212,7 +230,7 @@ def learn(examples: Sequence[Example], *, folds: int = FOLDS, seed: int = SEED, 
     model = fit(sequences(prepared), base, info)
     tick()
     return Learnt(model, [p.example.key for p in prepared], scores_before, scores_after, points, len(sets),
-                  time.perf_counter() - started)
+                  time.perf_counter() - started, scores_shipped, base)
 
 
 def _fitted(prepared: Sequence[Prepared], fits: list[tuple[int, list[int], list[int]]],
@@ -243,17 +261,22 @@ def _fit_pages(indices: list[int]) -> bytes:
     return fit_crf([_pages[i] for i in indices])
 
 
+CHOICES = {"project": "the project's model splits these pages best: it is used from now on",
+           "shipped": "the shipped model splits these pages best: it is used from now on",
+           "own": "Newsdesk's own split does these pages best: it stays (the project's model is kept, not used)"}
+
+
 def format_summary(learnt: Learnt) -> str:
-    """What a training did, for a person: pages used, the held-out scores before and after."""
+    """What a training did, for a person: pages used, the held-out scores before and after, the choice."""
     lines = [f"learnt from {len(learnt.pages)} page(s) in {learnt.seconds:.0f} s; scores on pages the model "
              f"did not learn from ({learnt.folds}-fold cross-validation):",
-             f"  {'measure':20} {'before':>8} {'after':>8}"]
+             f"  {'measure':20} {'before':>8} {'shipped':>8} {'after':>8}"]
     for m in MEASURES:
-        lines.append(f"  {m:20} {learnt.before[m]:>8.3f} {learnt.after[m]:>8.3f}")
+        lines.append(f"  {m:20} {learnt.before[m]:>8.3f} {learnt.shipped.get(m, 0.0):>8.3f} {learnt.after[m]:>8.3f}")
+    lines.append("(before: Newsdesk's own split; shipped: the shipped model; after: the project's model)")
     lines.append("learning curve (pages learnt from: article F1): " + ", ".join(
         f"{p['pages']}: {p['article_f1']:.3f}" for p in learnt.curve))
-    if not learnt.better:
-        lines.append("the model splits these pages no better than Newsdesk does without it: it is kept, not used")
+    lines.append(CHOICES[learnt.chosen])
     return "\n".join(lines)
 
 

@@ -2,8 +2,8 @@
 
 `learn_project` reads the editor's pages marked done (the truth: the edited page model), fits a project model
 on them (`app.core.training.learn`, cross-validated scores and learning curve) and stores it in the project
-file with its scores; it is used from then on if it splits held-out pages at least as well as Newsdesk does
-without it. `project_model` reads the model in use back. `resplit_todo` splits again every page not marked
+file with its scores. Of Newsdesk's own split, the shipped model and the project model, the one that split
+those pages best (the project model cross-validated) is used from then on; a tie keeps Newsdesk's own. `project_model` reads the model in use back. `resplit_todo` splits again every page not marked
 done and keeps the editor's work: a page's hand-made items, the text an editor took out of every item and
 its corrections stay as they are (`app.core.edits.resplit`), only machine-made items are replaced, and a page
 saved meanwhile or holding unsaved edits is left alone. The command line and the app both call these.
@@ -70,6 +70,7 @@ def learning_of(store: Store) -> dict[str, Any] | None:
     row = rows[0]
     return {"model": row.id, "trained": row.trained, "pages": row.page_count, "used": row.used,
             "before": row.scores.get("before", {}), "after": row.scores.get("after", {}),
+            "shipped": row.scores.get("shipped", {}), "chosen": row.scores.get("chosen"),
             "curve": row.scores.get("curve", []), "folds": row.scores.get("folds")}
 
 
@@ -88,7 +89,8 @@ def learn_project(store: Store, *, step: Callable[[int], None] | None = None,
     learnt = learn(examples, step=step, total=total, cancelled=cancelled, **options)
     used = set(learnt.pages)
     refs = [ref for ref, _ in pages if page_key(ref) in used]
-    model_id = store.add_split_model(learnt.model.to_bytes(), refs, learnt.scores(), learnt.better)
+    model = learnt.chosen_model or learnt.model  # Newsdesk's own split chosen: the model is kept, not used
+    model_id = store.add_split_model(model.to_bytes(), refs, learnt.scores(), learnt.better)
     return learnt, model_id
 
 

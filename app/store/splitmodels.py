@@ -2,8 +2,9 @@
 
 `split_models` (readable in Datasette): `trained` (UTC time), `pages` (JSON: the pages learnt from, each
 `{"id", "name", "version"}`), `page_count`, `scores` (JSON: the held-out scores before and after, the learning
-curve, the folds), `used` (1 if imports and re-splits use it: it split held-out pages at least as well as
-Newsdesk does without it), `size`, `sha256` and `model` (the model file's bytes, `app.core.projectmodel`).
+curve, the folds, which split was chosen), `used` (1 if imports and re-splits use it: it split held-out pages
+better than Newsdesk's own split), `size`, `sha256` and `model` (the model file's bytes: the project's model,
+`app.core.projectmodel`, or the shipped model if that did best).
 The project's model is the newest row in use. Every function here runs inside the caller's transaction.
 """
 

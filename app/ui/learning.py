@@ -133,9 +133,13 @@ class Learning(QObject):
         self.learnt.emit(learnt)
         head = tr("Learnt from {n} page(s) marked done. On pages it did not learn from "
                   "(cross-validated), the split scores before → after:").format(n=len(learnt.pages))
-        if learnt.better:
+        if learnt.chosen == "project":
             tail = tr("The project now splits with its own model: imports use it, and so does the re-split "
                       "of the pages still to do.")
+        elif learnt.chosen == "shipped":
+            tail = tr("The shipped model splits these pages better than the project's own model and Newsdesk's "
+                      "rules: the project now splits with it, for imports and the re-split of the pages still "
+                      "to do.")
         else:
             tail = tr("The model does no better than Newsdesk's own split on these pages, so it is not used. "
                       "Mark more pages done and learn again.")

@@ -4,6 +4,7 @@ The pages are typeset from the corpus excerpt committed in tests/data, so these 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -61,9 +62,20 @@ def test_learning_gives_a_model_held_out_scores_and_a_learning_curve(learnt, pag
     assert learnt.curve[0]["article_f1"] == learnt.before["article_f1"]
     assert learnt.curve[-1]["article_f1"] == learnt.after["article_f1"]
     scores = json.loads(json.dumps(learnt.scores()))
-    assert scores["better"] == learnt.better and scores["after"] == learnt.after
+    assert scores["chosen"] == learnt.chosen and scores["after"] == learnt.after
+    assert learnt.chosen_model is {"project": learnt.model, "shipped": learnt.base, "own": None}[learnt.chosen]
     summary = format_summary(learnt)
     assert "learnt from 6 page(s)" in summary and "3-fold cross-validation" in summary
+
+
+def test_the_split_that_did_best_is_chosen_and_a_tie_keeps_newsdesk_s_own(learnt):
+    def scores(f1):
+        return {m: f1 for m in MEASURES}
+
+    for before, shipped, after, chosen in [(0.5, 0.6, 0.7, "project"), (0.5, 0.8, 0.7, "shipped"),
+                                           (0.9, 0.8, 0.7, "own"), (0.7, 0.7, 0.7, "own"), (0.5, 0.7, 0.7, "shipped")]:
+        other = dataclasses.replace(learnt, before=scores(before), shipped=scores(shipped), after=scores(after))
+        assert other.chosen == chosen and other.better == (chosen != "own")
 
 
 def test_the_same_pages_give_the_same_model_byte_for_byte(learnt, pages):
