@@ -44,7 +44,7 @@ MEASURES = ("article_f1", "headline_accuracy", "title_accuracy", "author_f1", "p
             "caption_leak_rate", "stray_break_rate")
 POOL_MIN_PAGES = 12  # from this many pages on, the fits of the cross-validation run in worker processes
 POOL_JOBS = 2  # (their startup, a second or two, is then well paid back)
-MAX_PAGES = 400  # a fit on more pages takes minutes and gains little: the most recent ones are learnt from
+MAX_PAGES = 400  # a fit on more pages takes minutes and gains little: the last ones in list order are learnt from
 
 
 class TrainingError(NewsdeskError):
