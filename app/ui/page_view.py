@@ -135,20 +135,18 @@ class _Tints:
             document.markContentsDirty(run_start, run_end - run_start)
 
     def tint_in_view(self) -> None:
-        """Tint the blocks in view and a margin around them now; the rest when the app is idle."""
+        """Tint the blocks in view and a margin around them now; the rest when the app is idle. A block is
+        at least one line high, so a screenful holds at most as many blocks as it holds lines."""
         view = self.view
-        margin = view.viewport().height() * self.MARGIN
-        first = last = view.firstVisibleBlock()
-        room = margin
-        while room > 0 and first.previous().isValid():
-            first = first.previous()
-            room -= max(1.0, view.blockBoundingRect(first).height())
-        room = view.viewport().height() + margin
-        while room > 0 and last.next().isValid():
-            room -= max(1.0, view.blockBoundingRect(last).height())
-            last = last.next()
-        self.tint(first, last)
-        if not self._idle.isActive():
+        lines = max(1, view.viewport().height() // max(1, view.fontMetrics().lineSpacing()))
+        margin = int(lines * self.MARGIN)
+        first = view.firstVisibleBlock()
+        number = first.blockNumber()
+        document = view.document()
+        start = document.findBlockByNumber(max(0, number - margin))
+        end = document.findBlockByNumber(min(document.blockCount() - 1, number + lines + margin))
+        self.tint(start, end)
+        if not self._idle.isActive() and self._next_idle < document.blockCount():
             self._idle.start()
 
     def retint(self, spans: list[tuple[int, int]]) -> None:
