@@ -79,9 +79,11 @@ def main() -> None:
     texts = [store.load_page(i).text.replace("\r\n", "\n") for i in ids]
     QApplication.processEvents()
 
-    def settle() -> None:  # the changes view's diff (debounced, on a worker) is not part of a figure
+    def settle() -> None:  # idle work is not part of a figure: the changes view's diff (debounced, on a
+        # worker) and the tints of the lines out of view (a few at a time while the app is idle)
         deadline = time.perf_counter() + 10
-        while (window.changes.timer.isActive() or tasks.pending_tasks()) and time.perf_counter() < deadline:
+        while (window.changes.timer.isActive() or tasks.pending_tasks() or window.source.tinting) \
+                and time.perf_counter() < deadline:
             QApplication.processEvents()
             time.sleep(0.01)
 

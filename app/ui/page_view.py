@@ -149,6 +149,11 @@ class _Tints:
         if not self._idle.isActive() and self._next_idle < document.blockCount():
             self._idle.start()
 
+    @property
+    def pending(self) -> bool:
+        """Lines out of view are still to be tinted (on the next idle turns)."""
+        return self._idle.isActive()
+
     def retint(self, spans: list[tuple[int, int]]) -> None:
         """Tint again, at once, the blocks that hold any of these document spans."""
         document = self.view.document()
@@ -241,6 +246,11 @@ class SourceView(QPlainTextEdit):
         for c in page.corrections:
             out.append((to_doc(c.start), to_doc(c.end), fixed))
         return out
+
+    @property
+    def tinting(self) -> bool:
+        """Lines out of view are still being tinted while the app is idle."""
+        return self._tints.pending
 
     # --- the current item ------------------------------------------------------------------------
     def set_current_item(self, item_id: int | None, scroll: bool = True) -> None:
