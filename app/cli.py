@@ -22,6 +22,11 @@ if TYPE_CHECKING:
     from .core.loading import PageFile
 
 
+MAX_JOBS = 256  # worker processes: far more than any machine has cores
+MAX_HITS = 100_000  # search results one command prints
+JOBS = click.IntRange(0, MAX_JOBS)
+
+
 def _fail_line(message: str) -> None:
     click.echo(f"newsdesk: {message}", err=True)
 
@@ -70,7 +75,7 @@ model_option = click.option("--model", "model_path", type=click.Path(dir_okay=Fa
 @cli.command()
 @click.argument("pages", nargs=-1, required=True, type=click.Path())
 @click.option("--pretty", is_flag=True, help="A readable view for a person instead of JSONL.")
-@click.option("--jobs", type=int, default=0, help="Worker processes (default: 2 for large batches).")
+@click.option("--jobs", type=JOBS, default=0, help="Worker processes (default: 2 for large batches).")
 @model_option
 @click.option("--db", "db_path", type=click.Path(dir_okay=False),
               help="Split with this project's own model (`newsdesk train --db`), if it has one.")
@@ -158,7 +163,7 @@ db_option = click.option("--db", "db_path", required=True, type=click.Path(dir_o
 @db_option
 @click.option("--from-export", "from_export", type=click.Path(dir_okay=False),
               help="A JSONL file written by `newsdesk export` to rebuild a project from.")
-@click.option("--jobs", type=int, default=0, help="Worker processes (default: all cores for large batches).")
+@click.option("--jobs", type=JOBS, default=0, help="Worker processes (default: all cores for large batches).")
 @model_option
 def import_(paths: tuple[str, ...], db_path: str, from_export: str | None, jobs: int,
             model_path: str | None) -> None:
@@ -356,12 +361,15 @@ def resplit(db_path: str, model_path: str | None) -> None:
     click.echo(f"{db_path}: {report.summary}", err=True)
 
 
-@cli.command()
+@cli.command(context_settings={"ignore_unknown_options": True})
 @click.argument("query")
 @db_option
-@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--limit", type=click.IntRange(1, MAX_HITS), default=50, show_default=True)
 def search(query: str, db_path: str, limit: int) -> None:
     """Find items whose title or text holds QUERY (every space-separated word of it).
+
+    A query may start with a dash: newsdesk search -5% --db project.db, or after --:
+    newsdesk search --db project.db -- --note
 
     Example: newsdesk search 荆州中医 --db project.db
     """

@@ -97,6 +97,8 @@ def decode_page(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
     return text, encoding
 
 
+UTF16_MIN_NULS = 8  # ASCII characters (line breaks, digits) that give UTF-16 away: a page has dozens
+UTF16_NUL_SKEW = 4  # UTF-16 puts an ASCII character's NUL on one side; a CJK character rarely has one
 READABLE_SHARE = 0.95  # of a decoded sample: letters, digits, punctuation, symbols, spaces and line breaks
 
 
@@ -108,10 +110,16 @@ def _readable(text: str) -> bool:
 
 
 def _looks_utf16(sample: bytes) -> bool:
-    """NUL bytes mostly at even or mostly at odd offsets: ASCII or CJK text in UTF-16."""
-    even = sample[0::2].count(0)
-    odd = sample[1::2].count(0)
-    return max(even, odd) > len(sample) // 8 and min(even, odd) * 4 < max(even, odd)
+    """NUL bytes all (or nearly all) at even or at odd offsets, and the bytes read as text in UTF-16:
+    ASCII and CJK text saved as UTF-16 without a byte order mark."""
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if max(even, odd) < UTF16_MIN_NULS or min(even, odd) * UTF16_NUL_SKEW > max(even, odd):
+        return False
+    codec = "utf-16-be" if even > odd else "utf-16-le"
+    try:
+        return _readable(sample[: len(sample) // 2 * 2].decode(codec))
+    except UnicodeDecodeError:
+        return False
 
 
 def _control_ratio(text: str) -> float:

@@ -55,6 +55,19 @@ def snippet(text: str, words: list[str], context: int = SNIPPET_CONTEXT) -> str:
     return ("…" if start else "") + flat[start:end] + ("…" if end < len(flat) else "")
 
 
+def _values(column: str, path: str = "") -> str:
+    value = f"json_extract(value, '{path}')" if path else "value"
+    return f"coalesce((select group_concat({value}, ' ') from json_each({column})), '')"
+
+
+# the columns as stored (lists as JSON text), and the text that is searched: what `search_text` indexes
+_RAW = "(i.section || ' ' || i.kicker || ' ' || i.title || ' ' || i.subtitle || i.subheads || i.body " \
+       "|| i.captions || i.authors)"
+_TEXT = ("(i.section || ' ' || i.kicker || ' ' || i.title || ' ' || i.subtitle || ' ' || "
+         + " || ' ' || ".join([_values("i.subheads"), _values("i.body"), _values("i.captions"),
+                               _values("i.authors", "$.name")]) + ")")
+
+
 def search(db: Database, query: str, limit: int = 50, trigram: bool = True) -> list[SearchHit]:
     """Items holding every space-separated word of `query`, best first (title hits rank higher)."""
     words = query.split()
@@ -66,16 +79,17 @@ def search(db: Database, query: str, limit: int = 50, trigram: bool = True) -> l
                "where items_fts match ? order by 2 limit ?) "
                f"select i.page_id, i.item_id, p.name, {SEARCH_COLUMNS} from hits join items i on i.id = hits.id "
                "join pages p on p.id = i.page_id order by hits.score")
-        params: list[object] = [" AND ".join(_fts_phrase(w) for w in words), limit]
+        params: list[object] | dict[str, object] = [" AND ".join(_fts_phrase(w) for w in words), limit]
     else:
-        # short words cannot use the trigram index: LIKE over the item's columns (lists are JSON text);
-        # no ORDER BY, so the scan stops at the limit-th hit and a one-character query stays fast
-        text = "(i.section || ' ' || i.kicker || ' ' || i.title || ' ' || i.subtitle || i.subheads || i.body " \
-               "|| i.captions || i.authors)"
-        clause = " and ".join(f"{text} like ? escape '\\'" for _ in words)
+        # short words cannot use the trigram index: LIKE over the item's text. The lists are stored as JSON,
+        # so a cheap LIKE over the raw columns picks the candidates, and the words are then looked for in the
+        # list values themselves (never in JSON's quotes, brackets or the key "name": `na` is no hit).
+        # No ORDER BY, so the scan stops at the limit-th hit and a one-character query stays fast.
+        clause = " and ".join(f"{_RAW} like :w{k} escape '\\' and {_TEXT} like :w{k} escape '\\'"
+                              for k in range(len(words)))
         sql = (f"select i.page_id, i.item_id, p.name, {SEARCH_COLUMNS} from items i "
-               f"join pages p on p.id = i.page_id where {clause} limit ?")
-        params = [_like_pattern(w) for w in words] + [limit]
+               f"join pages p on p.id = i.page_id where {clause} limit :limit")
+        params = {f"w{k}": _like_pattern(w) for k, w in enumerate(words)} | {"limit": limit}
     hits = []
     for page_id, item_id, name, *columns in db.execute(sql, params).fetchall():
         title, body = row_search_text(columns)

@@ -26,7 +26,7 @@ from ..core.metadata import item_record
 from ..core.page import Page
 from .dialogs import error_text
 from .i18n import say, tr
-from .models import ColumnsModel
+from .models import ColumnsModel, plain_tooltip
 from .session import Session
 from .tasks import run_task
 
@@ -79,10 +79,12 @@ class ChangesModel(ColumnsModel):
         col = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if col == 0:
-                return describe(ch)
-            if col == 1:
-                return "" if ch.item_id is None else self.labels.get(ch.item_id, str(ch.item_id))
-            return detail_text(ch.detail)
+                text = describe(ch)
+            elif col == 1:
+                text = "" if ch.item_id is None else self.labels.get(ch.item_id, str(ch.item_id))
+            else:
+                text = detail_text(ch.detail)
+            return plain_tooltip(text) if role == Qt.ItemDataRole.ToolTipRole and text else text
         if role == Qt.ItemDataRole.ForegroundRole and col == 0 and not ch.revertible:
             from PySide6.QtWidgets import QApplication
 

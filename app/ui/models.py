@@ -7,6 +7,7 @@ the window pushes the undoable command, the model never edits the page itself.
 
 from __future__ import annotations
 
+import html
 from enum import IntEnum
 from typing import Any
 
@@ -63,6 +64,13 @@ def item_color(page: Page, item: Item) -> QColor:
     if item.kind is Kind.FURNITURE:
         return QColor(FURNITURE_COLOR)
     return QColor(ITEM_COLORS[item.id % len(ITEM_COLORS)])
+
+
+def plain_tooltip(text: str) -> str:
+    """User text (a file name, a title) as a tooltip that shows exactly that text. Qt reads a tooltip that
+    looks like HTML as rich text (`<img src=/a/local/file>` would load that file); escaped inside a
+    paragraph of its own, every character is shown as it is, line breaks kept."""
+    return f'<p style="white-space:pre-wrap">{html.escape(text)}</p>'
 
 
 class Roles(IntEnum):
@@ -169,7 +177,7 @@ class PageListModel(ColumnsModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (r.name, status_text(r.status), r.item_count)[col]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{r.name} · {status_text(r.status)}"
+            return plain_tooltip(f"{r.name} · {status_text(r.status)}")
         if role == Roles.STATUS:
             return r.status
         if role == Qt.ItemDataRole.ForegroundRole and col == 1 and r.status == Status.DONE:
@@ -278,7 +286,7 @@ class ItemsModel(ColumnsModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return display[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return display[1]
+            return plain_tooltip(display[1])
         if role == Roles.ID:
             return item.id
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
