@@ -84,6 +84,14 @@ def test_the_same_pages_give_the_same_model_byte_for_byte(learnt, pages):
     assert again.after == learnt.after and again.curve == learnt.curve
 
 
+def test_fits_in_worker_processes_give_the_same_model_and_scores(pages):
+    """The cross-validation's fits run in spawned processes for many pages: nothing changes but the time."""
+    here = learn(examples(pages[:4]), folds=2, jobs=1)
+    there = learn(examples(pages[:4]), folds=2, jobs=2)
+    assert there.model.to_bytes() == here.model.to_bytes()
+    assert there.after == here.after and there.curve == here.curve
+
+
 def test_every_page_is_held_out_exactly_once():
     for n in (3, 4, 7, 23):
         sets = folds_of(n, 5)
