@@ -21,7 +21,7 @@ T = TypeVar("T")
 P = TypeVar("P")
 
 
-def _exit_with_parent(parent: int) -> None:
+def exit_with_parent(parent: int) -> None:
     """Worker initializer: a daemon thread that ends this worker once `parent` is gone. An orphan is
     adopted by another process (init or a subreaper), so its parent id changes; polling that works on
     every POSIX system, and on Windows the pool's own pipes end the workers."""
@@ -48,7 +48,7 @@ def map_pages(func: Callable[[P], T], paths: Sequence[P], jobs: int = 0,
             yield func(p)
         return
     context = multiprocessing.get_context(start_method) if start_method else None
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_exit_with_parent,
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=exit_with_parent,
                                initargs=(os.getpid(),))
     try:
         yield from pool.map(func, paths, chunksize=4)

@@ -236,14 +236,15 @@ def learn(examples: Sequence[Example], *, folds: int = FOLDS, seed: int = SEED, 
 def _fitted(prepared: Sequence[Prepared], fits: list[tuple[int, list[int], list[int]]],
             jobs: int) -> Iterator[tuple[tuple[int, list[int], list[int]], bytes]]:
     """Each fit of the cross-validation with its CRF, in order; in worker processes for many pages (spawned,
-    never forked: the app runs Qt; each worker is handed every page's sequence once)."""
+    never forked: the app runs Qt; each worker is handed every page's sequence once, and ends with its
+    parent, as `batch.map_pages`'s workers do)."""
     seqs = sequences(prepared)
     workers = jobs or (min(POOL_JOBS, os.cpu_count() or 1) if len(prepared) >= POOL_MIN_PAGES else 1)
     if workers <= 1:
         for job in fits:
             yield job, fit_crf([seqs[i] for i in job[2]])
         return
-    pool = ProcessPoolExecutor(workers, multiprocessing.get_context("spawn"), _take_pages, (seqs,))
+    pool = ProcessPoolExecutor(workers, multiprocessing.get_context("spawn"), _take_pages, (seqs, os.getpid()))
     try:
         yield from zip(fits, pool.map(_fit_pages, [job[2] for job in fits]), strict=True)
     finally:
@@ -253,7 +254,11 @@ def _fitted(prepared: Sequence[Prepared], fits: list[tuple[int, list[int], list[
 _pages: list[Any] = []  # a worker's copy of every page's sequence
 
 
-def _take_pages(seqs: list[Any]) -> None:
+def _take_pages(seqs: list[Any], parent: int) -> None:
+    """Worker initializer: every page's sequence, and an end to the worker if its parent dies."""
+    from .batch import exit_with_parent
+
+    exit_with_parent(parent)
     _pages[:] = seqs
 
 
