@@ -37,7 +37,8 @@ def exit_with_parent(parent: int) -> None:
 
 def map_pages(func: Callable[[P], T], paths: Sequence[P], jobs: int = 0,
               start_method: str | None = None) -> Iterator[T]:
-    """`func(page)` for each page (a path, or a `PageFile`), results in order. `jobs` 0 picks: every core for a large batch.
+    """`func(page)` for each page (a path, or a `PageFile`), results in order. `jobs` 0 picks: every core
+    for a large batch.
 
     `start_method` "spawn" keeps a pool from forking a process that runs Qt. If the caller stops early
     (a cancelled import), the pages not started yet are dropped.
