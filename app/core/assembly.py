@@ -9,12 +9,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from . import roles
 from .layout import BYLINE, CAPTION, FURN, HEAD, PARA, SUBHEAD, Unit
 
 CAPTION_GAP = 2  # blank lines around a lone heading inside a body that make it a caption, not a subhead
+TOPIC_CHARS = 400  # characters of an article's opening read for the words of its headline
+TOPIC_MARGIN = 0.15  # share of a headline's character pairs by which one side's text must beat the other's
 
 
 @dataclass(frozen=True)
@@ -142,6 +145,54 @@ def _problems(seq: list[object], forward: bool) -> float:
     return n
 
 
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def char_pairs(text: str) -> set[str]:
+    """The pairs of neighbouring Chinese characters in `text` (its words, roughly, without a dictionary)."""
+    return {run[k:k + 2] for run in _HAN_RUN.findall(text) for k in range(len(run) - 1)}
+
+
+def _runs_beside(seq: list[object], gi: int) -> tuple[str, str]:
+    """The text of the body run before group gi and of the run after it, each from its start: an
+    article's opening is where its headline's words come back."""
+    before: list[Unit] = []
+    for x in reversed(seq[:gi]):
+        if not isinstance(x, Unit):
+            break
+        before.insert(0, x)
+    after: list[Unit] = []
+    for x in seq[gi + 1:]:
+        if not isinstance(x, Unit):
+            break
+        after.append(x)
+    return "".join(u.text for u in before)[:TOPIC_CHARS], "".join(u.text for u in after)[:TOPIC_CHARS]
+
+
+def topic_side(seq: list[object], gi: int) -> int:
+    """Which text headline group gi heads by its words: 1 the text below, -1 the text above, 0 cannot tell.
+    A headline names what its article is about, so its character pairs come back in the article's opening."""
+    g = seq[gi]
+    assert isinstance(g, Group)
+    pairs = char_pairs("".join(u.text for u in g.units if u.kind == HEAD))
+    if not pairs:
+        return 0
+    before, after = _runs_beside(seq, gi)
+    if not before or not after:
+        return 0
+    diff = (len(pairs & char_pairs(after)) - len(pairs & char_pairs(before))) / len(pairs)
+    return 1 if diff > TOPIC_MARGIN else -1 if diff < -TOPIC_MARGIN else 0
+
+
+def reads_forward(seq: list[object]) -> bool:
+    """Does the page print its headlines before their bodies? The headlines' words vote (each headline
+    for the side whose text it names); when they do not tell, the reading with fewer contradictions wins."""
+    votes = sum(topic_side(seq, gi) for gi, g in enumerate(seq) if isinstance(g, Group) and not g.banner)
+    if votes:
+        return votes > 0
+    return _problems(seq, True) <= _problems(seq, False)
+
+
 @dataclass
 class Draft:
     units: list[Unit] = field(default_factory=list)  # in reading order
@@ -239,7 +290,7 @@ def assemble(units: list[Unit]) -> Assembly:
     """Pass 5: the page's items as drafts (headline group + units in reading order), read in the direction
     with fewer contradictions."""
     seq = _group(units)
-    forward = _problems(seq, True) <= _problems(seq, False)
+    forward = reads_forward(seq)
     drafts, loose = _assemble(seq, forward)
     placed = {u.pos: u for d in drafts for u in d.units}
     placed.update((u.pos, u) for d in drafts if d.headline for u in d.headline.units)

@@ -53,6 +53,9 @@ COLUMN_MIN_LINES = 5  # wrapped lines needed to tell a column width
 COLUMN_TOLERANCE = 1.5  # cells a wrapped line may differ from the column's width
 COLUMN_AGREEMENT = 0.6  # share of lines within tolerance for the text to count as hard-wrapped
 PARA_END_SHORTFALL = 2  # a sentence-final line this many cells short of the column ends its paragraph
+INDENT_MIN_CELLS = 2  # leading blank cells that make an indent (one stray space is not one)
+INDENT_MIN_LINES = 3  # indented lines a page needs before its indent can mark paragraphs
+INDENT_SHARE = 0.6  # share of the indented lines that share one indent width for it to be the paragraph indent
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +70,7 @@ class Ln:
     blank_before: int
     chunk: int
     width: float
+    opens: bool = False  # set with the page's paragraph indent: the first line of a paragraph
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +101,7 @@ class Unit:
 def read_lines(text: str) -> tuple[Ln, ...]:
     """The page's visible lines, with blank-line counts normalised for double-spaced extraction."""
     found: list[tuple[int, int, int, str, int]] = []
+    indents: list[float] = []
     blank = 0
     for line in split_lines(text):
         raw = text[line.start:line.end]
@@ -104,9 +109,12 @@ def read_lines(text: str) -> tuple[Ln, ...]:
         if not stripped:
             blank += 1
             continue
-        s = line.start + (len(raw) - len(raw.lstrip()))
+        lead = raw[:len(raw) - len(raw.lstrip())]
+        s = line.start + len(lead)
         found.append((line.index, s, s + len(stripped), stripped, blank))
+        indents.append(_cells(lead))
         blank = 0
+    para_indent = paragraph_indent(indents)
     gaps = [b for *_, b in found[1:]]
     # double-spaced extraction (a blank line after every line): only the wider gaps separate anything
     # (the lines run on mid-sentence across those blanks: hard-wrapped text, not one paragraph a line)
@@ -116,13 +124,29 @@ def read_lines(text: str) -> tuple[Ln, ...]:
               and run_on >= RUN_ON_SHARE * len(gaps))
     out: list[Ln] = []
     chunk = 0
-    for idx, s, e, stripped, b in found:
+    for (idx, s, e, stripped, b), ind in zip(found, indents, strict=True):
         if double:
             b //= 2
         if out and b:
             chunk += 1
-        out.append(Ln(idx, s, e, stripped, b if out else 99, chunk, roles.width(stripped)))
+        opens = bool(para_indent) and abs(ind - para_indent) < 1
+        out.append(Ln(idx, s, e, stripped, b if out else 99, chunk, roles.width(stripped), opens))
     return tuple(out)
+
+
+def _cells(lead: str) -> float:
+    """Printed width of a line's leading blanks: a full-width space is two cells, a tab four."""
+    return sum(2 if c == "\u3000" else 4 if c == "\t" else 1 for c in lead)
+
+
+def paragraph_indent(indents: list[float]) -> float:
+    """The page's paragraph indent in cells (0 if it has none): the one indent width most indented lines
+    share. A centred headline is indented too, but by varying amounts; paragraphs all by the same."""
+    wide = [w for w in indents if w >= INDENT_MIN_CELLS]
+    if len(wide) < INDENT_MIN_LINES:
+        return 0.0
+    common = max(set(wide), key=wide.count)
+    return common if wide.count(common) >= INDENT_SHARE * len(wide) else 0.0
 
 
 # --- pass 1: furniture, ads, bylines, credited captions ---------------------------------------
@@ -196,8 +220,8 @@ def _continues(prev: str, line: Ln) -> bool:
 def heading_here(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
     """Is line i a heading, given the roles decided so far (`kinds`, one per line)?"""
     ln = lines[i]
-    if kinds[i] or not roles.is_headingish(ln.text):
-        return False
+    if kinds[i] or ln.opens or not roles.is_headingish(ln.text):
+        return False  # (a line set in the page's paragraph indent opens a paragraph)
     prev = lines[i - 1] if i > 0 else None
     in_chunk_prev = prev is not None and prev.chunk == ln.chunk
     if in_chunk_prev and kinds[i - 1] in (NONE, PARA) and not roles.ends_sentence(prev.text):
@@ -283,6 +307,7 @@ def build_units(lines: tuple[Ln, ...], fixed: tuple[UnitKind, ...]) -> tuple[lis
 
     Returns the units in printed order and each line's role."""
     kinds = list(fixed)
+    indented = any(ln.opens for ln in lines)  # paragraphs are marked by their indent on this page
     units: list[_Building] = []
     open_para: _Building | None = None  # a body paragraph whose last sentence is unfinished
     para: _Building | None = None  # the paragraph being built in the current chunk
@@ -305,6 +330,10 @@ def build_units(lines: tuple[Ln, ...], fixed: tuple[UnitKind, ...]) -> tuple[lis
             continue
         new_chunk = (i == 0 or lines[i - 1].chunk != ln.chunk or kinds[i - 1] not in (NONE, PARA)
                      or not local_column(lines, i))  # one paragraph a line: each line stands alone
+        if (indented and open_para is None and para is not None and units and units[-1] is para
+                and not ln.opens and not kinds[i] and lines[i - 1].chunk != ln.chunk
+                and not roles.LEAD_START.match(ln.text) and not roles.is_headingish(ln.text)):
+            open_para = para  # no indent after a column break: the paragraph carries on
         if open_para is not None and new_chunk:
             tail = open_para.lines[-1].text
             if not roles.LEAD_START.match(ln.text) and not roles.is_date_line(ln.text) and (
@@ -346,7 +375,8 @@ def build_units(lines: tuple[Ln, ...], fixed: tuple[UnitKind, ...]) -> tuple[lis
             continue
         # a body line: start a paragraph or continue the one in this chunk
         kinds[i] = PARA
-        if (para is None or new_chunk or _para_ended(lines, i - 1) or roles.LEAD_START.match(ln.text)
+        ended = ln.opens if indented else _para_ended(lines, i - 1)
+        if (para is None or new_chunk or ended or roles.LEAD_START.match(ln.text)
                 or roles.is_date_line(ln.text)):
             para = _Building(PARA, [], [])
             units.append(para)

@@ -155,3 +155,37 @@ def test_constants_of_the_passes_are_named_parameters():
     for name in ("COLUMN_TOLERANCE", "PARA_END_SHORTFALL", "AD_CLUSTER_GAP", "HEADING_LOOKAHEAD"):
         assert isinstance(getattr(layout, name), int | float)
     assert isinstance(AD, layout.UnitKind)
+
+
+INDENTED = ["　　" + WRAPPED[0], *WRAPPED[1:3], "　　" + WRAPPED[3], *WRAPPED[4:]]
+
+
+def test_read_lines_marks_the_lines_set_in_the_pages_paragraph_indent():
+    lines = read_lines("\n".join([" 城区公园开放", *INDENTED, *INDENTED]))
+    assert [ln.opens for ln in lines] == [False] + [True, False, False, True, False, False] * 2
+    # one space before a centred headline is no paragraph indent; nor are varying indents
+    assert not any(ln.opens for ln in read_lines("\n".join([" 城区公园开放", *WRAPPED])))
+    assert layout.paragraph_indent([2, 4, 6, 8, 0]) == 0.0
+    assert layout.paragraph_indent([4, 4, 4, 0, 1]) == 4
+
+
+def test_build_units_starts_paragraphs_at_the_indent_and_only_there():
+    # the second paragraph opens with a short clause that would pass for a heading, and the first one
+    # breaks at a column end after a full stop: the indent says which lines open a paragraph
+    text = "\n".join(["城区公园开放", "", "　　" + WRAPPED[0], *WRAPPED[1:3], "", *WRAPPED[3:5],
+                      "　　市民纷纷点赞，企业也", "受益匪浅，取得了良好效果。", "　　" + WRAPPED[5], ""])
+    lines = read_lines(text)
+    units, _ = build_units(lines, fixed_roles(lines))
+    assert [u.kind for u in units] == [HEAD, PARA, PARA, PARA]
+    assert len(units[1].lines) == 5 and units[2].text.startswith("市民纷纷点赞")
+
+
+def test_assemble_reads_the_direction_from_the_headlines_words():
+    # no article opens with 本报讯: only the headlines' words tell which text each one heads
+    units = [_unit(PARA, "公园里种满了花草，市民纷纷前来散步游玩。", 0), _unit(HEAD, "城区新建口袋公园", 100),
+             _unit(PARA, "图书馆从下月起延长开放时间，读者可以晚上借书。", 200),
+             _unit(HEAD, "图书馆延长开放时间", 300), _unit(PARA, "天气转暖，郊外踏青的人多了起来。", 400)]
+    assert not assemble(units).forward  # (text at both ends: the contradictions alone cannot tell)
+    flipped = [_unit(HEAD, "城区新建口袋公园", 0), _unit(PARA, "公园里种满了花草，市民纷纷前来散步游玩。", 100),
+               _unit(HEAD, "图书馆延长开放时间", 200), _unit(PARA, "图书馆从下月起延长开放时间，读者可以晚上借书。", 300)]
+    assert assemble(flipped).forward
