@@ -1,6 +1,10 @@
-"""The `newsdesk` command: the app with no arguments, and headless `split`, `import`, `export`, `report`.
+"""The `newsdesk` command (click): the desktop app, and the headless `split`, `import`, `export`, `search`,
+`report`, `train` and `resplit`.
 
-Data goes to stdout, messages to stderr; a user error is one line naming the file and the problem.
+`newsdesk` alone, `newsdesk PAGE|FOLDER...` and `newsdesk open PROJECT.db` open the app (`--screenshot`
+renders it to a PNG instead, on the offscreen platform when there is no display); a first word that is not
+a command but names a file or folder is a page to import (`NewsdeskGroup.resolve_command`). Data goes to
+stdout, messages to stderr; a user error is one line naming the file and the problem.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from .core.status import Status
 
 if TYPE_CHECKING:
     from .core.loading import PageFile
+    from .ui.app import Args
 
 
 MAX_JOBS = 256  # worker processes: far more than any machine has cores
@@ -31,13 +36,127 @@ def _fail_line(message: str) -> None:
     click.echo(f"newsdesk: {message}", err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+# --- the app: `newsdesk [PAGE|FOLDER...]`, `newsdesk open PROJECT.db`, --screenshot -------------------
+screenshot_option = click.option(
+    "--screenshot", metavar="OUT.png", type=click.Path(dir_okay=False),
+    help="Render the window (1400x900, the page open, its first article selected) to a PNG and exit; "
+         "needs no display.")
+OPEN_PAGES = "open pages"  # the app command a first word that names a file or folder goes to
+
+
+class NewsdeskGroup(click.Group):
+    """The commands; a first word that is not one of them but names a file or folder opens the app on it."""
+
+    def resolve_command(self, ctx: click.Context,
+                        args: list[str]) -> tuple[str | None, click.Command | None, list[str]]:
+        word = args[0]
+        if word not in self.commands and not word.startswith("-") and _looks_like_a_path(word):
+            return OPEN_PAGES, open_pages, args
+        return super().resolve_command(ctx, args)
+
+
+def _looks_like_a_path(word: str) -> bool:
+    """A page or folder to import, not a mistyped command (`newsdesk splti` says there is no such command)."""
+    return os.path.exists(word) or os.sep in word or "." in word
+
+
+@click.group(cls=NewsdeskGroup, invoke_without_command=True,
+             subcommand_metavar="[PAGE.txt|FOLDER]... | COMMAND [ARGS]...",
+             context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="newsdesk")
-def cli() -> None:
+@screenshot_option
+@click.pass_context
+def cli(ctx: click.Context, screenshot: str | None) -> None:
     """Newsdesk: split digitized Chinese newspaper pages into a reviewed article corpus.
 
-    Run `newsdesk` with no arguments to open the app on the default project.
+    \b
+    newsdesk                       open the app on the default project
+    newsdesk PAGE.txt|FOLDER ...   import pages into it and open the first one
+    newsdesk open PROJECT.db       open another project (newsdesk open --help)
+    newsdesk --screenshot OUT.png [PAGE.txt]
+                                   render the window to a PNG and exit
+
+    Each command has its own --help; all but open run headless.
     """
+    if screenshot and ctx.invoked_subcommand not in (None, "open", OPEN_PAGES):
+        raise click.UsageError(f"--screenshot goes with the app, not with {ctx.invoked_subcommand}")
+    ctx.meta["screenshot"] = screenshot
+    if ctx.invoked_subcommand is None:
+        _open_app(ctx, None, (), screenshot)
+
+
+@click.command(name=OPEN_PAGES, hidden=True)
+@click.argument("pages", nargs=-1, type=click.Path())
+@screenshot_option
+@click.pass_context
+def open_pages(ctx: click.Context, pages: tuple[str, ...], screenshot: str | None) -> None:
+    """Import PAGES (files or folders) into the default project and open the app on the first."""
+    _open_app(ctx, None, pages, screenshot)
+
+
+@cli.command(name="open")
+@click.argument("project", metavar="PROJECT.db", type=click.Path(dir_okay=False))
+@click.argument("pages", metavar="[PAGE.txt|FOLDER]...", nargs=-1, type=click.Path())
+@screenshot_option
+@click.pass_context
+def open_(ctx: click.Context, project: str, pages: tuple[str, ...], screenshot: str | None) -> None:
+    """Open the app on PROJECT.db (a new project if the file does not exist), importing any pages given
+    and opening the first of them.
+
+    Example: newsdesk open project.db
+
+    Example: newsdesk open project.db scans/page7.txt --screenshot review.png
+    """
+    _open_app(ctx, project, pages, screenshot)
+
+
+def _open_app(ctx: click.Context, project: str | None, pages: tuple[str, ...], screenshot: str | None) -> None:
+    screenshot = screenshot or ctx.find_root().meta.get("screenshot")
+    if screenshot and len(pages) > 1:
+        raise click.UsageError("--screenshot takes one page")
+    try:
+        from .ui.app import Args
+    except ImportError as e:  # the UI is not installed or Qt cannot load
+        _fail_line(f"the app cannot start: {e}")
+        sys.exit(1)
+    args = Args(project=project, paths=list(pages), screenshot=screenshot)
+    captured = ctx.find_root().obj
+    if isinstance(captured, list):  # app_args: read the arguments, run nothing
+        captured.append(args)
+        return
+    if not has_display(args):
+        _fail_line("no display to open the window on (DISPLAY is not set); the headless commands "
+                   "(newsdesk --help) and --screenshot work without one")
+        sys.exit(1)
+    from .ui.app import run
+
+    sys.exit(run(args))
+
+
+def has_display(args: Args) -> bool:
+    """Whether Qt has a screen to draw on. Without one, a --screenshot is drawn on Qt's offscreen platform
+    (QT_QPA_PLATFORM is set for this process) and a window cannot open."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return True
+    if args.screenshot:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        return True
+    return False
+
+
+def app_args(argv: list[str]) -> Args:
+    """The app's arguments in `argv`, read by the `newsdesk` command itself without running anything;
+    raises ValueError with click's one-line message for arguments it refuses."""
+    captured: list[Args] = []
+    try:
+        cli.main(args=list(argv), prog_name="newsdesk", standalone_mode=False, obj=captured)
+    except click.ClickException as e:
+        raise ValueError(e.format_message()) from None
+    if not captured:
+        raise ValueError(f"not the app's arguments: {' '.join(argv)}")
+    return captured[0]
 
 
 def _split_one(page: PageFile, model_file: str | None = None) -> tuple[str, list[ItemRecord] | None, str | None]:
@@ -382,24 +501,8 @@ def search(query: str, db_path: str, limit: int) -> None:
         click.echo(f"no item holds {query!r}", err=True)
 
 
-def _run_app(argv: list[str]) -> int:
-    """Open the desktop app: `newsdesk`, `newsdesk open P.db`, `newsdesk PAGE|FOLDER ...`, `--screenshot`."""
-    try:
-        from .ui.app import run
-    except ImportError as e:  # the UI is not installed or Qt cannot load
-        _fail_line(f"the app cannot start: {e}")
-        return 1
-    return run(argv)
-
-
-COMMANDS_WITHOUT_APP = {"split", "import", "export", "report", "search", "train", "resplit", "--help", "-h",
-                        "--version"}
-
-
 def main(argv: list[str] | None = None) -> None:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or (argv[0] not in COMMANDS_WITHOUT_APP and argv[0] not in cli.commands):
-        sys.exit(_run_app(argv))
     try:
         cli.main(args=argv, prog_name="newsdesk", standalone_mode=True)
     except NewsdeskError as e:

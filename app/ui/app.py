@@ -1,4 +1,5 @@
-"""Starting the desktop app: `run(argv)` parses the app's arguments, opens the project and the window.
+"""Starting the desktop app: `run(args)` opens the project and the window as the command line asks (the
+`newsdesk` command reads it with click, app/cli.py):
 
     newsdesk                          the default project (on first run it imports sample_data/)
     newsdesk open PROJECT.db          another project file
@@ -22,35 +23,22 @@ from .. import SAMPLE_DATA
 from ..core.errors import NewsdeskError
 from .i18n import set_language, system_language
 
-USAGE = "usage: newsdesk [open PROJECT.db] [PAGE.txt|FOLDER ...] [--screenshot OUT.png [PAGE]]"
-
 
 @dataclass
 class Args:
+    """What the app is asked to do; `newsdesk` (app/cli.py) reads them from the command line."""
+
     project: str | None = None
     paths: list[str] = field(default_factory=list)
     screenshot: str | None = None
 
 
 def parse_args(argv: list[str]) -> Args:
-    """The app's own arguments; raises ValueError with a one-line message."""
-    args = Args()
-    rest = list(argv)
-    while rest:
-        word = rest.pop(0)
-        if word == "--screenshot":
-            if not rest:
-                raise ValueError("--screenshot needs an output file (OUT.png)")
-            args.screenshot = rest.pop(0)
-        elif word == "open":
-            if not rest:
-                raise ValueError("open needs a project file (PROJECT.db)")
-            args.project = rest.pop(0)
-        elif word.startswith("-"):
-            raise ValueError(f"unknown option {word}")
-        else:
-            args.paths.append(word)
-    return args
+    """The app's arguments in `argv` as the `newsdesk` command reads them; raises ValueError with a
+    one-line message."""
+    from ..cli import app_args
+
+    return app_args(argv)
 
 
 def default_project() -> str:
@@ -73,12 +61,13 @@ def application() -> QApplication:
     return instance
 
 
-def launch(argv: list[str], show: bool = True):  # -> MainWindow
-    """Open the project and the window as `argv` asks (no event loop). Raises NewsdeskError/ValueError."""
+def launch(argv: list[str] | Args, show: bool = True):  # -> MainWindow
+    """Open the project and the window as `argv` (the app's command line, or its `Args`) asks (no event
+    loop). Raises NewsdeskError/ValueError."""
     from ..store.db import Store
     from .main_window import MainWindow
 
-    args = parse_args(argv)
+    args = argv if isinstance(argv, Args) else parse_args(argv)
     application()
     path = args.project or default_project()
     first_run = not args.project and not Path(path).exists()
@@ -139,19 +128,11 @@ def screenshot(window, out: str) -> None:  # noqa: ANN001
         raise NewsdeskError(f"{out}: cannot write the screenshot (PNG)")
 
 
-def run(argv: list[str]) -> int:
-    """The app's entry point; returns the exit code."""
-    try:
-        args = parse_args(argv)
-    except ValueError as e:
-        print(f"newsdesk: {e}\n{USAGE}", file=sys.stderr)
-        return 2
-    if args.screenshot and len(args.paths) > 1:
-        print(f"newsdesk: --screenshot takes one page\n{USAGE}", file=sys.stderr)
-        return 2
+def run(args: Args) -> int:
+    """The app's entry point (`newsdesk`, after click read the command line); returns the exit code."""
     app = application()
     try:
-        window = launch(argv)
+        window = launch(args)
         if args.screenshot:
             screenshot(window, args.screenshot)
             window.store.close()
