@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication
 from .. import SAMPLE_DATA
 from ..core.errors import NewsdeskError
 from .i18n import set_language, system_language
+from .session import first_article
 
 
 @dataclass
@@ -87,7 +88,7 @@ def launch(argv: list[str] | Args, show: bool = True):  # -> MainWindow
         else:
             window.open_last()
     else:
-        window.open_last()
+        window.open_last(say_empty=not imports)  # no "no pages yet" while the first pages come in
         if imports:
             window.import_paths(imports, open_first=bool(args.paths) or window.doc is None)
         window.warm_up_tags()
@@ -111,7 +112,7 @@ def _import_now(window, paths: list[str]) -> list[int]:  # noqa: ANN001
 
 
 def screenshot(window, out: str) -> None:  # noqa: ANN001
-    """Render the window at 1400x900 with its first item selected, to a PNG."""
+    """Render the window at 1400x900 with the page's first article selected, to a PNG."""
     from ..core.tags import warm_up
 
     warm_up()
@@ -119,8 +120,8 @@ def screenshot(window, out: str) -> None:  # noqa: ANN001
     window.resize(1400, 900)
     window.notice.hide()
     window.statusBar().clearMessage()
-    if window.doc is not None and window.doc.page.items:
-        window.select_item(window.doc.page.items[0].id)
+    if window.doc is not None:
+        window.select_item(first_article(window.doc.page))
     app = application()
     for _ in range(5):
         app.processEvents()

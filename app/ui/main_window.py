@@ -303,9 +303,9 @@ class MainWindow(QMainWindow):
     def open_page(self, page_id: int | None, item_id: int | None = None) -> None:
         self.review.open_page(page_id, item_id)
 
-    def open_last(self) -> None:
+    def open_last(self, say_empty: bool = True) -> None:
         self.panel.set_known_tags(self.store.all_tags())
-        self.review.open_last()
+        self.review.open_last(say_empty)
 
     def restore_journal(self) -> list[int]:
         return self.saving.restore_journal()

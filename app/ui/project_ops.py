@@ -148,7 +148,7 @@ class ProjectOps(QObject):
         if self.session.read_only:
             self.notify(tr("This project is open read-only: importing is off."))
             return None
-        self.window.statusBar().showMessage(tr("Importing {n} path(s)…").format(n=len(paths)))
+        self.notify(tr("Importing {n} path(s)…").format(n=len(paths)))  # in place of any "no pages yet"
         job = ImportJob(self.window, self.session.store, paths)
         self.import_job = job
 

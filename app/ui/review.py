@@ -56,8 +56,9 @@ class Review(QObject):
         if self.session.doc is not None:
             self.pages.show_current(self.session.doc.page_id)
 
-    def open_last(self) -> None:
-        """Open the page and item the editor left (or the first page)."""
+    def open_last(self, say_empty: bool = True) -> None:
+        """Open the page and item the editor left (or the first page). An empty project says how to add
+        pages, unless `say_empty` is False (pages are being imported already)."""
         store = self.session.store
         page_id, item_id = self.saving.last_place()
         self.pages.refresh()
@@ -71,8 +72,9 @@ class Review(QObject):
         if not listed:
             page_id, item_id = first, None
         if page_id is None:
-            self.notify(tr("This project has no pages yet: import page files (File > Import pages) "
-                           "or drop them on the window."))
+            if say_empty:
+                self.notify(tr("This project has no pages yet: import page files (File > Import pages) "
+                               "or drop them on the window."))
             return
         self.open_page(page_id, item_id)
 

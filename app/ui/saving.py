@@ -156,6 +156,7 @@ class Saving(QObject):
         if not self.maybe_save():
             return False
         self.journal_timer.stop()
+        self.flush_journal()  # an edit undone just now leaves no journal entry to bring it back next time
         self.state_timer.stop()
         self.save_state()
         return True

@@ -20,7 +20,15 @@ from PySide6.QtGui import QUndoGroup
 
 from ..core.changes import ItemChanges
 from ..core.metadata import remember
+from ..core.page import Page
 from .commands import PageDoc
+
+
+def first_article(page: Page) -> int | None:
+    """The item a page opens on: its first article, not the banner or date above it (furniture), unless
+    the page holds nothing else."""
+    items = page.articles or page.items
+    return items[0].id if items else None
 
 
 class Session(QObject):
@@ -67,13 +75,12 @@ class Session(QObject):
         return doc
 
     def show(self, doc: PageDoc, item_id: int | None = None) -> None:
-        """Show an open page and select `item_id` on it (the first item if it has no such item)."""
+        """Show an open page and select `item_id` on it (its first article if it has no such item)."""
         self.doc = doc
         self.current_item = None
         self.undo_group.setActiveStack(doc.stack)
         self.pageShown.emit()
-        first = doc.page.items[0].id if doc.page.items else None
-        self.select(item_id if self.has(item_id) else first)
+        self.select(item_id if self.has(item_id) else first_article(doc.page))
         self.stateChanged.emit()
 
     def close_all(self) -> None:

@@ -103,6 +103,7 @@ def test_switching_project_saves_and_shows_the_other_project(qtbot, window, tmp_
     first_store = window.store.path
     title = window.panel.edits["title"]
     title.setFocus()
+    title.selectAll()
     qtbot.keyClicks(title, "kept")
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
@@ -129,5 +130,48 @@ def test_an_empty_project_says_how_to_add_pages(qtbot, tmp_path) -> None:  # noq
         assert "no pages yet" in window.notice.text()
         assert not window.actions[Act.SPLIT_HERE].isEnabled()
         assert window.pages.model.rowCount() == 0
+    finally:
+        close_window(window)
+
+
+def test_the_first_import_is_not_told_no_pages_yet(qtbot, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    from app.ui.app import launch
+
+    monkeypatch.setenv("NEWSDESK_PROJECT", str(tmp_path / "fresh.db"))
+    window = launch([], show=False)
+    try:
+        window.show()
+        # the sample pages are being imported on a worker: the window says so, not that it has no pages
+        assert tasks.pending_tasks() > 0
+        assert "no pages yet" not in window.notice.text()
+        assert window.notice.isVisibleTo(window) and "Importing" in window.notice.text()
+        qtbot.waitUntil(lambda: tasks.pending_tasks() == 0 and window.doc is not None, timeout=60000)
+        assert "Imported 4 page(s)." in window.notice.text()
+    finally:
+        close_window(window)
+
+
+def test_a_page_opens_on_its_first_article_not_its_furniture(qtbot, tmp_path) -> None:  # noqa: ANN001
+    from app.core.loading import load_page
+    from app.core.page import Kind
+    from app.core.splitter import split_page
+    from app.ui.app import launch, screenshot
+
+    # a sample page whose split starts with furniture (a banner or date above the first article)
+    page_file = next(p for p in SAMPLES if split_page(load_page(p)).items[0].kind is Kind.FURNITURE)
+    out = tmp_path / "shot.png"
+    window = launch(["open", str(tmp_path / "shot.db"), "--screenshot", str(out), str(page_file)], show=False)
+    try:
+        page = window.doc.page
+        assert page.items[0].kind is Kind.FURNITURE
+        screenshot(window, str(out))
+        assert out.stat().st_size > 0
+        assert window.current_item == page.articles[0].id
+        assert window.items.currentIndex().row() == page.items.index(page.articles[0])
+        assert window.panel.heading.text().startswith(f"Item {page.items.index(page.articles[0]) + 1}")
+        # and so does the window, opening the page with no item remembered
+        window.session.current_item = None
+        window.session.show(window.doc)
+        assert window.current_item == page.articles[0].id
     finally:
         close_window(window)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import multiprocessing
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -13,9 +14,12 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
 from uihelp import SAMPLES
 
+from app.core.batch import POOL_MIN_PAGES
 from app.store.db import Store
 from app.ui import import_dialog, tasks
 from app.ui.actions import Act
+
+LONG_WAIT_S = 300  # a guard against a hung import, not a measure: a busy machine may take minutes
 
 
 def write_pages(folder: Path, count: int) -> list[Path]:
@@ -32,7 +36,7 @@ def write_pages(folder: Path, count: int) -> list[Path]:
 
 def wait_import(qtbot, window) -> None:  # noqa: ANN001
     qtbot.waitUntil(lambda: window.import_job is not None and window.import_job.report is not None
-                    and tasks.pending_tasks() == 0, timeout=30000)
+                    and tasks.pending_tasks() == 0, timeout=LONG_WAIT_S * 1000)
 
 
 def drop(window, paths: list[Path]) -> None:  # noqa: ANN001
@@ -68,26 +72,48 @@ def test_dropped_folder_imports_through_the_project_importer_and_lists_bad_files
     assert "Imported 3 page(s)." in window.notice.text()
 
 
-def test_import_shows_progress_and_cancel_leaves_whole_pages(qtbot, window, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+def test_import_shows_progress_and_cancel_leaves_whole_pages(qtbot, window, tmp_path, monkeypatch,  # noqa: ANN001
+                                                             request) -> None:
     monkeypatch.setattr(import_dialog, "PROGRESS_DELAY_MS", 0)
+    count = POOL_MIN_PAGES + 8  # a batch large enough for worker processes
     folder = tmp_path / "many"
-    write_pages(folder, 150)
+    write_pages(folder, count)
+    # The real import, held after its second page until Cancel has been clicked: what Cancel leaves is the
+    # same however busy the machine is (without the hold, a fast import may be over before the click).
+    held = threading.Event()
+    request.addfinalizer(held.set)  # a failing check never leaves the import held
+    real_import = import_dialog.import_paths
+
+    def held_after_two_pages(store, paths, progress=None, **kwargs):  # noqa: ANN001, ANN202
+        seen = []
+
+        def step(n: int) -> None:
+            progress(n)
+            seen.append(n)
+            if len(seen) == 2:
+                held.wait(LONG_WAIT_S)
+
+        return real_import(store, paths, progress=step, **kwargs)
+
+    monkeypatch.setattr(import_dialog, "import_paths", held_after_two_pages)
     job = window.import_paths([str(folder)])
     progress = job.progress
     assert isinstance(progress, QProgressDialog)
-    qtbot.waitUntil(lambda: job.total == 150 and job.done >= 2, timeout=20000)
-    qtbot.waitUntil(progress.isVisible, timeout=5000)
-    assert progress.maximum() == 150
+    qtbot.waitUntil(lambda: job.total == count and job.done == 2, timeout=LONG_WAIT_S * 1000)
+    qtbot.waitUntil(progress.isVisible, timeout=LONG_WAIT_S * 1000)
+    assert progress.maximum() == count and progress.value() == 2
     # a batch this large is split in worker processes, spawned (a GUI process must not fork)
     workers = multiprocessing.active_children()
     assert workers and all(type(p).__name__ == "SpawnProcess" for p in workers)
-    assert f"of {job.total}" in progress.labelText()
+    assert progress.labelText() == f"Importing pages: 2 of {count}"
     cancel = progress.findChild(QPushButton)
     qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    assert job.cancelled and progress.labelText() == "Cancelling…"
+    held.set()
     wait_import(qtbot, window)
     report = job.report
     assert report.cancelled
-    assert 0 < report.new < 150
+    assert report.new == 2  # the pages split before Cancel, and no other
     assert "Cancelled" in window.notice.text()
     with Store(window.store.path) as other:  # what another program sees: whole pages, nothing half-written
         rows = other.list_pages()
@@ -97,9 +123,11 @@ def test_import_shows_progress_and_cancel_leaves_whole_pages(qtbot, window, tmp_
             assert page.items and row.item_count > 0
     assert window.pages.model.rowCount() == 2 + report.new
     # importing again finishes the job: the pages already in are unchanged, the rest are new
+    monkeypatch.setattr(import_dialog, "import_paths", real_import)
     again = window.import_paths([str(folder)])
     wait_import(qtbot, window)
-    assert (again.report.same, again.report.new) == (report.new, 150 - report.new)
+    assert (again.report.same, again.report.new) == (report.new, count - report.new)
+    assert window.pages.model.rowCount() == 2 + count
 
 
 def test_pages_given_on_the_command_line_use_the_same_import(qtbot, project, tmp_path) -> None:  # noqa: ANN001

@@ -19,10 +19,10 @@ def test_window_shows_the_last_page_with_its_text_exactly(window) -> None:  # no
     assert window.source.isReadOnly()
     assert window.pages.model.rowCount() == 2
     assert window.items_model.rowCount() == len(doc.page.items)
-    # the first item is selected: listed, outlined in the source and shown in the editor
-    first_item = doc.page.items[0]
+    # the first article is selected (not the furniture above it): listed, outlined in the source and shown
+    first_item = doc.page.articles[0]
     assert window.current_item == first_item.id
-    assert window.items.currentIndex().row() == 0
+    assert window.items.currentIndex().row() == doc.page.items.index(first_item)
     assert window.source.current_item == first_item.id
     assert window.panel.edits["title"].text() == item_record(doc.page, first_item).title
     assert doc.page.name in window.windowTitle()
@@ -57,7 +57,7 @@ def test_titles_show_as_plain_text(qtbot, window) -> None:  # noqa: ANN001
     title = window.panel.edits["title"]
     title.selectAll()
     qtbot.keyClicks(title, "<b>x</b>")
-    index = window.items_model.index(0, 1)
+    index = window.items_model.index(window.items.currentIndex().row(), 1)
     assert index.data() == "<b>x</b>"
     assert title.text() == "<b>x</b>"
     assert window.panel.heading.textFormat() == Qt.TextFormat.PlainText

@@ -184,3 +184,32 @@ def test_bad_project_file_is_one_line(tmp_path) -> None:  # noqa: ANN001
     assert done.returncode == 1
     assert done.stderr.strip().count("\n") == 0 and str(bad) in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_undoing_restored_edits_and_quitting_at_once_keeps_them_undone(qtbot, project) -> None:  # noqa: ANN001
+    window = open_window(qtbot)
+    page_id = window.doc.page_id
+    edit_title(qtbot, window, "Undone later")
+    with Store(project) as other:
+        qtbot.waitUntil(lambda: other.journal_pending() != [], timeout=2000)
+    window.saving.journal_timer.stop()  # the window goes away without saving (as if it crashed)
+    window.hide()
+    window.store.close()
+    window.deleteLater()
+    again = open_window(qtbot)
+    assert "Restored unsaved edits of 1 page" in again.notice.text()
+    press(again, again.undo_action)
+    assert not again.doc.dirty
+    press(again, Act.QUIT)  # at once: the journal's own timer has not run since the undo
+    assert not again.isVisible()
+    again.store.close()
+    with Store(project) as other:
+        assert other.journal_pending() == []
+    third = open_window(qtbot)
+    try:
+        assert "Restored" not in third.notice.text()
+        assert not third.doc.dirty
+        assert third.doc.page == third.store.load_page(page_id)
+        assert all(it.fields.get("title") != "Undone later" for it in third.doc.page.items)
+    finally:
+        close_window(third)
