@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from .edits import clear_field, item_label, relabel, remove_correction
+from .edits import HEADLINE_ROLES, clear_field, item_label, relabel, remove_correction
 from .errors import EditError
 from .messages import Message, said
-from .metadata import auto_record
+from .metadata import auto_record, item_numbers
 from .page import Block, Kind, Origin, Page, Role
 
 NOBODY = -1  # an offset no block holds (whitespace between blocks)
@@ -41,6 +41,8 @@ class ChangeKind(StrEnum):
     KIND = "kind"
     DELETED = "deleted"
     ORDER = "order"
+    JOINED = "paragraphs joined"
+    PARAGRAPH_SPLIT = "paragraph split"
 
 
 CHANGE_KINDS = tuple(ChangeKind)
@@ -148,8 +150,9 @@ class Alignment:
 def diff_pages(auto: Page, edited: Page) -> list[Change]:
     """The changes that turn the automatic split `auto` into `edited` (same text), in a stable order."""
     al = Alignment(auto, edited)
-    auto_label = {it.id: item_label(auto, it) for it in auto.items}
-    edit_label = {it.id: item_label(edited, it) for it in edited.items}
+    auto_no, edit_no = item_numbers(auto), item_numbers(edited)
+    auto_label = {it.id: item_label(auto, it, number=auto_no[it.id]) for it in auto.items}
+    edit_label = {it.id: item_label(edited, it, number=edit_no[it.id]) for it in edited.items}
     changes: list[Change] = []
     for (aid, eid), n in sorted(al.pairs.items(), key=lambda kv: (kv[0][0], -1 if kv[0][1] < 0 else kv[0][1])):
         if eid == UNASSIGNED:
@@ -175,13 +178,19 @@ def diff_pages(auto: Page, edited: Page) -> list[Change]:
                 "1 character of {item} was moved to {into}" if n == 1
                 else "{n} characters of {item} were moved to {into}", n=n, item=auto_label[aid],
                 into=edit_label[eid]), detail))
-    changes += _relabels(al, edit_label)
+    changes += _relabels(al, edit_label, auto_label)
+    changes += _paragraphs(al, edit_label)
     changes += _order(al, edit_label)
     changes += _hand_set(al, edit_label)
     return changes
 
 
-def _relabels(al: Alignment, edit_label: dict[int, str]) -> list[Change]:
+def _words(page: Page, block: Block, width: int = 16) -> str:
+    words = page.block_text(block, " ")
+    return words if len(words) <= width else words[:width] + "…"
+
+
+def _relabels(al: Alignment, edit_label: dict[int, Message], auto_label: dict[int, Message]) -> list[Change]:
     out = []
     for it in al.edited.items:
         for b in it.blocks:
@@ -193,15 +202,51 @@ def _relabels(al: Alignment, edit_label: dict[int, str]) -> list[Change]:
                 continue
             old = roles.most_common(1)[0][0]
             if old is not b.role:
-                words = al.edited.block_text(b, " ")
-                words = words if len(words) <= 16 else words[:16] + "…"
-                out.append(Change(ChangeKind.RELABEL, it.id, said(
-                    "“{words}” in {item} relabelled from {old} to {new}", words=words, item=edit_label[it.id],
-                    old=old, new=b.role), {"block_id": b.id, "old": str(old), "new": str(b.role)}))
+                words = _words(al.edited, b)
+                came_from = al.a.item[al.a.first_held(b) or b.start]
+                if old in HEADLINE_ROLES and b.role is Role.SUBHEAD and came_from >= 0 and (
+                        came_from != al.grew_from(it.id)):  # merge_items keeps the first item's headline
+                    text = said("the headline “{words}” of {old_item} is now a subhead of {item}", words=words,
+                                old_item=auto_label[came_from], item=edit_label[it.id])
+                else:
+                    text = said("“{words}” in {item} relabelled from {old} to {new}", words=words,
+                                item=edit_label[it.id], old=old, new=b.role)
+                detail = {"block_id": b.id, "old": str(old), "new": str(b.role)}
+                if text.template.startswith("the headline"):
+                    detail["merged_headline"] = True
+                out.append(Change(ChangeKind.RELABEL, it.id, text, detail))
     return out
 
 
-def _order(al: Alignment, edit_label: dict[int, str]) -> list[Change]:
+def _paragraphs(al: Alignment, edit_label: dict[int, Message]) -> list[Change]:
+    """Paragraphs joined (an edited block holding text of two or more automatic blocks of its role) and
+    split (an automatic block whose text of its role is in two or more blocks of one edited item)."""
+    out = []
+    parts: dict[tuple[int, int], set[int]] = defaultdict(set)  # (auto block, edited item) -> edited blocks
+    auto_blocks = {b.id: b for b in al.auto.all_blocks()}
+    for it in al.edited.items:
+        for b in it.blocks:
+            sources: set[int] = set()
+            for s, e in b.spans:
+                for i in range(s, e):
+                    if al.a.role[i] is b.role:
+                        sources.add(al.a.block[i])
+            for source in sources:
+                parts[(source, it.id)].add(b.id)
+            if len(sources) > 1:
+                out.append(Change(ChangeKind.JOINED, it.id, said(
+                    "{n} paragraphs of {item} were joined into one: “{words}”", n=len(sources),
+                    item=edit_label[it.id], words=_words(al.edited, b)),
+                    {"block_id": b.id, "paragraphs": len(sources)}))
+    for (source, item_id), blocks in sorted(parts.items()):
+        if len(blocks) > 1:
+            out.append(Change(ChangeKind.PARAGRAPH_SPLIT, item_id, said(
+                "a paragraph of {item} was split into {n}: “{words}”", n=len(blocks), item=edit_label[item_id],
+                words=_words(al.auto, auto_blocks[source])), {"auto_block": source, "paragraphs": len(blocks)}))
+    return out
+
+
+def _order(al: Alignment, edit_label: dict[int, Message]) -> list[Change]:
     out = []
     auto_items = [it.id for it in al.auto.items]
     auto_blocks = {b.id: n for n, b in enumerate(b for it in al.auto.items for b in it.blocks)}
@@ -224,7 +269,7 @@ def _order(al: Alignment, edit_label: dict[int, str]) -> list[Change]:
     return out
 
 
-def _hand_set(al: Alignment, edit_label: dict[int, str]) -> list[Change]:
+def _hand_set(al: Alignment, edit_label: dict[int, Message]) -> list[Change]:
     out = []
     edited = al.edited
     auto_kind = {it.id: it.kind for it in al.auto.items}

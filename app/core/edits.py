@@ -18,20 +18,24 @@ from typing import Any
 from .bylines import Author
 from .errors import EditError
 from .messages import Message, said
-from .metadata import item_record
+from .metadata import block_lines, block_paragraph, item_numbers, item_record
 from .page import Block, Correction, Item, Kind, Origin, Page, Role, Span, split_lines, strip_span
 from .record import EDITABLE_FIELDS, FIELD_VALUES, Value
+from .reflow import clean_heading
 
 
 # --- small helpers --------------------------------------------------------------------------------
-def item_label(page: Page, item: Item, width: int = 12) -> Message:
-    """`item 3 “荆州中医外科首次亮相…”`: an item named by its id and title (or first text) for messages."""
+def item_label(page: Page, item: Item, width: int = 12, number: int | None = None) -> Message:
+    """`item 3 “荆州中医外科首次亮相…”`: an item named by its number for people (`item_numbers`: 1-based,
+    in page order) and its title (or first text), for messages. Give `number` when labelling many items."""
+    if number is None:
+        number = item_numbers(page).get(item.id, 0)
     record = item_record(page, item, tags=False)
     text = record.title or next(iter(record.body), "") or next(iter(record.captions), "")
     text = " ".join(text.split())
     if len(text) > width:
         text = text[:width] + "…"
-    return said("item {id} “{text}”", id=item.id, text=text) if text else said("item {id}", id=item.id)
+    return said("item {n} “{text}”", n=number, text=text) if text else said("item {n}", n=number)
 
 
 def _touched(item: Item, **changes: Any) -> Item:
@@ -169,13 +173,149 @@ def split_item_at(page: Page, offset: int) -> Page:
     return split_item(page.with_(items=_replace_items(page, {item.id: divided})), item.id, tail.id)
 
 
+HEADLINE_ROLES = (Role.SECTION, Role.KICKER, Role.TITLE, Role.SUBTITLE)
+
+
 def merge_items(page: Page, first_id: int, second_id: int) -> Page:
-    """The second item's blocks are appended to the first's; the second item is removed."""
+    """The second item's blocks are appended to the first's; the second item is removed.
+
+    The merged item keeps the first item's headline: when the first has a title, the second's headline
+    lines (section, kicker, title, subtitle) become one subhead of the merged item, where its title was
+    (an article continued under a heading of its own reads on under that heading)."""
     if first_id == second_id:
         raise EditError.said("cannot merge item {item} with itself", item=first_id)
     first, second = page.item(first_id), page.item(second_id)
-    merged = _touched(first, blocks=first.blocks + second.blocks)
+    tail = second.blocks
+    heads = [b for b in tail if b.role in HEADLINE_ROLES]
+    if heads and first.blocks_with(Role.TITLE):
+        subhead = Block(heads[0].id, Role.SUBHEAD, tuple(sp for b in heads for sp in b.spans))
+        tail = tuple(subhead if b is heads[0] else b for b in tail if b is heads[0] or b not in heads)
+    merged = _touched(first, blocks=first.blocks + tail)
     return page.with_(items=_replace_items(page, {first_id: merged, second_id: None}))
+
+
+# --- paragraphs -----------------------------------------------------------------------------------
+def _holder(page: Page, block_id: int) -> tuple[Item | None, Block, tuple[Block, ...]]:
+    """The block, its item (None: unassigned) and the blocks it is one of (the item's reading order)."""
+    owner, block = _find_block(page, block_id)
+    return owner, block, owner.blocks if owner is not None else page.unassigned
+
+
+def _with_blocks(page: Page, owner: Item | None, blocks: Sequence[Block]) -> Page:
+    if owner is None:
+        return page.with_(unassigned=blocks)
+    return page.with_(items=_replace_items(page, {owner.id: _touched(owner, blocks=blocks)}))
+
+
+def next_paragraph(page: Page, block_id: int) -> Block | None:
+    """The block after `block_id` in its item's reading order that has the same role (the next paragraph
+    of a body paragraph, the next caption of a caption), or None."""
+    _owner, block, blocks = _holder(page, block_id)
+    at = [b.id for b in blocks].index(block_id)
+    return next((b for b in blocks[at + 1:] if b.role is block.role), None)
+
+
+def join_paragraphs(page: Page, block_id: int) -> Page:
+    """Join a paragraph with the next one of the same role in its item (a false paragraph break): the
+    next one's text is appended to it (it keeps its id and place, blocks between stay where they are)."""
+    owner, block, blocks = _holder(page, block_id)
+    after = next_paragraph(page, block_id)
+    if after is None:
+        raise EditError.said("{what} is the last of its kind in {item}: there is no next one to join it with",
+                             what=_block_words(page, block), item=_owner_words(page, owner))
+    joined = Block(block.id, block.role, block.spans + after.spans)
+    return _with_blocks(page, owner, [joined if b.id == block_id else b for b in blocks if b.id != after.id])
+
+
+def _cut_spans(page: Page, block: Block, offset: int) -> tuple[list[Span], list[Span]]:
+    """The block's spans before and from the first visible character at or after `offset`, in reading order.
+    The offset is in one of its spans, or on whitespace just after or before one (a line's end)."""
+    spans = block.spans
+    text = page.text
+    k = next((i for i, (s, e) in enumerate(spans) if s <= offset < e), None)
+    if k is None:
+        k = next((i for i, (s, e) in enumerate(spans) if e <= offset and not text[e:offset].strip()), None)
+    if k is None:
+        k = next((i for i, (s, e) in enumerate(spans) if offset < s and not text[offset:s].strip()), None)
+    if k is None:
+        return list(spans), []
+    s, e = spans[k]
+    cut = next((i for i in range(max(s, offset), e) if not text[i].isspace()), None)
+    if cut is None:
+        return list(spans[:k + 1]), list(spans[k + 1:])
+    head, tail = strip_span(text, s, cut), strip_span(text, cut, e)
+    return list(spans[:k]) + ([head] if head else []), ([tail] if tail else []) + list(spans[k + 1:])
+
+
+def split_paragraph(page: Page, offset: int) -> Page:
+    """Split the paragraph (block) holding source offset `offset` in two: the text from that character on
+    becomes a new block of the same role right after it (a missed paragraph break). With the cursor on
+    whitespace, the paragraph is the one whose text comes next on the line (or ends just before it)."""
+    if not 0 <= offset <= len(page.text):
+        raise EditError.said("offset {offset} is outside page {page}", offset=offset, page=page.name)
+    owner, block = page.owner_of(offset) if offset < len(page.text) else (None, None)
+    if block is None:  # on a space or at a line's end: the block that goes on (or stops) on this line
+        line = next((ln for ln in split_lines(page.text) if ln.start <= offset <= ln.end), None)
+        for pos in [*range(offset, line.end), *range(offset - 1, line.start - 1, -1)] if line else []:
+            owner, block = page.owner_of(pos)
+            if block is not None:
+                break
+    if block is None:
+        raise EditError.said("there is no paragraph at offset {offset} of page {page}", offset=offset, page=page.name)
+    before, rest = _cut_spans(page, block, offset)
+    if not before or not rest:
+        raise EditError.said("{what} cannot be split there: the cursor is at its start or its end",
+                             what=_block_words(page, block))
+    _owner, _block, blocks = _holder(page, block.id)
+    head = Block(block.id, block.role, tuple(before))
+    tail = Block(page.next_block_id(), block.role, tuple(rest))
+    return _with_blocks(page, owner, [x for b in blocks for x in ((head, tail) if b.id == block.id else (b,))])
+
+
+def paragraph_blocks(page: Page, item: Item) -> list[Block]:
+    """The blocks whose paragraphs are the item's record's `body`, in its order (one block, one paragraph)."""
+    return [b for b in item.blocks if b.role in (Role.BODY, Role.AD) and (
+        block_paragraph(page, b) if b.role is Role.BODY else clean_heading(block_lines(page, b)))]
+
+
+_HIDDEN = "\u200b\u200c\u200d\u2060\ufeff"  # characters a cleaned paragraph leaves out, like spaces
+
+
+def _shown(ch: str) -> bool:
+    return not ch.isspace() and ch not in _HIDDEN
+
+
+def paragraph_offset(page: Page, block: Block, shown_before: int) -> int:
+    """The source offset of the character of `block` that its cleaned paragraph shows after `shown_before`
+    others (cleaning drops only spaces and invisible characters, so shown characters map one to one; a
+    correction's characters map to where it starts). Finds where a cursor in the article's text points."""
+    fixes = {c.start: c for c in page.corrections}
+    seen = 0
+    for s, e in block.spans:
+        i = s
+        while i < e:
+            fix = fixes.get(i)
+            if fix is not None and fix.end <= e:
+                seen += sum(map(_shown, fix.new))
+                if seen > shown_before:
+                    return i
+                i = fix.end
+                continue
+            if _shown(page.text[i]):
+                if seen == shown_before:
+                    return i
+                seen += 1
+            i += 1
+    raise EditError.said("{what} has only {n} characters", what=_block_words(page, block), n=seen)
+
+
+def _block_words(page: Page, block: Block, width: int = 12) -> Message:
+    text = "".join(page.block_text(block, "").split())
+    return said("the {role} “{text}”", role=block.role, text=text if len(text) <= width else text[:width] + "…")
+
+
+def _owner_words(page: Page, owner: Item | None) -> Message | str:
+    return item_label(page, owner) if owner is not None else said("the unassigned text")
 
 
 def _take_blocks(page: Page, taken: dict[int, Block], target_id: int | None,
@@ -555,7 +695,8 @@ def _rejoin(page: Page, original: Sequence[Span], pieces: set[Span]) -> list[Spa
 
 
 __all__ = [
-    "clear_field", "correct_text", "delete_item", "item_label", "merge_items", "move_block",
-    "move_blocks", "move_item", "move_text", "new_item_from_text", "relabel", "relabel_text",
-    "remove_correction", "resplit", "send_to_furniture", "set_field", "set_kind", "split_item",
+    "clear_field", "correct_text", "delete_item", "item_label", "join_paragraphs", "merge_items", "move_block",
+    "move_blocks", "move_item", "move_text", "new_item_from_text", "next_paragraph", "paragraph_blocks",
+    "paragraph_offset", "relabel", "relabel_text", "remove_correction", "resplit", "send_to_furniture",
+    "set_field", "set_kind", "split_item", "split_paragraph",
 ]

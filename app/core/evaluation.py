@@ -177,6 +177,7 @@ FIX_NAMES = {
     ChangeKind.SPLIT: "split", ChangeKind.MERGE: "merge", ChangeKind.MOVED: "moved text",
     ChangeKind.RELABEL: "relabel", ChangeKind.KIND: "kind", ChangeKind.DELETED: "taken out",
     ChangeKind.CORRECTION: "correction", ChangeKind.ORDER: "reading order",
+    ChangeKind.JOINED: "paragraphs joined", ChangeKind.PARAGRAPH_SPLIT: "paragraph split",
 }
 
 
@@ -188,8 +189,10 @@ def fix_name(change: Change) -> str:
 
 
 def fix_counts(auto: Page, edited: Page) -> collections.Counter[str]:
-    """The fixes that turn the automatic split into the editor's page, counted by kind (`diff_pages`)."""
-    return collections.Counter(fix_name(change) for change in diff_pages(auto, edited))
+    """The fixes that turn the automatic split into the editor's page, counted by kind (`diff_pages`). A
+    merged item's second headline turned subhead is part of its merge, not a fix of its own."""
+    return collections.Counter(fix_name(change) for change in diff_pages(auto, edited)
+                               if not change.detail.get("merged_headline"))
 
 
 def quality_report(pages: Iterable[tuple[Any, Page, Page]]) -> dict[str, Any]:

@@ -202,13 +202,29 @@ def unassigned_record(page: Page, blocks: Iterable[Block], index: int = 0) -> It
                       body=tuple(clean_heading(block_lines(page, b)) for b in blocks), spans=_spans(page, blocks))
 
 
-def item_records(page: Page, tags: bool = True) -> list[tuple[int | None, ItemRecord]]:
-    """The page's records with each one's item id (None for the text no item holds), in page order."""
-    pairs: list[tuple[int | None, ItemRecord]] = [
-        (it.id, item_record(page, it, tags=tags)) for it in sorted(page.items, key=lambda it: it.start)]
+def record_order(page: Page) -> list[int | None]:
+    """The page's records in page order, as item ids (None: the record of the text no item holds): items
+    by where their text starts, the unassigned text's record among them by where it starts."""
+    order: list[tuple[int, int | None]] = [(it.start, it.id) for it in sorted(page.items, key=lambda it: it.start)]
     if page.unassigned:
-        pairs.append((None, unassigned_record(page, page.unassigned)))
-        pairs.sort(key=lambda p: p[1].spans[0][0] if p[1].spans else 0)
+        order.append((min(b.start for b in page.unassigned), None))
+        order.sort(key=lambda pair: pair[0])
+    return [item_id for _, item_id in order]
+
+
+def item_numbers(page: Page) -> dict[int, int]:
+    """The number people know each item by: 1-based, in page order, the record's `index` + 1 (the same in
+    the window, the changes view, `split --pretty`, search and the txt file names)."""
+    return {item_id: n for n, item_id in enumerate(record_order(page), 1) if item_id is not None}
+
+
+def item_records(page: Page, tags: bool = True) -> list[tuple[int | None, ItemRecord]]:
+    """The page's records with each one's item id (None for the text no item holds), in page order
+    (`record_order`)."""
+    by_id = {it.id: it for it in page.items}
+    pairs: list[tuple[int | None, ItemRecord]] = [
+        (item_id, item_record(page, by_id[item_id], tags=tags) if item_id is not None
+         else unassigned_record(page, page.unassigned)) for item_id in record_order(page)]
     return [(item_id, rec if rec.index == i else replace(rec, index=i)) for i, (item_id, rec) in enumerate(pairs)]
 
 

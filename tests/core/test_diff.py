@@ -30,15 +30,21 @@ def test_split_is_reported_with_the_new_part(page):
     edited = edits.split_item(page, 0, 2)
     (change,) = diff_pages(page, edited)
     assert change.kind == "split" and change.item_id == 3
-    assert change.description == "item 0 “荆州中医外科首次亮相” was split: item 3 “本报讯第一段第一行，第一…” is a new part"
+    # items are named by their number for people: 1-based, in page order (item 3 is the second now)
+    assert change.description == "item 1 “荆州中医外科首次亮相” was split: item 2 “本报讯第一段第一行，第一…” is a new part"
     assert change.detail["auto_item"] == 0
 
 
 def test_merge_is_reported_with_both_titles(page):
     edited = edits.merge_items(page, 0, 1)
-    (change,) = diff_pages(page, edited)
+    change, headline = diff_pages(page, edited)
     assert change.kind == "merge" and change.item_id == 0
-    assert change.description == "item 1 “春天的故事” was merged into item 0 “荆州中医外科首次亮相春天…”"
+    assert change.description == "item 2 “春天的故事” was merged into item 1 “荆州中医外科首次亮相”"
+    # the merged item keeps the first title; the second's is a subhead now, and the changes say so
+    assert headline.kind == "relabel" and headline.revertible and headline.detail["merged_headline"]
+    assert headline.description == "the headline “春天的故事” of item 2 “春天的故事” is now a subhead of item 1 “荆州中医外科首次亮相”"
+    back = revert_change(page, edited, headline)
+    assert [b.role for b in back.item(0).blocks if b.id == 4] == [Role.TITLE]
 
 
 def test_moved_text_and_deleted_items(page):
@@ -48,9 +54,9 @@ def test_moved_text_and_deleted_items(page):
     assert kinds(changes) == ["moved", "deleted"]  # appending moved text is not a change of reading order
     moved, deleted = changes
     assert moved.item_id == 0 and moved.detail == {"auto_item": 1, "chars": 5}
-    assert "5 characters of item 1 “春天的故事” were moved to item 0" in moved.description
+    assert "5 characters of item 2 “春天的故事” were moved to item 1" in moved.description
     assert deleted.detail["whole"]
-    assert deleted.description == "item 2 “责任编辑：成青” was deleted (the text is unassigned)"
+    assert deleted.description == "item 3 “责任编辑：成青” was deleted (the text is unassigned)"
 
 
 def test_relabel_and_its_revert(page):
@@ -76,7 +82,7 @@ def test_field_kind_and_correction_are_reported_and_reverted(page):
     changes = diff_pages(page, edited)
     assert kinds(changes) == ["kind", "field", "correction"]
     kind, fld, fix = changes
-    assert kind.description == "item 1 “新的标题” is now notice (was feature)"
+    assert kind.description == "item 2 “新的标题” is now notice (was feature)"
     assert fld.detail == {"field": "title", "value": "新的标题", "auto": "春天的故事"}
     assert fix.item_id == 1 and fix.detail["old"] == "正文" and fix.detail["new"] == "文正"
     for change in changes:
@@ -114,6 +120,8 @@ def test_structural_changes_cannot_be_reverted_alone(page, make):
     edited = make(page)
     for change in diff_pages(page, edited):
         assert change.kind in CHANGE_KINDS
+        if change.detail.get("merged_headline"):  # the merged item's second headline, a relabel
+            continue
         with pytest.raises(EditError, match="cannot be undone on its own"):
             revert_change(page, edited, change)
 
@@ -138,7 +146,7 @@ def test_part_of_an_item_taken_out_is_a_partial_deletion(page):
     assert change.kind == "deleted" and change.item_id is None
     assert change.detail == {"auto_item": 0, "chars": 8, "whole": False}
     assert change.description == (
-        "8 characters of item 0 “荆州中医外科首次亮相” were taken out of every item (the text is unassigned)")
+        "8 characters of item 1 “荆州中医外科首次亮相” were taken out of every item (the text is unassigned)")
 
 
 def test_a_change_list_after_resplit_keeps_the_hand_set_field(page):
@@ -146,3 +154,21 @@ def test_a_change_list_after_resplit_keeps_the_hand_set_field(page):
     new, _ = edits.resplit(edited, split_page((page.name, page.text)))
     fields = [c for c in diff_pages(split_page((page.name, page.text)), new) if c.kind == "field"]
     assert [(c.item_id, c.detail["value"]) for c in fields] == [(1, "新的标题")]
+
+
+def test_paragraphs_joined_and_split_are_reported_in_words(page):
+    joined = edits.join_paragraphs(page, 2)
+    (change,) = diff_pages(page, joined)
+    assert change.kind == "paragraphs joined" and change.item_id == 0 and not change.revertible
+    assert change.description.startswith("2 paragraphs of item 1 “荆州中医外科首次亮相” were joined into one: “本报讯")
+    split = edits.split_paragraph(page, page.text.index("第一段第二行"))
+    (change,) = diff_pages(page, split)
+    assert change.kind == "paragraph split" and change.item_id == 0
+    assert change.description.startswith("a paragraph of item 1 “荆州中医外科首次亮相” was split into 2: “本报讯")
+    # a body line made a subhead and relabelled back leaves the paragraph split, until it is joined again
+    line = at(page, "第一段第二行")
+    back = edits.relabel_text(edits.relabel_text(page, *line, Role.SUBHEAD), *line, Role.BODY)
+    assert kinds(diff_pages(page, back)) == ["paragraph split"]
+    blocks = back.item(0).blocks
+    rejoined = edits.join_paragraphs(edits.join_paragraphs(back, blocks[2].id), blocks[2].id)
+    assert diff_pages(page, rejoined) == []

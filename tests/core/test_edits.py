@@ -8,7 +8,7 @@ from app.core import edits
 from app.core.bylines import Author
 from app.core.errors import EditError
 from app.core.loading import load_page
-from app.core.metadata import item_record, page_records
+from app.core.metadata import item_record, item_records, page_records
 from app.core.page import Block, Correction, Item, Kind, Origin, Page, Role, check_invariant
 from app.core.splitter import split_page
 
@@ -47,7 +47,7 @@ def test_split_item_moves_blocks_from_the_cut_into_a_new_item_after_it(page):
 def test_split_item_errors(page):
     with pytest.raises(EditError, match="already starts"):
         edits.split_item(page, 0, 0)
-    with pytest.raises(EditError, match="block 5 is not in item 0"):
+    with pytest.raises(EditError, match="block 5 is not in item 1 “荆州"):
         edits.split_item(page, 0, 5)
     with pytest.raises(EditError, match="no item 9"):
         edits.split_item(page, 9, 1)
@@ -69,9 +69,11 @@ def test_merge_items_appends_the_second_items_blocks_and_removes_it(page):
 def test_merge_then_split_at_the_same_place_gives_back_the_page(page):
     merged = edits.merge_items(page, 0, 1)
     again = valid(edits.split_item(merged, 0, 4, new_id=1, kind=Kind.FEATURE))
+    # the second title became a subhead in the merge: giving it its role back gives back the page
+    again = edits.relabel(again, 4, Role.TITLE)
     assert structure(again) == structure(page)
     # by default the split-off part gets a fresh id and the first item's kind; blocks and order are the same
-    fresh = edits.split_item(merged, 0, 4)
+    fresh = edits.relabel(edits.split_item(merged, 0, 4), 4, Role.TITLE)
     assert [b for _, _, b in structure(fresh)] == [b for _, _, b in structure(page)]
     assert fresh.items[1].id == 3 and fresh.items[1].kind is Kind.NEWS
 
@@ -315,7 +317,7 @@ def test_resplit_keeps_edited_items_and_corrections(page):
     valid(new)
     assert new.item(1) == edited.item(1)
     assert new.corrections == edited.corrections
-    assert any(n.startswith("kept item 1 “改过的标题”") and "title" in n for n in notes)
+    assert any(n.startswith("kept item 2 “改过的标题”") and "title" in n for n in notes)
     # no text doubled: the fresh split's lines over item 1 were left out
     held = [b for it in new.items if it.id != 1 for b in it.blocks]
     assert not any(page.text[s:e].find("正文") >= 0 for b in held for s, e in b.spans)
@@ -387,9 +389,12 @@ def test_operations_leave_the_old_page_as_it_was(page):
 
 
 def test_item_label(page):
-    assert str(edits.item_label(page, page.item(1))) == "item 1 “春天的故事”"
-    assert str(edits.item_label(page, page.item(2))) == "item 2 “责任编辑：成青”"
-    assert str(edits.item_label(page, page.item(0), width=4)) == "item 0 “荆州中医…”"
+    # named by their number for people (1-based, in page order), not by their ids
+    assert str(edits.item_label(page, page.item(1))) == "item 2 “春天的故事”"
+    assert str(edits.item_label(page, page.item(2))) == "item 3 “责任编辑：成青”"
+    assert str(edits.item_label(page, page.item(0), width=4)) == "item 1 “荆州中医…”"
+    moved = edits.move_item(page, 2, 0)  # the list order does not renumber: the number is the page order
+    assert str(edits.item_label(moved, moved.item(2))) == "item 3 “责任编辑：成青”"
 
 
 def test_split_item_at_a_line_inside_a_paragraph(page):
@@ -432,3 +437,108 @@ def test_edit_errors_keep_their_template_for_other_languages(page):
         edits.merge_items(page, 0, 0)
     assert caught.value.template == "cannot merge item {item} with itself"
     assert caught.value.params == {"item": 0}
+
+
+# --- paragraphs -------------------------------------------------------------------------------------
+def test_join_paragraphs_makes_one_paragraph_of_two_and_keeps_every_character(page):
+    news = page.item(0)
+    first, second = news.blocks[2], news.blocks[3]
+    new = valid(edits.join_paragraphs(page, first.id))
+    joined = new.item(0)
+    assert [b.id for b in joined.blocks] == [0, 1, 2]
+    assert joined.blocks[2].spans == first.spans + second.spans and joined.origin is Origin.EDITOR
+    assert item_record(new, joined).body == ("本报讯第一段第一行，第一段第二行，第一段第三行。第二段全面规范。",)
+    assert item_record(page, news).body[1] == "第二段全面规范。"  # the old page is untouched
+    with pytest.raises(EditError, match="no next one"):
+        edits.join_paragraphs(new, 2)
+
+
+def test_join_paragraphs_skips_a_caption_between_and_joins_captions_with_captions(make_page):
+    page = make_page([(Kind.NEWS, [(Role.TITLE, "标题"), (Role.BODY, "上半段，"), (Role.CAPTION, "图为现场。"),
+                                   (Role.BODY, "下半段。"), (Role.CAPTION, "又一张图。")])])
+    new = valid(edits.join_paragraphs(page, 1))
+    assert [(b.id, b.role) for b in new.item(0).blocks] == [
+        (0, Role.TITLE), (1, Role.BODY), (2, Role.CAPTION), (4, Role.CAPTION)]
+    record = item_record(new, new.item(0))
+    assert record.body == ("上半段，下半段。",) and record.captions == ("图为现场。", "又一张图。")
+    assert item_record(valid(edits.join_paragraphs(page, 2)), page.item(0)).captions != ()
+
+
+def test_split_paragraph_at_a_line_and_inside_a_line(page):
+    para = page.item(0).blocks[2]
+    start = page.text.index("第一段第二行")
+    at_line = valid(edits.split_paragraph(page, start))
+    blocks = at_line.item(0).blocks
+    assert [b.id for b in blocks] == [0, 1, 2, 8, 3] and blocks[3].role is Role.BODY
+    assert item_record(at_line, at_line.item(0)).body[:2] == ("本报讯第一段第一行，", "第一段第二行，第一段第三行。")
+    inside = valid(edits.split_paragraph(page, start + 3))
+    assert item_record(inside, inside.item(0)).body[:2] == ("本报讯第一段第一行，第一段", "第二行，第一段第三行。")
+    # at the end of a line (the cursor after its last character) the next line starts the new paragraph
+    end_of_line = valid(edits.split_paragraph(page, start - 1))
+    assert item_record(end_of_line, end_of_line.item(0)).body[1] == "第一段第二行，第一段第三行。"
+    # split then join gives back the paragraph
+    assert valid(edits.join_paragraphs(inside, para.id)).item(0).blocks[2].spans == (
+        (para.spans[0][0], start + 3), (start + 3, para.spans[0][1]))
+    rejoined = edits.join_paragraphs(inside, para.id)
+    assert item_record(rejoined, rejoined.item(0)).body == item_record(page, page.item(0)).body
+
+
+def test_split_paragraph_needs_text_on_both_sides(page):
+    para = page.item(0).blocks[2]
+    with pytest.raises(EditError, match="start or its end"):
+        edits.split_paragraph(page, para.start)
+    with pytest.raises(EditError, match="start or its end"):
+        edits.split_paragraph(page, para.end)
+    blank = page.text.index("\n\n") + 1
+    with pytest.raises(EditError, match="no paragraph"):
+        edits.split_paragraph(page, blank)
+    with pytest.raises(EditError, match="outside"):
+        edits.split_paragraph(page, len(page.text) + 1)
+
+
+def test_split_and_join_a_joined_paragraph_in_reading_order(make_page):
+    """A paragraph whose spans are not in text order (a column read after the next one): the split follows
+    the reading order, so the text before the cursor in reading order stays in the first paragraph."""
+    page = make_page([(Kind.NEWS, [(Role.TITLE, "标题"), (Role.BODY, "后一栏的文字。"), (Role.BODY, "前一栏的文字，")])])
+    joined = valid(edits.join_paragraphs(edits.move_block(page, 0, 2, 1), 2))
+    assert item_record(joined, joined.item(0)).body == ("前一栏的文字，后一栏的文字。",)
+    cut = joined.text.index("后一栏")
+    split = valid(edits.split_paragraph(joined, cut))
+    assert item_record(split, split.item(0)).body == ("前一栏的文字，", "后一栏的文字。")
+
+
+def test_paragraph_edits_on_the_sample_pages_keep_the_invariant(sample_path):
+    page = split_page(load_page(sample_path))
+    bodies = [(it, b) for it in page.articles for b in it.blocks if b.role is Role.BODY]
+    item, block = next((it, b) for it, b in bodies if edits.next_paragraph(page, b.id) is not None)
+    joined = valid(edits.join_paragraphs(page, block.id))
+    assert len(item_record(joined, joined.item(item.id)).body) == len(item_record(page, item).body) - 1
+    middle = next(i for s, e in block.spans for i in range((s + e) // 2, e) if not page.text[i].isspace())
+    split = valid(edits.split_paragraph(page, middle))
+    assert len(item_record(split, split.item(item.id)).body) == len(item_record(page, item).body) + 1
+
+
+def test_merge_keeps_the_first_headline_and_makes_the_seconds_a_subhead(make_page):
+    page = make_page([
+        (Kind.NEWS, [(Role.TITLE, "第一篇的标题"), (Role.BODY, "第一篇正文。")]),
+        (Kind.NEWS, [(Role.KICKER, "引题"), (Role.TITLE, "第二篇的标题"), (Role.SUBTITLE, "——副题"),
+                     (Role.BODY, "第二篇正文。")]),
+    ])
+    merged = valid(edits.merge_items(page, 0, 1))
+    record = item_record(merged, merged.item(0))
+    assert record.title == "第一篇的标题" and record.kicker == "" and record.subtitle == ""
+    assert record.subheads == ("引题第二篇的标题——副题",)
+    assert record.body == ("第一篇正文。", "第二篇正文。")
+    assert [b.role for b in merged.item(0).blocks] == [Role.TITLE, Role.BODY, Role.SUBHEAD, Role.BODY]
+    # a first item with no title of its own takes the second's headline as it is
+    untitled = make_page([(Kind.NEWS, [(Role.BODY, "一段。")]), (Kind.NEWS, [(Role.TITLE, "标题"), (Role.BODY, "二段。")])])
+    assert item_record(edits.merge_items(untitled, 0, 1), untitled.item(0)).title == ""
+    assert valid(edits.merge_items(untitled, 0, 1)).item(0).blocks[1].role is Role.TITLE
+
+
+def test_item_numbers_are_the_records_index_plus_one(sample_path):
+    page = split_page(load_page(sample_path))
+    page = edits.delete_item(page, page.items[len(page.items) // 2].id)  # the unassigned text is a record too
+    numbers = edits.item_numbers(page)
+    records = {item_id: rec.index for item_id, rec in item_records(page)}
+    assert numbers == {item_id: index + 1 for item_id, index in records.items() if item_id is not None}

@@ -240,3 +240,18 @@ def test_a_project_made_before_the_contentless_index_is_migrated(db_path: Path, 
         assert [h.item_id for h in s.search("中医外科")] == [0]
         s.save_page(1, edits.set_field(page, 0, "title", "新的标题文字"))
         assert s.search("中医外科") == [] and [h.item_id for h in s.search("新的标题")] == [0]
+
+
+def test_a_false_paragraph_break_joined_stays_joined_after_save_reopen_and_export(db_path: Path, page: Page,
+                                                                                  tmp_path: Path) -> None:
+    import json
+
+    with Store(db_path) as s:
+        page_id, _ = s.import_source(source_of(page), page)
+        joined = edits.join_paragraphs(page, page.items[0].blocks[2].id)
+        s.save_page(page_id, joined, summary="join")
+    with Store(db_path) as s:
+        assert s.load_page(page_id) == joined
+        s.export("jsonl", tmp_path / "out.jsonl")
+    first = json.loads((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert first["body"] == ["本报讯第一段第一行，第一段第二行，第一段第三行。第二段全面规范。"]
