@@ -47,6 +47,8 @@ class Act(Enum):
     AS_FURNITURE = "as_furniture"
     PARAGRAPH_UP = "paragraph_up"
     PARAGRAPH_DOWN = "paragraph_down"
+    JOIN_PARAGRAPHS = "join_paragraphs"
+    SPLIT_PARAGRAPH = "split_paragraph"
     DELETE_ITEM = "delete_item"
     RESPLIT = "resplit"
     LEARN = "learn"
@@ -106,6 +108,11 @@ SPECS: dict[Act, ActionSpec] = {
                                  "Move the paragraph at the cursor up in the item's reading order"),
     Act.PARAGRAPH_DOWN: ActionSpec("Move paragraph &down", "Alt+Down",
                                    "Move the paragraph at the cursor down in the item's reading order"),
+    Act.JOIN_PARAGRAPHS: ActionSpec("&Join paragraph with next", "Ctrl+J",
+                                    "Join the paragraph at the cursor (source or body) with the next one: "
+                                    "a false paragraph break"),
+    Act.SPLIT_PARAGRAPH: ActionSpec("Sp&lit paragraph at cursor", "Ctrl+Shift+J",
+                                    "Start a new paragraph at the cursor (source or body): a missed paragraph break"),
     Act.DELETE_ITEM: ActionSpec("&Delete item", "Ctrl+Delete",
                                 "Delete the current item; its text stays on the page, unassigned (red)"),
     Act.RESPLIT: ActionSpec("&Re-run automatic split", "Ctrl+R",

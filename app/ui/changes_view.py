@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.diff import ChangeKind
 from ..core.diff import diff_pages as core_diff
-from ..core.metadata import item_record
-from ..core.page import Page
+from ..core.metadata import item_numbers, item_record
+from ..core.page import Kind, Page, Role
 from .dialogs import error_text
-from .i18n import say, tr
+from .i18n import KIND_TEXT, ROLE_TEXT, say, tr
+from .item_panel import FIELD_TEXT
 from .models import ColumnsModel, plain_tooltip
 from .session import Session
 from .tasks import run_task
@@ -42,10 +44,47 @@ def describe(change: Any) -> str:
     return say(change.said)
 
 
-def detail_text(detail: Any) -> str:
-    if isinstance(detail, dict):
-        return ", ".join(f"{k}: {v}" for k, v in detail.items())
-    return str(detail or "")
+def _role(value: str) -> str:
+    return tr(ROLE_TEXT[Role(value)]) if value in set(Role) else value
+
+
+def _kind(value: str) -> str:
+    return tr(KIND_TEXT[Kind(value)]) if value in set(Kind) else value
+
+
+def _shown(value: Any) -> str:
+    """A field's value as people read it: text as it is, authors as 名字（角色）, lists joined with 、."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return f"{value.get('name', '')}（{value['role']}）" if value.get("role") else str(value.get("name", ""))
+    if isinstance(value, list | tuple):
+        return "、".join(_shown(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def detail_text(change: Any) -> str:
+    """What a change did, in words and in the interface's language (never its internal fields)."""
+    kind, d = change.kind, change.detail
+    if kind is ChangeKind.RELABEL:
+        return f"{_role(d['old'])} → {_role(d['new'])}"
+    if kind is ChangeKind.KIND:
+        return f"{_kind(d['old'])} → {_kind(d['new'])}"
+    if kind is ChangeKind.CORRECTION:
+        return f"“{d['old']}” → “{d['new']}”"
+    if kind is ChangeKind.FIELD:
+        field = tr(FIELD_TEXT.get(d["field"], d["field"]))
+        if d.get("auto") in (None, "", [], ()):
+            return tr("{field} set by hand").format(field=field)
+        return tr("{field}: was “{auto}”").format(field=field, auto=_shown(d["auto"]))
+    if kind in (ChangeKind.JOINED, ChangeKind.PARAGRAPH_SPLIT):
+        return tr("{n} paragraphs → 1").format(n=d["paragraphs"]) if kind is ChangeKind.JOINED else (
+            tr("1 paragraph → {n}").format(n=d["paragraphs"]))
+    if kind is ChangeKind.ORDER:
+        return tr("reading order")
+    if "chars" in d:
+        return tr("1 character") if d["chars"] == 1 else tr("{n} characters").format(n=d["chars"])
+    return ""
 
 
 class ChangesModel(ColumnsModel):
@@ -63,10 +102,12 @@ class ChangesModel(ColumnsModel):
         self.beginResetModel()
         self.changes = list(changes)
         self.labels = {}
-        if page is not None:
-            for pos, it in enumerate(page.items, 1):
+        if page is not None:  # the number people know the item by (`item_numbers`), as in the item editor
+            numbers = item_numbers(page)
+            for it in page.items:
                 title = item_record(page, it, tags=False).title
-                self.labels[it.id] = f"{pos} · {title}" if title else str(pos)
+                n = numbers[it.id]
+                self.labels[it.id] = f"{n} · {title}" if title else str(n)
         self.endResetModel()
 
     def row_count(self) -> int:
@@ -83,7 +124,7 @@ class ChangesModel(ColumnsModel):
             elif col == 1:
                 text = "" if ch.item_id is None else self.labels.get(ch.item_id, str(ch.item_id))
             else:
-                text = detail_text(ch.detail)
+                text = detail_text(ch)
             return plain_tooltip(text) if role == Qt.ItemDataRole.ToolTipRole and text else text
         if role == Qt.ItemDataRole.ForegroundRole and col == 0 and not ch.revertible:
             from PySide6.QtWidgets import QApplication

@@ -31,6 +31,8 @@ COMMAND_TEXT: dict[str, str] = {
     "furniture": "Send to furniture",
     "relabel": "Relabel text",
     "move_paragraph": "Move paragraph",
+    "join_paragraphs": "Join paragraphs",
+    "split_paragraph": "Split paragraph",
     "move_item": "Move item",
     "delete": "Delete item",
     "resplit": "Re-run automatic split",

@@ -224,6 +224,51 @@ class Fixes(QObject):
     def paragraph_down(self) -> None:
         self._guarded(lambda: self._move_paragraph(1))
 
+    # --- paragraphs ------------------------------------------------------------------------------
+    def _body_cursor(self) -> tuple[Item, Block, int] | None:
+        """With the cursor in the item editor's body text: the item, the paragraph's block and how many
+        characters of the paragraph the cleaned text shows before the cursor (None: the cursor is not there)."""
+        body = self.editor.body
+        if not body.hasFocus() or self.session.current_item is None:
+            return None
+        page = self._page()
+        item = page.item(self.session.current_item)
+        text = body.toPlainText()
+        position = body.textCursor().position()
+        parts = text.split("\n\n")
+        start = 0
+        for k, part in enumerate(parts):
+            if position <= start + len(part):
+                blocks = edits.paragraph_blocks(page, item)
+                if k >= len(blocks) or "body" in item.fields:
+                    raise EditError(tr("Put the cursor in a body paragraph first."))
+                shown = sum(1 for ch in part[:position - start] if not ch.isspace())
+                return item, blocks[k], shown
+            start += len(part) + 2
+        raise EditError(tr("Put the cursor in a body paragraph first."))
+
+    def join_paragraph(self) -> None:
+        """Item > Join paragraph with next: the paragraph at the cursor (source or body) and the next one."""
+        def run() -> None:
+            at_body = self._body_cursor()
+            item, block = (at_body[0], at_body[1]) if at_body else self._block_at_cursor()
+            self._edit("join_paragraphs", edits.join_paragraphs, block.id,
+                       focus=item.id if item is not None else None)
+        self._guarded(run)
+
+    def split_paragraph(self) -> None:
+        """Item > Split paragraph at cursor: a new paragraph starts at the cursor (source or body)."""
+        def run() -> None:
+            at_body = self._body_cursor()
+            if at_body is not None:
+                item, block, shown = at_body
+                offset, focus = edits.paragraph_offset(self._page(), block, shown), item.id
+            else:
+                offset = self.view.cursor_offset()
+                focus = self.view.item_at(offset)
+            self._edit("split_paragraph", edits.split_paragraph, offset, focus=focus)
+        self._guarded(run)
+
     # --- fields ----------------------------------------------------------------------------------
     def set_field(self, item_id: int, name: str, value: Any) -> None:
         """A field typed in the item editor (consecutive typing merges into one undo step)."""

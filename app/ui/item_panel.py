@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.metadata import item_record
+from ..core.metadata import item_numbers, item_record
 from ..core.page import Item, Kind, Page
 from ..core.record import TEXT_FIELDS, ItemRecord
 from .i18n import tr
@@ -233,7 +233,7 @@ class ItemPanel(QWidget):
         if item is None:
             self.heading.setText(tr("No item selected"))
             return
-        index = self.page.item_index(item.id) + 1 if self.page else 0
+        index = item_numbers(self.page).get(item.id, 0) if self.page else 0  # as in the changes view
         edited = " · " + tr("edited") if item.edited else ""
         self.heading.setText(f"{tr('Item')} {index} · {kind_text(item.kind)}{edited}")
 

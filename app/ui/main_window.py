@@ -184,6 +184,8 @@ class MainWindow(QMainWindow):
             Act.TO_FURNITURE: fixes.to_furniture,
             Act.PARAGRAPH_UP: fixes.paragraph_up,
             Act.PARAGRAPH_DOWN: fixes.paragraph_down,
+            Act.JOIN_PARAGRAPHS: fixes.join_paragraph,
+            Act.SPLIT_PARAGRAPH: fixes.split_paragraph,
             Act.DELETE_ITEM: fixes.delete_item,
             Act.RESPLIT: fixes.resplit,
             Act.LEARN: self.learning.learn,
@@ -240,7 +242,8 @@ class MainWindow(QMainWindow):
         menu("item", [a[Act.SPLIT_HERE], a[Act.MERGE_NEXT], a[Act.MERGE_PREVIOUS], None, a[Act.NEW_ITEM],
                       a[Act.ADD_TO_ITEM], a[Act.TO_FURNITURE],
                       ("relabel", [a[k] for k in RELABEL_ROLES]), None,
-                      a[Act.PARAGRAPH_UP], a[Act.PARAGRAPH_DOWN], None, a[Act.DELETE_ITEM], None,
+                      a[Act.PARAGRAPH_UP], a[Act.PARAGRAPH_DOWN], a[Act.JOIN_PARAGRAPHS], a[Act.SPLIT_PARAGRAPH],
+                      None, a[Act.DELETE_ITEM], None,
                       a[Act.BULK_TAG], a[Act.BULK_AUTHOR], a[Act.BULK_KIND]])
         menu("page", [a[Act.RESPLIT], None, a[Act.MARK_DONE], a[Act.NEXT_PAGE], a[Act.PREVIOUS_PAGE], None,
                       a[Act.BULK_STATUS], None, a[Act.LEARN], a[Act.RESPLIT_TODO], None, a[Act.QUALITY_REPORT]])
@@ -433,7 +436,8 @@ class MainWindow(QMainWindow):
         has_page = self.doc is not None
         has_item = has_page and self.current_item is not None
         for key in (Act.SAVE, Act.SPLIT_HERE, Act.NEW_ITEM, Act.TO_FURNITURE, Act.RESPLIT, Act.CORRECT_TEXT,
-                    Act.MARK_DONE, Act.PARAGRAPH_UP, Act.PARAGRAPH_DOWN, *RELABEL_ROLES):
+                    Act.MARK_DONE, Act.PARAGRAPH_UP, Act.PARAGRAPH_DOWN, Act.JOIN_PARAGRAPHS, Act.SPLIT_PARAGRAPH,
+                    *RELABEL_ROLES):
             self.actions[key].setEnabled(has_page and writable)
         for key in (Act.MERGE_NEXT, Act.MERGE_PREVIOUS, Act.ADD_TO_ITEM, Act.DELETE_ITEM, Act.BULK_TAG,
                     Act.BULK_AUTHOR, Act.BULK_KIND):

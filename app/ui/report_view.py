@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ..core.evaluation import quality_report
 from .dialogs import error_text
 from .i18n import tr
+from .item_panel import FIELD_TEXT
 from .learning_curve import LearningCurve
 from .session import Session
 from .tasks import run_op
@@ -50,7 +51,17 @@ MEASURES = (
 )
 FIXES = {"split": "Item split", "merge": "Items merged", "relabel": "Text relabelled", "moved text": "Text moved",
          "kind": "Kind changed", "taken out": "Text taken out of every item", "correction": "Character corrected",
-         "reading order": "Reading order changed"}
+         "reading order": "Reading order changed", "paragraphs joined": "Paragraphs joined",
+         "paragraph split": "Paragraph split"}
+FIELD_FIX = "field: "  # the report's name of a field set by hand: "field: title"
+
+
+def fix_text(name: str) -> str:
+    """A kind of fix in words, in the interface's language ("field: tags" is "Tags set by hand")."""
+    if name.startswith(FIELD_FIX):
+        field = name[len(FIELD_FIX):]
+        return tr("{field} set by hand").format(field=tr(FIELD_TEXT.get(field, field)))
+    return tr(FIXES.get(name, name))
 
 
 def _table(headers: tuple[str, str], name: str) -> QTableWidget:
@@ -145,7 +156,7 @@ class ReportView(QWidget):
                                  .format(n=result["pages"]))
         _fill(self.measures, [(tr(text), _value(result.get(key))) for key, text in MEASURES if key in result])
         fixes = result.get("fixes") or {}
-        _fill(self.fixes, [(tr(FIXES.get(name, name)), str(n)) for name, n in fixes.items()])
+        _fill(self.fixes, [(fix_text(name), str(n)) for name, n in fixes.items()])
 
 
 def _report(context: Any) -> dict[str, Any]:

@@ -64,7 +64,10 @@ def test_changes_are_said_in_the_interface_language(qtbot, window, qtmodeltester
     try:
         set_language("zh")
         # the core's own sentence, translated (its item label and field name too)
-        assert model.index(row, 0).data() == f"文章 {window.current_item}“Changed”的主题已手工设为“Changed”"
+        from app.core.metadata import item_numbers
+
+        number = item_numbers(window.doc.page)[window.current_item]  # the number people see, not the id
+        assert model.index(row, 0).data() == f"文章 {number}“Changed”的主题已手工设为“Changed”"
     finally:
         set_language("en")
     assert model.index(row, 0).data().startswith("the title of")
