@@ -53,6 +53,7 @@ COLUMN_MIN_LINES = 5  # wrapped lines needed to tell a column width
 COLUMN_TOLERANCE = 1.5  # cells a wrapped line may differ from the column's width
 COLUMN_AGREEMENT = 0.6  # share of lines within tolerance for the text to count as hard-wrapped
 PARA_END_SHORTFALL = 2  # a sentence-final line this many cells short of the column ends its paragraph
+HEADING_TAIL_WIDTH = 4  # a line this short right under a heading line, ending no sentence, is its wrapped end
 INDENT_MIN_CELLS = 2  # leading blank cells that make an indent (one stray space is not one)
 INDENT_MIN_LINES = 3  # indented lines a page needs before its indent can mark paragraphs
 INDENT_SHARE = 0.6  # share of the indented lines that share one indent width for it to be the paragraph indent
@@ -255,6 +256,10 @@ def heading_here(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
     if nxt is not None and not kinds[i + 1]:
         if roles.starts_mid_sentence(nxt.text):
             return False  # a heading never runs on into the next line
+        if nxt.chunk == ln.chunk and roles.joins_a_word(ln.text, nxt.text):
+            col = local_column(lines, i)
+            if col and abs(ln.width - col) <= COLUMN_TOLERANCE:
+                return False  # a line of the column's width whose last word runs on into the next line
         if ("，" in ln.text or "," in ln.text) and not roles.ends_sentence(ln.text):
             col = local_column(lines, i)
             if col and abs(ln.width - col) <= COLUMN_TOLERANCE:
@@ -367,6 +372,12 @@ def build_units(lines: tuple[Ln, ...], fixed: tuple[UnitKind, ...]) -> tuple[lis
                     i += 1
                     continue
             close_open()
+        if _heading_tail(lines, kinds, i) and units and units[-1].kind == HEAD:
+            kinds[i] = HEAD
+            units[-1].add(ln)  # the last characters of a wrapped headline: 故宫灯如昼 / 首播
+            para = None
+            i += 1
+            continue
         if heading_here(lines, kinds, i):
             kinds[i] = HEAD
             units.append(_Building(HEAD, [ln], [(ln.start, ln.end)]))
@@ -384,14 +395,36 @@ def build_units(lines: tuple[Ln, ...], fixed: tuple[UnitKind, ...]) -> tuple[lis
         open_para = None if roles.ends_sentence(ln.text) else para
         i += 1
     close_open()
-    out = []
+    out: list[Unit] = []
     for u in units:
         lead = end_marker = False
+        kind = u.kind
         if u.kind == PARA:
             lead = bool(lead_byline("".join(ln.text for ln in u.lines[:3])))
             end_marker = len(u.lines) == 1 and roles.is_end_marker(u.lines[0].text)
-        out.append(Unit(u.kind, tuple(u.lines), tuple(u.spans), lead, end_marker))
+            if lead and _closing_byline(u, out):
+                kind, lead, end_marker = BYLINE, False, True
+        out.append(Unit(kind, tuple(u.lines), tuple(u.spans), lead, end_marker))
     return out, tuple(kinds)
+
+
+def _closing_byline(u: _Building, before: list[Unit]) -> bool:
+    """A line that is nothing but a bracketed byline, `（记者 王三 通讯员 李四）`, right after a body
+    paragraph, closes that article: an opening byline is followed by the article's text on its line."""
+    return (len(u.lines) == 1 and roles.is_parenthetical(u.lines[0].text)
+            and bool(before) and before[-1].kind == PARA)
+
+
+def _heading_tail(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
+    """Is line i the short end of the heading line right above it (same block of lines), which no body
+    line carries on?"""
+    ln = lines[i]
+    if i == 0 or kinds[i] or kinds[i - 1] != HEAD or lines[i - 1].chunk != ln.chunk or ln.opens:
+        return False
+    if ln.width > HEADING_TAIL_WIDTH or roles.ends_sentence(ln.text) or roles.is_furniture(ln.text):
+        return False
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    return nxt is None or nxt.chunk != ln.chunk or not _continues(ln.text, nxt)
 
 
 def _para_ended(lines: tuple[Ln, ...], j: int) -> bool:

@@ -27,7 +27,7 @@ DEFAULT_METHOD = "rules"  # "learned" once the model beats the rules on held-out
 def _headline_roles(group: Group) -> list[tuple[Unit, Role]]:
     heads = [u for u in group.units if u.kind == HEAD]
     out: list[tuple[Unit, Role]] = []
-    sections = [u for u in heads if roles.is_series_banner(u.text) and len(heads) > 1]
+    sections = [u for u in heads if roles.is_series_banner(u.text) and len(heads) > 1 and not roles.is_subtitle(u.text)]
     rest = [u for u in heads if u not in sections]
     subtitle_at = next((k for k, u in enumerate(rest) if k > 0 and roles.is_subtitle(u.text)), None)
     main = rest[:subtitle_at] if subtitle_at is not None else rest
@@ -49,8 +49,10 @@ def _headline_roles(group: Group) -> list[tuple[Unit, Role]]:
 
 def _title_continues(first: Unit, second: Unit) -> bool:
     """A two-line title: the second line carries on the first (获评… after …基地)."""
-    return (roles.width(first.text) + roles.width(second.text) > 26 and not roles.is_subtitle(second.text)
-            and " " not in first.text.strip() and "　" not in first.text.strip())
+    if roles.is_subtitle(second.text) or " " in first.text.strip() or "　" in first.text.strip():
+        return False
+    return (roles.width(first.text) + roles.width(second.text) > 26
+            or roles.starts_mid_sentence(second.text))
 
 
 def split_page(source: SourcePage | tuple[str, str], model: SplitModel | str | os.PathLike[str] | None = None,
@@ -94,8 +96,10 @@ def banners(units: list[Unit]) -> list[Unit]:
             break
         top.append(k)
     if any(roles.is_series_banner(out[k].text) for k in top[:2]):
-        for n, k in enumerate(top[:2]):
-            if roles.is_series_banner(out[k].text) or roles.is_subtitle(out[k].text) or n == 0:
+        marked = [k for n, k in enumerate(top[:2])
+                  if roles.is_series_banner(out[k].text) or roles.is_subtitle(out[k].text) or n == 0]
+        if len(marked) < len(top):  # ... over a headline of its own: else they are that article's headline
+            for k in marked:
                 out[k] = out[k].as_kind(FURN)
     for k, u in enumerate(out):
         if u.kind == HEAD and roles.is_series_banner(u.text) and not _in_group(out, k):

@@ -142,13 +142,15 @@ def test_assemble_relabels_a_heading_inside_a_feature_as_a_subhead_without_mutat
 
 
 def test_banners_makes_a_page_top_series_banner_furniture_and_a_lone_one_a_section():
-    units = [_unit(HEAD, "守护人民健康", 0), _unit(HEAD, "——群腐整治系列报道④", 50),
+    units = [_unit(HEAD, "守护人民健康", 0), _unit(HEAD, "——群腐整治系列报道④", 50), _unit(HEAD, "城区新建口袋公园", 80),
              _unit(PARA, "本报讯（记者张明）近日，公园正式开放。", 100), _unit(HEAD, "金融", 200),
              _unit(PARA, "这是另一段正文，讲述了一件事情。", 300), _unit(HEAD, "风采展示⑩", 400),
              _unit(PARA, "这是又一段正文，讲述了另一件事情。", 500)]
     out = banners(units)
-    assert [u.kind for u in out] == [FURN, FURN, PARA, FURN, PARA, SECTION, PARA]
+    assert [u.kind for u in out] == [FURN, FURN, HEAD, PARA, FURN, PARA, SECTION, PARA]
     assert [u.kind for u in units][:2] == [HEAD, HEAD]
+    # with no headline under them, the two lines are the first article's own title and subtitle
+    assert [u.kind for u in banners(units[:2] + units[3:])][:3] == [HEAD, HEAD, PARA]
 
 
 def test_constants_of_the_passes_are_named_parameters():
@@ -189,3 +191,15 @@ def test_assemble_reads_the_direction_from_the_headlines_words():
     flipped = [_unit(HEAD, "城区新建口袋公园", 0), _unit(PARA, "公园里种满了花草，市民纷纷前来散步游玩。", 100),
                _unit(HEAD, "图书馆延长开放时间", 200), _unit(PARA, "图书馆从下月起延长开放时间，读者可以晚上借书。", 300)]
     assert assemble(flipped).forward
+
+
+def test_heading_here_is_false_for_a_line_of_the_columns_width_running_on_by_a_word():
+    # 北 + 京 = 北京: a full line of the column, cut inside a word, is body text however heading-like
+    text = "\n".join(["城区公园开放", "", *WRAPPED, "", "此次活动邀请劳动模范、北", "京榜样、快递小哥、环卫工", "",
+                      *WRAPPED])
+    lines = read_lines(text)
+    kinds = list(fixed_roles(lines))
+    at = next(i for i, ln in enumerate(lines) if ln.text.endswith("、北"))
+    lines_narrow = read_lines(text.replace("\n".join(WRAPPED), "\n".join(w[:12] for w in WRAPPED)))
+    assert not layout.heading_here(lines_narrow, list(fixed_roles(lines_narrow)), at)
+    assert layout.heading_here(lines, kinds, 0)

@@ -234,3 +234,42 @@ def test_a_page_read_backward_with_a_notice_read_forward():
     assert recs[1]["authors"] == [{"name": "吴静", "role": "通讯员"}]
     assert recs[2]["body"][-2:] == ["荆州市某某科技有限公司", "2024年5月20日"]
     assert "特此公告。" in recs[2]["body"]
+
+
+def test_a_feature_under_a_plain_headline_keeps_a_subhead_whose_text_carries_on_the_topic():
+    # no byline, no fuller headline: only the words of the text around the heading tell a subhead
+    text = "\n".join([
+        "乡村图书室里的寒假", "",
+        "寒假里，村里的图书室成了孩子们最爱去的地方。图书室里摆满了新书，孩子们在这里读书、写作业。", "",
+        "志愿者陪孩子读书", "",
+        "每天下午，大学生志愿者来到村里的图书室，陪孩子们读书，给他们讲书里的故事。孩子们说，寒假过得很充实。", "",
+        "春运返程客流高峰到来", "",
+        "铁路部门预计，今天起将迎来春运返程客流高峰，车站增开临时列车。旅客可提前在网上购票，错峰出行。", "",
+    ])
+    recs = [r for r in page_records(split_page(("topic.txt", text))) if r["kind"] != "furniture"]
+    assert [(r["title"], r["subheads"]) for r in recs] == [
+        ("乡村图书室里的寒假", ["志愿者陪孩子读书"]), ("春运返程客流高峰到来", [])]
+
+
+def test_a_closing_byline_on_its_own_line_stays_with_the_article_above():
+    text = "\n".join([
+        "城区新建三座口袋公园", "",
+        "近日，城区新建的三座口袋公园正式向市民开放。公园占地约两千平方米，设有步道、座椅和儿童游乐设施。",
+        "（记者 王三 通讯员 李四）", "",
+        "市图书馆延长开放时间", "",
+        "从下月起，市图书馆每天开放至晚上九点。图书馆负责人说，此举是为了方便上班族借阅。", "",
+    ])
+    recs = page_records(split_page(("closing.txt", text)))
+    assert [(r["title"], r["authors"], len(r["body"])) for r in recs] == [
+        ("城区新建三座口袋公园", [{"name": "王三", "role": "记者"}, {"name": "李四", "role": "通讯员"}], 1),
+        ("市图书馆延长开放时间", [], 1)]
+
+
+def test_a_wrapped_headline_keeps_its_short_last_line_and_a_series_subtitle():
+    wrapped = ["近日，城区新建的三座口袋公园正式向", "市民开放。公园占地约两千平方米，设", "有步道、座椅和儿童游乐设施，附近居",
+               "民表示，下班后终于有了散步的好去处。"]
+    text = "\n".join(["深化改革开放", "——把握重要战略机遇述评之三", "", *wrapped, "",
+                      "电视剧《回家》在央视综合频道傍晚", "首播", "", *wrapped, ""])
+    recs = [r for r in page_records(split_page(("wrapped.txt", text))) if r["kind"] != "furniture"]
+    assert [(r["section"], r["title"], r["subtitle"]) for r in recs] == [
+        ("", "深化改革开放", "——把握重要战略机遇述评之三"), ("", "电视剧《回家》在央视综合频道傍晚首播", "")]
