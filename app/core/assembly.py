@@ -35,6 +35,14 @@ class Group:
     notice: bool = False  # 更名公告, 遗失声明: always printed above its text, whichever way the page reads
 
 
+def _headings(heads: list[Unit]) -> int:
+    """How many headings these heading lines print: a line that runs on into the next (激 + 发 = 激发, an
+    open bracket) is one heading with it, a wrapped title or subhead."""
+    lines = [ln.text for u in heads for ln in u.lines]
+    return sum(1 for k, t in enumerate(lines) if k == 0 or not (
+        roles.joins_a_word(lines[k - 1], t) or roles.unbalanced(lines[k - 1]) or roles.starts_mid_sentence(t)))
+
+
 def _group(units: list[Unit]) -> list[object]:
     """The page as a sequence of Groups (headlines) and body Units; captions/furniture kept aside."""
     seq: list[object] = []
@@ -46,7 +54,7 @@ def _group(units: list[Unit]) -> list[object]:
             heads = [u for u in cur if u.kind == HEAD]
             bylines = [u for u in cur if u.kind == BYLINE]
             banner = any(roles.is_series_banner(u.text) for u in heads)
-            strong = sum(len(u.lines) for u in heads) >= 2 or bool(bylines) or any(
+            strong = _headings(heads) >= 2 or bool(bylines) or any(
                 roles.is_subtitle(u.text) or roles.is_kicker(u.text) for u in heads
             )
             notice = len(heads) == 1 and roles.is_notice_title(heads[0].text)
@@ -79,6 +87,8 @@ def _eligible(seq: list[object], gi: int, forward: bool) -> bool:
         return False
     if g.strong:
         return True
+    if not forward and topic_side(seq, gi) == -1:
+        return True  # its words name the text above it (its own, read backward) and not the text below
     if forward:
         before = seq[gi - 1] if gi > 0 else None
         return seq[j].lead or (isinstance(before, Unit) and before.end_marker) or before is None
@@ -246,7 +256,7 @@ def _assemble(seq: list[object], forward: bool) -> tuple[list[Draft], dict[int, 
         cur: Draft | None = None
         for gi, x in enumerate(seq):
             if isinstance(x, Group):
-                starts_news = (cur is not None and cur.headline is not None and not cur.headline.strong
+                starts_news = (cur is not None and cur.headline is not None
                                and not x.strong and _news_title_over(seq, gi)
                                and not carries_on(seq, gi, cur.units))
                 if _eligible(seq, gi, True) or cur is None or starts_news:

@@ -151,6 +151,19 @@ def is_byline(line: str) -> bool:
     return bool(authors) and named >= len(re.sub(r"\s", "", rest)) - 1
 
 
+# a byline set as a label and its names: 作者：王三 李四, 文/王三 (the role word, then names and nothing else)
+_SIGNED_RE = re.compile(rf"^\s*(?:作者|撰文|撰稿|文字|记者|通讯员|摄影|文|图)\s*[：:/／]\s*[{_NAME_CHARS}]")
+
+
+def is_signed_line(line: str) -> bool:
+    """A line that only signs the article: `作者：王三 李四`, `文/王三`, `记者：王三`."""
+    s = line.strip()
+    if not _SIGNED_RE.match(s) or len(s) > 40:
+        return False
+    names = re.split(r"[：:/／]", s, maxsplit=1)[1]
+    return bool(re.fullmatch(rf"[{_NAME_CHARS}]{{2,4}}(?:[\s、，,　]+[{_NAME_CHARS}]{{1,4}}){{0,5}}", names.strip()))
+
+
 # the common Chinese family names (单姓 and the frequent 复姓); a name starts with one of them
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔"

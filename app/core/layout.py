@@ -17,7 +17,15 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from . import roles
-from .bylines import is_author_line, is_byline, lead_byline
+from .bylines import (
+    has_credit,
+    is_author_line,
+    is_byline,
+    is_signed_line,
+    lead_byline,
+    looks_like_name,
+    split_credit,
+)
 from .page import Span, split_lines
 
 
@@ -53,6 +61,8 @@ COLUMN_MIN_LINES = 5  # wrapped lines needed to tell a column width
 COLUMN_TOLERANCE = 1.5  # cells a wrapped line may differ from the column's width
 COLUMN_AGREEMENT = 0.6  # share of lines within tolerance for the text to count as hard-wrapped
 PARA_END_SHORTFALL = 2  # a sentence-final line this many cells short of the column ends its paragraph
+CAPTION_MAX_LINES = 4  # printed lines a photo caption runs to (its own block of lines)
+HEADLINE_BLOCK_LINES = 5  # lines a block standing apart may have and still be one headline (title, subtitle)
 HEADING_TAIL_WIDTH = 4  # a line this short right under a heading line, ending no sentence, is its wrapped end
 INDENT_MIN_CELLS = 2  # leading blank cells that make an indent (one stray space is not one)
 INDENT_MIN_LINES = 3  # indented lines a page needs before its indent can mark paragraphs
@@ -155,15 +165,53 @@ def fixed_roles(lines: tuple[Ln, ...]) -> tuple[UnitKind, ...]:
     """Pass 1: the lines whose role their own text decides (furniture, bylines, credited captions, ads)."""
     out: list[UnitKind] = []
     for ln in lines:
-        if roles.is_furniture(ln.text):
+        if roles.is_furniture(ln.text) or roles.is_page_header(ln.text):
             out.append(FURN)
-        elif is_byline(ln.text):
+        elif is_byline(ln.text) or is_signed_line(ln.text):
             out.append(BYLINE)
         elif roles.has_credit(ln.text) and roles.width(ln.text) <= CAPTION_MAX_WIDTH and ln.text.count("。") <= 1:
             out.append(CAPTION)
         else:
             out.append(NONE)
-    return ad_roles(lines, tuple(out))
+    return caption_blocks(lines, ad_roles(lines, tuple(out)))
+
+
+def caption_blocks(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tuple[UnitKind, ...]:
+    """A photo caption over several lines is one block of lines standing apart: the lines from one opening
+    like a caption (图为, 图①：) to the one that ends its sentence or carries its credit; and the lines of
+    a block above a credit printed on a line of its own (…引得众多绣眼鸟前来吸食花蜜。 / （王海滨 摄））."""
+    out = list(kinds)
+    n = len(lines)
+    for i, ln in enumerate(lines):
+        if out[i] or not roles.has_caption_mark(ln.text):
+            continue
+        if i > 0 and not out[i - 1] and lines[i - 1].chunk == ln.chunk and _continues(lines[i - 1].text, ln):
+            continue  # 地 + 图为…: the line above runs on into this one
+        run = [i]
+        while (not roles.ends_sentence(lines[run[-1]].text) or has_credit(lines[run[-1]].text + "".join(
+                lines[k].text for k in range(run[-1] + 1, min(n, run[-1] + 2))))) and len(run) < CAPTION_MAX_LINES:
+            k = run[-1] + 1
+            if k >= n or lines[k].chunk != ln.chunk or (out[k] and out[k] != CAPTION):
+                break
+            run.append(k)
+            if has_credit("".join(lines[j].text for j in run)):
+                break
+        last = lines[run[-1]]
+        if roles.ends_sentence(last.text) or has_credit("".join(lines[j].text for j in run)):
+            for k in run:
+                out[k] = CAPTION
+    for i, ln in enumerate(lines):
+        if out[i] != CAPTION or split_credit(ln.text)[0].strip("（()） ") or i == 0:
+            continue
+        # a credit alone: the block above it, from its first line, is the caption's text
+        top = i
+        while top > 0 and lines[top - 1].chunk == ln.chunk and not out[top - 1] and i - top < CAPTION_MAX_LINES:
+            top -= 1
+        if top < i and (top == 0 or lines[top].chunk != lines[top - 1].chunk or out[top - 1]) \
+                and roles.ends_sentence(lines[i - 1].text):
+            for k in range(top, i):
+                out[k] = CAPTION
+    return tuple(out)
 
 
 def ad_roles(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tuple[UnitKind, ...]:
@@ -221,12 +269,21 @@ def _continues(prev: str, line: Ln) -> bool:
 def heading_here(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
     """Is line i a heading, given the roles decided so far (`kinds`, one per line)?"""
     ln = lines[i]
-    if kinds[i] or ln.opens or not roles.is_headingish(ln.text):
+    if kinds[i] or ln.opens:
         return False  # (a line set in the page's paragraph indent opens a paragraph)
+    if headline_block(lines, kinds, i):
+        return True
+    if not roles.is_headingish(ln.text):
+        return False
     prev = lines[i - 1] if i > 0 else None
     in_chunk_prev = prev is not None and prev.chunk == ln.chunk
     if in_chunk_prev and kinds[i - 1] in (NONE, PARA) and not roles.ends_sentence(prev.text):
         return False  # the middle of a wrapped paragraph
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    if (in_chunk_prev and kinds[i - 1] == PARA and nxt is not None and nxt.chunk == ln.chunk
+            and not kinds[i + 1] and not nxt.opens and not roles.is_headingish(nxt.text)
+            and any(x.opens for x in lines[max(0, i - COLUMN_WINDOW):i])):
+        return False  # paragraphs open with an indent here: an unindented line inside a paragraph goes on with it
     following: list[Ln] = []
     for k in range(i + 1, min(len(lines), i + 1 + HEADING_LOOKAHEAD)):
         if lines[k].chunk != ln.chunk or kinds[k]:
@@ -241,10 +298,13 @@ def heading_here(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
             top = max(x.width for x in following)
             bare = not re.search(r"[，,、：:“”\"（）()《》]", ln.text) and not roles.joins_a_word(
                 ln.text, following[0].text) and not roles.starts_mid_sentence(following[0].text)
-            if top - 3 <= ln.width <= top + 1 and not (bare and ln.width >= top - 1) and not _parallel(ln.text):
+            if top - 3 <= ln.width <= top + 1 and not _parallel(ln.text):
                 return False  # a full line (or indented first line) of the wrapped column
             if top - 4.5 <= ln.width <= top + 1 and roles.joins_a_word(ln.text, following[0].text):
                 return False  # a shorter line whose last word runs on into the next line
+            col = local_column(lines, i)
+            if col and abs(ln.width - col) <= COLUMN_TOLERANCE and not bare and not _parallel(ln.text):
+                return False  # as wide as the page's column, over body text (its last line may be short)
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     if nxt is not None and roles.is_date_line(nxt.text):
         return False  # a signature over its date, closing a notice
@@ -267,6 +327,38 @@ def heading_here(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
     return True
 
 
+def headline_block(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
+    """Is line i in a short block of lines standing apart (blank lines around it) that no sentence ends in
+    and that stops short of the column, with nothing below carrying it on? Body text never stops mid-sentence
+    short of the column: such a block is a headline, however its lines wrap (…新时 / 代新作为新篇章）)."""
+    ln = lines[i]
+    first = i
+    while first > 0 and lines[first - 1].chunk == ln.chunk and i - first <= HEADLINE_BLOCK_LINES:
+        first -= 1
+    end = i
+    while end + 1 < len(lines) and lines[end + 1].chunk == ln.chunk and end - first <= HEADLINE_BLOCK_LINES:
+        end += 1
+    block = list(range(first, end + 1))
+    free = [k for k in block if kinds[k] in (NONE, HEAD, PARA)]  # (bylines, captions, furniture set apart)
+    if len(block) > HEADLINE_BLOCK_LINES or i not in free or any(kinds[k] == PARA for k in free):
+        return False
+    if first > 0 and kinds[first - 1] in (NONE, PARA) and not roles.ends_sentence(lines[first - 1].text):
+        return False  # the block may carry on a sentence left open above it
+    if any(roles.ends_sentence(lines[k].text) or lines[k].opens or roles.width(lines[k].text) > 40
+           or "。" in lines[k].text or "；" in lines[k].text for k in free):
+        return False
+    last = lines[block[-1]]
+    if last.text.rstrip()[-1] in "：:" + roles.CLOSERS:
+        return False  # a paragraph ending on a colon or a closing quote (…赢得优势”)
+    col = local_column(lines, block[-1])
+    if col and last.width > col - COLUMN_TOLERANCE:
+        return False  # as wide as the column: maybe a paragraph cut by a column break
+    nxt = lines[block[-1] + 1] if block[-1] + 1 < len(lines) else None
+    if nxt is not None and (kinds[block[-1] + 1] in (NONE, PARA) and _continues(last.text, nxt)):
+        return False
+    return len(free) >= 2 and not any(roles.LEAD_START.match(lines[k].text) for k in free)
+
+
 def _parallel(text: str) -> bool:
     """Two headline phrases of one length either side of a comma: 护佑生命战疫情，使命担当新作为."""
     parts = re.split(r"[，,]", text)
@@ -284,9 +376,10 @@ def _body_like(run: list[Ln]) -> bool:
 
 
 def local_column(lines: tuple[Ln, ...], i: int) -> float:
-    """The width of the wrapped column around line i (0 when the text is not hard-wrapped there)."""
+    """The width of the wrapped column around line i (0 when the text is not hard-wrapped there). A
+    paragraph's indented first line is narrower by its indent and does not count."""
     ws = sorted(x.width for x in lines[max(0, i - COLUMN_WINDOW):i + COLUMN_WINDOW + 1]
-                if x is not lines[i] and not roles.ends_sentence(x.text) and x.width >= 8)
+                if x is not lines[i] and not x.opens and not roles.ends_sentence(x.text) and x.width >= 8)
     if len(ws) < COLUMN_MIN_LINES:
         return 0.0
     mid = ws[len(ws) // 2]
@@ -327,6 +420,12 @@ def build_units(lines: tuple[Ln, ...], fixed: tuple[UnitKind, ...]) -> tuple[lis
     i = 0
     while i < len(lines):
         ln = lines[i]
+        if kinds[i] == CAPTION and i > 0 and kinds[i - 1] == CAPTION and lines[i - 1].chunk == ln.chunk:
+            held = pending_inserts if open_para else units
+            if held and held[-1].kind == CAPTION and held[-1].lines[-1] is lines[i - 1]:
+                held[-1].add(ln)  # the next line of a caption set over several lines
+                i += 1
+                continue
         if kinds[i] in (FURN, AD, BYLINE, CAPTION):
             u = _Building(kinds[i], [ln], [(ln.start, ln.end)])
             (pending_inserts if open_para else units).append(u)
@@ -341,7 +440,7 @@ def build_units(lines: tuple[Ln, ...], fixed: tuple[UnitKind, ...]) -> tuple[lis
             open_para = para  # no indent after a column break: the paragraph carries on
         if open_para is not None and new_chunk:
             tail = open_para.lines[-1].text
-            if not roles.LEAD_START.match(ln.text) and not roles.is_date_line(ln.text) and (
+            if not roles.LEAD_START.match(ln.text) and not roles.is_date_line(ln.text) and not ln.opens and (
                     _continues(tail, ln) or not roles.is_headingish(ln.text) or roles.ends_sentence(ln.text)):
                 cut = 0
                 if not _continues(tail, ln) and ln.blank_before >= 2:
@@ -423,6 +522,8 @@ def _heading_tail(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
         return False
     if ln.width > HEADING_TAIL_WIDTH or roles.ends_sentence(ln.text) or roles.is_furniture(ln.text):
         return False
+    if looks_like_name(ln.text) and not roles.joins_a_word(lines[i - 1].text, ln.text):
+        return False  # an author's name under the headline
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     return nxt is None or nxt.chunk != ln.chunk or not _continues(ln.text, nxt)
 
@@ -443,14 +544,17 @@ def _para_ended(lines: tuple[Ln, ...], j: int) -> bool:
 def standalone_captions(units: list[Unit], lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> list[Unit]:
     """Pass 3: short single-clause sentences standing alone between other units are photo captions."""
     index = {ln.start: i for i, ln in enumerate(lines)}
-    out = []
+    out: list[Unit] = []
     for u in units:
         if u.kind == PARA and len(u.lines) == 1 and not u.lead and not u.end_marker:
             ln = u.lines[0]
             i = index[ln.start]
             alone_before = (ln.blank_before > 0 or i == 0 or roles.ends_sentence(lines[i - 1].text)
                             or kinds[i - 1] in (HEAD, BYLINE, CAPTION, FURN))
-            if alone_before and roles.is_caption_sentence(ln.text):
+            last_para = next((x for x in reversed(out) if x.kind == PARA), None)
+            left_open = last_para is not None and not roles.ends_sentence(last_para.lines[-1].text)
+            if (alone_before and roles.is_caption_sentence(ln.text) and not left_open
+                    and not ln.text.startswith(("—", "-"))):  # (a dash opens an item of a list in the text)
                 u = u.as_kind(CAPTION)
         out.append(u)
     return out
@@ -463,7 +567,8 @@ def author_lines(units: list[Unit]) -> list[Unit]:
         if u.kind not in (HEAD, PARA) or len(u.lines) != 1:
             continue
         t = u.lines[0].text
-        if not is_author_line(t) or (" " not in t.strip() and roles.is_common_word(t.strip())):
+        lone_name = looks_like_name(t.strip()) and not roles.is_common_word(t.strip(), 1)
+        if not (is_author_line(t) or lone_name) or (" " not in t.strip() and roles.is_common_word(t.strip())):
             continue  # 荆州市 is a place, not a name
         before = out[k - 1] if k else None
         after = units[k + 1] if k + 1 < len(units) else None

@@ -143,6 +143,21 @@ def is_furniture(text: str) -> bool:
     return bool(_FURNITURE.search(text.strip()))
 
 
+_PAGE_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]")
+
+
+def is_page_header(text: str) -> bool:
+    """A page's running head: its date with the weekday, with at most the page number, the page's name
+    or the paper's name beside it (10 理论 2019年02月27日 星期三)."""
+    t = text.strip()
+    return width(t) <= 34 and bool(_PAGE_DATE.search(t)) and not any(c in t for c in "，。；")
+
+
+def unbalanced(text: str) -> bool:
+    """Does the line open a bracket or quote it does not close (逆势上扬外贸稳（数字看)?"""
+    return any(text.count(a) > text.count(b) for a, b in ("（）", "()", "“”", "《》", "【】"))
+
+
 def is_label(text: str) -> bool:
     """A page or column label of one short word (金融, 要闻), printed apart from any item."""
     t = text.strip()
@@ -161,6 +176,11 @@ def is_brand_line(text: str) -> bool:
 
 def is_contact_line(text: str) -> bool:
     return bool(re.search(r"电话|热线|地址|网址|网点|www\.|客服|\b\d{3,4}-\d{7,8}\b", text))
+
+
+def has_caption_mark(text: str) -> bool:
+    """The line opens as photo captions do: 图为…, 图①：…, 上图：…, ▲…."""
+    return bool(_CAPTION_MARK.match(text.strip()))
 
 
 @lru_cache(maxsize=TEXT_CACHE)

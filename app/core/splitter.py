@@ -34,14 +34,18 @@ def _headline_roles(group: Group) -> list[tuple[Unit, Role]]:
     subs = rest[subtitle_at:] if subtitle_at is not None else []
     for u in sections:
         out.append((u, Role.SECTION))
-    if len(main) >= 3:
-        for u in main[:-2]:
-            out.append((u, Role.SECTION))
-        main = main[-2:]
-    if len(main) == 2 and (roles.is_kicker(main[0].text) or not _title_continues(main[0], main[1])):
-        out += [(main[0], Role.KICKER), (main[1], Role.TITLE)]
-    else:
-        out += [(u, Role.TITLE) for u in main]
+    # lines that carry one another on are one heading (a title wrapped over two or three lines)
+    runs: list[list[Unit]] = []
+    for u in main:
+        if runs and not roles.is_kicker(runs[-1][-1].text) and _title_continues(runs[-1][-1], u):
+            runs[-1].append(u)
+        else:
+            runs.append([u])
+    for run in runs[:-2]:
+        out += [(u, Role.SECTION) for u in run]
+    if len(runs) >= 2:
+        out += [(u, Role.KICKER) for u in runs[-2]]
+    out += [(u, Role.TITLE) for u in runs[-1]] if runs else []
     out += [(u, Role.SUBTITLE) for u in subs]
     out += [(u, Role.BYLINE) for u in group.units if u.kind == BYLINE]
     return out
@@ -52,7 +56,7 @@ def _title_continues(first: Unit, second: Unit) -> bool:
     if roles.is_subtitle(second.text) or " " in first.text.strip() or "　" in first.text.strip():
         return False
     return (roles.width(first.text) + roles.width(second.text) > 26
-            or roles.starts_mid_sentence(second.text))
+            or roles.starts_mid_sentence(second.text) or roles.unbalanced(first.text))
 
 
 def split_page(source: SourcePage | tuple[str, str], model: SplitModel | str | os.PathLike[str] | None = None,

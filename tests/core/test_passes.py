@@ -203,3 +203,63 @@ def test_heading_here_is_false_for_a_line_of_the_columns_width_running_on_by_a_w
     lines_narrow = read_lines(text.replace("\n".join(WRAPPED), "\n".join(w[:12] for w in WRAPPED)))
     assert not layout.heading_here(lines_narrow, list(fixed_roles(lines_narrow)), at)
     assert layout.heading_here(lines, kinds, 0)
+
+
+def test_caption_blocks_take_a_wrapped_caption_and_the_text_above_a_lone_credit():
+    text = "\n".join([*WRAPPED[:2], "", "图①：贵州丹寨县，快递员走在寄件路上。（贺俊", "怡 摄）", "", *WRAPPED[2:4], "",
+                      "初春时节，福州的梅花、樱花等花卉进入盛开旺季，引得众", "多绣眼鸟前来吸食花蜜。", "（王海滨 摄）", "",
+                      *WRAPPED[4:], ""])
+    lines = read_lines(text)
+    kinds = fixed_roles(lines)
+    assert [ln.text[:4] for ln, k in zip(lines, kinds, strict=True) if k == CAPTION] == [
+        "图①：贵", "怡 摄）", "初春时节", "多绣眼鸟", "（王海滨"]
+    units, _ = build_units(lines, kinds)
+    assert [len(u.lines) for u in units if u.kind == CAPTION] == [2, 3]  # each caption with its credit
+    assert [u.text[:4] for u in units if u.kind == PARA] == ["企业发展"]  # one paragraph, the captions skipped
+
+
+def test_standalone_captions_keep_a_list_item_and_the_end_of_an_open_paragraph_in_the_body():
+    text = "\n".join(["城区公园开放", "", *WRAPPED[:2], "", "取得了良好效果。", "", "——市民的获得感更强了。", "",
+                      *WRAPPED, ""])
+    lines = read_lines(text)
+    units, kinds = build_units(lines, fixed_roles(lines))
+    assert not [u.text for u in standalone_captions(units, lines, kinds) if u.kind == CAPTION]
+
+
+def test_local_column_leaves_out_the_indented_first_lines():
+    lines = read_lines("\n".join(["　　" + w[2:] if k % 2 == 0 else w for k, w in enumerate(WRAPPED * 4)]))
+    assert lines[0].opens and local_column(lines, 6) == 19.0
+
+
+def test_fixed_roles_read_signed_lines_as_bylines_and_a_page_header_as_furniture():
+    lines = read_lines("10 理论 2019年02月27日 星期三\n作者：朱东阳 连锦添\n文/李刚\n作者：这是一句话，不是署名\n")
+    assert fixed_roles(lines)[:3] == (FURN, BYLINE, BYLINE)
+    assert fixed_roles(lines)[3] != BYLINE
+
+
+def test_author_lines_take_a_lone_two_character_name_under_a_headline():
+    lines = read_lines("情系民生 守护健康\n\n贺勇\n\n" + "\n".join(WRAPPED))
+    units, kinds = build_units(lines, fixed_roles(lines))
+    assert [u.kind for u in author_lines(standalone_captions(units, lines, kinds))][:2] == [HEAD, BYLINE]
+
+
+def test_headline_block_reads_a_short_block_no_sentence_ends_in_as_a_headline():
+    # a title wrapped mid-word over three lines, a subtitle wrapped too: no body line stops like that
+    head = ["奋力开创治蜀兴川新局面（在习近平新时", "代中国特色社会主义思想指引下——新时", "代新作为新篇章）", "——四川落实重要讲话精神", "纪实"]
+    lines = read_lines("\n".join([*WRAPPED, "", *head, "", *WRAPPED, ""]))
+    kinds = list(fixed_roles(lines))
+    assert [layout.heading_here(lines, kinds, i) for i in range(6, 11)] == [True] * 5
+    # a paragraph ending on a colon, or a block carrying on a sentence left open above, is no headline
+    lines = read_lines("\n".join([*WRAPPED, "", "细看去年的中国外贸答", "卷，不仅总分高，而且亮", "点多：", "", *WRAPPED, ""]))
+    assert not layout.headline_block(lines, list(fixed_roles(lines)), 6)
+    lines = read_lines("\n".join([*WRAPPED[:2], "", *head[:3], "", *WRAPPED, ""]))
+    assert not layout.headline_block(lines, list(fixed_roles(lines)), 2)
+
+
+def test_assemble_keeps_a_subhead_wrapped_over_two_lines_inside_its_feature():
+    units = [_unit(HEAD, "城区新建口袋公园", 0), _unit(BYLINE, "□ 记者 王芳", 50),
+             _unit(PARA, "城区新建的口袋公园正式开放，公园里种满了花草，市民纷纷前来公园散步。", 100),
+             _unit(HEAD, "市民认养公园花", 200), _unit(HEAD, "草树木", 220),
+             _unit(PARA, "口袋公园里的花草由市民认养，公园散步的市民说，花草让城区更美。", 300)]
+    result = assemble(units)
+    assert len(result.drafts) == 1 and [u.kind for u in result.drafts[0].units] == [PARA, SUBHEAD, SUBHEAD, PARA]

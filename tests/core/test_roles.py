@@ -114,3 +114,12 @@ def test_notice_titles_dates_and_closings():
     assert roles.is_closing_formula("特此公告。")
     assert not roles.is_caption_sentence("特此公告。")
     assert roles.is_common_word("荆州市") and not roles.is_common_word("王克勤")
+
+
+def test_page_header_unbalanced_and_caption_mark():
+    from app.core import roles
+
+    assert roles.is_page_header("10 理论 2019年02月27日 星期三")
+    assert not roles.is_page_header("2019年02月27日星期三，记者来到现场，看到工人正在忙碌。")
+    assert roles.unbalanced("逆势上扬外贸稳（数字看") and not roles.unbalanced("逆势上扬外贸稳（数字看“六稳”）")
+    assert roles.has_caption_mark("图①：贵州丹寨县，快递员走在寄件路上。") and not roles.has_caption_mark("地图为例")

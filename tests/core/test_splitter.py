@@ -273,3 +273,27 @@ def test_a_wrapped_headline_keeps_its_short_last_line_and_a_series_subtitle():
     recs = [r for r in page_records(split_page(("wrapped.txt", text))) if r["kind"] != "furniture"]
     assert [(r["section"], r["title"], r["subtitle"]) for r in recs] == [
         ("", "深化改革开放", "——把握重要战略机遇述评之三"), ("", "电视剧《回家》在央视综合频道傍晚首播", "")]
+
+
+def test_a_title_wrapped_over_three_lines_is_one_title():
+    body = "\n".join(["近日，城区新建的三座口袋公园正式向", "市民开放。公园占地约两千平方米，设", "有步道、座椅和儿童游乐设施，附近居",
+                      "民表示，下班后终于有了散步的好去处。"])
+    text = "\n".join(["奋力开创治蜀兴川新局面（在习近平新", "时代中国特色社会主义思想指引下——新", "时代新作为新篇章）", "",
+                      body, ""])
+    recs = [r for r in page_records(split_page(("title3.txt", text))) if r["kind"] != "furniture"]
+    assert [(r["section"], r["kicker"], r["title"]) for r in recs] == [
+        ("", "", "奋力开创治蜀兴川新局面（在习近平新时代中国特色社会主义思想指引下——新时代新作为新篇章）")]
+
+
+def test_headlines_after_their_bodies_head_a_text_they_name_even_without_a_dispatch():
+    text = "\n".join([
+        "寒假里，村里的图书室成了孩子们最爱去的地方，孩子们在这里读书、写作业。", "",
+        "乡村图书室里的寒假", "",
+        "铁路部门预计，今天起将迎来春运返程客流高峰，车站增开临时列车。", "",
+        "春运返程客流高峰到来", "",
+        "市图书馆从下月起每天开放至晚上九点，方便上班族借阅。图书馆还将增设自习座位。", "",
+        "图书馆延长开放时间", "",
+    ])
+    recs = [r for r in page_records(split_page(("after.txt", text))) if r["kind"] != "furniture"]
+    assert [(r["title"], r["body"][0][:4]) for r in recs] == [
+        ("乡村图书室里的寒假", "寒假里，"), ("春运返程客流高峰到来", "铁路部门"), ("图书馆延长开放时间", "市图书馆")]
