@@ -164,6 +164,20 @@ def is_signed_line(line: str) -> bool:
     return bool(re.fullmatch(rf"[{_NAME_CHARS}]{{2,4}}(?:[\s、，,　]+[{_NAME_CHARS}]{{1,4}}){{0,5}}", names.strip()))
 
 
+_LABEL_RE = re.compile(r"^\s*([\u4e00-\u9fff]{1,4})\s*[：:]\s*")
+
+
+def labelled_names(line: str) -> str | None:
+    """The names of a line that labels its authors with a word of its own, `寄思人：王三 李四` (no role word
+    in the label), or None."""
+    m = _LABEL_RE.match(line)
+    if not m or _ROLE_RE.search(m.group(1)):
+        return None
+    rest = line[m.end():].strip()
+    parts = [p for p in re.split(r"[\s、，,　]+", rest) if p]
+    return rest if parts and len(parts) <= 4 and all(looks_like_name(p) for p in parts) else None
+
+
 # the common Chinese family names (单姓 and the frequent 复姓); a name starts with one of them
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔"

@@ -22,6 +22,7 @@ from .bylines import (
     is_author_line,
     is_byline,
     is_signed_line,
+    labelled_names,
     lead_byline,
     looks_like_name,
     split_credit,
@@ -165,7 +166,7 @@ def fixed_roles(lines: tuple[Ln, ...]) -> tuple[UnitKind, ...]:
     """Pass 1: the lines whose role their own text decides (furniture, bylines, credited captions, ads)."""
     out: list[UnitKind] = []
     for ln in lines:
-        if roles.is_furniture(ln.text) or roles.is_page_header(ln.text):
+        if roles.is_furniture(ln.text) or roles.is_page_header(ln.text) or roles.is_page_label(ln.text):
             out.append(FURN)
         elif is_byline(ln.text) or is_signed_line(ln.text):
             out.append(BYLINE)
@@ -269,8 +270,8 @@ def _continues(prev: str, line: Ln) -> bool:
 def heading_here(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
     """Is line i a heading, given the roles decided so far (`kinds`, one per line)?"""
     ln = lines[i]
-    if kinds[i] or ln.opens:
-        return False  # (a line set in the page's paragraph indent opens a paragraph)
+    if kinds[i] or ln.opens or roles.is_source_line(ln.text):
+        return False  # (a line set in the page's paragraph indent opens a paragraph; 据中国之声 closes one)
     if headline_block(lines, kinds, i):
         return True
     if not roles.is_headingish(ln.text):
@@ -568,7 +569,8 @@ def author_lines(units: list[Unit]) -> list[Unit]:
             continue
         t = u.lines[0].text
         lone_name = looks_like_name(t.strip()) and not roles.is_common_word(t.strip(), 1)
-        if not (is_author_line(t) or lone_name) or (" " not in t.strip() and roles.is_common_word(t.strip())):
+        if labelled_names(t) is None and (not (is_author_line(t) or lone_name) or (
+                " " not in t.strip() and roles.is_common_word(t.strip()))):
             continue  # 荆州市 is a place, not a name
         before = out[k - 1] if k else None
         after = units[k + 1] if k + 1 < len(units) else None

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
-from .bylines import Author, lead_byline, parse_authors, split_credit, trailing_byline
+from .bylines import Author, labelled_names, lead_byline, parse_authors, split_credit, trailing_byline
 from .page import Block, Correction, Item, Kind, Page, Role, merge_spans
 from .record import EDITABLE_FIELDS, ItemRecord, editor_value
 from .reflow import clean_heading, clean_paragraph, join_lines
@@ -60,7 +60,8 @@ def auto_record(page: Page, item: Item) -> ItemRecord:
     captions: list[str] = []
     for b in item.blocks:
         if b.role is Role.BYLINE:
-            authors += parse_authors(" ".join(block_lines(page, b)))
+            line = " ".join(block_lines(page, b))
+            authors += parse_authors(labelled_names(line) or line)  # 寄思人：王三 names 王三
         elif b.role in (Role.BODY, Role.AD):
             para = block_paragraph(page, b) if b.role is Role.BODY else clean_heading(block_lines(page, b))
             if para:

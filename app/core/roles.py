@@ -153,6 +153,26 @@ def is_page_header(text: str) -> bool:
     return width(t) <= 34 and bool(_PAGE_DATE.search(t)) and not any(c in t for c in "，。；")
 
 
+_PAPER_NAME = re.compile(r"^(?:[A-Z]?\d{1,3}\s*)?[\u4e00-\u9fff]{2,6}(?:日报|晚报|早报|晨报|都市报|商报|时报|周报|周刊)$"
+                         r"|^第\s*[\d一二三四五六七八九十百零〇]+\s*期$")
+_SOURCE_LINE = re.compile(r"^[（(]?据[\u4e00-\u9fff·]{2,14}[）)]?$")
+
+
+_EDITORS = re.compile(r"^(?:责编|责校|编审|主编|审签|监制)\s*[：:]")
+
+
+def is_page_label(text: str) -> bool:
+    """The paper's name (with its page code) or the issue's number on a line of its own (江西晚报, A10 湖州晚报,
+    第3期), or an editors' line in its short forms (责编：王三 校对：李四). Page furniture, wherever it stands."""
+    t = text.strip()
+    return bool(_PAPER_NAME.match(t) or (_EDITORS.match(t) and width(t) <= 40))
+
+
+def is_source_line(text: str) -> bool:
+    """The source an article closes with, on a line of its own: 据中国之声, （据新华社电）. Body text."""
+    return bool(_SOURCE_LINE.match(text.strip()))
+
+
 def unbalanced(text: str) -> bool:
     """Does the line open a bracket or quote it does not close (逆势上扬外贸稳（数字看)?"""
     return any(text.count(a) > text.count(b) for a, b in ("（）", "()", "“”", "《》", "【】"))

@@ -137,3 +137,12 @@ def test_a_name_starts_with_a_family_name(word, expected):
     from app.core.bylines import is_author_line
 
     assert is_author_line(word) is expected
+
+
+def test_labelled_names_read_a_label_of_its_own_and_leave_role_words_to_parse_authors():
+    from app.core.bylines import labelled_names
+
+    assert labelled_names("寄思人：张伟") == "张伟"
+    assert labelled_names("寄思人：张伟 李娜") == "张伟 李娜"
+    assert labelled_names("作者：张伟") is None  # a role word: parse_authors reads it
+    assert labelled_names("地点：人民广场东侧的草坪上") is None

@@ -123,3 +123,13 @@ def test_page_header_unbalanced_and_caption_mark():
     assert not roles.is_page_header("2019年02月27日星期三，记者来到现场，看到工人正在忙碌。")
     assert roles.unbalanced("逆势上扬外贸稳（数字看") and not roles.unbalanced("逆势上扬外贸稳（数字看“六稳”）")
     assert roles.has_caption_mark("图①：贵州丹寨县，快递员走在寄件路上。") and not roles.has_caption_mark("地图为例")
+
+
+def test_page_labels_and_source_lines():
+    from app.core import roles
+
+    assert roles.is_page_label("江西晚报") and roles.is_page_label("A10 湖州晚报") and roles.is_page_label("第3期")
+    assert roles.is_page_label("责编：程远洲 校对：顾仲阳")
+    assert not roles.is_page_label("喜报") and not roles.is_page_label("记者在现场看到，工人正忙着装车")
+    assert roles.is_source_line("据中国之声") and roles.is_source_line("（据新华社电）")
+    assert not roles.is_source_line("据介绍，今年的活动共有三百多人参加。")

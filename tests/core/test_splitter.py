@@ -297,3 +297,12 @@ def test_headlines_after_their_bodies_head_a_text_they_name_even_without_a_dispa
     recs = [r for r in page_records(split_page(("after.txt", text))) if r["kind"] != "furniture"]
     assert [(r["title"], r["body"][0][:4]) for r in recs] == [
         ("乡村图书室里的寒假", "寒假里，"), ("春运返程客流高峰到来", "铁路部门"), ("图书馆延长开放时间", "市图书馆")]
+
+
+def test_a_labelled_author_line_a_source_line_and_a_paper_name_at_the_page_end():
+    body = "又是一年清明时，我站在父亲的墓前，想起他生前的点点滴滴，心中满是思念。他一生勤劳节俭，把最好的都留给了我们。"
+    text = "\n".join(["清明寄思", "", "寄思人：张伟", "", body, "", "据中国之声", "", "江西晚报", ""])
+    recs = page_records(split_page(("labelled.txt", text)))
+    assert [(r["kind"], r["title"], r["authors"], r["body"]) for r in recs] == [
+        ("news", "清明寄思", [{"name": "张伟", "role": "作者"}], [body, "据中国之声"]),
+        ("furniture", "", [], ["江西晚报"])]
