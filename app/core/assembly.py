@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import roles
 from .layout import BYLINE, CAPTION, FURN, HEAD, PARA, SUBHEAD, Unit
@@ -167,9 +168,10 @@ def _problems(seq: list[object], forward: bool) -> float:
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
-def char_pairs(text: str) -> set[str]:
+@lru_cache(maxsize=1 << 12)
+def char_pairs(text: str) -> frozenset[str]:
     """The pairs of neighbouring Chinese characters in `text` (its words, roughly, without a dictionary)."""
-    return {run[k:k + 2] for run in _HAN_RUN.findall(text) for k in range(len(run) - 1)}
+    return frozenset(run[k:k + 2] for run in _HAN_RUN.findall(text) for k in range(len(run) - 1))
 
 
 def _runs_beside(seq: list[object], gi: int) -> tuple[str, str]:

@@ -333,6 +333,10 @@ def headline_block(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool
     and that stops short of the column, with nothing below carrying it on? Body text never stops mid-sentence
     short of the column: such a block is a headline, however its lines wrap (…新时 / 代新作为新篇章）)."""
     ln = lines[i]
+    if ln.width > 40 or "。" in ln.text or roles.ends_sentence(ln.text):
+        return False
+    if _facts(lines).chunk_size.get(ln.chunk, 0) > HEADLINE_BLOCK_LINES:
+        return False
     first = i
     while first > 0 and lines[first - 1].chunk == ln.chunk and i - first <= HEADLINE_BLOCK_LINES:
         first -= 1
@@ -379,13 +383,45 @@ def _body_like(run: list[Ln]) -> bool:
 def local_column(lines: tuple[Ln, ...], i: int) -> float:
     """The width of the wrapped column around line i (0 when the text is not hard-wrapped there). A
     paragraph's indented first line is narrower by its indent and does not count."""
-    ws = sorted(x.width for x in lines[max(0, i - COLUMN_WINDOW):i + COLUMN_WINDOW + 1]
-                if x is not lines[i] and not x.opens and not roles.ends_sentence(x.text) and x.width >= 8)
-    if len(ws) < COLUMN_MIN_LINES:
-        return 0.0
-    mid = ws[len(ws) // 2]
-    close = sum(1 for w in ws if abs(w - mid) <= COLUMN_TOLERANCE)
-    return mid if close >= COLUMN_AGREEMENT * len(ws) else 0.0
+    facts = _facts(lines)
+    col = facts.columns.get(i)
+    if col is None:
+        ws = sorted(w for j, w in enumerate(facts.widths[max(0, i - COLUMN_WINDOW):i + COLUMN_WINDOW + 1],
+                                            max(0, i - COLUMN_WINDOW)) if w and j != i)
+        col = 0.0
+        if len(ws) >= COLUMN_MIN_LINES:
+            mid = ws[len(ws) // 2]
+            close = sum(1 for w in ws if abs(w - mid) <= COLUMN_TOLERANCE)
+            col = mid if close >= COLUMN_AGREEMENT * len(ws) else 0.0
+        facts.columns[i] = col
+    return col
+
+
+@dataclass
+class _PageFacts:
+    """What the passes ask about one page's lines again and again, worked out once: the widths that can
+    tell a column, the columns found so far, the number of lines in each block of lines."""
+
+    lines: tuple[Ln, ...]
+    widths: list[float]
+    columns: dict[int, float]
+    chunk_size: dict[int, int]
+
+
+_last_facts: list[_PageFacts] = []
+
+
+def _facts(lines: tuple[Ln, ...]) -> _PageFacts:
+    last = _last_facts[-1] if _last_facts else None
+    if last is not None and last.lines is lines:
+        return last
+    sizes: dict[int, int] = {}
+    for ln in lines:
+        sizes[ln.chunk] = sizes.get(ln.chunk, 0) + 1
+    facts = _PageFacts(lines, [ln.width if not ln.opens and ln.width >= 8 and not roles.ends_sentence(ln.text)
+                               else 0.0 for ln in lines], {}, sizes)
+    _last_facts[:] = [facts]  # one page at a time: the value depends on the lines alone
+    return facts
 
 
 @dataclass
