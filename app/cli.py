@@ -277,15 +277,33 @@ db_option = click.option("--db", "db_path", required=True, type=click.Path(dir_o
                          help="The project file (SQLite).")
 
 
+def _import_split_shards(paths: tuple[str, ...], db_path: str) -> None:
+    """`import --from-split`: store the pages of split shards (app/store/shards.py)."""
+    from .store.shards import import_shards, shard_files
+
+    shards = shard_files(paths)
+    with _user_errors(), _open_store(db_path, must_exist=False) as store:
+        with click.progressbar(length=len(shards), label="importing", file=sys.stderr) as bar:
+            report = import_shards(store, shards, bar.update)
+    for _, reason in report.bad:
+        _fail_line(reason)
+    click.echo(f"{db_path}: {report.summary}", err=True)
+    if report.bad:
+        sys.exit(1)
+
+
 @cli.command(name="import")
 @click.argument("paths", nargs=-1, type=click.Path())
 @db_option
 @click.option("--from-export", "from_export", type=click.Path(dir_okay=False),
               help="A JSONL file written by `newsdesk export` to rebuild a project from.")
+@click.option("--from-split", "from_split", is_flag=True,
+              help="PATHS are split shards (JSONL files or folders of them, from a split on many machines: "
+                   "examples/dask_split.py); their pages are stored as split, not split again.")
 @click.option("--jobs", type=JOBS, default=0, help="Worker processes (default: all cores for large batches).")
 @model_option
 def import_(paths: tuple[str, ...], db_path: str, from_export: str | None, jobs: int,
-            model_path: str | None) -> None:
+            model_path: str | None, from_split: bool = False) -> None:
     """Split page files and folders (recursively, *.txt) and store them in a project.
 
     Re-importing an unchanged page does nothing; a changed page becomes a new version beside the old one.
@@ -295,12 +313,17 @@ def import_(paths: tuple[str, ...], db_path: str, from_export: str | None, jobs:
     Example: newsdesk import sample_data/ --db project.db
 
     Example: newsdesk import --from-export corpus.jsonl --db copy.db
+
+    Example: newsdesk import --from-split shards/ --db project.db
     """
     from .core.loading import find_pages
     from .store.importer import check_export_file, import_export, import_paths
 
     if bool(paths) == bool(from_export):
         raise click.UsageError("give page files/folders, or --from-export FILE (not both)")
+    if from_split:
+        _import_split_shards(paths, db_path)
+        return
     with _user_errors():
         size = check_export_file(from_export) if from_export else 0  # said before a project is made
     with _user_errors(), _open_store(db_path, must_exist=False) as store:

@@ -6,11 +6,13 @@ with foreign keys on and a busy timeout, so two app instances on one project bot
 is one short `BEGIN IMMEDIATE` transaction (a page is fully written or absent, a kill -9 loses nothing
 that was committed).
 
-Tables (readable in Datasette): `pages` (source text unchanged, name, path, sha256, encoding, imported,
-status, version, edited, the editor's model as JSON), `page_auto` (the automatic split as imported),
-`items` (one row per exported record: metadata columns, lists as JSON), `authors`, `tags`, `corrections`,
-`edits` (history), `state` (key -> JSON), `journal` (unsaved edits), `items_fts` (full-text search),
-`split_models` (the project's own split models, `app/store/splitmodels.py`).
+Tables (readable in Datasette): `pages` (source text, compressed and checked against its sha256; name,
+path, encoding, imported, status, version, edited, the editor's model, compressed: `app/store/compact.py`),
+`page_auto` (the automatic split as imported; null while it is the editor's model), `items` (one row per
+exported record: metadata columns, lists as JSON; an item keeps its row id across saves), `authors`,
+`tags`, `corrections`, `edits` (history), `state` (key -> JSON), `journal` (unsaved edits), `items_fts`
+(the search index over `items`: `app/store/tokens.py`, `search.py`), `split_models` (the project's own split
+models, `app/store/splitmodels.py`).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import os
 import sqlite3
 import stat
 import threading
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -42,10 +45,15 @@ from ..core.status import Status
 from . import records as _records
 from . import search as _search
 from . import splitmodels as _models
-from .migrations import APPLICATION_ID, MIGRATION_SET, STEPS, migrate
+from .compact import pack_model, pack_text, unpack_model, unpack_text
+from .migrations import APPLICATION_ID, COMPACT_STEP, MIGRATION_SET, STEPS, migrate, reindex
+from .tokens import DICTIONARY_KEY, dictionary_id
 
 STATUSES = tuple(Status)
 BUSY_TIMEOUT_S = 30.0
+# SQLite's page: 2 KB instead of the default 4 KB, because items of 1-4 KB of text leave much of a 4 KB page
+# empty (project_size.py: about 0.1 times the pages' text less)
+PAGE_SIZE = 2048
 
 
 @dataclass(frozen=True)
@@ -180,7 +188,7 @@ def _made_by_newsdesk(conn: sqlite3.Connection, tables: set[str]) -> bool:
 
 def _translated(path: str, e: Exception) -> StoreError:
     """An SQLite or JSON error met while reading the project, as one line naming the project."""
-    damaged = (type(e) is sqlite3.DatabaseError or isinstance(e, (json.JSONDecodeError, UnicodeDecodeError))
+    damaged = (type(e) is sqlite3.DatabaseError or isinstance(e, (json.JSONDecodeError, UnicodeDecodeError, zlib.error))
                or any(w in str(e).lower() for w in ("decode", "malformed", "corrupt")))
     if damaged:
         return StoreError.said("{path}: the project file is damaged ({problem}); restore it from a backup",
@@ -201,7 +209,7 @@ def _speaks_store_errors(cls: type) -> type:
         def method(self: Any, *args: Any, **kwargs: Any) -> Any:
             try:
                 result = func(self, *args, **kwargs)
-            except (sqlite3.Error, json.JSONDecodeError, UnicodeDecodeError) as e:
+            except (sqlite3.Error, json.JSONDecodeError, UnicodeDecodeError, zlib.error) as e:
                 raise _translated(self.path, e) from None
             if inspect.isgenerator(result):
                 return _translating(self.path, result)
@@ -217,7 +225,7 @@ def _speaks_store_errors(cls: type) -> type:
 def _translating(path: str, gen: Iterator[Any]) -> Iterator[Any]:
     try:
         yield from gen
-    except (sqlite3.Error, json.JSONDecodeError, UnicodeDecodeError) as e:
+    except (sqlite3.Error, json.JSONDecodeError, UnicodeDecodeError, zlib.error) as e:
         raise _translated(path, e) from None
 
 
@@ -235,12 +243,13 @@ class Store:
         self._close_hooks: list[Callable[[], None]] = []
         self._lock = threading.RLock()
         memory = self.path == ":memory:"
-        if not memory:
-            recognise(self.path, check)
+        new = memory or recognise(self.path, check) == "new"
         try:
             conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
             self.db = Database(conn)
             self.db.execute("PRAGMA foreign_keys = ON")
+            if new:
+                self.db.execute(f"PRAGMA page_size = {PAGE_SIZE}")
             if not memory:
                 with self.db.ensure_autocommit_on():
                     self.db.execute("PRAGMA journal_mode = WAL")
@@ -252,10 +261,28 @@ class Store:
             if version < STEPS:
                 with self.writing():  # two instances opening a new file: one migrates, one waits
                     migrate(self.db)
+                if not memory and 0 < version < COMPACT_STEP:
+                    self._vacuum()
+            if self.get_state(DICTIONARY_KEY) != dictionary_id():
+                with self.writing():  # another jieba dictionary cuts words differently: index again
+                    reindex(self.db)
         except sqlite3.DatabaseError as e:
             raise StoreError.said("{path}: not a Newsdesk project ({problem})", path=self.path,
                                   problem=_one_line(e)) from None
-        self.trigram = _search.has_trigram()
+
+    def _vacuum(self) -> None:
+        """Rewrite the file once after it was made compact: give back the space the older, larger project
+        took, in pages of PAGE_SIZE. Skipped (the file stays correct, only larger) while another
+        connection has the project open."""
+        try:
+            with self.db.ensure_autocommit_on():
+                self.db.execute("PRAGMA journal_mode = DELETE")  # the page size cannot change in WAL mode
+                self.db.execute(f"PRAGMA page_size = {PAGE_SIZE}")
+                self.db.execute("VACUUM")
+                self.db.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.OperationalError:
+            with self.db.ensure_autocommit_on():
+                self.db.execute("PRAGMA journal_mode = WAL")
 
     # --- life cycle ------------------------------------------------------------------------------
     def check(self) -> list[str]:
@@ -362,9 +389,10 @@ class Store:
         """
         return self.import_split(source, page_to_json(page, with_text=False), item_records(page))
 
-    def import_split(self, source: SourcePage, model_json: str,
-                     records: Sequence[tuple[int | None, ItemRecord]]) -> tuple[int, str]:
-        """`import_source` with the model already serialized and its records computed (import workers)."""
+    def import_split(self, source: SourcePage, model_json: str, records: Sequence[tuple[int | None, ItemRecord]],
+                     words: Sequence[tuple[str, str]] | None = None) -> tuple[int, str]:
+        """`import_source` with the model already serialized and its records (and perhaps their index words,
+        `app.store.records.record_words`) computed (import workers)."""
         sha = text_sha256(source.text)
         with self.writing():
             row = self._same_page(source.identity, sha)
@@ -372,8 +400,8 @@ class Store:
                 return row["id"], "same"
             last = self._last_version(source.identity)
             page_id = self._insert_page(source, sha, model_json, (last or 0) + 1)
-            self.db.execute("insert into page_auto (page_id, model) values (?, ?)", [page_id, model_json])
-            self._write_items(page_id, records)
+            self.db.execute("insert into page_auto (page_id, model) values (?, null)", [page_id])  # as pages.model
+            _records.replace_item_rows(self.db, page_id, records, words=words)
         return page_id, "version" if last else "new"
 
     def _same_page(self, relpath: str, sha: str) -> dict[str, Any] | None:
@@ -383,7 +411,7 @@ class Store:
             "select id, relpath, model, status, edited from pages where sha256 = :sha and (relpath = :rel "
             "or substr(relpath, -length(:rel) - 1) = '/' || :rel or substr(:rel, -length(relpath) - 1) = "
             "'/' || relpath) order by relpath = :rel desc, version desc, id limit 1", {"sha": sha, "rel": relpath}))
-        return rows[0] if rows else None
+        return {**rows[0], "model": unpack_model(rows[0]["model"])} if rows else None
 
     def _last_version(self, relpath: str) -> int | None:
         return self.db.execute("select max(version) from pages where relpath = ?", [relpath]).fetchone()[0]
@@ -397,8 +425,8 @@ class Store:
         cur = self.db.execute(
             "insert into pages (name, relpath, path, sha256, text, encoding, imported, status, version, edited,"
             " model, item_count) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
-            [source.name, source.identity, source.path, sha, source.text, source.encoding, imported or now(),
-             status, version, edited, model_json])
+            [source.name, source.identity, source.path, sha, pack_text(source.text), source.encoding,
+             imported or now(), status, version, edited, pack_model(model_json)])
         return int(cur.lastrowid or 0)
 
     def _write_items(self, page_id: int, records: Sequence[tuple[int | None, ItemRecord]],
@@ -427,7 +455,8 @@ class Store:
                 last = self._last_version(source.identity)
                 page_id = self._insert_page(source, sha, model_json, max(version, (last or 0) + 1),
                                             status=status, imported=imported, edited=edited)
-                self.db["page_auto"].insert({"page_id": page_id, "model": auto_json})
+                self.db.execute("insert into page_auto (page_id, model) values (?, ?)",
+                                [page_id, None if auto_json == model_json else pack_model(auto_json)])
                 self._write_items(page_id, item_records(editor), editor)
                 self._write_corrections(page_id, editor)
                 outcome = "version" if last else "new"
@@ -442,8 +471,9 @@ class Store:
         page_id = row["id"]
         if _edit_time(edited) > _edit_time(row["edited"]):  # the export's edit is newer: it becomes the page
             self._keep_version(page_id, row["model"], row["status"], row["edited"], f"replaced by {origin}")
+            self._keep_auto(page_id)
             self.db.execute("update pages set model = ?, status = ?, edited = ? where id = ?",
-                            [model_json, status, edited, page_id])
+                            [pack_model(model_json), status, edited, page_id])
             self._write_items(page_id, item_records(editor), editor)
             self._write_corrections(page_id, editor)
             summary = f"merged: the newer edit from {origin}; the page's earlier edit kept as a version"
@@ -457,6 +487,12 @@ class Store:
             summary = f"merged: an older edit from {origin} kept as a version"
         self.db["edits"].insert({"page_id": page_id, "time": now(), "summary": summary, "status": status})
         return "merged"
+
+    def _keep_auto(self, page_id: int) -> None:
+        """Before the editor's model changes: an automatic split stored as "the same as the editor's model"
+        (null, the page as imported) is written out."""
+        self.db.execute("update page_auto set model = (select model from pages where id = ?) "
+                        "where page_id = ? and model is null", [page_id, page_id])
 
     def _keep_version(self, page_id: int, model_json: str, status: str, edited: str | None, note: str) -> None:
         self.db.execute("insert into model_versions (page_id, model, status, edited, recorded, note) "
@@ -474,10 +510,11 @@ class Store:
         """The editor's current page model (exactly as last saved). The text is checked against the hash
         stored with it: a changed byte in the file is reported, never shown as the page."""
         row = self._page_row(page_id, "text, model, sha256")
-        if text_sha256(row["text"]) != row["sha256"]:
+        text = unpack_text(row["text"])
+        if text_sha256(text) != row["sha256"]:
             raise StoreError.said("{path}: the project file is damaged (the text of page {page} does not "
                                   "match its hash); restore it from a backup", path=self.path, page=page_id)
-        return page_from_json(row["model"], row["text"])
+        return page_from_json(unpack_model(row["model"]), text)
 
     def load_records(self, page_id: int) -> dict[int, ItemRecord]:
         """The records of the page's items as last saved (the export's records), by item id."""
@@ -485,11 +522,12 @@ class Store:
 
     def load_auto_page(self, page_id: int) -> Page:
         """The automatic split as imported."""
-        text = self._page_row(page_id, "text")["text"]
-        rows = list(self.db.query("select model from page_auto where page_id = ?", [page_id]))
+        text = unpack_text(self._page_row(page_id, "text")["text"])
+        rows = list(self.db.query("select coalesce(a.model, p.model) as model from page_auto a "
+                                  "join pages p on p.id = a.page_id where a.page_id = ?", [page_id]))
         if not rows:
             raise StoreError(f"{self.path}: page {page_id} has no automatic split")
-        return page_from_json(rows[0]["model"], text)
+        return page_from_json(unpack_model(rows[0]["model"]), text)
 
     def save_page(self, page_id: int, page: Page, status: str | None = None, summary: str = "") -> None:
         """Save the editor's page model in one transaction; records the edit and clears the journal."""
@@ -499,11 +537,12 @@ class Store:
         model_json = page_to_json(page, with_text=False)
         with self.writing():
             row = self._page_row(page_id, "text, status")
-            if row["text"] != page.text:
+            if unpack_text(row["text"]) != page.text:
                 raise StoreError(f"{self.path}: page {page_id} holds a different text than the one saved")
             t = now()
+            self._keep_auto(page_id)
             self.db.execute("update pages set model = ?, edited = ?, status = ? where id = ?",
-                            [model_json, t, status or row["status"], page_id])
+                            [pack_model(model_json), t, status or row["status"], page_id])
             self._write_items(page_id, records, page)
             self._write_corrections(page_id, page)
             self.db["edits"].insert({"page_id": page_id, "time": t, "summary": summary,
@@ -594,7 +633,7 @@ class Store:
                             [page_id, now(), model_json])
 
     def journal_pending(self) -> list[tuple[int, Page]]:
-        return [(r["page_id"], page_from_json(r["model"], r["text"])) for r in self.db.query(
+        return [(r["page_id"], page_from_json(r["model"], unpack_text(r["text"]))) for r in self.db.query(
             "select journal.page_id, journal.model, pages.text from journal "
             "join pages on pages.id = journal.page_id order by journal.time, journal.page_id")]
 
@@ -615,7 +654,7 @@ class Store:
     # --- search, tags, export --------------------------------------------------------------------
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         """Items whose title or text holds `query` (every space-separated word of it), best first."""
-        return _search.search(self.db, query, limit, self.trigram)
+        return _search.search(self.db, query, limit)
 
     def all_tags(self) -> list[str]:
         """Every tag in the project, most used first."""
@@ -675,7 +714,7 @@ class Store:
     def load_for_resplit(self, page_id: int) -> tuple[Page, Page, str]:
         """(automatic split, editor's page, a stamp of the editor's page as stored) for `replace_split`."""
         row = self._page_row(page_id, "model")
-        return self.load_auto_page(page_id), self.load_page(page_id), row["model"]
+        return self.load_auto_page(page_id), self.load_page(page_id), unpack_model(row["model"])
 
     def replace_split(self, page_id: int, auto: Page, page: Page, stamp: str, summary: str) -> bool:
         """Store a new automatic split of a page and the editor's page made from it, in one transaction,
@@ -687,10 +726,12 @@ class Store:
         with self.writing():
             row = self._page_row(page_id, "text, model, status")
             journal = self.db.execute("select count(*) from journal where page_id = ?", [page_id]).fetchone()[0]
-            if row["model"] != stamp or row["status"] == "done" or row["text"] != page.text or journal:
+            if (unpack_model(row["model"]) != stamp or row["status"] == "done" or unpack_text(row["text"]) != page.text
+                    or journal):
                 return False
-            self.db.execute("update pages set model = ? where id = ?", [model_json, page_id])
-            self.db.execute("update page_auto set model = ? where page_id = ?", [auto_json, page_id])
+            self.db.execute("update pages set model = ? where id = ?", [pack_model(model_json), page_id])
+            self.db.execute("update page_auto set model = ? where page_id = ?",
+                            [None if auto_json == model_json else pack_model(auto_json), page_id])
             self._write_items(page_id, records, page)
             self.db["edits"].insert({"page_id": page_id, "time": now(), "summary": summary,
                                      "status": row["status"]})

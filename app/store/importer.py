@@ -34,13 +34,14 @@ from ..core.record import ItemRecord
 from ..core.serialize import MODEL_VERSION, page_from_dict
 from ..core.status import Status
 from .db import STATUSES, Store, text_sha256
+from .records import record_words
 
 __all__ = ["MAX_PAGE_BYTES", "ImportReport", "check_export_file", "file_size", "import_export", "import_paths", "prepare_page"]
 
 BATCH_PAGES, BATCH_SECONDS = 32, 1.0
 MAX_VERSION = 2**31 - 1  # a page version is a count of changed texts, never near this
 
-Prepared = tuple[SourcePage, str, list[tuple[int | None, ItemRecord]]]
+Prepared = tuple[SourcePage, str, list[tuple[int | None, ItemRecord]], list[tuple[str, str]]]
 
 
 @dataclass
@@ -67,8 +68,8 @@ class ImportReport:
 
 
 def prepare_page(page: PageFile | str, model_file: str | None = None) -> tuple[str, Prepared | None, str | None]:
-    """Load and split one page file (in a worker): (path, (source, model JSON, records), error). The split
-    uses the model in `model_file` if given (read once per process)."""
+    """Load and split one page file (in a worker): (path, (source, model JSON, records, their index words),
+    error). The split uses the model in `model_file` if given (read once per process)."""
     from ..core.metadata import item_records
     from ..core.projectmodel import worker_model
     from ..core.serialize import page_to_json
@@ -78,7 +79,8 @@ def prepare_page(page: PageFile | str, model_file: str | None = None) -> tuple[s
     try:
         source = load_page(page)
         split = split_page(source, model=worker_model(model_file))
-        return path, (source, page_to_json(split, with_text=False), item_records(split)), None
+        records = item_records(split)
+        return path, (source, page_to_json(split, with_text=False), records, record_words(records)), None
     except NewsdeskError as e:
         return path, None, str(e)
     except Exception as e:  # a page the splitter cannot handle must not stop the batch
@@ -141,7 +143,7 @@ def _write_batch(store: Store, batch: list[Prepared], report: ImportReport) -> N
     if not batch:
         return
     with store.writing():
-        results = [store.import_split(source, model_json, records) for source, model_json, records in batch]
+        results = [store.import_split(*prepared) for prepared in batch]
     for page_id, outcome in results:
         report.page_ids.append(page_id)
         report.count(outcome)

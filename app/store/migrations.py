@@ -8,6 +8,8 @@ Datasette.
 
 from __future__ import annotations
 
+import json
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -96,16 +98,13 @@ def _items_fts(db: Database) -> None:
 
 @migrations(name="004_items_fts_contentless")
 def _items_fts_contentless(db: Database) -> None:
-    # The index keeps no second copy of the item text (about a sixth of the file); search reads the
-    # text from `items`, and re-indexing a saved page deletes with the values rebuilt from its rows.
+    # The index kept no second copy of the item text. (Step 009 replaced this index; the rows are indexed
+    # there, so a project older than this step is not indexed twice.)
     import sqlite3
-
-    from .records import index_rows
 
     tokenize = ", tokenize='trigram'" if sqlite3.sqlite_version_info >= (3, 34, 0) else ""
     db.execute("DROP TABLE items_fts")
     db.execute(f"CREATE VIRTUAL TABLE items_fts USING fts5(title, body, content=''{tokenize})")
-    index_rows(db)
 
 
 @migrations(name="005_pages_list_indexes")
@@ -150,7 +149,55 @@ def _split_models(db: Database) -> None:
     )
 
 
+@migrations(name="009_compact_project")
+def _compact_project(db: Database) -> None:
+    # A project on disk at about twice its pages' text instead of five to seven times (app/store/compact.py,
+    # app/store/tokens.py): the page text and both page models compressed; the trigram index (most of
+    # the file) replaced by an index of characters and dictionary words, an external-content table over
+    # `items` (Datasette's search box finds it, its rows are the items themselves). detail=none: the index
+    # holds which rows have a word, not where, and the search checks the text itself.
+    from .compact import pack_model, pack_text
+
+    db.execute("DROP TABLE IF EXISTS items_fts")
+    db.execute(FTS_TABLE)
+    ids = [r[0] for r in db.execute("select id from pages where typeof(text) = 'text'")]
+    for first in range(0, len(ids), COMPACT_BATCH):
+        chunk = ids[first:first + COMPACT_BATCH]
+        marks = ", ".join("?" * len(chunk))
+        rows = db.execute(f"select id, text, model from pages where id in ({marks})", chunk).fetchall()
+        db.conn.executemany("update pages set text = ?, model = ? where id = ?",
+                            [(pack_text(text), pack_model(model), page_id) for page_id, text, model in rows])
+        autos = db.execute(f"select page_id, model from page_auto where page_id in ({marks})", chunk).fetchall()
+        db.conn.executemany("update page_auto set model = ? where page_id = ?",
+                            [(pack_model(model), page_id) for page_id, model in autos])
+    # the automatic split kept once while the editor has not changed it (page_auto.model null: as pages.model)
+    db.execute("update page_auto set model = null where model = (select model from pages where id = page_id)")
+    # tags keyed by tag, page and item (one b-tree instead of a table and two indexes)
+    db.execute("CREATE TABLE tags_keyed (tag TEXT NOT NULL, page_id INTEGER NOT NULL REFERENCES pages(id), "
+               "item_row INTEGER NOT NULL REFERENCES items(id), PRIMARY KEY (tag, page_id, item_row)) WITHOUT ROWID")
+    db.execute("INSERT OR IGNORE INTO tags_keyed SELECT tag, page_id, item_row FROM tags WHERE tag IS NOT NULL")
+    db.execute("DROP TABLE tags")
+    db.execute("ALTER TABLE tags_keyed RENAME TO tags")
+    reindex(db)
+
+
+COMPACT_BATCH = 500  # pages read into memory at a time while the text is compressed
+FTS_TABLE = 'CREATE VIRTUAL TABLE items_fts USING fts5(title, body, content="items", detail=none)'
+
+
+def reindex(db: Database) -> None:
+    """Index every item again (after the index's words changed: a new jieba dictionary, step 009)."""
+    from .records import index_rows
+    from .tokens import DICTIONARY_KEY, dictionary_id
+
+    db.execute("insert into items_fts (items_fts) values ('delete-all')")
+    index_rows(db)
+    db.execute("insert or replace into state (key, value) values (?, ?)",
+               [DICTIONARY_KEY, json.dumps(dictionary_id())])
+
+
 STEPS = len(migrations._migrations)
+COMPACT_STEP = 9  # the step that made the project compact (the file is vacuumed once after it)
 
 
 def migrate(db: Database) -> None:

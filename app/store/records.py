@@ -18,6 +18,8 @@ from sqlite_utils import Database
 
 from ..core.export import SCHEMA_VERSION, ExportRecord
 from ..core.record import COLUMNS, FIELD_VALUES, LIST_FIELDS, ItemRecord
+from .compact import unpack_model, unpack_text
+from .tokens import index_text
 
 # where each record field is read from (the items row `i`, the page row `p`)
 _SOURCE = {name: f"i.{name}" for name in COLUMNS} | {"page": "p.name", "index": "i.ord"}
@@ -35,42 +37,100 @@ def _record(rec: ItemRecord | Mapping[str, Any]) -> ItemRecord:
 
 SEARCH_FIELDS = ("section", "kicker", "title", "subtitle", "authors", "subheads", "body", "captions")
 SEARCH_COLUMNS = ", ".join(f"i.{name}" for name in SEARCH_FIELDS)
+LAST_ROW_KEY = "items_last_row"  # the highest items.id ever given (state): a deleted item's id is never reused
+
+
+def _row_record(row: Sequence[Any]) -> ItemRecord:
+    values = {name: json.loads(v) if name in LIST_FIELDS else v for name, v in zip(SEARCH_FIELDS, row, strict=True)}
+    return ItemRecord.from_dict(values)
 
 
 def row_search_text(row: Sequence[Any]) -> tuple[str, str]:
     """`ItemRecord.search_text` of an items row given as the values of SEARCH_COLUMNS."""
-    values = {name: json.loads(v) if name in LIST_FIELDS else v for name, v in zip(SEARCH_FIELDS, row, strict=True)}
-    return ItemRecord.from_dict(values).search_text()
+    return _row_record(row).search_text()
+
+
+def search_parts(rec: ItemRecord) -> tuple[str, str]:
+    """(headline and names, the rest of the text): what the index's two columns are made from."""
+    head = " ".join(x for x in (rec.section, rec.kicker, rec.title, rec.subtitle) if x)
+    names = " ".join(a.name for a in rec.authors)
+    return f"{head}\n{names}", "\n".join([*rec.subheads, *rec.body, *rec.captions])
+
+
+def index_words(parts: tuple[str, str]) -> tuple[str, str]:
+    """The index's words for `search_parts` (headlines and names with every two characters)."""
+    return index_text(parts[0], all_pairs=True), index_text(parts[1])
+
+
+INDEX_BATCH = 1000  # rows read into memory at a time when the whole project is indexed
+_FTS_INSERT = "insert into items_fts (rowid, title, body) values (?, ?, ?)"
+_FTS_DELETE = "insert into items_fts (items_fts, rowid, title, body) values ('delete', ?, ?, ?)"
 
 
 def index_rows(db: Database, where: str = "", params: Sequence[Any] = (), delete: bool = False) -> None:
     """Add the items rows matching `where` to the search index, or take them out of it (`delete`).
 
-    `items_fts` is contentless (it keeps no copy of the text), so taking a row out needs the same
-    values that were indexed; they are rebuilt from the row itself."""
-    rows = db.conn.execute(f"select i.id, {SEARCH_COLUMNS} from items i {where}", list(params)).fetchall()
-    command = "insert into items_fts (items_fts, rowid, title, body) values ('delete', ?, ?, ?)" if delete \
-        else "insert into items_fts (rowid, title, body) values (?, ?, ?)"
-    db.conn.executemany(command, [(r[0], *row_search_text(r[1:])) for r in rows])
+    `items_fts` keeps only the index (its text is the row in `items`), so taking a row out needs the
+    words it was given; they are made again from the row itself (`app/store/tokens.py`)."""
+    cur = db.conn.execute(f"select i.id, {SEARCH_COLUMNS} from items i {where}", list(params))
+    while rows := cur.fetchmany(INDEX_BATCH):
+        db.conn.executemany(_FTS_DELETE if delete else _FTS_INSERT,
+                            [(r[0], *index_words(search_parts(_row_record(r[1:])))) for r in rows])
+
+
+def _row_ids(conn: Any, page_id: int, item_ids: list[int | None]) -> tuple[list[int], dict[int, tuple[str, str]]]:
+    """The items.id of each record: an item keeps the row id it had (a link to it survives a save), text no
+    item holds takes the page's other rows in order, anything new gets an id never used before. Also the
+    search parts of the page's rows as stored, by row id."""
+    old = conn.execute(f"select i.id, i.item_id, {SEARCH_COLUMNS} from items i where i.page_id = ? order by i.ord",
+                       [page_id]).fetchall()
+    # the tags table is keyed by tag (no index by page: a third of its size), so the page's own tags go by key
+    conn.executemany("delete from tags where tag = ? and page_id = ? and item_row = ?",
+                     [(tag, page_id, row_id) for row_id, tags in conn.execute(
+                         "select id, tags from items where page_id = ?", [page_id]) for tag in json.loads(tags or "[]")])
+    by_item = {r[1]: r[0] for r in old if r[1] is not None}
+    spare = [r[0] for r in old if r[1] is None]
+    stored = {r[0]: search_parts(_row_record(r[2:])) for r in old}
+    row = conn.execute("select value from state where key = ?", [LAST_ROW_KEY]).fetchone()
+    last = max(int(row[0]) if row else 0, conn.execute("select max(id) from items").fetchone()[0] or 0)
+    ids = []
+    for item_id in item_ids:
+        if item_id is not None and item_id in by_item:
+            ids.append(by_item.pop(item_id))
+        elif item_id is None and spare:
+            ids.append(spare.pop(0))
+        else:
+            last += 1
+            ids.append(last)
+    conn.execute("insert or replace into state (key, value) values (?, ?)", [LAST_ROW_KEY, str(last)])
+    return ids, stored
+
+
+def record_words(records: Sequence[tuple[int | None, ItemRecord]]) -> list[tuple[str, str]]:
+    """The index words of each record (`index_words`), computed where the records are made (an import's
+    worker process) so that the process writing the project does not cut words too."""
+    return [index_words(search_parts(rec)) for _, rec in records]
 
 
 def replace_item_rows(db: Database, page_id: int,
                       records: Sequence[tuple[int | None, ItemRecord | Mapping[str, Any]]],
-                      origins: dict[int, tuple[str, str]] | None = None) -> None:
+                      origins: dict[int, tuple[str, str]] | None = None,
+                      words: Sequence[tuple[str, str]] | None = None) -> None:
     """Replace the page's item, author, tag and search rows by `records` (item id, record; a record may be
-    given as its plain JSON data); call inside a transaction.
+    given as its plain JSON data); call inside a transaction. An item keeps its row id (`_row_ids`); the
+    index is only touched for rows whose text changed.
 
-    `origins` maps item id -> (origin, kind_origin); items not in it are "auto"."""
+    `origins` maps item id -> (origin, kind_origin); items not in it are "auto". `words` are the records'
+    index words if already made (`record_words`)."""
     origins = origins or {}
     conn = db.conn
-    index_rows(db, "where i.page_id = ?", [page_id], delete=True)
-    for table in ("authors", "tags", "items"):
+    recs = [(item_id, _record(given)) for item_id, given in records]
+    row_ids, stored = _row_ids(conn, page_id, [item_id for item_id, _ in recs])
+    for table in ("authors", "items"):
         conn.execute(f"delete from {table} where page_id = ?", [page_id])
-    next_id = (conn.execute("select max(id) from items").fetchone()[0] or 0) + 1
-    items, authors, tags, fts = [], [], [], []
-    for n, (item_id, given) in enumerate(records):
-        rec = _record(given)
-        row_id = next_id + n
+    items, authors, tags, added, removed = [], [], [], [], []
+    made = dict(zip(row_ids, words, strict=True)) if words is not None else {}
+    for row_id, (item_id, rec) in zip(row_ids, recs, strict=True):
         row = {"id": row_id, "page_id": page_id, "item_id": item_id, "ord": rec.index}
         for name in _STORED:
             value = rec.value(name)
@@ -79,14 +139,20 @@ def replace_item_rows(db: Database, page_id: int,
             (None, None) if item_id is None else origins.get(item_id, ("auto", "auto")))
         items.append(row)
         authors += [(page_id, row_id, i, a.name, a.role) for i, a in enumerate(rec.authors)]
-        tags += [(page_id, row_id, t) for t in rec.tags]
-        fts.append((row_id, *rec.search_text()))
+        tags += [(t, page_id, row_id) for t in rec.tags]
+        parts, was = search_parts(rec), stored.pop(row_id, None)
+        if parts != was:
+            added.append((row_id, parts))
+            if was is not None:
+                removed.append((row_id, was))
+    removed += stored.items()  # rows of items that are gone
+    conn.executemany(_FTS_DELETE, [(row_id, *index_words(parts)) for row_id, parts in removed])
     columns = ["id", "page_id", "item_id", "ord", *_STORED, "origin", "kind_origin"]
     conn.executemany(f"insert into items ({', '.join(columns)}) values ({', '.join(':' + c for c in columns)})",
                      items)
     conn.executemany("insert into authors (page_id, item_row, ord, name, role) values (?, ?, ?, ?, ?)", authors)
-    conn.executemany("insert into tags (page_id, item_row, tag) values (?, ?, ?)", tags)
-    conn.executemany("insert into items_fts (rowid, title, body) values (?, ?, ?)", fts)
+    conn.executemany("insert or ignore into tags (tag, page_id, item_row) values (?, ?, ?)", tags)
+    conn.executemany(_FTS_INSERT, [(row_id, *(made.get(row_id) or index_words(parts))) for row_id, parts in added])
     conn.execute("update pages set item_count = ? where id = ?",
                  [sum(1 for item_id, _ in records if item_id is not None), page_id])
 
@@ -111,7 +177,7 @@ def _where(status: str | None, kind: str | None, tag: str | None,
         clauses.append("i.kind = ?")
         params.append(kind)
     if tag:
-        clauses.append("exists (select 1 from tags t where t.item_row = i.id and t.tag = ?)")
+        clauses.append("exists (select 1 from tags t where t.tag = ? and t.page_id = i.page_id and t.item_row = i.id)")
         params.append(tag)
     if name_glob:
         clauses.append("p.name glob ?")
@@ -162,9 +228,10 @@ def page_source(db: Database, page_id: int, raw: bool = False) -> dict[str, Any]
     archivist's own folders stay private. With `raw`, the models are their stored JSON text."""
     row = db.conn.execute(
         "select p.name, p.text, p.encoding, p.relpath, p.sha256, p.imported, p.edited, p.status, p.version, "
-        "p.model, a.model from pages p left join page_auto a on a.page_id = p.id where p.id = ?",
+        "p.model, iif(a.page_id is null, null, coalesce(a.model, p.model)) from pages p left join page_auto a on a.page_id = p.id where p.id = ?",
         [page_id]).fetchone()
     name, text, encoding, relpath, sha, imported, edited, status, version, model, auto = row
+    text, model, auto = unpack_text(text), unpack_model(model), auto and unpack_model(auto)
     return {
         "name": name, "text": text, "encoding": encoding, "path": relpath or name, "sha256": sha,
         "imported": imported, "edited": edited, "status": status, "version": version,

@@ -1,19 +1,22 @@
 """Full-text search over item titles and text, for Chinese.
 
-`items_fts` is an FTS5 table with the trigram tokenizer (SQLite >= 3.34): any run of three or more
-characters is found wherever it sits in a word, which is what Chinese needs (no word breaks). A query is
-split on spaces into words that must all occur. Words shorter than three characters cannot use the
-trigram index, so such a query falls back to LIKE over the same table (slower, still correct).
+A query is split on spaces into words that must all occur in an item, as text (a word is found inside a
+longer one: 大会 in 人民代表大会). `items_fts` holds each item's characters and dictionary words
+(`app/store/tokens.py`), so the index first picks the items that hold every character and dictionary word
+of the query, and only those are then checked for the words themselves (LIKE). The items come in the
+order they were stored, the first `limit` found are kept, those with a word in their headline first: the
+search stops at the limit-th hit and never ranks the whole corpus, so a word found in every item is as
+fast as a rare one. A word of punctuation alone has nothing to look up and is looked for with LIKE only.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 
 from sqlite_utils import Database
 
 from .records import SEARCH_COLUMNS, row_search_text
+from .tokens import query_words
 
 SNIPPET_CONTEXT = 24
 
@@ -27,10 +30,6 @@ class SearchHit:
     page_name: str
     title: str
     snippet: str
-
-
-def has_trigram() -> bool:
-    return sqlite3.sqlite_version_info >= (3, 34, 0)
 
 
 def _fts_phrase(word: str) -> str:
@@ -68,31 +67,41 @@ _TEXT = ("(i.section || ' ' || i.kicker || ' ' || i.title || ' ' || i.subtitle |
                                _values("i.authors", "$.name")]) + ")")
 
 
-def search(db: Database, query: str, limit: int = 50, trigram: bool = True) -> list[SearchHit]:
-    """Items holding every space-separated word of `query`, best first (title hits rank higher)."""
+def match_query(words: list[str]) -> str:
+    """The FTS5 query an item must match to hold every one of `words` ("" when no word has anything the
+    index holds): each index word quoted (any operator or quote in a query is plain text); Latin and digit
+    words as prefixes, so that 201 finds 2019."""
+    terms = []
+    for word in words:
+        for w in query_words(word):
+            terms.append(_fts_phrase(w) + ("*" if w.isascii() else ""))
+    return " AND ".join(dict.fromkeys(terms))
+
+
+def search(db: Database, query: str, limit: int = 50) -> list[SearchHit]:
+    """Items holding every space-separated word of `query`: the first `limit` in project order, those with a
+    word in their headline first."""
     words = query.split()
     if not words or limit <= 0:
         return []
-    if trigram and all(len(w) >= 3 for w in words):
-        # rank in the index alone first, then read the few rows shown
-        sql = ("with hits(id, score) as (select rowid, bm25(items_fts, 5.0, 1.0) from items_fts "
-               "where items_fts match ? order by 2 limit ?) "
-               f"select i.page_id, i.item_id, p.name, {SEARCH_COLUMNS} from hits join items i on i.id = hits.id "
-               "join pages p on p.id = i.page_id order by hits.score")
-        params: list[object] | dict[str, object] = [" AND ".join(_fts_phrase(w) for w in words), limit]
+    # the lists are stored as JSON, so a cheap LIKE over the raw columns checks first, and the words are then
+    # looked for in the list values themselves (never in JSON's quotes, brackets or the key "name")
+    clause = " and ".join(f"{_RAW} like :w{k} escape '\\' and {_TEXT} like :w{k} escape '\\'"
+                          for k in range(len(words)))
+    params: dict[str, object] = {f"w{k}": _like_pattern(w) for k, w in enumerate(words)} | {"limit": limit}
+    match = match_query(words)
+    if match:
+        sql = (f"select i.page_id, i.item_id, p.name, {SEARCH_COLUMNS} from items_fts f "
+               "join items i on i.id = f.rowid join pages p on p.id = i.page_id "
+               f"where items_fts match :match and {clause} limit :limit")
+        params["match"] = match
     else:
-        # short words cannot use the trigram index: LIKE over the item's text. The lists are stored as JSON,
-        # so a cheap LIKE over the raw columns picks the candidates, and the words are then looked for in the
-        # list values themselves (never in JSON's quotes, brackets or the key "name": `na` is no hit).
-        # No ORDER BY, so the scan stops at the limit-th hit and a one-character query stays fast.
-        clause = " and ".join(f"{_RAW} like :w{k} escape '\\' and {_TEXT} like :w{k} escape '\\'"
-                              for k in range(len(words)))
         sql = (f"select i.page_id, i.item_id, p.name, {SEARCH_COLUMNS} from items i "
                f"join pages p on p.id = i.page_id where {clause} limit :limit")
-        params = {f"w{k}": _like_pattern(w) for k, w in enumerate(words)} | {"limit": limit}
-    hits = []
+    hits, lowered = [], [w.lower() for w in words]
     for page_id, item_id, name, *columns in db.execute(sql, params).fetchall():
         title, body = row_search_text(columns)
         shown = columns[2] or title or snippet(body, [], 12)
-        hits.append(SearchHit(page_id, item_id, name, shown, snippet(title + "\n" + body, words)))
-    return hits
+        in_title = any(w in title.lower() for w in lowered)
+        hits.append((not in_title, SearchHit(page_id, item_id, name, shown, snippet(title + "\n" + body, words))))
+    return [hit for _, hit in sorted(hits, key=lambda h: h[0])]

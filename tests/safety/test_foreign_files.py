@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import zlib
 from pathlib import Path
 
 import pytest
@@ -152,18 +153,28 @@ def test_a_new_project_carries_the_mark(tmp_path: Path) -> None:
 def _damage_value(db: Path, sql_select: str, sql_update: str, flip_at: int = 4, valid: bool = False) -> None:
     """Flip one byte of a stored value in place (the file's structure stays sound: quick_check is ok)."""
     with sqlite3.connect(db) as conn:
-        value = bytearray(conn.execute(sql_select).fetchone()[0].encode("utf-8"))
+        stored = conn.execute(sql_select).fetchone()[0]
+        packed = isinstance(stored, bytes)  # page texts and models are stored compressed (app/store/compact.py)
+        if packed and flip_at < 0:  # the compressed bytes themselves
+            conn.execute(sql_update, [stored[:40] + bytes([stored[40] ^ 0x10]) + stored[41:]])
+            return
+        value = bytearray(zlib.decompress(stored) if packed else stored.encode("utf-8"))
         if valid:  # another CJK character: still UTF-8, a different text than its hash says
             value[flip_at + 2] ^= 0x01
-            conn.execute(sql_update, [value.decode("utf-8")])
+            conn.execute(sql_update, [zlib.compress(bytes(value)) if packed else value.decode("utf-8")])
         else:  # a continuation byte no longer: not UTF-8 any more
             value[flip_at + 1] ^= 0x40
-            conn.execute(sql_update.replace("= ?", "= cast(? as text)"), [bytes(value)])
+            if packed:
+                conn.execute(sql_update, [zlib.compress(bytes(value))])
+            else:
+                conn.execute(sql_update.replace("= ?", "= cast(? as text)"), [bytes(value)])
 
 
 DAMAGES = {
     "page text": ("select text from pages where id = 1", "update pages set text = ? where id = 1", False),
     "page text, still UTF-8": ("select text from pages where id = 1", "update pages set text = ? where id = 1", True),
+    "page text, compressed bytes": ("select text from pages where id = 1", "update pages set text = ? where id = 1",
+                                    False),
     "page model": ("select model from pages where id = 1", "update pages set model = ? where id = 1", False),
     "item body": ("select body from items where page_id = 1 order by ord limit 1",
                   "update items set body = ? where id = (select min(id) from items where page_id = 1)", False),
@@ -177,7 +188,7 @@ def test_the_app_on_flipped_bytes_says_so_in_one_line(tmp_path: Path, sample_pro
     db = tmp_path / "flipped.db"
     shutil.copy(sample_project, db)
     select, update, valid = DAMAGES[damage]
-    flip_at = 0 if damage == "page name" else 4
+    flip_at = {"page name": 0, "page text, compressed bytes": -1}.get(damage, 4)
     _damage_value(db, select, update, flip_at=flip_at, valid=valid)
     shot = tmp_path / "shot.png"
     proc = newsdesk("open", db, "--screenshot", shot)
@@ -208,7 +219,8 @@ def test_the_app_checks_the_project_and_turns_read_only_when_damaged(qtbot, tmp_
     data = bytearray(sample_project.read_bytes())
     page_size = int.from_bytes(data[16:18], "big")
     with sqlite3.connect(sample_project) as conn:
-        root = conn.execute("select rootpage from sqlite_master where name = 'tags'").fetchone()[0]
+        # a table the window does not read when it opens (the check in the background finds it)
+        root = conn.execute("select rootpage from sqlite_master where name = 'authors'").fetchone()[0]
     data[(root - 1) * page_size:root * page_size] = bytes((i * 37) % 251 for i in range(page_size))
     db.write_bytes(bytes(data))
     monkeypatch.setenv("NEWSDESK_PROJECT", str(db))

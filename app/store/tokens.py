@@ -1,0 +1,101 @@
+"""The words the search index holds for a text, and the words a query must find.
+
+Chinese has no spaces, so SQLite's own `unicode61` tokenizer would read a whole sentence as one token. The
+index is therefore fed text that is already cut into words, separated by spaces (`items_fts` is an
+external-content FTS5 table over `items`: it keeps only the index, the text stays in `items`):
+
+- every Chinese character on its own (a one-character query finds it);
+- every word of jieba's dictionary that occurs in the text, at every position, overlapping ones included
+  (`人民代表大会` gives 人民, 代表, 大会, 代表大会, 人民代表大会 …): what jieba's search mode looks up, without
+  its choice between readings, so the words depend only on the text and the dictionary;
+- in headlines and names (short text, what people look for by its exact wording), every two characters as
+  well, dictionary word or not (a reporter's name 王芳 is found although no dictionary lists it);
+- runs of Latin letters and digits as they are (`unicode61` folds their case).
+
+Datasette's search box, and any FTS5 query, finds a row by one of these words; `query_words` gives the
+words a query word must all have in a row (the store then checks the row really holds the query text, see
+`app/store/search.py`). The dictionary's identity is part of the index (`DICTIONARY_KEY`): a project made
+with another jieba dictionary is indexed again on open, because taking a row out of an external-content
+index needs the very words it was given.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import re
+
+# Han characters (CJK unified ideographs, extension A, compatibility ideographs, extensions B and on)
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_PIECES = re.compile(f"([{_HAN}]+)")
+MAX_WORD = 8  # longer dictionary entries are rare idioms and names; a query that long is still found
+# (by its shorter words and the check of the text)
+DICTIONARY_KEY = "search_dictionary"
+
+
+@functools.cache
+def _dictionary() -> dict[str, int]:
+    """jieba's prefix dictionary: every word with its frequency, and every prefix of a word with 0."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    return jieba.dt.FREQ
+
+
+@functools.cache
+def dictionary_id() -> str:
+    """Which dictionary cuts the index's words: jieba's version and its dictionary file's hash."""
+    import jieba
+
+    path = jieba.dt.get_dict_file().name if hasattr(jieba.dt, "get_dict_file") else ""
+    digest = hashlib.sha256()
+    if path and os.path.exists(path):
+        with open(path, "rb") as f:
+            digest.update(f.read())
+    return f"jieba {getattr(jieba, '__version__', '?')} {digest.hexdigest()[:16]}"
+
+
+def _han_words(run: str, all_pairs: bool) -> list[str]:
+    freq = _dictionary()
+    out = list(run)
+    n = len(run)
+    for i in range(n - 1):
+        pair = run[i:i + 2]
+        f = freq.get(pair)
+        if f or all_pairs:
+            out.append(pair)
+        j = i + 2
+        while f is not None and j < n and j - i < MAX_WORD:  # longer words: only while a word starts here
+            j += 1
+            f = freq.get(run[i:j])
+            if f:
+                out.append(run[i:j])
+    return out
+
+
+def index_text(text: str, all_pairs: bool = False) -> str:
+    """The words of `text` for the index, separated by spaces; `all_pairs` adds every two characters."""
+    out: list[str] = []
+    for k, piece in enumerate(_PIECES.split(text)):
+        if k % 2:
+            out += _han_words(piece, all_pairs)
+        elif piece.strip():
+            out.append(" ".join(piece.split()))
+    return " ".join(out)
+
+
+_LATIN = re.compile(r"[^\W_]+")  # letters and digits: what unicode61 keeps as a token
+
+
+def query_words(word: str) -> list[str]:
+    """The index words a row must hold for it to contain `word` (as text): its characters, its dictionary
+    words, its Latin and digit runs; empty when `word` has none (punctuation only)."""
+    out: list[str] = []
+    for k, piece in enumerate(_PIECES.split(word)):
+        if k % 2:
+            out += _han_words(piece, all_pairs=False)
+        else:
+            out += [w for w in _LATIN.findall(piece) if not _PIECES.search(w)]
+    return list(dict.fromkeys(out))
