@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -28,7 +31,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from ..core.changes import ItemChanges
-from ..core.page import Page
+from ..core.page import Origin, Page, Role
+from .i18n import tr
 from .models import UNASSIGNED_COLOR, item_color
 
 _SHIFTING = re.compile("\r\n|[\U00010000-\U0010ffff]")
@@ -172,6 +176,146 @@ class _Tints:
             self._idle.start()
 
 
+# --- roles: a marker per line in a gutter beside the text -------------------------------------------
+UNASSIGNED_ROLE = "unassigned"  # the marker of text that no item holds
+# the short mark of each role (English; tr() gives the language) and its colour
+ROLE_MARKS: dict[Role | str, str] = {
+    Role.SECTION: "Sec", Role.KICKER: "Kick", Role.TITLE: "Title", Role.SUBTITLE: "Sub", Role.BYLINE: "By",
+    Role.SUBHEAD: "Head", Role.BODY: "¶", Role.CAPTION: "Cap", Role.AD: "Ad", Role.FURNITURE: "Furn",
+    UNASSIGNED_ROLE: "None",
+}
+ROLE_COLORS: dict[Role | str, str] = {
+    Role.SECTION: "#6a1b9a", Role.KICKER: "#e65100", Role.TITLE: "#c62828", Role.SUBTITLE: "#e65100",
+    Role.BYLINE: "#2e7d32", Role.SUBHEAD: "#1565c0", Role.BODY: "#9e9e9e", Role.CAPTION: "#ad1457",
+    Role.AD: "#795548", Role.FURNITURE: "#616161", UNASSIGNED_ROLE: "#b71c1c",
+}
+CORRECTED_MARK = "✎"  # before the mark of a line whose role the editor corrected
+
+
+@dataclass(frozen=True)
+class LineMark:
+    """What the gutter shows beside one line: its role, whether a paragraph (block) starts on it, whether
+    the editor gave it another role than the automatic split did."""
+
+    line: int  # the text block (line) number in the view's document
+    role: Role | str
+    starts: bool
+    corrected: bool
+
+
+class _Roles:
+    """The role of each block's spans as document positions, sorted, built when first needed after the page
+    or an edit changed; and the blocks whose role differs from the automatic split's (read only when some
+    item was edited by hand, so an untouched page never loads its automatic split)."""
+
+    def __init__(self, page: Page, to_doc: Any, auto: Callable[[], Page | None] | None) -> None:
+        entries: list[tuple[int, int, Role | str, int, bool]] = []
+        for owner, blocks in [*((it, it.blocks) for it in page.items), (None, page.unassigned)]:
+            for b in blocks:
+                role = b.role if owner is not None else UNASSIGNED_ROLE
+                for k, (s, e) in enumerate(b.spans):
+                    entries.append((to_doc(s), to_doc(e), role, b.id, k == 0))
+        entries.sort(key=lambda x: x[0])
+        self.entries = entries
+        self.starts = [x[0] for x in entries]
+        self.corrected = _corrected(page, auto) if auto is not None else set()
+
+    def line(self, pos: int, end: int) -> tuple[Role | str | None, bool, set[int]]:
+        """The role of the first text held in [pos, end), whether a block starts there, the blocks there."""
+        k = max(0, bisect_right(self.starts, pos) - 1)
+        role, starts, ids = None, False, set()
+        while k < len(self.entries) and self.entries[k][0] < end:
+            s, e, r, block_id, first = self.entries[k]
+            if e > pos:
+                role = r if role is None else role
+                starts = starts or (first and s >= pos)
+                ids.add(block_id)
+            k += 1
+        return role, starts, ids
+
+
+def _corrected(page: Page, auto: Callable[[], Page | None]) -> set[int]:
+    """Ids of the blocks of items edited by hand whose role is not the automatic split's there."""
+    edited = [b for it in page.items if it.origin is Origin.EDITOR for b in it.blocks]
+    if not edited:
+        return set()
+    before = auto()
+    if before is None or before.text != page.text:
+        return set()
+    spans = sorted((s, e, b.role) for b in before.all_blocks() for s, e in b.spans)
+    starts = [s for s, _, _ in spans]
+    out = set()
+    for b in edited:
+        first = b.spans[0][0]
+        k = bisect_right(starts, first) - 1
+        if k >= 0 and spans[k][1] > first and spans[k][2] is not b.role:
+            out.add(b.id)
+    return out
+
+
+class RoleGutter(QWidget):
+    """The strip left of the source text: a bar in the role's colour beside every line an item holds (a gap
+    where a paragraph starts), the role's mark where a block starts, ✎ before it where the editor changed
+    the role.
+    Painted for the lines in view only (like Qt's code editor example's line number area)."""
+
+    PAD = 4
+
+    def __init__(self, view: SourceView) -> None:
+        super().__init__(view)
+        self.setObjectName("role_gutter")
+        self.view = view
+
+    def width_needed(self) -> int:
+        metrics = self.fontMetrics()
+        widest = max(metrics.horizontalAdvance(CORRECTED_MARK + tr(m)) for m in ROLE_MARKS.values())
+        return widest + 3 * self.PAD + 3
+
+    def marks(self) -> list[LineMark]:
+        """The marks of the lines in view, as painted."""
+        view = self.view
+        roles = view.roles()
+        if roles is None:
+            return []
+        out = []
+        block = view.firstVisibleBlock()
+        offset = view.contentOffset()
+        height = view.viewport().height()
+        while block.isValid():
+            top = view.blockBoundingGeometry(block).translated(offset).top()
+            if top > height:
+                break
+            pos = block.position()
+            role, starts, ids = roles.line(pos, pos + max(1, block.length() - 1))
+            if role is not None and block.text().strip():
+                out.append(LineMark(block.blockNumber(), role, starts, bool(ids & roles.corrected)))
+            block = block.next()
+        return out
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(event.rect(), self.palette().window())
+        view = self.view
+        offset = view.contentOffset()
+        doc = view.document()
+        bar_x = self.width() - self.PAD - 3
+        font = painter.font()
+        for mark in self.marks():
+            block = doc.findBlockByNumber(mark.line)
+            rect = view.blockBoundingGeometry(block).translated(offset).toRect()
+            color = QColor(ROLE_COLORS[mark.role])
+            gap = 3 if mark.starts else 0
+            painter.fillRect(QRect(bar_x, rect.top() + gap, 3, rect.height() - gap), color)
+            if mark.starts:
+                text = (CORRECTED_MARK if mark.corrected else "") + tr(ROLE_MARKS[mark.role])
+                font.setBold(mark.corrected)
+                painter.setFont(font)
+                painter.setPen(color)
+                line = QRect(0, rect.top(), bar_x - self.PAD, view.fontMetrics().lineSpacing())
+                painter.drawText(line, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), text)
+        painter.end()
+
+
 class SourceView(QPlainTextEdit):
     """Read-only page text. Clicking selects the item that owns the text (`itemClicked`)."""
 
@@ -194,11 +338,19 @@ class SourceView(QPlainTextEdit):
         self._outline_color = QColor("#444")
         self._tints = _Tints(self)
         self.verticalScrollBar().valueChanged.connect(lambda _value: self._tints.tint_in_view())
+        self.auto: Callable[[], Page | None] | None = None  # the page's automatic split, read when needed
+        self._roles: _Roles | None = None
+        self.gutter = RoleGutter(self)
+        self.updateRequest.connect(self._update_gutter)
+        self.update_gutter_width()
 
     # --- content ---------------------------------------------------------------------------------
-    def set_page(self, page: Page | None) -> None:
-        """Show a page: its text, tinted."""
+    def set_page(self, page: Page | None, auto: Callable[[], Page | None] | None = None) -> None:
+        """Show a page: its text, tinted, its lines' roles in the gutter (with `auto`, the automatic split,
+        the roles an editor changed are marked)."""
         self.page = page
+        self.auto = auto
+        self._roles = None
         self.current_item = None
         if page is None:
             self._tints.set_spans([], new_page=True)
@@ -214,6 +366,9 @@ class SourceView(QPlainTextEdit):
     def apply(self, changes: ItemChanges) -> None:
         """Follow an edit of the page shown: recolour only the lines whose tint may have changed."""
         self.page = changes.page
+        if changes.structure:
+            self._roles = None
+            self.gutter.update()
         spans = changes.changed_spans()
         if spans:
             self._tints.set_spans(self._spans(changes.page))
@@ -246,6 +401,24 @@ class SourceView(QPlainTextEdit):
         for c in page.corrections:
             out.append((to_doc(c.start), to_doc(c.end), fixed))
         return out
+
+    # --- the roles' gutter ------------------------------------------------------------------------
+    def roles(self) -> _Roles | None:
+        """The blocks' roles by document position, built on the first paint after a change."""
+        if self._roles is None and self.page is not None:
+            self._roles = _Roles(self.page, self.map.to_doc, self.auto)
+        return self._roles
+
+    def update_gutter_width(self) -> None:
+        """Room for the widest role mark in the interface's language."""
+        self.setViewportMargins(self.gutter.width_needed(), 0, 0, 0)
+        self.gutter.update()
+
+    def _update_gutter(self, rect: QRect, dy: int) -> None:
+        if dy:
+            self.gutter.scroll(0, dy)
+        else:
+            self.gutter.update(0, rect.y(), self.gutter.width(), rect.height())
 
     @property
     def tinting(self) -> bool:
@@ -310,6 +483,8 @@ class SourceView(QPlainTextEdit):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        area = self.contentsRect()
+        self.gutter.setGeometry(QRect(area.left(), area.top(), self.gutter.width_needed(), area.height()))
         self._tints.tint_in_view()  # other lines may come into view (or wrap into it)
 
     # --- mouse and selection ---------------------------------------------------------------------

@@ -8,12 +8,15 @@ fixes turn it into an undoable command.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ..core.changes import ItemChanges
-from .i18n import tr
-from .page_view import SourceView
+from ..core.page import Role
+from .i18n import ROLE_TEXT, tr
+from .page_view import CORRECTED_MARK, ROLE_COLORS, ROLE_MARKS, UNASSIGNED_ROLE, SourceView
 from .session import Session
 
 NOTICE_STYLE = "background:#fff4c2;border:1px solid #e0c060;padding:4px;"
@@ -33,6 +36,10 @@ class SourcePanel(QWidget):
         self.notice.hide()
         self.view = SourceView()
         self.view.itemClicked.connect(lambda item_id: session.select(item_id, scroll=False))
+        self.legend = QLabel()
+        self.legend.setObjectName("role_legend")
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
         self.correction = QLineEdit()
         self.correction.setObjectName("correction")
         self.correction.returnPressed.connect(self.correctionEntered)
@@ -44,12 +51,15 @@ class SourcePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.notice)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.legend)
         layout.addLayout(row)
         session.pageShown.connect(self._page_shown)
         session.pageEdited.connect(self._page_edited)
         session.itemSelected.connect(self.view.set_current_item)
 
     def retranslate(self) -> None:
+        self.legend.setText(legend_html())
+        self.view.update_gutter_width()
         self.correction_label.setText(tr("Correct selected text:"))
         self.correction.setPlaceholderText(tr("select text in the source, type the right text, press Enter"))
 
@@ -59,7 +69,26 @@ class SourcePanel(QWidget):
 
     def _page_shown(self) -> None:
         doc = self.session.doc
-        self.view.set_page(doc.page if doc is not None else None)
+        self.view.set_page(doc.page if doc is not None else None, (lambda: doc.auto) if doc is not None else None)
 
     def _page_edited(self, changes: ItemChanges) -> None:
         self.view.apply(changes)
+
+
+def legend_words() -> list[tuple[str, str, str]]:
+    """The gutter's marks with what each means and its colour, in the interface's language."""
+    out = []
+    for role, mark in ROLE_MARKS.items():
+        name = tr("Unassigned") if role == UNASSIGNED_ROLE else tr(ROLE_TEXT[Role(role)])
+        out.append((tr(mark), name, ROLE_COLORS[role]))
+    out.append((CORRECTED_MARK, tr("role corrected by the editor"), "#000000"))
+    return out
+
+
+def legend_html() -> str:
+    """The legend under the source: each mark in its colour, then its meaning (both our own words)."""
+    parts = []
+    for mark, name, color in legend_words():
+        meaning = "" if mark == name else " " + html.escape(name)
+        parts.append(f'<b style="color:{color}">{html.escape(mark)}</b>{meaning}')
+    return '<small>' + html.escape(tr("Line roles:")) + " " + " &nbsp; ".join(parts) + "</small>"
