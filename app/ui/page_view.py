@@ -2,8 +2,11 @@
 
 Tints are formats set on the lines in view as they come into view (furniture grey, unassigned text red);
 the current item is outlined in `paintEvent`, drawn only over the visible lines, so that selecting an item
-costs little however long the page. Page offsets (code points, CR/LF kept) and document positions
-(UTF-16 units, one separator per line) are converted by `OffsetMap`.
+costs little however long the page. Each line's role (title, byline, caption, body…, unassigned) is shown
+over the tint by `RoleGutter`, a strip beside the text painted for the lines in view: a bar in the role's
+colour, the role's mark where a paragraph starts, ✎ where the editor corrected the role. Right-clicking
+offers the fixes at the clicked place (`context_entries`). Page offsets (code points, CR/LF kept) and
+document positions (UTF-16 units, one separator per line) are converted by `OffsetMap`.
 """
 
 from __future__ import annotations
@@ -12,11 +15,12 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QAction,
     QColor,
+    QContextMenuEvent,
     QFontDatabase,
     QMouseEvent,
     QPainter,
@@ -28,7 +32,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextLayout,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
 from ..core.changes import ItemChanges
 from ..core.page import Origin, Page, Role
@@ -208,7 +212,7 @@ class _Roles:
     or an edit changed; and the blocks whose role differs from the automatic split's (read only when some
     item was edited by hand, so an untouched page never loads its automatic split)."""
 
-    def __init__(self, page: Page, to_doc: Any, auto: Callable[[], Page | None] | None) -> None:
+    def __init__(self, page: Page, to_doc: Callable[[int], int], auto: Callable[[], Page | None] | None) -> None:
         entries: list[tuple[int, int, Role | str, int, bool]] = []
         for owner, blocks in [*((it, it.blocks) for it in page.items), (None, page.unassigned)]:
             for b in blocks:
@@ -256,10 +260,11 @@ def _corrected(page: Page, auto: Callable[[], Page | None]) -> set[int]:
 class RoleGutter(QWidget):
     """The strip left of the source text: a bar in the role's colour beside every line an item holds (a gap
     where a paragraph starts), the role's mark where a block starts, ✎ before it where the editor changed
-    the role.
-    Painted for the lines in view only (like Qt's code editor example's line number area)."""
+    the role. Painted for the lines in view only (like Qt's code editor example's line number area)."""
 
-    PAD = 4
+    PAD = 4  # pixels between the marks and the gutter's edges
+    BAR = 3  # the role bar's width in pixels: seen at a glance, narrow beside the text
+    GAP = 3  # pixels left out of the bar above a line where a paragraph starts, so paragraphs show apart
 
     def __init__(self, view: SourceView) -> None:
         super().__init__(view)
@@ -269,7 +274,7 @@ class RoleGutter(QWidget):
     def width_needed(self) -> int:
         metrics = self.fontMetrics()
         widest = max(metrics.horizontalAdvance(CORRECTED_MARK + tr(m)) for m in ROLE_MARKS.values())
-        return widest + 3 * self.PAD + 3
+        return widest + 3 * self.PAD + self.BAR
 
     def marks(self) -> list[LineMark]:
         """The marks of the lines in view, as painted."""
@@ -298,14 +303,14 @@ class RoleGutter(QWidget):
         view = self.view
         offset = view.contentOffset()
         doc = view.document()
-        bar_x = self.width() - self.PAD - 3
+        bar_x = self.width() - self.PAD - self.BAR
         font = painter.font()
         for mark in self.marks():
             block = doc.findBlockByNumber(mark.line)
             rect = view.blockBoundingGeometry(block).translated(offset).toRect()
             color = QColor(ROLE_COLORS[mark.role])
-            gap = 3 if mark.starts else 0
-            painter.fillRect(QRect(bar_x, rect.top() + gap, 3, rect.height() - gap), color)
+            gap = self.GAP if mark.starts else 0
+            painter.fillRect(QRect(bar_x, rect.top() + gap, self.BAR, rect.height() - gap), color)
             if mark.starts:
                 text = (CORRECTED_MARK if mark.corrected else "") + tr(ROLE_MARKS[mark.role])
                 font.setBold(mark.corrected)
@@ -341,6 +346,7 @@ class SourceView(QPlainTextEdit):
         self.auto: Callable[[], Page | None] | None = None  # the page's automatic split, read when needed
         self._roles: _Roles | None = None
         self.gutter = RoleGutter(self)
+        self.context_entries: list[QAction | QMenu | None] = []  # the fixes offered on a right click
         self.updateRequest.connect(self._update_gutter)
         self.update_gutter_width()
 
@@ -488,6 +494,30 @@ class SourceView(QPlainTextEdit):
         self._tints.tint_in_view()  # other lines may come into view (or wrap into it)
 
     # --- mouse and selection ---------------------------------------------------------------------
+    def context_menu(self, pos: QPoint) -> QMenu:
+        """The right-click menu at viewport position `pos`: the fixes (`context_entries`), then Qt's own
+        (copy, select all). Without a selection the cursor first goes where the click was, so that "at
+        cursor" means there."""
+        if not self.textCursor().hasSelection():
+            self.setTextCursor(self.cursorForPosition(pos))
+        menu = self.createStandardContextMenu(pos)
+        first = menu.actions()[0] if menu.actions() else None
+        for entry in self.context_entries:
+            if entry is None:
+                menu.insertSeparator(first)
+            elif isinstance(entry, QMenu):
+                menu.insertMenu(first, entry)
+            else:
+                menu.insertAction(first, entry)
+        if self.context_entries and first is not None:
+            menu.insertSeparator(first)
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         if event.button() != Qt.MouseButton.LeftButton or self.page is None:

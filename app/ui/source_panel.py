@@ -1,4 +1,5 @@
-"""The source region: the notice bar, the page text as loaded (tinted, `SourceView`) and the correction row.
+"""The source region: the notice bar, the page text as loaded (tinted, `SourceView`), the legend of the
+line roles beside it, and the correction row.
 
 It follows the session: a page shown is set in the view, an edit recolours only what it changed, the
 current item is outlined. Clicking text selects the item that owns it (through the session). The

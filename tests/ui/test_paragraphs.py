@@ -171,3 +171,29 @@ def test_the_quality_reports_fixes_are_said_in_words(qtbot, window) -> None:  # 
         assert [view.fixes.item(r, 0).text() for r in range(3)] == ["标签：手工设定", "合并段落", "合并文章"]
     finally:
         i18n.set_language("en")
+
+
+def test_the_source_offers_the_paragraph_fixes_on_a_right_click_at_the_click(qtbot, window) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QTextCursor
+
+    before = window.doc.page
+    item, para = two_paragraphs(before)
+    click_offset(qtbot, window, para.spans[0][0])  # the cursor somewhere else first
+    line_two = before.text.index("\n", para.spans[0][0]) + 1
+    while not before.text[line_two].strip():
+        line_two += 1
+    view = window.source
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.map.to_doc(line_two))
+    rect = view.cursorRect(cursor)
+    menu = view.context_menu(QPoint(rect.x() + 1, rect.center().y()))
+    assert view.cursor_offset() == line_two  # the right click put the cursor there
+    texts = [a.text() for a in menu.actions()]
+    split = window.actions[Act.SPLIT_PARAGRAPH]
+    assert split in menu.actions() and window.actions[Act.JOIN_PARAGRAPHS] in menu.actions()
+    assert "&Relabel selection" in texts and any("Copy" in t for t in texts)
+    split.trigger()
+    menu.deleteLater()
+    after = window.doc.page
+    assert len(item_record(after, after.item(item.id)).body) == len(item_record(before, item).body) + 1
