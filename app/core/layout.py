@@ -64,6 +64,7 @@ COLUMN_AGREEMENT = 0.6  # share of lines within tolerance for the text to count 
 PARA_END_SHORTFALL = 2  # a sentence-final line this many cells short of the column ends its paragraph
 CAPTION_MAX_LINES = 4  # printed lines a photo caption runs to (its own block of lines)
 HEADLINE_BLOCK_LINES = 5  # lines a block standing apart may have and still be one headline (title, subtitle)
+HEADLINE_MAX_WIDTH = 40  # cells a headline's line stays within (as roles.is_headingish reads one)
 HEADING_TAIL_WIDTH = 4  # a line this short right under a heading line, ending no sentence, is its wrapped end
 INDENT_MIN_CELLS = 2  # leading blank cells that make an indent (one stray space is not one)
 INDENT_MIN_LINES = 3  # indented lines a page needs before its indent can mark paragraphs
@@ -333,7 +334,7 @@ def headline_block(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool
     and that stops short of the column, with nothing below carrying it on? Body text never stops mid-sentence
     short of the column: such a block is a headline, however its lines wrap (…新时 / 代新作为新篇章）)."""
     ln = lines[i]
-    if ln.width > 40 or "。" in ln.text or roles.ends_sentence(ln.text):
+    if ln.width > HEADLINE_MAX_WIDTH or "。" in ln.text or roles.ends_sentence(ln.text):
         return False
     if _facts(lines).chunk_size.get(ln.chunk, 0) > HEADLINE_BLOCK_LINES:
         return False
@@ -349,7 +350,7 @@ def headline_block(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool
         return False
     if first > 0 and kinds[first - 1] in (NONE, PARA) and not roles.ends_sentence(lines[first - 1].text):
         return False  # the block may carry on a sentence left open above it
-    if any(roles.ends_sentence(lines[k].text) or lines[k].opens or roles.width(lines[k].text) > 40
+    if any(roles.ends_sentence(lines[k].text) or lines[k].opens or lines[k].width > HEADLINE_MAX_WIDTH
            or "。" in lines[k].text or "；" in lines[k].text for k in free):
         return False
     last = lines[block[-1]]
