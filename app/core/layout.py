@@ -354,7 +354,7 @@ def headline_block(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool
            or "。" in lines[k].text or "；" in lines[k].text for k in free):
         return False
     last = lines[block[-1]]
-    if last.text.rstrip()[-1] in "：:" + roles.CLOSERS:
+    if last.text.rstrip()[-1] in "：:”’\"」』":
         return False  # a paragraph ending on a colon or a closing quote (…赢得优势”)
     col = local_column(lines, block[-1])
     if col and last.width > col - COLUMN_TOLERANCE:

@@ -263,3 +263,11 @@ def test_assemble_keeps_a_subhead_wrapped_over_two_lines_inside_its_feature():
              _unit(PARA, "口袋公园里的花草由市民认养，公园散步的市民说，花草让城区更美。", 300)]
     result = assemble(units)
     assert len(result.drafts) == 1 and [u.kind for u in result.drafts[0].units] == [PARA, SUBHEAD, SUBHEAD, PARA]
+
+
+def test_headline_block_takes_a_title_whose_label_in_brackets_wraps():
+    head = ["“让更多国家人民有更多获得感”", "（风从东方来——国际人士谈一带一", "路合作）"]
+    lines = read_lines("\n".join([*head, "", "　　" + WRAPPED[0], *WRAPPED[1:], "　　" + WRAPPED[0], *WRAPPED[1:],
+                                  "　　" + WRAPPED[0], *WRAPPED[1:], ""]))
+    kinds = list(fixed_roles(lines))
+    assert [layout.heading_here(lines, kinds, i) for i in range(3)] == [True, True, True]
