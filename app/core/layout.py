@@ -62,9 +62,11 @@ COLUMN_MIN_LINES = 5  # wrapped lines needed to tell a column width
 COLUMN_TOLERANCE = 1.5  # cells a wrapped line may differ from the column's width
 COLUMN_AGREEMENT = 0.6  # share of lines within tolerance for the text to count as hard-wrapped
 PARA_END_SHORTFALL = 2  # a sentence-final line this many cells short of the column ends its paragraph
+CAPTION_SENTENCE_WIDTH = 30  # cells a caption with no credit or mark stays within (longer: a short paragraph)
 CAPTION_MAX_LINES = 4  # printed lines a photo caption runs to (its own block of lines)
 HEADLINE_BLOCK_LINES = 5  # lines a block standing apart may have and still be one headline (title, subtitle)
 HEADLINE_MAX_WIDTH = 40  # cells a headline's line stays within (as roles.is_headingish reads one)
+PARALLEL_MAX_CHARS = 9  # a parallel headline's phrases are short (护佑生命战疫情); longer halves are a clause pair
 HEADING_TAIL_WIDTH = 4  # a line this short right under a heading line, ending no sentence, is its wrapped end
 INDENT_MIN_CELLS = 2  # leading blank cells that make an indent (one stray space is not one)
 INDENT_MIN_LINES = 3  # indented lines a page needs before its indent can mark paragraphs
@@ -368,7 +370,8 @@ def headline_block(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool
 def _parallel(text: str) -> bool:
     """Two headline phrases of one length either side of a comma: 护佑生命战疫情，使命担当新作为."""
     parts = re.split(r"[，,]", text)
-    return len(parts) == 2 and abs(len(parts[0]) - len(parts[1])) <= 1 and len(parts[0]) >= 4
+    return (len(parts) == 2 and abs(len(parts[0]) - len(parts[1])) <= 1
+            and 4 <= len(parts[0]) <= PARALLEL_MAX_CHARS)
 
 
 def _body_like(run: list[Ln]) -> bool:
@@ -479,7 +482,8 @@ def build_units(lines: tuple[Ln, ...], fixed: tuple[UnitKind, ...]) -> tuple[lis
         if open_para is not None and new_chunk:
             tail = open_para.lines[-1].text
             if not roles.LEAD_START.match(ln.text) and not roles.is_date_line(ln.text) and not ln.opens and (
-                    _continues(tail, ln) or not roles.is_headingish(ln.text) or roles.ends_sentence(ln.text)):
+                    _continues(tail, ln) or not roles.is_headingish(ln.text) or roles.ends_sentence(ln.text)
+                    or roles.unbalanced("".join(x.text for x in open_para.lines))):  # 《荆州市 / 机关…》
                 cut = 0
                 if not _continues(tail, ln) and ln.blank_before >= 2:
                     cut = roles.glued_caption_split(tail, ln.text)
@@ -591,7 +595,11 @@ def standalone_captions(units: list[Unit], lines: tuple[Ln, ...], kinds: tuple[U
                             or kinds[i - 1] in (HEAD, BYLINE, CAPTION, FURN))
             last_para = next((x for x in reversed(out) if x.kind == PARA), None)
             left_open = last_para is not None and not roles.ends_sentence(last_para.lines[-1].text)
-            if (alone_before and roles.is_caption_sentence(ln.text) and not left_open
+            marked = roles.has_credit(ln.text) or roles.has_caption_mark(ln.text)
+            # unmarked, a caption is a short line set apart by blank lines (not a paragraph of one sentence)
+            apart = marked or (ln.width <= CAPTION_SENTENCE_WIDTH and (
+                ln.blank_before > 0 or i == 0 or kinds[i - 1] in (HEAD, BYLINE, CAPTION, FURN)))
+            if (alone_before and apart and roles.is_caption_sentence(ln.text) and not left_open
                     and not ln.text.startswith(("—", "-"))):  # (a dash opens an item of a list in the text)
                 u = u.as_kind(CAPTION)
         out.append(u)

@@ -271,3 +271,32 @@ def test_headline_block_takes_a_title_whose_label_in_brackets_wraps():
                                   "　　" + WRAPPED[0], *WRAPPED[1:], ""]))
     kinds = list(fixed_roles(lines))
     assert [layout.heading_here(lines, kinds, i) for i in range(3)] == [True, True, True]
+
+
+def test_a_paragraph_with_an_open_title_mark_carries_on_across_a_column_break():
+    text = "\n".join(["城区公园开放", "", *WRAPPED, "", "——下沉社区，为民解忧。按市委组织部《荆州市", "",
+                      "机关企事业单位党员、干部常态化下沉社区服务群众", "工作方案》通知要求，党员干部到社区报到并认领任务。", "",
+                      *WRAPPED, ""])
+    lines = read_lines(text)
+    units, _ = build_units(lines, fixed_roles(lines))
+    assert [len(u.lines) for u in units if u.text.startswith("——下沉社区")] == [3]
+
+
+def test_heading_here_is_false_for_a_long_clause_pair_cut_at_the_column():
+    # two halves of one length either side of a comma, but long ones: a sentence, not a parallel headline
+    wide = ["企业发展需要资金支持，该行加大信贷投放力度，为小", "微企业送去金融活水，助力实体经济发展，取得了良", "好效果。该行还优化流程，缩短审批时间，提高服务",
+            "效率，赢得客户的一致好评。今年以来，该行累计投", "放贷款十亿元，支持企业三百余家，成效十分明显。"]
+    text = "\n".join([*wide, "", "从除夕当天17时开始，全院干部职工不分昼夜对", "标规划、调运物资、基建施工、布置清理，仅用4天5",
+                      "夜的时间，将开发区分院改建成荆州版“小汤山”医院", "，又以3天3夜的“二医速度”，完成华厦眼科医院隔", *wide, ""])
+    lines = read_lines(text)
+    assert not layout.heading_here(lines, list(fixed_roles(lines)), 5)
+    assert layout._parallel("护佑生命战疫情，使命担当新作为")
+
+
+def test_standalone_captions_want_an_unmarked_caption_short_and_set_apart():
+    text = "\n".join(["城区公园开放", "", *WRAPPED, "", "市民在公园里散步。", "", *WRAPPED,
+                      "战略新兴产业贷款余额近七十亿元。", "",
+                      "岳塘区妇幼保健所的发展只是联合体开展专家对口基层服务成效的一个缩影。", "", *WRAPPED, ""])
+    lines = read_lines(text)
+    units, kinds = build_units(lines, fixed_roles(lines))
+    assert [u.text for u in standalone_captions(units, lines, kinds) if u.kind == CAPTION] == ["市民在公园里散步。"]
