@@ -2,9 +2,11 @@
 
 3. groups: consecutive headings and bylines form headline groups; a single heading between paragraphs of
    one article is a subhead;
-4. items: the page either prints headlines before their bodies or after them (scrambled PDF order);
-   both readings are tried and the one with fewer contradictions wins (a body opening `本报讯（…）` with no
-   headline, a headline with no body, two bylines for one article).
+4. items: the page either prints headlines before their bodies or after them (scrambled PDF order); the
+   headlines' own words vote for the text each one heads (`reads_forward`), and when they do not tell, both
+   readings are tried and the one with fewer contradictions wins (a body opening `本报讯（…）` with no
+   headline, a headline with no body, two bylines for one article). A heading inside an article is a subhead
+   while the text below it carries on the topic of the text above (`carries_on`).
 """
 
 from __future__ import annotations
@@ -331,7 +333,7 @@ class Assembly:
 
 def assemble(units: list[Unit]) -> Assembly:
     """Pass 5: the page's items as drafts (headline group + units in reading order), read in the direction
-    with fewer contradictions."""
+    the headlines' words (or, failing them, the fewer contradictions) give."""
     seq = _group(units)
     forward = reads_forward(seq)
     drafts, loose = _assemble(seq, forward)
