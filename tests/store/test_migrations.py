@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import shutil
 import sqlite3
@@ -28,7 +29,7 @@ def old_project(tmp_path: Path) -> Path:
 
 
 def _plain(path: Path, sql: str) -> list[tuple]:
-    with sqlite3.connect(path) as conn:
+    with contextlib.closing(sqlite3.connect(path)) as conn:  # closed: the upgrade rewrites the file alone
         return conn.execute(sql).fetchall()
 
 
