@@ -1,7 +1,9 @@
 """The changes view: what the editor changed on this page against the automatic split, each revertible.
 
-It draws `app.core.diff.diff_pages(auto, current)`, computed on a worker when the editor pauses; "Revert" asks the window (`revertRequested`) to push
-an undoable command built from `revert_change`. "Show only changed" is the items list's filter.
+It draws `app.core.diff.diff_pages(auto, current)`, computed on a worker when the editor pauses, each change
+and its details said in words, its item named by the number people know it by (`item_numbers`); choosing a
+change shows its item. "Revert" asks the window (`revertRequested`) to push an undoable command built from
+`revert_change`. "Show only changed" is the items list's filter.
 """
 
 from __future__ import annotations
@@ -232,8 +234,13 @@ class ChangesView(QWidget):
         return self.changes[index] if 0 <= index < len(self.changes) else None
 
     def _selection_changed(self, *_: Any) -> None:
+        """A change chosen: Revert is offered if it can be undone alone, and its item is shown (selected in
+        the items, its text outlined in the source)."""
         change = self.selected_change()
         self.revert.setEnabled(change is not None and change.revertible)
+        if change is not None and change.item_id is not None and self.session is not None and (
+                self.session.current_item != change.item_id):
+            self.session.select(change.item_id)
 
     def _revert(self) -> None:
         change = self.selected_change()

@@ -197,3 +197,19 @@ def test_the_source_offers_the_paragraph_fixes_on_a_right_click_at_the_click(qtb
     menu.deleteLater()
     after = window.doc.page
     assert len(item_record(after, after.item(item.id)).body) == len(item_record(before, item).body) + 1
+
+
+def test_choosing_a_change_shows_its_item(qtbot, window) -> None:  # noqa: ANN001
+    page = window.doc.page
+    item, para = two_paragraphs(page)
+    click_offset(qtbot, window, para.spans[0][0] + 1)
+    press(window, Act.JOIN_PARAGRAPHS)
+    other = next(it for it in page.articles if it.id != item.id)
+    click_offset(qtbot, window, other.blocks[0].spans[0][0])
+    assert window.current_item == other.id
+    view = changes_of(qtbot, window)
+    row = next(r for r, c in enumerate(view.changes) if c.item_id == item.id)
+    rect = view.table.visualRect(view.model.index(row, 0))
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.current_item == item.id
+    assert window.panel.heading.text().startswith(f"Item {item_numbers(window.doc.page)[item.id]} ·")
