@@ -63,6 +63,9 @@ class Act(Enum):
     PREVIOUS_PAGE = "previous_page"
     LANG_ZH = "lang_zh"
     LANG_EN = "lang_en"
+    SHORTCUTS = "shortcuts"
+    README = "readme"
+    ABOUT = "about"
 
 
 @dataclass(frozen=True)
@@ -135,7 +138,11 @@ SPECS: dict[Act, ActionSpec] = {
     Act.PREVIOUS_PAGE: ActionSpec("P&revious page", "Ctrl+PgUp", "Open the page above in the list"),
     Act.LANG_ZH: ActionSpec("中文", None, "Show the app in Chinese", checkable=True),
     Act.LANG_EN: ActionSpec("English", None, "Show the app in English", checkable=True),
+    Act.SHORTCUTS: ActionSpec("&Keyboard shortcuts", "Ctrl+/", "Every action's keys, by menu"),
+    Act.README: ActionSpec("&README", Std.HelpContents, "How Newsdesk works: the README"),
+    Act.ABOUT: ActionSpec("&About Newsdesk", None, "Newsdesk's version, licence and the libraries it runs on"),
 }
+NO_SHORTCUT = (Act.LANG_ZH, Act.LANG_EN, Act.ABOUT)  # chosen from a menu only
 
 RELABEL_ROLES = {
     Act.AS_TITLE: Role.TITLE, Act.AS_KICKER: Role.KICKER, Act.AS_SUBTITLE: Role.SUBTITLE,
@@ -145,7 +152,7 @@ RELABEL_ROLES = {
 
 
 # where a platform has no binding for a standard key (Quit on some desktops), use these
-FALLBACKS = {Std.Quit: "Ctrl+Q", Std.Find: "Ctrl+F", Std.Save: "Ctrl+S", Std.Open: "Ctrl+O"}
+FALLBACKS = {Std.Quit: "Ctrl+Q", Std.Find: "Ctrl+F", Std.Save: "Ctrl+S", Std.Open: "Ctrl+O", Std.HelpContents: "F1"}
 
 
 def _sequence(shortcut: str | Std) -> QKeySequence:

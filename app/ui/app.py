@@ -88,6 +88,7 @@ def launch(argv: list[str] | Args, show: bool = True):  # -> MainWindow
         else:
             window.open_last()
     else:
+        window.restore_layout()
         window.open_last(say_empty=not imports)  # no "no pages yet" while the first pages come in
         if imports:
             window.import_paths(imports, open_first=bool(args.paths) or window.doc is None)
@@ -111,17 +112,21 @@ def _import_now(window, paths: list[str]) -> list[int]:  # noqa: ANN001
     return report.page_ids
 
 
-def screenshot(window, out: str) -> None:  # noqa: ANN001
-    """Render the window at 1400x900 with the page's first article selected, to a PNG."""
+SCREENSHOT_SIZE = (1400, 900)
+
+
+def screenshot(window, out: str, size: tuple[int, int] = SCREENSHOT_SIZE,  # noqa: ANN001
+               item_id: int | None = None) -> None:
+    """Render the window at `size` with `item_id` (default: the page's first article) selected, to a PNG."""
     from ..core.tags import warm_up
 
     warm_up()
     window.tags_ready = window.panel.tags_ready = True
-    window.resize(1400, 900)
+    window.resize(*size)
     window.notice.hide()
     window.statusBar().clearMessage()
     if window.doc is not None:
-        window.select_item(first_article(window.doc.page))
+        window.select_item(item_id if window.session.has(item_id) else first_article(window.doc.page))
     app = application()
     for _ in range(5):
         app.processEvents()

@@ -226,26 +226,18 @@ class Fixes(QObject):
 
     # --- paragraphs ------------------------------------------------------------------------------
     def _body_cursor(self) -> tuple[Item, Block, int] | None:
-        """With the cursor in the item editor's body text: the item, the paragraph's block and how many
+        """With the cursor in the article view's body text: the item, the paragraph's block and how many
         characters of the paragraph the cleaned text shows before the cursor (None: the cursor is not there)."""
         body = self.editor.body
         if not body.hasFocus() or self.session.current_item is None:
             return None
         page = self._page()
         item = page.item(self.session.current_item)
-        text = body.toPlainText()
-        position = body.textCursor().position()
-        parts = text.split("\n\n")
-        start = 0
-        for k, part in enumerate(parts):
-            if position <= start + len(part):
-                blocks = edits.paragraph_blocks(page, item)
-                if k >= len(blocks) or "body" in item.fields:
-                    raise EditError(tr("Put the cursor in a body paragraph first."))
-                shown = sum(1 for ch in part[:position - start] if not ch.isspace())
-                return item, blocks[k], shown
-            start += len(part) + 2
-        raise EditError(tr("Put the cursor in a body paragraph first."))
+        at = body.body_cursor()
+        blocks = edits.paragraph_blocks(page, item)
+        if at is None or at[0] >= len(blocks) or "body" in item.fields:
+            raise EditError(tr("Put the cursor in a body paragraph first."))
+        return item, blocks[at[0]], at[1]
 
     def join_paragraph(self) -> None:
         """Item > Join paragraph with next: the paragraph at the cursor (source or body) and the next one."""

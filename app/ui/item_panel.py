@@ -1,8 +1,9 @@
-"""The item editor: kind, section, kicker, title, subtitle, authors, tags and the cleaned body.
+"""The item editor: kind, section, kicker, title, subtitle, authors and tags in a compact form, and the
+article view (`article_view.py`): the item as the export writes it, which the window sets beside the form.
 
 The panel shows the session's current item and reports what the user changed (`fieldEdited`,
 `kindChosen`); the fixes turn each report into an undoable command. Values are shown as plain text (QLineEdit and
-QPlainTextEdit never interpret markup). Programmatic updates never emit the signals.
+the article view never interpret markup). Programmatic updates never emit the signals.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -30,20 +30,15 @@ from PySide6.QtWidgets import (
 from ..core.metadata import item_numbers, item_record
 from ..core.page import Item, Kind, Page
 from ..core.record import TEXT_FIELDS, ItemRecord
+from .article_view import ArticleView
 from .i18n import tr
 from .models import kind_text
 from .session import Session
 
 FIELD_TEXT = {"section": "Section", "kicker": "Kicker", "title": "Title", "subtitle": "Subtitle",
-              "authors": "Authors", "tags": "Tags", "kind": "Kind", "body": "Body"}
-
-
-def body_preview(record: ItemRecord) -> str:
-    """The cleaned text as the export writes it: the body paragraphs, then subheads and captions, marked."""
-    parts = list(record.body)
-    parts += [f"〔{tr('Subhead')}〕{s}" for s in record.subheads]
-    parts += [f"〔{tr('Caption')}〕{c}" for c in record.captions]
-    return "\n\n".join(parts)
+              "authors": "Authors", "tags": "Tags", "kind": "Kind"}
+AUTHOR_ROWS = 4  # the authors table shows this many rows without scrolling (a byline of 记者, 通讯员, 摄影…)
+TAG_ROWS = 2  # and the tags this many lines
 
 
 class ItemPanel(QWidget):
@@ -91,7 +86,10 @@ class ItemPanel(QWidget):
         self.authors.verticalHeader().hide()
         self.authors.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.authors.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.authors.setMaximumHeight(110)
+        rows = self.authors.fontMetrics().height() + 10
+        self.authors.verticalHeader().setDefaultSectionSize(rows)
+        self.authors.setFixedHeight(self.authors.horizontalHeader().sizeHint().height() + AUTHOR_ROWS * rows
+                                    + 2 * self.authors.frameWidth())
         self.authors.itemChanged.connect(self._authors_changed)
         self._author_triggers = self.authors.editTriggers()
         self.add_author = QPushButton()
@@ -112,7 +110,8 @@ class ItemPanel(QWidget):
         self.tags.setObjectName("tags")
         self.tags.setFlow(QListWidget.Flow.LeftToRight)
         self.tags.setWrapping(True)
-        self.tags.setMaximumHeight(64)
+        line = self.tags.fontMetrics().height() + 8
+        self.tags.setFixedHeight(TAG_ROWS * line + 2 * self.tags.frameWidth() + 4)
         self.tags.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tag_input = QLineEdit()
         self.tag_input.setObjectName("tag_input")
@@ -133,17 +132,13 @@ class ItemPanel(QWidget):
         self.labels["tags"] = QLabel()
         form.addRow(self.labels["tags"], tags_box)
 
-        self.body = QPlainTextEdit()
-        self.body.setObjectName("body")
-        self.body.setReadOnly(True)
-        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.labels["body"] = QLabel()
+        # the item as exported, large: the window sets it beside the form (`body`: the fixes read the text
+        # selected in it, e.g. a wrong character to correct)
+        self.article = self.body = ArticleView()
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(form)
-        layout.addWidget(self.labels["body"])
-        layout.addWidget(self.body, 1)
+        layout.addStretch(1)
         self.retranslate()
         self.setEnabled(False)
 
@@ -165,6 +160,9 @@ class ItemPanel(QWidget):
         self.remove_tag.setText(tr("Remove tag"))
         self.tag_input.setPlaceholderText(tr("Add a tag and press Enter"))
         self._show_heading()
+        if self._item() is None:
+            self.article.show_article(None, None, None, tr("No item selected"))
+        self.article.retranslate()
 
     def set_read_only(self, read_only: bool) -> None:
         """A read-only window shows the item (its text can be selected and copied) but takes no edit."""
@@ -193,7 +191,7 @@ class ItemPanel(QWidget):
         if item is None or page is None:
             for edit in self.edits.values():
                 edit.clear()
-            self.body.clear()
+            self.article.show_article(None, None, None, tr("No item selected"))
             self.tags.clear()
             with QSignalBlocker(self.authors):
                 self.authors.setRowCount(0)
@@ -215,9 +213,7 @@ class ItemPanel(QWidget):
             self.kind.setCurrentIndex(self.kind.findData(item.kind))
         self._show_authors(record)
         self._show_tags(record if tagged else None)
-        text = body_preview(record)
-        if self.body.toPlainText() != text:
-            self.body.setPlainText(text)
+        self.article.show_article(page, item, record)
         self._show_heading()
 
     def _item(self) -> Item | None:

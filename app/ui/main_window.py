@@ -46,8 +46,14 @@ FIRST_PAINT_WAIT_S = 3.0  # (or this long after it was asked for, if the window 
 NOTICE_MS = 8000  # how long a notice stays in the status bar (the notice bar keeps it)
 REPORT_HEIGHT = 300  # the quality report tab opens tall enough for its measures
 CHANGES_HEIGHT = 150
+# the panes at the default 1400 wide: page list, source, items over the article, the item editor's form;
+# what a wider window adds goes to the source and the article (a narrower one takes it from them first)
+PANE_SIZES = (200, 440, 420, 340)
+PANE_STRETCH = (0, 3, 3, 1)
+ITEMS_SIZES = (170, 560)  # the items list over the article view
 MENU_TITLES = {"file": "&File", "edit": "&Edit", "item": "&Item", "page": "&Page", "view": "&View",
-               "relabel": "&Relabel selection", "language": "&Language"}
+               "help": "&Help", "relabel": "&Relabel selection", "language": "&Language"}
+MENU_BAR = ("file", "edit", "item", "page", "view", "help")
 TAB_TITLES = {"changes": "Changes", "history": "Undo history", "search": "Search", "report": "Quality report"}
 
 
@@ -60,6 +66,8 @@ class MainWindow(QMainWindow):
         self.last_notice = ""
         self.setAcceptDrops(True)
         self._first_show = True
+        self._layout_restored = False
+        self.remembers_layout = False  # restore_layout() makes the window keep its layout between runs
         self._painted = threading.Event()  # set once the window has been shown and painted
         self._build_regions()
         self._build_controllers()
@@ -117,20 +125,26 @@ class MainWindow(QMainWindow):
         self.items_list = ItemsList(session)
         self.items, self.items_model = self.items_list.view, self.items_list.model
         self.panel = ItemPanel(session)
+        self.article = self.panel.article
+        self.article.sourceRequested.connect(self._show_in_source)
         panel_scroll = QScrollArea()
+        panel_scroll.setObjectName("item_editor")
         panel_scroll.setWidget(self.panel)
         panel_scroll.setWidgetResizable(True)
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self.items_list)
-        right.addWidget(panel_scroll)
-        right.setSizes([260, 640])
+        middle = QSplitter(Qt.Orientation.Vertical)  # the page's items over the one selected, as exported
+        middle.setObjectName("items_splitter")
+        middle.addWidget(self.items_list)
+        middle.addWidget(self.article)
+        middle.setSizes(list(ITEMS_SIZES))
+        middle.setStretchFactor(1, 1)
         main = QSplitter(Qt.Orientation.Horizontal)
         main.setObjectName("main_splitter")
-        main.addWidget(self.pages)
-        main.addWidget(self.source_panel)
-        main.addWidget(right)
-        main.setSizes([280, 600, 520])
-        main.setStretchFactor(1, 1)
+        for widget in (self.pages, self.source_panel, middle, panel_scroll):
+            main.addWidget(widget)
+        main.setSizes(list(PANE_SIZES))
+        for index, stretch in enumerate(PANE_STRETCH):  # a wider window widens the source and the article
+            main.setStretchFactor(index, stretch)
+            main.setCollapsible(index, index == 0)  # only the page list folds away to the edge
         self.setCentralWidget(main)
 
         self.changes = ChangesView(session)
@@ -143,6 +157,13 @@ class MainWindow(QMainWindow):
                              ("report", self.report)):
             dock = QDockWidget(self)
             dock.setObjectName(f"{name}_dock")
+            if name == "report":  # its measures and chart scroll: a tall report never squeezes the editor
+                scroll = QScrollArea()
+                scroll.setObjectName("report_scroll")
+                scroll.setWidget(widget)
+                scroll.setWidgetResizable(True)
+                scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+                widget = scroll
             dock.setWidget(widget)
             self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
             self.docks[name] = dock
@@ -200,6 +221,9 @@ class MainWindow(QMainWindow):
             Act.PREVIOUS_PAGE: review.previous_page,
             Act.LANG_ZH: partial(self.switch_language, "zh"),
             Act.LANG_EN: partial(self.switch_language, "en"),
+            Act.SHORTCUTS: self.show_shortcuts,
+            Act.README: self.show_readme,
+            Act.ABOUT: self.show_about,
         }
         slots.update({key: partial(fixes.relabel, role) for key, role in RELABEL_ROLES.items()})
         return slots
@@ -253,6 +277,7 @@ class MainWindow(QMainWindow):
                       a[Act.BULK_STATUS], None, a[Act.LEARN], a[Act.RESPLIT_TODO], None, a[Act.QUALITY_REPORT]])
         menu("view", [*(d.toggleViewAction() for d in self.docks.values()), None,
                       ("language", [a[Act.LANG_ZH], a[Act.LANG_EN]])])
+        menu("help", [a[Act.SHORTCUTS], a[Act.README], None, a[Act.ABOUT]])
         toolbar = self.toolbar = self.addToolBar("main")
         toolbar.setObjectName("toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -276,6 +301,8 @@ class MainWindow(QMainWindow):
         self.project.projectChanged.connect(self._project_changed)
         self.project.imported.connect(self._imported)
         self.learning.learnt.connect(lambda _learnt: self.show_report())
+        self.source.cursorPositionChanged.connect(self._follow_source_cursor)
+        session.itemSelected.connect(self._follow_source_cursor)  # after the editor has shown the item
 
     # --- following the controllers ---------------------------------------------------------------
     def _saved(self, doc: PageDoc) -> None:
@@ -300,6 +327,26 @@ class MainWindow(QMainWindow):
         self.pages.refresh(shown)
         if self.report.isVisible():
             self.report.refresh()
+
+    def _show_in_source(self, spans: tuple[tuple[int, int], ...]) -> None:
+        """A part of the article clicked: its lines selected in the source, their start in view. A part
+        printed in pieces (a paragraph across a column break, around a caption) is selected whole when
+        only blank text lies between its pieces, else its first piece is."""
+        if self.doc is None or not spans:
+            return
+        text = self.doc.page.text
+        start, end = spans[0]
+        for s, e in spans[1:]:
+            if text[end:s].strip():
+                break
+            end = e
+        self.source.select_span(end, start)  # the cursor at the start, which is scrolled to
+        self.source.centerCursor()
+
+    def _follow_source_cursor(self, *_args: Any) -> None:
+        """The article marks the part the source's cursor is in (a click in the source finds it)."""
+        if self.doc is not None and self.source.hasFocus():
+            self.article.show_offset(self.source.cursor_offset())
 
     def _imported(self, report: Any) -> None:
         self.pages.refresh(self.doc.page_id if self.doc else None)
@@ -352,6 +399,23 @@ class MainWindow(QMainWindow):
         if dock.height() < REPORT_HEIGHT:  # room for the measures without scrolling
             self.resizeDocks([dock], [REPORT_HEIGHT], Qt.Orientation.Vertical)
         self.report.refresh()
+
+    # --- help ------------------------------------------------------------------------------------
+    def show_shortcuts(self) -> Any:
+        """Help > Keyboard shortcuts: read from the menus, so it lists the keys as they are."""
+        from .help import ShortcutsDialog, open_dialog
+
+        return open_dialog(ShortcutsDialog([self.menus[k] for k in MENU_BAR], self))
+
+    def show_readme(self) -> Any:
+        from .help import ReadmeDialog, open_dialog
+
+        return open_dialog(ReadmeDialog(self))
+
+    def show_about(self) -> Any:
+        from .help import AboutDialog, open_dialog
+
+        return open_dialog(AboutDialog(self))
 
     # --- language, jieba -------------------------------------------------------------------------
     def switch_language(self, lang: str) -> None:
@@ -456,8 +520,18 @@ class MainWindow(QMainWindow):
         if self._first_show:  # dock sizes apply only once the window is laid out
             self._first_show = False
             QTimer.singleShot(WARM_UP_DELAY_MS, self._painted.set)
-            QTimer.singleShot(0, lambda: self.resizeDocks([self.docks["changes"]], [CHANGES_HEIGHT],
-                                                          Qt.Orientation.Vertical))
+            if not self._layout_restored:
+                QTimer.singleShot(0, lambda: self.resizeDocks([self.docks["changes"]], [CHANGES_HEIGHT],
+                                                              Qt.Orientation.Vertical))
+
+    def restore_layout(self) -> bool:
+        """The window as the user left it last time (size, place, docks, every pane's size), and kept
+        again on close. False on a first start: the defaults stay."""
+        from . import window_state
+
+        self.remembers_layout = True
+        self._layout_restored = window_state.restore(self)
+        return self._layout_restored
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.saving.closing():
@@ -468,6 +542,10 @@ class MainWindow(QMainWindow):
         if job is not None and job.task is not None:  # pages split so far are written; the rest left out
             job.task.cancel()
         self.project.release_lock()
+        if self.remembers_layout:
+            from . import window_state
+
+            window_state.save(self)
         event.accept()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
