@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 SIZES = ((1400, 900), (1920, 1080))
-LANGUAGES = ("zh", "en")
+LANGUAGES = ("en", "zh")
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
 
