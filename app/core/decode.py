@@ -6,17 +6,25 @@ piece that carries on a sentence may go back to an earlier item whose paragraph 
 of two articles printed side by side). Captions, their credit lines and page furniture float: they do not
 break the item they are printed in.
 
+Which way a page's headlines read (above their bodies or after them) is a property of the whole page, which a
+linear-chain model only sees locally; `directed` decides it once per page, from every headline group's topic
+(does it share more words with the text above it or below it?) and from the page's edges (running text before
+the first headline, none after the last), and moves the item starts to match: the group's first heading, or
+the first line of the text above it.
+
 Whatever the labels say, every piece goes into exactly one block of one item, so the no-loss invariant holds
 for any model, even a wrong or foreign one.
 """
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from . import roles
-from .features import Piece
+from .bylines import LEAD_START, lead_byline
+from .features import Piece, bigrams, overlap
 from .page import Block, Item, Kind, Page, Role, Span
 
 HEAD_ROLES = {"SECTION": Role.SECTION, "KICKER": Role.KICKER, "TITLE": Role.TITLE, "SUBTITLE": Role.SUBTITLE,
@@ -26,6 +34,19 @@ FLOATING = ("CAPTION", "CAPCONT", "CREDIT", "FURNITURE")
 LABELS = tuple(f"{p}{c}" for p in ("", "B_") for c in CORES) + FLOATING + ("HCONT",)
 RESUME_REACH = 8  # earlier items a chunk may go back to (side-by-side articles are neighbours): linear time
 FURNITURE_RUN_GAP = 1  # furniture lines at most this many blank lines apart are one furniture block
+# the page's headline direction (`directed`)
+VOTE_MIN_TEXT = 60  # characters of text a headline needs on both sides for its topic to vote
+TOPIC_MARGIN = 0.1  # how much more a headline must share with one side's text to lean that way
+EDGE_TEXT = 100  # this much text before the first headline (after the last) says headlines follow (precede) bodies
+NO_TEXT = 20  # ... and less than this says the reverse
+EDGE_VOTES = 2  # what each page edge weighs against one headline's topic vote
+
+
+class Direction(enum.Enum):
+    """Where a page prints its headlines: above their bodies, or after them."""
+
+    BEFORE = "before"
+    AFTER = "after"
 
 
 @dataclass
@@ -45,15 +66,16 @@ def split_label(label: str) -> tuple[str, str]:
 
 
 def decode(name: str, text: str, lines_blank: Sequence[int], pieces: Sequence[Piece],
-           labels: Sequence[str]) -> Page:
-    """The page model of labelled pieces. `lines_blank[k]` is the blank lines before visible line k."""
+           labels: Sequence[str], direct: bool = True) -> Page:
+    """The page model of labelled pieces. `lines_blank[k]` is the blank lines before visible line k.
+    With `direct`, the item starts follow the page's headline direction (`directed`)."""
     items: list[_Item] = []
     furniture: list[list[Piece]] = []
     cur: _Item | None = None
     caption_of: tuple[_Item, int] | None = None  # the caption block a CAPCONT/CREDIT piece extends
     orphans: list[tuple[Role, list[Span]]] = []  # captions printed before any item: to the first one
     last_furniture_line = -10
-    parsed, runs = _headline_runs(labels)
+    parsed, runs = _headline_runs(directed(pieces, labels) if direct else labels)
     for i, p in enumerate(pieces):
         prefix, core = parsed[i]
         if i in runs and prefix != "B" and cur is not None and runs[i] and _has_title_and_body(cur):
@@ -101,6 +123,111 @@ def decode(name: str, text: str, lines_blank: Sequence[int], pieces: Sequence[Pi
 
 
 HEADLINE_CORES = ("SECTION", "KICKER", "TITLE", "SUBTITLE", "BYLINE", "HCONT")
+TEXT_CORES = ("BODY", "CONT")
+OPENING_CORES = ("BODY", "CONT", "SUBHEAD")
+
+
+def headline_groups(cores: Sequence[str]) -> list[tuple[int, int]]:
+    """(first, last) of each run of headline pieces that holds a title or a kicker (a headline group, with
+    the bylines around it); a run of subheads or of bylines alone is none."""
+    out = []
+    i, n = 0, len(cores)
+    while i < n:
+        if cores[i] not in HEADLINE_CORES:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and cores[j + 1] in HEADLINE_CORES:
+            j += 1
+        if any(cores[k] in ("TITLE", "KICKER") for k in range(i, j + 1)):
+            out.append((i, j))
+        i = j + 1
+    return out
+
+
+@dataclass(frozen=True)
+class TextRun:
+    """The running text between two headline groups: its first piece, its bigrams and its length."""
+
+    first: int | None  # its first piece of running text or subhead
+    grams: frozenset[str]
+    chars: int
+    start: int  # the pieces between the two groups: range(start, end)
+    end: int
+
+
+def texts_between(pieces: Sequence[Piece], cores: Sequence[str], groups: list[tuple[int, int]]) -> list[TextRun]:
+    """The text before the first group, between each two, and after the last (len(groups) + 1 of them)."""
+    bounds = [(-1, -1), *groups, (len(cores), len(cores))]
+    out = []
+    for (_, a), (b, _) in zip(bounds, bounds[1:], strict=False):
+        idx = [x for x in range(a + 1, b) if cores[x] in TEXT_CORES]
+        grams: set[str] = set()
+        for x in idx:
+            grams |= bigrams(pieces[x].text)
+        first = next((x for x in range(a + 1, b) if cores[x] in OPENING_CORES), None)
+        out.append(TextRun(first, frozenset(grams), sum(len(pieces[x].text) for x in idx), a + 1, b))
+    return out
+
+
+def page_direction(pieces: Sequence[Piece], cores: Sequence[str], groups: list[tuple[int, int]],
+                   texts: list[TextRun]) -> Direction:
+    """Which way the page's headlines read: each headline votes for the side whose text it shares more words
+    with, and the page's edges weigh in (text before the first headline and none after the last: headlines
+    follow their bodies)."""
+    votes = 0
+    for k, (a, b) in enumerate(groups):
+        head: set[str] = set()
+        for x in range(a, b + 1):
+            if cores[x] != "BYLINE":
+                head |= bigrams(pieces[x].text)
+        above, below = texts[k], texts[k + 1]
+        if above.chars >= VOTE_MIN_TEXT and below.chars >= VOTE_MIN_TEXT:
+            up, down = overlap(head, above.grams), overlap(head, below.grams)
+            votes += (up > down + TOPIC_MARGIN) - (down > up + TOPIC_MARGIN)
+    first, last = texts[0].chars, texts[-1].chars
+    votes += EDGE_VOTES if first >= EDGE_TEXT else -EDGE_VOTES if first < NO_TEXT else 0
+    votes += EDGE_VOTES if last < NO_TEXT else -EDGE_VOTES if last >= EDGE_TEXT else 0
+    return Direction.AFTER if votes > 0 else Direction.BEFORE
+
+
+def directed(pieces: Sequence[Piece], labels: Sequence[str]) -> list[str]:
+    """The labels with their item starts moved to follow the page's headline direction: on a page that prints
+    headlines above their bodies, an item opens at its headline group's first heading (bylines before it
+    close the item above); on one that prints them after, at the first line of the text above the group
+    (or at the byline closing the group before, unless that text names its own authors in a lead). Item
+    starts the model put away from any headline group (an article without a headline of its own) stay."""
+    parsed = [split_label(lab if lab in LABELS else "CONT") for lab in labels]
+    cores = [c for _, c in parsed]
+    groups = headline_groups(cores)
+    if not groups:
+        return list(labels)
+    texts = texts_between(pieces, cores, groups)
+    way = page_direction(pieces, cores, groups, texts)
+    near = {x + d for a, b in groups for x in range(a, b + 1) for d in (-1, 0, 1)}
+    out = [("B_" if pre == "B" and x not in near else "") + core for x, (pre, core) in enumerate(parsed)]
+    for k, (a, b) in enumerate(groups):
+        if way is Direction.AFTER:
+            gap = texts[k]
+            if any(out[x].startswith("B_") and cores[x] in OPENING_CORES for x in range(gap.start, gap.end)):
+                continue  # the model opened an item in that text itself (the group heads an article set around it)
+            start = gap.first
+            if k:
+                pa, pb = groups[k - 1]
+                t = pb
+                while t > pa and cores[t] == "BYLINE":
+                    t -= 1
+                own = start is not None and (lead_byline(pieces[start].text) or LEAD_START.match(pieces[start].text))
+                if t < pb and not own:
+                    start = t + 1
+            if start is not None:
+                out[start] = "B_" + cores[start]
+        else:
+            h = a
+            while h < b and cores[h] == "BYLINE":
+                h += 1
+            out[h] = "B_" + (cores[h] if cores[h] != "HCONT" else "TITLE")
+    return out
 
 
 def _headline_runs(labels: Sequence[str]) -> tuple[list[tuple[str, str]], dict[int, bool]]:

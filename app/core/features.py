@@ -173,12 +173,12 @@ def _start_class(t: str) -> str:
     return "other"
 
 
-def _bigrams(t: str) -> set[str]:
+def bigrams(t: str) -> set[str]:
     han = [c for c in t if _HAN.match(c) and c not in _STOP_CHARS]
     return {han[k] + han[k + 1] for k in range(len(han) - 1)}
 
 
-def _overlap(a: set[str], b: set[str]) -> float:
+def overlap(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> float:
     if not a or not b:
         return 0.0
     return len(a & b) / min(len(a), len(b))
@@ -210,7 +210,7 @@ def piece_features(text: str, lines: Sequence[Ln], pieces: Sequence[Piece]) -> l
     ends = [roles.ends_sentence(p.text) for p in pieces]
     line_w = [ln.width for ln in lines]
     line_end = [roles.ends_sentence(ln.text) for ln in lines]
-    grams = [_bigrams(p.text) for p in pieces]
+    grams = [bigrams(p.text) for p in pieces]
     chars = [len(p.text) for p in pieces]
     bridged = _bridged(pieces, ends)
     runs = _heading_runs(pieces, widths, ends, col)
@@ -408,10 +408,10 @@ def _run_features(run: tuple[int, int], i: int, pieces: Sequence[Piece], grams: 
         below, n_below = _window(grams, chars, b, 1, TOPIC_WINDOW_HEAD)
         out.append(f"run_above={_bucket(n_above, (1, 60, 200, 400))}")
         out.append(f"run_below={_bucket(n_below, (1, 60, 200, 400))}")
-        out.append(f"cont={_bucket(_overlap(above, below), (0.03, 0.08, 0.15, 0.25))}")
+        out.append(f"cont={_bucket(overlap(above, below), (0.03, 0.08, 0.15, 0.25))}")
         head = set().union(*(grams[k] for k in range(a, b + 1)))
         if head:
-            up, down = _overlap(head, above), _overlap(head, below)
+            up, down = overlap(head, above), overlap(head, below)
             out.append("top_dir=" + ("up" if up > down + TOPIC_MARGIN else "down" if down > up + TOPIC_MARGIN
                                      else "even"))
         cache[run] = out
