@@ -36,7 +36,7 @@ from .bylines import (
 from .layout import Ln, read_lines
 from .page import Page, Role, Span
 
-FEATURES_VERSION = 1  # bump when a feature changes meaning: models trained on another version are refused
+FEATURES_VERSION = 2  # bump when a feature changes meaning: models trained on another version are refused
 
 NEIGHBOURS = (-2, -1, 1, 2)  # offsets whose main features are copied in
 TOPIC_WINDOW_HEAD = 400  # characters of text above and below a possible heading compared for their topic
@@ -174,8 +174,9 @@ def _start_class(t: str) -> str:
 
 
 def bigrams(t: str) -> set[str]:
-    han = [c for c in t if _HAN.match(c) and c not in _STOP_CHARS]
-    return {han[k] + han[k + 1] for k in range(len(han) - 1)}
+    """The text's pairs of neighbouring Chinese characters, function words left out (its topic, roughly)."""
+    han = [c for c in t if "\u4e00" <= c <= "\u9fff" and c not in _STOP_CHARS]
+    return {a + b for a, b in zip(han, han[1:], strict=False)}
 
 
 def overlap(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> float:
@@ -185,13 +186,17 @@ def overlap(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> float
 
 
 def page_column(lines: Sequence[Ln]) -> float:
-    """The page's main column width: the most common width of lines that run on (wrapped lines)."""
+    """The page's main column width: the most common width of lines that run on (wrapped lines), or, on a
+    page printed one paragraph a line (where the lines that run on are mostly headings and the odd column
+    break), the typical line's width."""
     ws = sorted(ln.width for ln in lines if not roles.ends_sentence(ln.text) and ln.width >= 6)
     if len(ws) < 3:
         ws = sorted(ln.width for ln in lines)
     if not ws:
         return 0.0
-    return ws[(len(ws) * 3) // 4] if len(ws) >= 4 else ws[-1]
+    wrapped = ws[(len(ws) * 3) // 4] if len(ws) >= 4 else ws[-1]
+    every = sorted(ln.width for ln in lines if ln.width >= 6)
+    return max(wrapped, every[(len(every) * 3) // 4]) if every else wrapped
 
 
 def _local_column(widths: list[float], ends: list[bool], i: int, window: int = 8) -> float:

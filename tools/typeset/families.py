@@ -31,6 +31,8 @@ class Style:
     indent: tuple[str, ...] = ("",)  # first-line indents to draw from, per page
     para_blank: float = 1.0  # chance of a blank line between two paragraphs (per page)
     one_para_a_line: bool = False
+    para_columns: float = 0.0  # one paragraph a line: chance a page breaks paragraphs at column ends (blank lines)
+    column_chars: tuple[int, int] = (150, 600)  # ... after this many characters of text
     double_spaced: bool = False
     column: tuple[int, int] = (12, 30)  # lines in a column before a break
     column_blank: float = 1.0  # chance a column break shows as a blank line
@@ -40,6 +42,8 @@ class Style:
     hang: float = 0.7  # chance closing punctuation hangs (else it pulls a character down)
     head_after: float = 0.0  # chance an article's headline is printed after its body
     head_inside: float = 0.0  # chance it is printed inside the article before it
+    head_middle: float = 0.0  # chance a long article's headline is printed inside its own body (intro below)
+    byline_with_head: float = 0.7  # chance a byline under a headline printed after its body goes with it
     head_blank: float = 0.7  # chance of blank lines around a headline block
     head_width: tuple[int, int] = (12, 22)
     letter_space: float = 0.0  # chance a short title is letter-spaced
@@ -77,15 +81,17 @@ def _wrapped_headafter(rng: random.Random) -> Style:
 
 
 def _one_para_a_line(rng: random.Random) -> Style:
-    return Style("one-para-a-line", one_para_a_line=True, para_blank=rng.choice([0.0, 1.0]),
-                 halfwidth=0.3, furniture_top=0.3, furniture_bottom=0.3, captions=0.2, head_after=0.2)
+    return Style("one-para-a-line", one_para_a_line=True, para_blank=rng.choice([0.0, 1.0, 1.0]),
+                 para_columns=0.7, halfwidth=0.3, furniture_top=0.3, furniture_bottom=0.3, captions=0.35,
+                 head_after=rng.choice([0.0, 0.2, 0.9]), bylines=dict(CITY_BYLINES) if rng.random() < 0.5
+                 else dict(PD_BYLINES), head_middle=0.1)
 
 
 def _city_paper(rng: random.Random) -> Style:
     return Style("city-paper", width=(16, 22), indent=("", "", "　　"), bylines=dict(CITY_BYLINES),
                  name_space=0.3, captions=0.45, stray=0.08, letter_space=0.3, furniture_top=0.6,
-                 furniture_bottom=0.7, jumps=0.1, ads=(0, 2), notice=0.3, head_after=0.15,
-                 head_inside=0.05, briefs=0.15, banner=0.3)
+                 furniture_bottom=0.7, jumps=0.1, ads=(0, 2), notice=0.3, head_after=rng.choice([0.0, 0.15, 0.9]),
+                 head_inside=0.05, head_middle=0.1, briefs=0.15, banner=0.3)
 
 
 def _double_spaced(rng: random.Random) -> Style:
@@ -124,7 +130,7 @@ def _briefs(rng: random.Random) -> Style:
 
 
 def _scrambled(rng: random.Random) -> Style:
-    return Style("scrambled", head_after=0.3, head_inside=0.3, captions=0.5, jumps=0.25, width=(14, 22),
+    return Style("scrambled", head_after=0.3, head_inside=0.3, head_middle=0.2, captions=0.5, jumps=0.25, width=(14, 22),
                  caption_places={"mid": 2, "before-head": 2, "after-body": 1, "neighbour": 3},
                  bylines=dict(CITY_BYLINES), furniture_top=0.3, furniture_bottom=0.3)
 

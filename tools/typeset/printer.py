@@ -129,6 +129,9 @@ class Printer:
         self.hang = rng.random() < style.hang
         self.column = rng.randint(*style.column)
         self.head_blank = rng.random() < style.head_blank
+        # one paragraph a line, cut where a column ends (PDF text of wide-set pages): characters left in it
+        self.para_columns = style.one_para_a_line and rng.random() < style.para_columns
+        self.column_left = rng.randint(*style.column_chars)
 
     # --- blocks ---------------------------------------------------------------------------------
     def _block(self, item: int, role: Role | str, lines: list[str], source: str = "", credit: str = "",
@@ -311,12 +314,43 @@ class Printer:
             text = self._hw(text)
             lines = self._para_lines(text, width)
             lines = stray_spaces(lines, s.stray, rng)
-            out += self._block(i, Role.BODY, lines, source=text)
+            if self.para_columns:
+                out += self._column_cut(self._block(i, Role.BODY, lines, source=text))
+            else:
+                out += self._block(i, Role.BODY, lines, source=text)
             if self.para_blank:
                 out.append(blank())
         while out and out[-1].blank:
             out.pop()
         return out
+
+    def _column_cut(self, printed: list[PLine]) -> list[PLine]:
+        """A paragraph printed as one line, cut where the column ends (mid-sentence, often mid-word) into two
+        lines of the same block with blank lines between, as PDF text of pages set in wide columns comes."""
+        out: list[PLine] = []
+        for ln in printed:
+            text = ln.text
+            while len(text) > self.column_left:
+                cut = self._cut_at(text, self.column_left)
+                self.column_left = self.rng.randint(*self.s.column_chars)
+                if cut is None:
+                    break
+                out.append(PLine(text[:cut], ln.item, ln.role, ln.block))
+                out += [blank() for _ in range(self.rng.choice((1, 1, 1, 2, 3)))]
+                text = text[cut:]
+            self.column_left -= len(text)
+            out.append(PLine(text, ln.item, ln.role, ln.block))
+        return out
+
+    @staticmethod
+    def _cut_at(text: str, at: int) -> int | None:
+        """A place near `at` to cut a line that joins back to itself (not inside a Latin word or number, not
+        at a space)."""
+        for j in (*range(at, min(len(text) - 2, at + 8)), *range(at - 1, max(2, at - 8), -1)):
+            if 2 <= j <= len(text) - 2 and not text[j - 1].isspace() and not text[j].isspace() and not (
+                    text[j - 1].isascii() and text[j - 1].isalnum() and text[j].isascii() and text[j].isalnum()):
+                return j
+        return None
 
     def columns(self, lines: list[PLine]) -> list[PLine]:
         """Blank lines where a column ends, mid-sentence (counting the printed lines of the stream)."""
@@ -474,12 +508,24 @@ def typeset_page(page: CorpusPage, pools: Pools, style: Style, seed: int, name: 
                 under = under + pr.furniture([rng.choice([f"（上接第{other}版）", f"上接第{other}版", f"（紧接第{other}版）"])])
         captions = list(art.captions)
         if rng.random() < style.captions and pools.captions:
-            captions.append((rng.choice(pools.captions), ""))
+            captions.append((_caption_text(rng, pools), ""))
+        place = ("after" if rng.random() < style.head_after else
+                 "inside" if i > 0 and rng.random() < style.head_inside else
+                 "middle" if rng.random() < style.head_middle else "before")
+        if place == "middle":
+            cut = _intro_end(body, rng)
+            if cut is None:
+                place = "before"
+            else:  # the intro set under the headline, the rest of the article printed above it
+                head = head + ([blank()] if pr.head_blank else []) + under
+                body, under = body[cut:] + [blank()] + head + [blank()] + body[:cut], []
+                head = []
+        if place == "after" and under and rng.random() < style.byline_with_head:
+            head, under = head + under, []  # the byline printed under its headline, after the body
         heads.append(head)
         bodies.append(under + body)
         tails.append(after)
-        placements.append("after" if rng.random() < style.head_after else
-                          "inside" if i > 0 and rng.random() < style.head_inside else "before")
+        placements.append(place)
         for text, who in captions:
             cap = pr.caption(i, text, who)
             place = _pick(rng, style.caption_places)
@@ -506,6 +552,8 @@ def typeset_page(page: CorpusPage, pools: Pools, style: Style, seed: int, name: 
         hb = [blank()] if pr.head_blank else []
         if placements[i] == "after":
             streams.append(bodies[i] + tails[i] + hb + heads[i])
+        elif not heads[i]:
+            streams.append(bodies[i] + tails[i])
         else:
             streams.append(heads[i] + hb + bodies[i] + tails[i])
     streams = _side_by_side(streams, plan, style, rng)
@@ -534,13 +582,57 @@ def typeset_page(page: CorpusPage, pools: Pools, style: Style, seed: int, name: 
     return _finish(pr, name, lines, plan, style)
 
 
+_PHOTO_MARK = re.compile(r"^(?:图为|图[①-⑳\d]+[：:]|[上下左右]图[：:为]?)")
+
+
+def _caption_text(rng: random.Random, pools: Pools) -> str:
+    """A photo caption as papers print them: the corpus's own captions, often without their 图为 / 图①：
+    mark, or a short sentence of the corpus describing a scene, sometimes as a phrase without its full stop
+    (city papers caption 企业客户车间一角 as often as 图为…。)."""
+    pool = pools.sentences if pools.sentences and rng.random() < 0.5 else pools.captions
+    text = rng.choice(pool)
+    if rng.random() < 0.6:
+        text = _PHOTO_MARK.sub("", text) or text
+    if len(text) > 6 and text.endswith("。") and rng.random() < 0.3:
+        text = text[:-1]
+    return text
+
+
 def _insert(body: list[PLine], extra: list[PLine], rng: random.Random) -> list[PLine]:
-    """`extra` lines put between two printed lines of `body` (mid-paragraph as often as not)."""
+    """`extra` lines put between two printed lines of `body` (mid-paragraph as often as not); where a
+    paragraph is cut at a column's end, a photo usually sits in that gap."""
+    breaks = [k for k in range(1, len(body) - 1) if body[k].blank and not body[k - 1].blank
+              and body[k - 1].block == _next_printed(body, k).block]
+    if breaks and rng.random() < 0.7:
+        k = rng.choice(breaks)
+        return body[:k] + [blank() for _ in range(rng.choice((1, 2, 3, 3)))] + extra + body[k:]
     spots = [k for k in range(1, len(body)) if not body[k - 1].blank or not body[k].blank]
     if not spots:
         return body + extra
     k = rng.choice(spots)
     return body[:k] + extra + body[k:]
+
+
+def _next_printed(lines: list[PLine], k: int) -> PLine:
+    while k < len(lines) and lines[k].blank:
+        k += 1
+    return lines[k] if k < len(lines) else PLine("")
+
+
+def _intro_end(body: list[PLine], rng: random.Random) -> int | None:
+    """Where an article's first one to three paragraphs end (a line index in `body`), if more follow."""
+    starts = [k for k in range(1, len(body)) if not body[k].blank and body[k].role == str(Role.BODY)
+              and body[k].block != _prev_printed(body, k).block and _prev_printed(body, k).role == str(Role.BODY)]
+    if len(starts) < 4:
+        return None
+    return starts[rng.randint(0, min(2, len(starts) - 3))]
+
+
+def _prev_printed(lines: list[PLine], k: int) -> PLine:
+    k -= 1
+    while k >= 0 and lines[k].blank:
+        k -= 1
+    return lines[k] if k >= 0 else PLine("")
 
 
 def _side_by_side(streams: list[list[PLine]], plan, style: Style, rng: random.Random) -> list[list[PLine]]:
