@@ -31,7 +31,8 @@ HEAD_ROLES = {"SECTION": Role.SECTION, "KICKER": Role.KICKER, "TITLE": Role.TITL
               "SUBHEAD": Role.SUBHEAD}
 CORES = ("SECTION", "KICKER", "TITLE", "SUBTITLE", "BYLINE", "SUBHEAD", "BODY", "CONT", "AD")
 FLOATING = ("CAPTION", "CAPCONT", "CREDIT", "FURNITURE")
-LABELS = tuple(f"{p}{c}" for p in ("", "B_") for c in CORES) + FLOATING + ("HCONT",)
+LABELS = (tuple(f"{p}{c}" for p in ("", "B_", "R_") for c in CORES) + FLOATING + ("B_CAPTION", "R_CAPTION")
+          + ("HCONT",))
 RESUME_REACH = 8  # earlier items a chunk may go back to (side-by-side articles are neighbours): linear time
 FURNITURE_RUN_GAP = 1  # furniture lines at most this many blank lines apart are one furniture block
 # the page's headline direction (`directed`)
@@ -56,11 +57,13 @@ class _Item:
     last_body_text: str = ""  # the last piece of that paragraph
     last_block: int | None = None  # the block the previous piece of this item went to
     last_piece: int = -1
+    touched: int = -1
+    opened_by_caption: bool = False  # the last piece that went to this item (which earlier item a piece resumes)
 
 
 def split_label(label: str) -> tuple[str, str]:
-    """('B' | '', core) of a label."""
-    if label.startswith("B_"):
+    """('B' | 'R' | '', core) of a label: B opens a new item, R resumes one opened earlier."""
+    if label.startswith(("B_", "R_")):
         return label[0], label[2:]
     return "", label
 
@@ -78,7 +81,7 @@ def decode(name: str, text: str, lines_blank: Sequence[int], pieces: Sequence[Pi
     parsed, runs = _headline_runs(directed(pieces, labels) if direct else labels)
     for i, p in enumerate(pieces):
         prefix, core = parsed[i]
-        if i in runs and prefix != "B" and cur is not None and runs[i] and _has_title_and_body(cur):
+        if i in runs and prefix == "" and cur is not None and runs[i] and _has_title_and_body(cur):
             prefix = "B"  # an item has one headline: a second title after its body opens the next item
         if core == "FURNITURE":
             blanks = lines_blank[p.line] if p.first_of_line else 0
@@ -95,20 +98,30 @@ def decode(name: str, text: str, lines_blank: Sequence[int], pieces: Sequence[Pi
                 owner.blocks[b][1].append(p.span)
             else:
                 owner.blocks.append((Role.BYLINE, [p.span]))
+            owner.touched = i
             continue
         if core in ("CAPTION", "CAPCONT", "CREDIT"):
             role = Role.BYLINE if core == "CREDIT" else Role.CAPTION
+            if prefix == "B" or (prefix == "R" and len(items) > 1):
+                cur = _resumed(items, cur, p, core) if prefix == "R" else None
+                if cur is None:
+                    cur = _Item(opened_by_caption=True)
+                    items.append(cur)
             if cur is None:
                 orphans.append((role, [p.span]))
                 caption_of = None
             else:
                 cur.blocks.append((role, [p.span]))
+                cur.touched = i
                 caption_of = (cur, len(cur.blocks) - 1) if role is Role.CAPTION else None
             continue
         caption_of = None
-        if prefix == "" and core == "CONT" and cur is not None and len(items) > 1:
+        if prefix == "R" and len(items) > 1:
+            cur = _resumed(items, cur, p, core)
+        elif prefix == "" and core == "CONT" and cur is not None and len(items) > 1:
             cur = _carried_on(items, cur, p)
-        elif prefix == "B" or cur is None:
+        elif (prefix == "B" and not (cur is not None and cur.opened_by_caption and _only_captions(cur))) \
+                or cur is None:
             cur = _Item()
             items.append(cur)
         assert cur is not None
@@ -125,11 +138,14 @@ def decode(name: str, text: str, lines_blank: Sequence[int], pieces: Sequence[Pi
 HEADLINE_CORES = ("SECTION", "KICKER", "TITLE", "SUBTITLE", "BYLINE", "HCONT")
 TEXT_CORES = ("BODY", "CONT")
 OPENING_CORES = ("BODY", "CONT", "SUBHEAD")
+GAP_OPENERS = (*OPENING_CORES, "BYLINE", "CAPTION")  # an item start on one of these in a text: the model's own
 
 
-def headline_groups(cores: Sequence[str]) -> list[tuple[int, int]]:
+def headline_groups(cores: Sequence[str], prefixes: Sequence[str] = ()) -> list[tuple[int, int]]:
     """(first, last) of each run of headline pieces that holds a title or a kicker (a headline group, with
-    the bylines around it); a run of subheads or of bylines alone is none."""
+    the bylines around it); a run of subheads or of bylines alone is none. A piece with a `prefixes` entry
+    (it opens or resumes an item) starts a group of its own: the headline printed after one article's body
+    and the one printed above the next article's body are two groups."""
     out = []
     i, n = 0, len(cores)
     while i < n:
@@ -137,7 +153,7 @@ def headline_groups(cores: Sequence[str]) -> list[tuple[int, int]]:
             i += 1
             continue
         j = i
-        while j + 1 < n and cores[j + 1] in HEADLINE_CORES:
+        while j + 1 < n and cores[j + 1] in HEADLINE_CORES and not (prefixes and prefixes[j + 1]):
             j += 1
         if any(cores[k] in ("TITLE", "KICKER") for k in range(i, j + 1)):
             out.append((i, j))
@@ -199,18 +215,27 @@ def directed(pieces: Sequence[Piece], labels: Sequence[str]) -> list[str]:
     starts the model put away from any headline group (an article without a headline of its own) stay."""
     parsed = [split_label(lab if lab in LABELS else "CONT") for lab in labels]
     cores = [c for _, c in parsed]
-    groups = headline_groups(cores)
+    groups = headline_groups(cores, [pre for pre, _ in parsed])
     if not groups:
         return list(labels)
     texts = texts_between(pieces, cores, groups)
     way = page_direction(pieces, cores, groups, texts)
-    near = {x + d for a, b in groups for x in range(a, b + 1) for d in (-1, 0, 1)}
-    out = [("B_" if pre == "B" and x not in near else "") + core for x, (pre, core) in enumerate(parsed)]
+    has_b = [any(parsed[x][0] == "B" for x in range(a, b + 1)) for a, b in groups]
+    near = {x for a, b in groups for x in range(a - 1, b + 1)}
+    # the piece under a group opens an item of its own only if the next group closes it (no item start)
+    near |= {b + 1 for k, (a, b) in enumerate(groups) if k + 1 == len(groups) or has_b[k + 1]}
+    out = [(pre + "_" if pre == "R" or (pre == "B" and (x not in near or core == "CAPTION")) else "") + core
+           for x, (pre, core) in enumerate(parsed)]
     for k, (a, b) in enumerate(groups):
+        if any(parsed[x][0] == "R" for x in range(a, b + 1)):
+            continue  # a headline the model put back in an item opened earlier stays there
         if way is Direction.AFTER:
             gap = texts[k]
-            if any(out[x].startswith("B_") and cores[x] in OPENING_CORES for x in range(gap.start, gap.end)):
-                continue  # the model opened an item in that text itself (the group heads an article set around it)
+            if any(out[x].startswith(("B_", "R_")) and cores[x] in GAP_OPENERS for x in range(gap.start, gap.end)):
+                continue  # the model opened (or resumed) an item in that text itself: the group heads it
+            if gap.first is None and any(parsed[x][0] == "B" for x in range(a, b + 1)):
+                out[a] = "B_" + (cores[a] if cores[a] != "HCONT" else "TITLE")
+                continue  # right under another headline, no text above to close: it opens the text below
             start = gap.first
             if k:
                 pa, pb = groups[k - 1]
@@ -223,6 +248,10 @@ def directed(pieces: Sequence[Piece], labels: Sequence[str]) -> list[str]:
             if start is not None:
                 out[start] = "B_" + cores[start]
         else:
+            gap = texts[k]
+            if not any(parsed[x][0] == "B" for x in range(a, b + 1)) and any(
+                    out[x].startswith(("B_", "R_")) and cores[x] in GAP_OPENERS for x in range(gap.start, gap.end)):
+                continue  # the model opened an item in the text above and ends it with this group
             h = a
             while h < b and cores[h] == "BYLINE":
                 h += 1
@@ -241,7 +270,7 @@ def _headline_runs(labels: Sequence[str]) -> tuple[list[tuple[str, str]], dict[i
             i += 1
             continue
         j = i
-        while j + 1 < len(parsed) and parsed[j + 1][1] in HEADLINE_CORES and parsed[j + 1][0] != "B":
+        while j + 1 < len(parsed) and parsed[j + 1][1] in HEADLINE_CORES and parsed[j + 1][0] == "":
             j += 1
         if any(parsed[k][0] == "B" for k in range(i, j + 1)):
             for k in range(i, j + 1):
@@ -281,29 +310,43 @@ def _add(item: _Item, i: int, p: Piece, core: str) -> None:
         item.last_block = len(item.blocks) - 1
     if core in ("BODY", "CONT"):
         item.last_body_text = p.text
-    item.last_piece = i
+    item.last_piece = item.touched = i
+
+
+def _only_captions(item: _Item) -> bool:
+    return all(r in (Role.CAPTION, Role.BYLINE) for r, _ in item.blocks)
+
+
+def _runs_on(item: _Item, p: Piece) -> bool:
+    """Whether `item`'s open paragraph visibly carries on into `p` (a word or a sentence cut at the break)."""
+    return item.last_body is not None and not roles.ends_sentence(item.last_body_text) and (
+        roles.joins_a_word(item.last_body_text, p.text) or roles.starts_mid_sentence(p.text))
 
 
 def _carried_on(items: list[_Item], cur: _Item, p: Piece) -> _Item:
-    """The item whose open paragraph a continuing piece carries on: the current one, unless its paragraph
-    has ended or does not run on into this piece while another item's open paragraph does (two articles
-    printed side by side, read column chunk by column chunk)."""
-    def runs_on(item: _Item) -> bool:
-        return item.last_body is not None and not roles.ends_sentence(item.last_body_text) and (
-            roles.joins_a_word(item.last_body_text, p.text) or roles.starts_mid_sentence(p.text))
-
-    if runs_on(cur):
+    """The item whose open paragraph a continuing piece carries on: the current one, unless the current
+    one's paragraph has ended, the piece starts mid-sentence and another item's open paragraph runs on into
+    it (two articles printed side by side that the model took for one)."""
+    if _runs_on(cur, p) or not (cur.last_body is None or roles.ends_sentence(cur.last_body_text)) \
+            or not roles.starts_mid_sentence(p.text):
         return cur
-    cur_open = cur.last_body is not None and not roles.ends_sentence(cur.last_body_text)
-    recent = items[-RESUME_REACH:]
-    for item in reversed(recent):
-        if item is not cur and runs_on(item):
+    for item in sorted(items[-RESUME_REACH:], key=lambda it: -it.touched):
+        if item is not cur and _runs_on(item, p):
             return item
-    if not cur_open:
-        for item in reversed(recent):
-            if item is not cur and item.last_body is not None and not roles.ends_sentence(item.last_body_text):
-                return item
     return cur
+
+
+def _resumed(items: list[_Item], cur: _Item | None, p: Piece, core: str) -> _Item:
+    """The earlier item a piece labelled `R_` goes back to: of the items touched lately, the one whose
+    open paragraph runs on into a continuing piece, else the last one touched before the current one."""
+    recent = sorted((it for it in items[-RESUME_REACH:] if it is not cur), key=lambda it: -it.touched)
+    if not recent:
+        return cur if cur is not None else items[-1]
+    if core == "CONT":
+        for item in recent:
+            if _runs_on(item, p):
+                return item
+    return recent[0]
 
 
 _HEADLINE = {Role.SECTION, Role.KICKER, Role.TITLE, Role.SUBTITLE, Role.BYLINE, Role.CAPTION}

@@ -116,7 +116,7 @@ class SplitModel:
             return labels
         starts = [lab for lab in tagger.labels() if lab.startswith("B_")]
         for i, lab in enumerate(labels):
-            if lab.startswith("B_") or lab.split("_")[-1] not in _MAY_OPEN:
+            if lab.startswith(("B_", "R_")) or lab.split("_")[-1] not in _MAY_OPEN:
                 continue
             probs = {b: tagger.marginal(b, i) for b in starts}
             if sum(probs.values()) >= threshold:
@@ -142,19 +142,34 @@ HEADINGS = (Role.SECTION, Role.KICKER, Role.TITLE, Role.SUBTITLE, Role.SUBHEAD)
 
 # --- labels ---------------------------------------------------------------------------------------------
 def labels_of(page: Page, pieces: Sequence[Piece]) -> list[str]:
-    """The true label of each piece, read off a page model (see `decode` for what the labels mean)."""
+    """The true label of each piece, read off a page model (see `decode` for what the labels mean).
+
+    A piece of an item other than the one the piece before went to says so: `B_` when its item has not been
+    seen yet, `R_` when the item was opened earlier (the other half of two articles printed side by side,
+    the rest of an article after a headline or a caption set inside it). Captions and their credit lines
+    float: a caption of the item in hand changes nothing, one of another item opens (`B_CAPTION`) or resumes
+    (`R_CAPTION`) that item, as a caption printed above its headline or inside the neighbouring article."""
     owners = piece_roles(page, pieces)
     out: list[str] = []
     prev_item: int | None = None
     seen: set[int] = set()
     last_body: dict[int, int] = {}
+
+    def prefix(k: int) -> str:
+        return "" if k == prev_item else "R_" if k in seen else "B_"
+
     for i, (k, role, block) in enumerate(owners):
         prev = owners[i - 1] if i else None
         if role is Role.FURNITURE:
             out.append("FURNITURE")
             continue
         if role is Role.CAPTION:
-            out.append("CAPCONT" if prev is not None and prev[2] == block else "CAPTION")
+            if prev is not None and prev[2] == block:
+                out.append("CAPCONT")
+                continue
+            out.append(prefix(k) + "CAPTION")
+            prev_item = k
+            seen.add(k)
             continue
         if role is Role.BYLINE and prev is not None and prev[1] is Role.CAPTION and prev[0] == k:
             out.append("CREDIT")  # a photo credit printed on the line under its caption
@@ -170,10 +185,7 @@ def labels_of(page: Page, pieces: Sequence[Piece]) -> list[str]:
             core = "AD"
         else:
             core = role.name
-        prefix = ""
-        if k != prev_item and not (k in seen and core in ("BODY", "CONT")):
-            prefix = "B_"  # (a body chunk going back to an earlier item is the decoder's to place)
-        out.append(prefix + core)
+        out.append(prefix(k) + core)
         prev_item = k
         seen.add(k)
     return out
