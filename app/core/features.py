@@ -18,6 +18,7 @@ Nothing here keys on a paper's words: every cue is a form Chinese papers share.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -121,10 +122,19 @@ def glued_cuts(lines: Sequence[Ln]) -> list[int]:
 
 
 def _bucket(x: float, edges: Sequence[float]) -> int:
-    for k, edge in enumerate(edges):
-        if x < edge:
-            return k
-    return len(edges)
+    """The index of the first edge above x (len(edges) if none): `edges` are sorted."""
+    return bisect_right(edges, x)
+
+
+@lru_cache(maxsize=1 << 16)
+def _joins(left_tail: str, right_head: str) -> bool:
+    return roles.joins_a_word(left_tail, right_head)
+
+
+def joins(left: str, right: str) -> bool:
+    """`roles.joins_a_word` of two pieces, read off the last and first three characters (all it looks at),
+    cached on them: a sentence's run-on is looked for across up to BRIDGE_REACH pieces."""
+    return _joins(left.rstrip()[-3:], right.lstrip()[:3])
 
 
 def _end_class(t: str) -> str:
@@ -220,13 +230,16 @@ def piece_features(text: str, lines: Sequence[Ln], pieces: Sequence[Piece]) -> l
     bridged = _bridged(pieces, ends)
     runs = _heading_runs(pieces, widths, ends, col)
     feats_of_run: dict[tuple[int, int], list[str]] = {}
+    locals_: dict[int, float] = {}  # the local column's width by line
     base: list[list[str]] = []
     main: list[list[str]] = []
     for i, p in enumerate(pieces):
         t = p.text
         ln = lines[p.line]
         w = widths[i]
-        local = _local_column(line_w, line_end, p.line)
+        local = locals_.get(p.line)
+        if local is None:
+            local = locals_[p.line] = _local_column(line_w, line_end, p.line)
         blank_before = ln.blank_before if p.first_of_line else 0
         nxt_line = lines[p.line + 1] if p.line + 1 < len(lines) else None
         blank_after = (nxt_line.blank_before if nxt_line is not None else 99) if p.last_of_line else 0
@@ -258,9 +271,9 @@ def piece_features(text: str, lines: Sequence[Ln], pieces: Sequence[Piece]) -> l
             f.append("ends_sentence")
         if roles.starts_mid_sentence(t):
             f.append("starts_mid")
-        if i and roles.joins_a_word(prev_t, t):
+        if i and joins(prev_t, t):
             f.append("joins_prev")
-        if i + 1 < n and roles.joins_a_word(t, next_t):
+        if i + 1 < n and joins(t, next_t):
             f.append("joins_next")
         if "。" in t[:-1]:
             f.append("inner_stop")
@@ -428,13 +441,14 @@ def _bridged(pieces: Sequence[Piece], ends: list[bool]) -> list[str]:
     """Pieces set inside an unfinished sentence: the sentence stops before them and carries on after them
     ('in' for the pieces skipped, 'out' for the piece it carries on in)."""
     out = [""] * len(pieces)
+    mid = [roles.starts_mid_sentence(p.text) for p in pieces]
     for i in range(1, len(pieces)):
         prev = pieces[i - 1].text
-        if ends[i - 1] or roles.starts_mid_sentence(pieces[i].text) or roles.joins_a_word(prev, pieces[i].text):
+        if ends[i - 1] or mid[i] or joins(prev, pieces[i].text):
             continue
         for j in range(i + 1, min(len(pieces), i + 1 + BRIDGE_REACH)):
             t = pieces[j].text
-            if roles.starts_mid_sentence(t) or roles.joins_a_word(prev, t):
+            if mid[j] or joins(prev, t):
                 for k in range(i, j):
                     out[k] = out[k] or "in"
                 out[j] = out[j] or "out"
