@@ -18,10 +18,11 @@ Nothing here keys on a paper's words: every cue is a form Chinese papers share.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from . import roles
 from .bylines import (
@@ -227,6 +228,7 @@ def piece_features(text: str, lines: Sequence[Ln], pieces: Sequence[Piece]) -> l
     line_end = [roles.ends_sentence(ln.text) for ln in lines]
     grams = [bigrams(p.text) for p in pieces]
     chars = [len(p.text) for p in pieces]
+    cum = list(accumulate(chars, initial=0))
     bridged = _bridged(pieces, ends)
     runs = _heading_runs(pieces, widths, ends, col)
     feats_of_run: dict[tuple[int, int], list[str]] = {}
@@ -360,7 +362,7 @@ def piece_features(text: str, lines: Sequence[Ln], pieces: Sequence[Piece]) -> l
         if _ENUM.match(t):
             f.append("enum")
         if runs[i] is not None:
-            f += _run_features(runs[i], i, pieces, grams, chars, feats_of_run)
+            f += _run_features(runs[i], i, pieces, grams, cum, feats_of_run)
         base.append(f)
         main.append([k for k in f if _is_main(k)])
     out = []
@@ -406,7 +408,7 @@ def _heading_runs(pieces: Sequence[Piece], widths: list[float], ends: list[bool]
 
 
 def _run_features(run: tuple[int, int], i: int, pieces: Sequence[Piece], grams: list[set[str]],
-                  chars: list[int], cache: dict[tuple[int, int], list[str]]) -> list[str]:
+                  cum: list[int], cache: dict[tuple[int, int], list[str]]) -> list[str]:
     """What a possible headline group or subhead says as a whole: its size, whether a byline or an article's
     opening goes with it, how long the text around it runs, and whether the text below carries on the topic
     of the text above (a subhead) or starts another (a new article's headline)."""
@@ -422,8 +424,8 @@ def _run_features(run: tuple[int, int], i: int, pieces: Sequence[Piece], grams: 
             out.append("run_lead_below")
         if any(roles.is_subtitle(t) for t in texts):
             out.append("run_subtitle")
-        above, n_above = _window(grams, chars, a, -1, TOPIC_WINDOW_HEAD)
-        below, n_below = _window(grams, chars, b, 1, TOPIC_WINDOW_HEAD)
+        above, n_above = _window(grams, cum, a, -1, TOPIC_WINDOW_HEAD)
+        below, n_below = _window(grams, cum, b, 1, TOPIC_WINDOW_HEAD)
         out.append(f"run_above={_bucket(n_above, (1, 60, 200, 400))}")
         out.append(f"run_below={_bucket(n_below, (1, 60, 200, 400))}")
         out.append(f"cont={_bucket(overlap(above, below), (0.03, 0.08, 0.15, 0.25))}")
@@ -462,16 +464,17 @@ def _is_main(feature: str) -> bool:
     return feature.split("=")[0] in _MAIN
 
 
-def _window(grams: list[set[str]], chars: list[int], i: int, step: int, reach: int) -> tuple[set[str], int]:
-    """The bigrams of about `reach` characters of text from piece i on (not included), and the characters read."""
-    out: set[str] = set()
-    seen = 0
-    j = i + step
-    while 0 <= j < len(grams) and seen < reach:
-        out |= grams[j]
-        seen += chars[j]
-        j += step
-    return out, seen
+def _window(grams: list[set[str]], cum: list[int], i: int, step: int, reach: int) -> tuple[set[str], int]:
+    """The bigrams of about `reach` characters of text from piece i on (not included), whole pieces until
+    `reach` is met, and the characters read. `cum` holds the pieces' running character counts (cum[k]: the
+    characters of pieces before k)."""
+    if step > 0:
+        start = i + 1
+        end = min(bisect_left(cum, cum[start] + reach, start + 1), len(grams)) if start < len(grams) else start
+    else:
+        end = i
+        start = max(bisect_right(cum, cum[i] - reach, 0, i) - 1, 0) if i > 0 else 0
+    return set().union(*grams[start:end]), cum[end] - cum[start]
 
 
 def page_pieces(text: str) -> tuple[tuple[Ln, ...], list[Piece]]:
