@@ -6,6 +6,7 @@ import importlib.util
 import json
 from pathlib import Path
 
+from app.core.splitmodel import SHIPPED
 from app.core.splitter import split_page
 from tools.typeset.corpus import EXCERPT
 
@@ -50,3 +51,32 @@ def test_model_is_passed_to_a_split_that_takes_one(capsys):
                 "--corpus", str(EXCERPT), "--split", f"{__name__}:split_with_model", "--model", "m.crf"])
     assert CALLS and set(CALLS) == {"m.crf"}
     assert json.loads(capsys.readouterr().out.strip().splitlines()[-1])["model"] == "m.crf"
+
+
+def test_each_seed_is_scored_by_a_model_fit_without_it(capsys, monkeypatch):
+    bench = _bench()
+    seeds = bench.seed_pages()
+    if not seeds:
+        return
+    fits = []
+
+    def fit_without_each(pages_per_family, seed, corpus=None):  # the fits themselves: tests/tools/test_build_model.py
+        fits.append(pages_per_family)
+        return {name: SHIPPED.read_bytes() for name, _, _ in seeds}
+
+    monkeypatch.setattr(bench.build_model, "leave_one_seed_out", fit_without_each)
+    bench.main(["--families", "briefs", "--leave-out", "", "--pages", "1", "--tune-pages", "0",
+                "--corpus", str(EXCERPT), "--loso", "--loso-pages-per-family", "3"])
+    lines = capsys.readouterr().out.strip().splitlines()
+    loso = json.loads(lines[-1])["summary"]["seeds, leave one out"]
+    assert fits == [3]
+    assert loso["pages"] == len(seeds) and set(loso["article_f1_each"]) == {name for name, _, _ in seeds}
+    assert any(ln.startswith("seeds, leave one out") for ln in lines)
+
+
+def test_the_ceiling_of_the_true_labels_is_printed_per_family(capsys):
+    bench = _bench()
+    bench.main(["--families", "interleaved", "--leave-out", "interleaved", "--pages", "2", "--tune-pages", "0",
+                "--corpus", str(EXCERPT)])
+    result = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert result["families"]["interleaved"]["ceiling"]["article_f1"] >= 0.9
