@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from .core.errors import BadInput, NewsdeskError, StoreError
+from .core.page import Kind
 from .core.record import TEXT_FIELDS, ItemRecord
 from .core.status import Status
 
@@ -239,7 +240,7 @@ def _print_split(pages: tuple[str, ...], pretty: bool, jobs: int, path_of_model:
 
 
 def _pretty(rec: ItemRecord) -> str:
-    lines = [f"── {rec.page} #{rec.index} [{rec.kind}]"]
+    lines = [f"── {rec.page} #{rec.index + 1} [{rec.kind}]"]  # people count from 1 (the JSONL index from 0)
     for key in TEXT_FIELDS:
         if getattr(rec, key):
             lines.append(f"  {key:9}{getattr(rec, key)}")
@@ -349,23 +350,36 @@ def import_(paths: tuple[str, ...], db_path: str, from_export: str | None, jobs:
               show_default=True, help="jsonl/csv: a file or - for stdout; txt: a folder; parquet: a file.")
 @click.option("--out", required=True, type=click.Path(), help="Where to write (see --format).")
 @click.option("--status", type=click.Choice([s.value for s in Status]), help="Only pages with this status.")
-@click.option("--kind", help="Only items of this kind (news, feature, notice, ad, furniture).")
+@click.option("--kind", "kinds", multiple=True, type=click.Choice([k.value for k in Kind]),
+              help="Only items of this kind (repeat for several). Default: news, feature, notice and ad.")
+@click.option("--all", "all_kinds", is_flag=True, help="Items of every kind, page furniture too.")
 @click.option("--tag", help="Only items with this tag.")
 @click.option("--page", "page_glob", help="Only pages whose file name matches this glob, e.g. '2024*'.")
-def export(db_path: str, fmt: str, out: str, status: str | None, kind: str | None, tag: str | None,
-           page_glob: str | None) -> None:
+def export(db_path: str, fmt: str, out: str, status: str | None, kinds: tuple[str, ...], all_kinds: bool,
+           tag: str | None, page_glob: str | None) -> None:
     """Write the project's items as a corpus: one record per item.
 
-    JSONL records are those of `newsdesk split` plus page_id, item_id, version, status, edited and
-    schema_version; the first record of each page also holds `page_source` (text and page models), so
-    the file imports back with `newsdesk import --from-export`.
+    The corpus holds articles, notices and ads; page furniture (banners, dates, editor credits) only
+    with --kind furniture or --all. JSONL records are those of `newsdesk split` plus page_id, item_id,
+    version, status, edited and schema_version; the first record of each page also holds `page_source`
+    (text and page models), so the file imports back with `newsdesk import --from-export`: without --kind
+    or --tag every page --status and --page select travels whole, a page of furniture only too. CSV is
+    UTF-8 with a byte order mark (Excel reads it), authors and tags readable (张三（记者）；…) and as
+    JSON in authors_json and tags_json. An export that writes nothing says which filter left everything out.
 
     Example: newsdesk export --db project.db --format jsonl --status done --out corpus.jsonl
+
+    Example: newsdesk export --db project.db --format csv --kind news --kind feature --out articles.csv
     """
+    from .core.export import CORPUS_KINDS
     from .core.safefiles import refuse_protected
     from .store.db import project_files
 
-    filters = {"status": status, "kind": kind, "tag": tag, "name_like": page_glob}
+    if all_kinds and kinds:
+        raise click.UsageError("give --kind or --all, not both")
+    chosen = list(kinds) if kinds else None if all_kinds else [str(k) for k in CORPUS_KINDS]
+    filters = {"status": status, "kind": chosen, "tag": tag, "name_like": page_glob}
+    whole_pages = not (kinds or tag)  # the whole corpus of the pages chosen: their pages travel whole
     with _user_errors():
         refuse_protected(out, project_files(db_path))  # before the project is even opened
         with _open_store(db_path) as store, contextlib.ExitStack() as stack:
@@ -375,8 +389,49 @@ def export(db_path: str, fmt: str, out: str, status: str | None, kind: str | Non
                 bars.append(stack.enter_context(
                     click.progressbar(length=total, label="exporting", file=sys.stderr)))
 
-            n = store.export(fmt, out, lambda k: bars[0].update(k), started, **filters)
-    click.echo(f"{out}: {n} item(s) written", err=True)
+            n = store.export(fmt, out, lambda k: bars[0].update(k), started, whole_pages=whole_pages, **filters)
+            pages, with_items = store.count_pages(**filters)
+            reason = "" if n else _why_empty(store, filters, bool(kinds))
+    if not n:
+        _fail_line(f"{out}: no item written: {reason}")
+        return
+    said = f"{out}: {n} item(s) written from {with_items} page(s)"
+    others = pages - with_items
+    if others and whole_pages and fmt == "jsonl":
+        said += f"; {others} page(s) of furniture only travel whole in it (for import --from-export)"
+    elif others and whole_pages:
+        said += f"; {others} page(s) hold furniture only (--all exports it)"
+    elif others:
+        item_filters = {"kind": filters["kind"], "tag": filters["tag"]}
+        said += f"; {others} page(s) have no item matching {_shown_filters(item_filters, True, ' and ')}"
+    click.echo(said, err=True)
+
+
+def _shown_filters(filters: dict[str, Any], kinds_given: bool, joined: str = ", ") -> str:
+    """The filters as the options that set them (the default kinds as what they leave out)."""
+    shown = []
+    for name, value in filters.items():
+        if not value:
+            continue
+        if name == "kind":
+            shown.append(" ".join(f"--kind {k}" for k in value) if kinds_given
+                         else "the default kinds " + "|".join(value) + " (furniture needs --kind furniture or --all)")
+        else:
+            option = {"status": "--status", "tag": "--tag", "name_like": "--page"}[name]
+            shown.append(f"{option} {value}")
+    return joined.join(shown)
+
+
+def _why_empty(store: Any, filters: dict[str, Any], kinds_given: bool) -> str:
+    """Which of the export's filters left every item out, said with the options that set them."""
+    from .core.export import empty_selection
+
+    culprits = empty_selection(store.count_records, filters)
+    if culprits is None:
+        return "the project holds no pages"
+    if culprits:
+        return "no item matches " + _shown_filters({k: filters[k] for k in culprits}, kinds_given)
+    return "no item matches " + _shown_filters(filters, kinds_given, " and ") + " together"
 
 
 @cli.command()
@@ -517,9 +572,8 @@ def search(query: str, db_path: str, limit: int) -> None:
     """
     with _user_errors(), _open_store(db_path) as store:
         hits = store.search(query, limit)
-    for h in hits:
-        item = "-" if h.item_id is None else h.item_id
-        click.echo(f"{h.page_name} #{item} (page {h.page_id})  {h.title}\n    {h.snippet}")
+    for h in hits:  # the item as people number it, as in the window and `split --pretty`
+        click.echo(f"{h.page_name} #{h.index + 1} (page {h.page_id})  {h.title}\n    {h.snippet}")
     if not hits:
         click.echo(f"no item holds {query!r}", err=True)
 

@@ -26,6 +26,7 @@ from typing import IO, Any
 import orjson
 
 from .errors import NewsdeskError
+from .page import Kind
 from .record import COLUMNS, FIELD_VALUES, LIST_FIELDS, ItemRecord, Value
 from .safefiles import PARTIAL_SUFFIX, atomic_file, os_reason, refuse_protected, replace_into
 
@@ -33,7 +34,16 @@ SCHEMA_VERSION = 1
 FORMATS = ("jsonl", "csv", "txt", "parquet")
 PROJECT_KEYS = ("page_id", "item_id", "version", "status", "edited", "schema_version")
 EXPORT_KEY = "export"  # on a JSONL export's first record: {"records": how many records the file holds}
-CSV_COLUMNS = COLUMNS + PROJECT_KEYS
+# on a JSONL record: the page sources of the pages of the export's selection that have no record of their own
+PAGES_WITHOUT_RECORDS_KEY = "pages_without_records"
+# what a corpus holds unless furniture is asked for (`--kind furniture`, `--all`): page banners, dates and
+# editor credits are not articles
+CORPUS_KINDS: tuple[Kind, ...] = tuple(k for k in Kind if k is not Kind.FURNITURE)
+ALL_KINDS: tuple[Kind, ...] = tuple(Kind)
+# authors and tags are written for a person in their own cells (`name（role）；…`), their JSON in these
+CSV_JSON_COLUMNS = {"authors": "authors_json", "tags": "tags_json"}
+CSV_COLUMNS = COLUMNS + PROJECT_KEYS + tuple(CSV_JSON_COLUMNS.values())
+CSV_SEPARATOR = "；"  # between authors or tags in a cell: the full-width semicolon a Chinese list uses
 
 
 Progress = Callable[[int], None] | None
@@ -137,14 +147,35 @@ def write_jsonl(records: Iterable[Record], out: IO[str], progress: Progress = No
 
 
 # --- CSV -------------------------------------------------------------------------------------------
+def authors_text(authors: Iterable[Mapping[str, str]]) -> str:
+    """Authors for a person: `张三（记者）；李四（通讯员）`, a name without a role as it is."""
+    return CSV_SEPARATOR.join(f"{a['name']}（{a['role']}）" if a.get("role") else str(a["name"]) for a in authors)
+
+
 def csv_row(rec: Record) -> list[Any]:
-    """A record as CSV cells: lists as JSON text (commas, quotes and newlines inside stay safe)."""
-    return [json.dumps(rec.get(k), ensure_ascii=False) if k in LIST_FIELDS else rec.get(k, "")
-            for k in CSV_COLUMNS]
+    """A record as CSV cells: authors and tags readable (`authors_text`, tags joined by `；`) and as JSON in
+    their own columns (CSV_JSON_COLUMNS); the other lists as JSON text (commas, quotes and newlines inside
+    stay safe)."""
+    json_of = {column: field for field, column in CSV_JSON_COLUMNS.items()}
+    cells: list[Any] = []
+    for k in CSV_COLUMNS:
+        if k == "authors":
+            cells.append(authors_text(rec.get("authors") or []))
+        elif k == "tags":
+            cells.append(CSV_SEPARATOR.join(rec.get("tags") or []))
+        elif k in json_of:
+            cells.append(json.dumps(rec.get(json_of[k]), ensure_ascii=False))
+        elif k in LIST_FIELDS:
+            cells.append(json.dumps(rec.get(k), ensure_ascii=False))
+        else:
+            cells.append(rec.get(k, ""))
+    return cells
 
 
 def write_csv(records: Iterable[Record], out: IO[str], progress: Progress = None) -> int:
-    """One row per item with a header row; open `out` with newline=""."""
+    """A byte order mark (so that Excel reads the file as UTF-8), a header row, one row per item; open `out`
+    with newline=""."""
+    out.write("\ufeff")
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     n = 0
@@ -180,10 +211,11 @@ def safe_name(text: str, fallback: str = "item") -> str:
 
 
 def txt_name(rec: Record) -> str:
-    """A stable file name for a record: page name, version, item id and the start of its title."""
+    """A file name for a record: page name, version, the item's number on the page as people count it
+    (`index` + 1, as in the window and `split --pretty`) and the start of its title."""
     stem = os.path.splitext(str(rec["page"]))[0]
     version = rec.get("version") or 1
-    item = "unassigned" if rec.get("item_id") is None else f"{int(rec['item_id']):03d}"
+    item = f"{int(rec['index']) + 1:03d}"
     parts = [stem[:80]] + ([f"v{version}"] if version != 1 else []) + [item]
     title = (rec.get("title") or "")[:20]
     if title:
@@ -335,3 +367,12 @@ def write_records(records: Iterable[Record], fmt: str, out: str | os.PathLike[st
             if fmt == "jsonl":
                 return write_jsonl(records, f, progress, total)
             return write_csv(records, f, progress)
+
+
+def empty_selection(count: Callable[..., int], filters: Mapping[str, Any]) -> list[str] | None:
+    """Why `filters` select no record, for the message of an empty export: the names of the filters that
+    select nothing on their own (each given to `count`, a project's record count taking the filters as
+    keywords), [] when only their combination does, None when the project holds no record at all."""
+    if count() == 0:
+        return None
+    return [name for name, value in filters.items() if value and count(**{name: value}) == 0]

@@ -334,17 +334,18 @@ class Store:
                 conn.execute("COMMIT")
 
     def export(self, fmt: str, out: str | os.PathLike[str], progress: Callable[[int], None] | None = None,
-               started: Callable[[int], None] | None = None, **filters: Any) -> int:
+               started: Callable[[int], None] | None = None, whole_pages: bool = False, **filters: Any) -> int:
         """Write the records matching `filters` (see `iter_records`) to `out` in `fmt`, from one snapshot:
-        `started(total)` is called with the count first, a JSONL file announces it in its first record.
-        Never writes onto this project's files (see `app.core.export.write_records`)."""
+        `started(total)` is called with the count first, a JSONL file announces it in its first record and,
+        with `whole_pages`, carries the pages none of whose records match. Never writes onto this project's
+        files (see `app.core.export.write_records`)."""
         from ..core.export import write_records
 
         with self.reading():
             total = self.count_records(**filters)
             if started:
                 started(total)
-            records = self.iter_records(with_source=fmt == "jsonl", **filters)
+            records = self.iter_records(with_source=fmt == "jsonl", whole_pages=whole_pages, **filters)
             return write_records(records, fmt, out, progress, protected=self.project_files(), total=total)
 
     @contextlib.contextmanager
@@ -661,17 +662,24 @@ class Store:
         return [r["tag"] for r in self.db.query(
             "select tag, count(*) as n from tags group by tag order by n desc, tag")]
 
-    def iter_records(self, status: str | None = None, kind: str | None = None, tag: str | None = None,
-                     name_like: str | None = None, with_source: bool = False) -> Iterator[dict[str, Any]]:
-        """Export records (see app/store/records.py), filtered; `name_like` is a glob on the page name."""
+    def iter_records(self, status: str | None = None, kind: _records.Kinds = None, tag: str | None = None,
+                     name_like: str | None = None, with_source: bool = False,
+                     whole_pages: bool = False) -> Iterator[dict[str, Any]]:
+        """Export records (see app/store/records.py), filtered; `kind` one kind or several (None: every
+        kind); `name_like` is a glob on the page name."""
         if status is not None:
             self._check_status(status)
         return _records.iter_records(self.db, status=status, kind=kind, tag=tag, name_glob=name_like,
-                                     with_source=with_source)
+                                     with_source=with_source, whole_pages=whole_pages)
 
-    def count_records(self, status: str | None = None, kind: str | None = None, tag: str | None = None,
+    def count_records(self, status: str | None = None, kind: _records.Kinds = None, tag: str | None = None,
                       name_like: str | None = None) -> int:
         return _records.count_records(self.db, status=status, kind=kind, tag=tag, name_glob=name_like)
+
+    def count_pages(self, status: str | None = None, kind: _records.Kinds = None, tag: str | None = None,
+                    name_like: str | None = None) -> tuple[int, int]:
+        """(pages selected by `status` and `name_like`, those of them holding a record all filters select)."""
+        return _records.count_pages(self.db, status=status, kind=kind, tag=tag, name_glob=name_like)
 
     def done_pages(self) -> Iterator[tuple[int, Page, Page]]:
         """(page_id, automatic split, editor's page) for every page marked done (the quality report)."""

@@ -27,7 +27,7 @@ from typing import Any
 
 from ..core.batch import map_pages
 from ..core.errors import BadInput, NewsdeskError
-from ..core.export import EXPORT_KEY, SCHEMA_VERSION
+from ..core.export import EXPORT_KEY, PAGES_WITHOUT_RECORDS_KEY, SCHEMA_VERSION
 from ..core.loading import MAX_PAGE_BYTES, PageFile, SourcePage, find_pages, load_page
 from ..core.page import check_invariant
 from ..core.record import ItemRecord
@@ -184,27 +184,47 @@ def import_export(store: Store, path: str | os.PathLike[str],
                 rec = json.loads(raw.decode("utf-8"))
                 if not isinstance(rec, dict):
                     raise BadPage(f"not a JSON object ({NOT_AN_EXPORT})")
-                key = rec.get("page_id"), rec.get("page")
-                if key in seen:  # the page's other records: what they say is rebuilt from its model
-                    continue
-                seen.add(key)
-                page = checked_page(rec)
-                page_id, outcome = store.restore_exported(
-                    page.source, page.auto_json, page.model_json, status=page.status, imported=page.imported,
-                    edited=page.edited, version=page.version, origin=origin)
-                report.page_ids.append(page_id)
-                report.count(outcome)
             except UnicodeDecodeError as e:
                 report.bad.append((where, f"{where}: not UTF-8 text (byte {e.start} of the line)"))
-            except (BadPage, NewsdeskError) as e:
+                continue
+            except BadPage as e:
                 report.bad.append((where, f"{where}: page {_name(rec)}: {e}"))
+                continue
             except ValueError as e:
                 report.bad.append((where, f"{where}: not JSON ({e})"))
+                continue
+            carried = rec.get(PAGES_WITHOUT_RECORDS_KEY) or []
+            if not isinstance(carried, list):
+                carried = [None]
+            schema = {"schema_version": rec["schema_version"]} if "schema_version" in rec else {}
+            for page in [rec, *({**schema, **c} if isinstance(c, dict) else c for c in carried)]:
+                try:
+                    if not isinstance(page, dict):
+                        raise BadPage(f"{PAGES_WITHOUT_RECORDS_KEY} holds something that is not a page")
+                    key = page.get("page_id"), page.get("page") or _source_name(page)
+                    if key in seen:  # the page's other records: what they say is rebuilt from its model
+                        continue
+                    seen.add(key)
+                    checked = checked_page(page)
+                    page_id, outcome = store.restore_exported(
+                        checked.source, checked.auto_json, checked.model_json, status=checked.status,
+                        imported=checked.imported, edited=checked.edited, version=checked.version, origin=origin)
+                    report.page_ids.append(page_id)
+                    report.count(outcome)
+                except (BadPage, NewsdeskError) as e:
+                    shown_page = _name(page) if page is rec else _source_name(page)
+                    report.bad.append((where, f"{where}: page {shown_page}: {e}"))
     return report
 
 
 def _name(rec: Any) -> str:
     return str(rec.get("page") or "?") if isinstance(rec, dict) else "?"
+
+
+def _source_name(rec: Any) -> str:
+    """The name in a carried page's `page_source` (a page without records has no `page` of its own)."""
+    src = rec.get("page_source") if isinstance(rec, dict) else None
+    return str(src.get("name") or "?") if isinstance(src, dict) else "?"
 
 
 @dataclass(frozen=True)

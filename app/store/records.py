@@ -10,13 +10,13 @@ JSON text; authors and tags also get rows of their own for Datasette facets.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import orjson
 from sqlite_utils import Database
 
-from ..core.export import SCHEMA_VERSION, ExportRecord
+from ..core.export import PAGES_WITHOUT_RECORDS_KEY, SCHEMA_VERSION, ExportRecord
 from ..core.record import COLUMNS, FIELD_VALUES, LIST_FIELDS, ItemRecord
 from .compact import unpack_model, unpack_text
 from .tokens import index_text
@@ -167,15 +167,19 @@ def page_records(db: Database, page_id: int) -> dict[int, ItemRecord]:
             for item_id, *row in cur}
 
 
-def _where(status: str | None, kind: str | None, tag: str | None,
+Kinds = str | Sequence[str] | None  # one kind, any of several, or every kind
+
+
+def _where(status: str | None, kind: Kinds, tag: str | None,
            name_glob: str | None) -> tuple[str, list[Any]]:
     clauses, params = [], []
     if status:
         clauses.append("p.status = ?")
         params.append(status)
     if kind:
-        clauses.append("i.kind = ?")
-        params.append(kind)
+        kinds = [kind] if isinstance(kind, str) else list(kind)
+        clauses.append(f"i.kind in ({', '.join('?' * len(kinds))})")
+        params += kinds
     if tag:
         clauses.append("exists (select 1 from tags t where t.tag = ? and t.page_id = i.page_id and t.item_row = i.id)")
         params.append(tag)
@@ -185,15 +189,27 @@ def _where(status: str | None, kind: str | None, tag: str | None,
     return (" where " + " and ".join(clauses)) if clauses else "", params
 
 
-def count_records(db: Database, *, status: str | None = None, kind: str | None = None,
+def count_records(db: Database, *, status: str | None = None, kind: Kinds = None,
                   tag: str | None = None, name_glob: str | None = None) -> int:
     where, params = _where(status, kind, tag, name_glob)
     return int(db.execute(f"select count(*) from items i join pages p on p.id = i.page_id{where}",
                           params).fetchone()[0])
 
 
-def iter_records(db: Database, *, status: str | None = None, kind: str | None = None, tag: str | None = None,
-                 name_glob: str | None = None, with_source: bool = False) -> Iterator[ExportRecord]:
+def count_pages(db: Database, *, status: str | None = None, kind: Kinds = None,
+                tag: str | None = None, name_glob: str | None = None) -> tuple[int, int]:
+    """(pages the page filters select, those of them with a record the item filters select too)."""
+    where, params = _where(status, None, None, name_glob)
+    pages = int(db.execute(f"select count(*) from pages p{where}", params).fetchone()[0])
+    where, params = _where(status, kind, tag, name_glob)
+    with_records = int(db.execute(f"select count(distinct i.page_id) from items i join pages p on p.id = i.page_id"
+                                  f"{where}", params).fetchone()[0])
+    return pages, with_records
+
+
+def iter_records(db: Database, *, status: str | None = None, kind: Kinds = None, tag: str | None = None,
+                 name_glob: str | None = None, with_source: bool = False,
+                 whole_pages: bool = False) -> Iterator[ExportRecord]:
     """Export records in page order (by name, version, then position on the page).
 
     Each record is the `newsdesk split` record (page, index, kind, section, kicker, title, subtitle,
@@ -201,13 +217,31 @@ def iter_records(db: Database, *, status: str | None = None, kind: str | None = 
     page; null for text an editor took out of every item), version, status, edited and schema_version.
     With `with_source`, the first record of each page also carries `page_source`: the page text, encoding,
     path, sha256, import time, and the editor's and the automatic page models, so that the export can be
-    imported back into a project (`newsdesk import --from-export`).
+    imported back into a project (`newsdesk import --from-export`). With `whole_pages` too, a page the page
+    filters (status, name) select but none of whose records the others do (a page of furniture only, when
+    the corpus leaves furniture out) still travels: its page source rides on the record before it (the
+    first record, for pages before that) in `pages_without_records`, as `{"page_id", "page_source"}`.
     """
     where, params = _where(status, kind, tag, name_glob)
     cur = db.conn.execute(
         f"select p.id, i.item_id, p.version, p.status, p.edited, {RECORD_SQL} "
         f"from items i join pages p on p.id = i.page_id{where} order by p.name, p.version, p.id, i.ord",
         params)
+    made = _made_records(db, cur, with_source)
+    if not (with_source and whole_pages):
+        for _, values, stored in made:
+            yield ExportRecord(values, stored)
+        return
+    where, params = _where(status, None, None, name_glob)
+    pages = [r[0] for r in db.conn.execute(f"select p.id from pages p{where} order by p.name, p.version, p.id",
+                                           params)]
+    yield from _carrying_pages_without_records(db, made, pages)
+
+
+Made = tuple[int, dict[str, Any], dict[str, Any]]  # page id, an ExportRecord's values and stored JSON
+
+
+def _made_records(db: Database, cur: Iterable[Sequence[Any]], with_source: bool) -> Iterator[Made]:
     last_page = None
     for page_id, item_id, version, status_, edited, *row in cur:
         values = dict(zip(COLUMNS, row, strict=True))
@@ -219,7 +253,35 @@ def iter_records(db: Database, *, status: str | None = None, kind: str | None = 
             stored["page_source"] = {k: values["page_source"].pop(k) for k in ("model", "auto_model")
                                      if values["page_source"][k] is not None}
         last_page = page_id
-        yield ExportRecord(values, stored)
+        yield page_id, values, stored
+
+
+def _carrying_pages_without_records(db: Database, made: Iterable[Made], pages: list[int]) -> Iterator[ExportRecord]:
+    """The records, each page of `pages` (the export's pages, in its order) that has none riding on the
+    record before it, or on the first record for pages before that one."""
+    position = {page_id: n for n, page_id in enumerate(pages)}
+    seen = 0  # pages[:seen] are written or carried
+    held: dict[str, Any] | None = None
+    held_stored: dict[str, Any] = {}
+
+    def carry(values: dict[str, Any], page_ids: list[int]) -> None:
+        if page_ids:
+            values.setdefault(PAGES_WITHOUT_RECORDS_KEY, []).extend(
+                {"page_id": p, "page_source": page_source(db, p)} for p in page_ids)
+
+    for page_id, values, stored in made:
+        at = position[page_id]
+        skipped = pages[seen:at]
+        seen = max(seen, at + 1)
+        if held is None:
+            carry(values, skipped)
+        else:
+            carry(held, skipped)
+            yield ExportRecord(held, held_stored)
+        held, held_stored = values, stored
+    if held is not None:
+        carry(held, pages[seen:])
+        yield ExportRecord(held, held_stored)
 
 
 def page_source(db: Database, page_id: int, raw: bool = False) -> dict[str, Any]:

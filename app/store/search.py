@@ -30,6 +30,7 @@ class SearchHit:
     page_name: str
     title: str
     snippet: str
+    index: int = 0  # the record's position on its page (people count from 1: index + 1)
 
 
 def _fts_phrase(word: str) -> str:
@@ -91,17 +92,17 @@ def search(db: Database, query: str, limit: int = 50) -> list[SearchHit]:
     params: dict[str, object] = {f"w{k}": _like_pattern(w) for k, w in enumerate(words)} | {"limit": limit}
     match = match_query(words)
     if match:
-        sql = (f"select i.page_id, i.item_id, p.name, {SEARCH_COLUMNS} from items_fts f "
+        sql = (f"select i.page_id, i.item_id, i.ord, p.name, {SEARCH_COLUMNS} from items_fts f "
                "join items i on i.id = f.rowid join pages p on p.id = i.page_id "
                f"where items_fts match :match and {clause} limit :limit")
         params["match"] = match
     else:
-        sql = (f"select i.page_id, i.item_id, p.name, {SEARCH_COLUMNS} from items i "
+        sql = (f"select i.page_id, i.item_id, i.ord, p.name, {SEARCH_COLUMNS} from items i "
                f"join pages p on p.id = i.page_id where {clause} limit :limit")
     hits, lowered = [], [w.lower() for w in words]
-    for page_id, item_id, name, *columns in db.execute(sql, params).fetchall():
+    for page_id, item_id, index, name, *columns in db.execute(sql, params).fetchall():
         title, body = row_search_text(columns)
         shown = columns[2] or title or snippet(body, [], 12)
         in_title = any(w in title.lower() for w in lowered)
-        hits.append((not in_title, SearchHit(page_id, item_id, name, shown, snippet(title + "\n" + body, words))))
+        hits.append((not in_title, SearchHit(page_id, item_id, name, shown, snippet(title + "\n" + body, words), index)))
     return [hit for _, hit in sorted(hits, key=lambda h: h[0])]

@@ -1,7 +1,10 @@
 """File > Export…: the options of `newsdesk export` in a dialog, written on a worker with a progress bar.
 
-The format (JSONL, CSV, a folder of txt files, Parquet), where to write, and the filters (status, kind,
-tag with completion from the project's tags, page name pattern) with a live count of the matching items.
+The format (JSONL, CSV, a folder of txt files, Parquet), where to write (the file name's extension follows
+the format), and the filters (status, kind, tag with completion from the project's tags, page name
+pattern) with a live count of the matching items, which says which filter leaves everything out. As with
+`newsdesk export`, the corpus holds articles, notices and ads unless furniture is asked for, and a JSONL
+export of that corpus carries every page chosen whole (a page of furniture only too).
 Writing runs `Store.export` (the very function the CLI uses: one snapshot of the project, written whole
 or not at all, never onto the project's own files) as a background task (`app.ui.tasks`, which hands it
 the project on a connection of its own); errors reach the user through `dialogs.show_error` as one line (Parquet without pyarrow says
@@ -30,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import NewsdeskError
+from ..core.export import CORPUS_KINDS, empty_selection
 from ..core.page import Kind
 from ..core.safefiles import refuse_protected
 from . import dialogs
@@ -39,7 +43,7 @@ from .tasks import Task, TaskContext
 
 FORMATS = (("jsonl", "JSONL (one record a line)"), ("csv", "CSV (one row per item)"),
            ("txt", "Text files (one per item, in a folder)"), ("parquet", "Parquet"))
-SUFFIX = {"jsonl": ".jsonl", "csv": ".csv", "parquet": ".parquet"}
+SUFFIX = {"jsonl": ".jsonl", "csv": ".csv", "parquet": ".parquet"}  # txt writes a folder: no suffix
 PROGRESS_EVERY = 100  # records between two progress signals
 COUNT_DELAY_MS = 250
 
@@ -61,6 +65,7 @@ class ExportDialog(QDialog):
         self.format.setObjectName("export_format")
         for key, text in FORMATS:
             self.format.addItem(tr(text), key)
+        self.format.currentIndexChanged.connect(self.follow_format)
         self.out = QLineEdit()
         self.out.setObjectName("export_out")
         self.browse = QPushButton(tr("Browse…"))
@@ -75,7 +80,8 @@ class ExportDialog(QDialog):
             self.status.addItem(status_text(s), s)
         self.kind = QComboBox()
         self.kind.setObjectName("export_kind")
-        self.kind.addItem(tr("Any kind"), None)
+        self.kind.addItem(tr("Articles, notices and ads"), [str(k) for k in CORPUS_KINDS])
+        self.kind.addItem(tr("Every kind, furniture too"), None)
         for k in Kind:
             self.kind.addItem(kind_text(k), str(k))
         self.tag = QLineEdit()
@@ -136,11 +142,36 @@ class ExportDialog(QDialog):
         return {"status": self.status.currentData(), "kind": self.kind.currentData(),
                 "tag": self.tag.text().strip() or None, "name_like": self.pattern.text().strip() or None}
 
+    def whole_pages(self) -> bool:
+        """The default corpus (no kind or tag chosen): a JSONL export carries every page chosen whole."""
+        return self.kind.currentIndex() == 0 and not self.tag.text().strip()
+
     def update_count(self, *_args: Any) -> int:
-        n = self.store.count_records(**self.filters())
-        self.count.setText(tr("{n} item(s) match these filters.").format(n=n))
+        filters = self.filters()
+        n = self.store.count_records(**filters)
+        text = tr("{n} item(s) match these filters.").format(n=n)
+        if n == 0:  # said after a Chinese full stop without a space
+            text += ("" if text.endswith("。") else " ") + self._why_empty(filters)
+        self.count.setText(text)
         self.export_button.setEnabled(n > 0 and not self.running)
         return n
+
+    def _why_empty(self, filters: dict[str, Any]) -> str:
+        culprits = empty_selection(self.store.count_records, filters)
+        if culprits is None:
+            return tr("The project holds no pages.")
+        labels = {"status": tr("Status:"), "kind": tr("Kind:"), "tag": tr("Tag:"), "name_like": tr("Page name:")}
+        names = ", ".join(labels[k].rstrip(":：") for k in culprits or filters if filters[k])
+        return (tr("No item matches: {filters}.") if culprits else
+                tr("No item matches all of them together: {filters}.")).format(filters=names)
+
+    def follow_format(self) -> None:
+        """The file name's extension follows the format (a txt export is a folder: no extension)."""
+        out = self.out.text().strip()
+        if not out:
+            return
+        stem = next((out[: -len(suffix)] for suffix in SUFFIX.values() if out.endswith(suffix)), out)
+        self.out.setText(stem + SUFFIX.get(self.fmt(), ""))
 
     def choose_out(self) -> None:
         fmt = self.fmt()
@@ -157,7 +188,7 @@ class ExportDialog(QDialog):
     # --- writing ---------------------------------------------------------------------------------
     def start(self) -> None:
         """Write the matching items on a worker; the progress bar counts them."""
-        out, fmt, filters = self.out.text().strip(), self.fmt(), self.filters()
+        out, fmt, filters, whole_pages = self.out.text().strip(), self.fmt(), self.filters(), self.whole_pages()
         if not out:
             dialogs.show_error(self, NewsdeskError(tr("Choose where to write the export first.")))
             return
@@ -184,7 +215,7 @@ class ExportDialog(QDialog):
                 if done % PROGRESS_EVERY == 0:
                     context.step(PROGRESS_EVERY)
 
-            return context.store.export(fmt, out, progress, **filters)
+            return context.store.export(fmt, out, progress, whole_pages=whole_pages, **filters)
 
         self.task = Task(work, self.store, success=self._succeeded, failure=self._failed)
         self.task.progressed.connect(self._step)

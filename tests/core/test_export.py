@@ -61,13 +61,17 @@ def test_jsonl_lines_are_the_records(page: Page) -> None:
 def test_csv_has_one_row_per_item_with_lists_as_json(page: Page) -> None:
     recs = records_of(page)
     recs[0]["body"] = ['第一段，有"引号"', "第二段\n换行, 逗号"]
+    recs[0]["authors"].append({"name": "无名", "role": ""})
     out = io.StringIO(newline="")
     write_csv(recs, out)
-    rows = list(csv.DictReader(io.StringIO(out.getvalue(), newline="")))
+    assert out.getvalue().startswith("\ufeffpage,")  # the byte order mark Excel needs to read UTF-8
+    rows = list(csv.DictReader(io.StringIO(out.getvalue()[1:], newline="")))
     assert len(rows) == len(recs)
     assert list(rows[0]) == list(CSV_COLUMNS)
     assert json.loads(rows[0]["body"]) == recs[0]["body"]
-    assert json.loads(rows[0]["authors"]) == recs[0]["authors"]
+    assert rows[0]["authors"] == "张三（记者）；何勇（通讯员）；无名"  # for a person
+    assert json.loads(rows[0]["authors_json"]) == recs[0]["authors"]  # for a program
+    assert rows[0]["tags"] == "；".join(recs[0]["tags"]) and json.loads(rows[0]["tags_json"]) == recs[0]["tags"]
     assert rows[0]["title"] == recs[0]["title"]
 
 
@@ -84,7 +88,7 @@ def test_safe_names_cannot_escape_or_break_a_folder(text: str) -> None:
 def test_txt_folder_one_file_per_item_names_stable_and_unique(tmp_path: Path, page: Page) -> None:
     recs = records_of(page)
     recs[1]["page"] = recs[0]["page"] = "../版面 一.txt"
-    recs[1]["item_id"] = recs[0]["item_id"]  # a clash the writer must resolve
+    recs[1]["index"] = recs[0]["index"]  # a clash the writer must resolve
     recs[0]["title"] = recs[1]["title"] = "<script>alert(1)</script>"
     assert write_txt(recs, tmp_path / "a") == len(recs)
     write_txt(recs, tmp_path / "b")

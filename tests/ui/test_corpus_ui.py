@@ -14,7 +14,9 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
 from uihelp import SAMPLES
 
+from app.cli import cli
 from app.core.batch import POOL_MIN_PAGES
+from app.core.export import CORPUS_KINDS
 from app.store.db import Store
 from app.ui import import_dialog, tasks
 from app.ui.actions import Act
@@ -151,6 +153,12 @@ def open_export(qtbot, window):  # noqa: ANN001, ANN201
     return dialog
 
 
+def run_cli(*args: object) -> int:
+    from click.testing import CliRunner
+
+    return CliRunner().invoke(cli, [str(a) for a in args]).exit_code
+
+
 def run_export(qtbot, dialog) -> None:  # noqa: ANN001
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.running and tasks.pending_tasks() == 0, timeout=20000)
@@ -159,15 +167,18 @@ def run_export(qtbot, dialog) -> None:  # noqa: ANN001
 def test_export_dialog_writes_what_the_cli_writes(qtbot, window, tmp_path) -> None:  # noqa: ANN001
     dialog = open_export(qtbot, window)
     store = window.store
-    total = store.count_records()
-    assert dialog.count.text() == f"{total} item(s) match these filters."
+    corpus = store.count_records(kind=CORPUS_KINDS)  # the default: articles, notices and ads
+    assert dialog.kind.currentText() == "Articles, notices and ads"
+    assert dialog.count.text() == f"{corpus} item(s) match these filters."
     dialog.kind.setCurrentIndex(dialog.kind.findData("furniture"))
     furniture = store.count_records(kind="furniture")
-    assert 0 < furniture < total
+    assert 0 < furniture and corpus + furniture == store.count_records()
     assert dialog.count.text() == f"{furniture} item(s) match these filters."
+    dialog.kind.setCurrentIndex(dialog.kind.findText("Every kind, furniture too"))
+    assert dialog.count.text() == f"{corpus + furniture} item(s) match these filters."
     dialog.kind.setCurrentIndex(0)
     dialog.pattern.setText(SAMPLES[0].stem[:5] + "*")
-    one_page = store.count_records(name_like=SAMPLES[0].stem[:5] + "*")
+    one_page = store.count_records(name_like=SAMPLES[0].stem[:5] + "*", kind=CORPUS_KINDS)
     qtbot.waitUntil(lambda: dialog.count.text() == f"{one_page} item(s) match these filters.", timeout=2000)
     assert dialog.tag.completer().model().stringList() == store.all_tags()
     out = tmp_path / "corpus.jsonl"
@@ -177,7 +188,7 @@ def test_export_dialog_writes_what_the_cli_writes(qtbot, window, tmp_path) -> No
     assert dialog.progress.value() == dialog.progress.maximum()
     assert f"Wrote {one_page} item(s)" in dialog.message.text()
     expected = tmp_path / "cli.jsonl"
-    store.export("jsonl", expected, name_like=SAMPLES[0].stem[:5] + "*")
+    assert run_cli("export", "--db", store.path, "--page", SAMPLES[0].stem[:5] + "*", "--out", expected) == 0
     assert out.read_text(encoding="utf-8") == expected.read_text(encoding="utf-8")
 
 
@@ -185,7 +196,7 @@ def test_export_to_a_txt_folder_and_csv(qtbot, window, tmp_path) -> None:  # noq
     import csv
 
     dialog = open_export(qtbot, window)
-    total = window.store.count_records()
+    total = window.store.count_records(kind=CORPUS_KINDS)
     dialog.format.setCurrentIndex(dialog.format.findData("txt"))
     dialog.out.setText(str(tmp_path / "txt"))
     run_export(qtbot, dialog)
@@ -193,7 +204,7 @@ def test_export_to_a_txt_folder_and_csv(qtbot, window, tmp_path) -> None:  # noq
     dialog.format.setCurrentIndex(dialog.format.findData("csv"))
     dialog.out.setText(str(tmp_path / "items.csv"))
     run_export(qtbot, dialog)
-    with open(tmp_path / "items.csv", encoding="utf-8", newline="") as f:
+    with open(tmp_path / "items.csv", encoding="utf-8-sig", newline="") as f:
         assert len(list(csv.reader(f))) == total + 1
 
 
@@ -221,7 +232,8 @@ def test_export_to_parquet(qtbot, window, tmp_path) -> None:  # noqa: ANN001
     dialog.status.setCurrentIndex(dialog.status.findData("todo"))
     dialog.out.setText(str(tmp_path / "items.parquet"))
     run_export(qtbot, dialog)
-    assert pq.read_table(tmp_path / "items.parquet").num_rows == window.store.count_records(status="todo")
+    assert pq.read_table(tmp_path / "items.parquet").num_rows == \
+        window.store.count_records(status="todo", kind=CORPUS_KINDS)
 
 
 # --- quality report ----------------------------------------------------------------------------------
