@@ -402,7 +402,7 @@ def export(db_path: str, fmt: str, out: str, status: str | None, kinds: tuple[st
     elif others and whole_pages:
         said += f"; {others} page(s) hold furniture only (--all exports it)"
     elif others:
-        item_filters = {"kind": filters["kind"], "tag": filters["tag"]}
+        item_filters = {"kind": filters["kind"] if kinds else None, "tag": filters["tag"]}
         said += f"; {others} page(s) have no item matching {_shown_filters(item_filters, True, ' and ')}"
     click.echo(said, err=True)
 

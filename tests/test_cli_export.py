@@ -149,6 +149,12 @@ def test_a_kind_or_tag_export_says_which_pages_it_leaves_out(project: Path, tmp_
     assert run("import", "--from-export", out, "--db", copy).exit_code == 0
     with Store(copy) as b:
         assert {r.name for r in b.list_pages()} == with_ads
+    tag = records[0]["tags"][0]
+    result = run("export", "--db", project, "--out", tmp_path / "tag.csv", "--format", "csv", "--tag", tag)
+    with open(tmp_path / "tag.csv", encoding="utf-8-sig", newline="") as f:
+        tagged = {r["page"] for r in csv.DictReader(f)}
+    assert tagged and result.stderr.splitlines()[-1].endswith(
+        f"page(s); {len(SAMPLES) + 1 - len(tagged)} page(s) have no item matching --tag {tag}")
 
 
 @pytest.mark.parametrize(("args", "said"), [
