@@ -180,17 +180,24 @@ def merge_items(page: Page, first_id: int, second_id: int) -> Page:
     """The second item's blocks are appended to the first's; the second item is removed.
 
     The merged item keeps the first item's headline: when the first has a title, the second's headline
-    lines (section, kicker, title, subtitle) become one subhead of the merged item, where its title was
-    (an article continued under a heading of its own reads on under that heading)."""
+    lines (section, kicker, title, subtitle) become a subhead of the merged item where they were, each run
+    of them one subhead (an article continued under a heading of its own reads on under that heading)."""
     if first_id == second_id:
         raise EditError.said("cannot merge item {item} with itself", item=first_id)
     first, second = page.item(first_id), page.item(second_id)
-    tail = second.blocks
-    heads = [b for b in tail if b.role in HEADLINE_ROLES]
-    if heads and first.blocks_with(Role.TITLE):
-        subhead = Block(heads[0].id, Role.SUBHEAD, tuple(sp for b in heads for sp in b.spans))
-        tail = tuple(subhead if b is heads[0] else b for b in tail if b is heads[0] or b not in heads)
-    merged = _touched(first, blocks=first.blocks + tail)
+    tail = list(second.blocks)
+    if first.blocks_with(Role.TITLE):
+        heads = {b.id for b in tail if b.role in HEADLINE_ROLES}
+        runs: list[Block] = []
+        for b in tail:
+            if b.id not in heads:
+                runs.append(b)
+            elif runs and runs[-1].id in heads:  # the run of headline lines goes on
+                runs[-1] = Block(runs[-1].id, Role.SUBHEAD, runs[-1].spans + b.spans)
+            else:
+                runs.append(Block(b.id, Role.SUBHEAD, b.spans))
+        tail = runs
+    merged = _touched(first, blocks=first.blocks + tuple(tail))
     return page.with_(items=_replace_items(page, {first_id: merged, second_id: None}))
 
 
@@ -306,6 +313,8 @@ def paragraph_offset(page: Page, block: Block, shown_before: int) -> int:
                     return i
                 seen += 1
             i += 1
+    if seen == shown_before:  # after its last character: its end
+        return block.spans[-1][1]
     raise EditError.said("{what} has only {n} characters", what=_block_words(page, block), n=seen)
 
 

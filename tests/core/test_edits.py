@@ -542,3 +542,28 @@ def test_item_numbers_are_the_records_index_plus_one(sample_path):
     numbers = edits.item_numbers(page)
     records = {item_id: rec.index for item_id, rec in item_records(page)}
     assert numbers == {item_id: index + 1 for item_id, index in records.items() if item_id is not None}
+
+
+def test_merge_makes_each_run_of_the_seconds_headline_lines_one_subhead(make_page):
+    page = make_page([
+        (Kind.NEWS, [(Role.TITLE, "第一篇"), (Role.BODY, "一。")]),
+        (Kind.NEWS, [(Role.TITLE, "第二篇"), (Role.SUBTITLE, "——副"), (Role.BODY, "二。"), (Role.SECTION, "栏目")]),
+    ])
+    merged = valid(edits.merge_items(page, 0, 1))
+    assert [(b.id, b.role) for b in merged.item(0).blocks] == [
+        (0, Role.TITLE), (1, Role.BODY), (2, Role.SUBHEAD), (4, Role.BODY), (5, Role.SUBHEAD)]
+    record = item_record(merged, merged.item(0))
+    assert record.subheads == ("第二篇——副", "栏目") and record.section == ""
+
+
+def test_paragraph_offset_maps_shown_characters_to_the_source(page):
+    para = page.item(0).blocks[2]  # "本报讯 第一段第一行，" over three lines: spaces are not shown
+    text = item_record(page, page.item(0)).body[0]
+    for k in (0, 3, len(text) - 1):
+        assert page.text[edits.paragraph_offset(page, para, k)] == text[k]
+    assert edits.paragraph_offset(page, para, len(text)) == para.spans[-1][1]  # after the last: the end
+    with pytest.raises(EditError, match="has only"):
+        edits.paragraph_offset(page, para, len(text) + 1)
+    fixed = edits.correct_text(page, *at(page, "第二行"), "第2行")  # a correction maps to where it starts
+    start = page.text.index("第二行")
+    assert edits.paragraph_offset(fixed, para, text.index("第二行") + 1) == start
