@@ -62,21 +62,31 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pages", type=int, default=10_000)
     ap.add_argument("--jobs", type=int, default=0, help="import worker processes (0: one per core)")
+    ap.add_argument("--from-split", type=Path, metavar="SHARDS",
+                    help="store the pages of these split shards (examples/dask_split.py) instead of typesetting "
+                         "and splitting pages here: the same rows, without the split's time")
     a = ap.parse_args()
     from app.store.db import Store
     from app.store.importer import import_paths
+    from app.store.shards import import_shards, shard_files
 
     with tempfile.TemporaryDirectory(prefix="newsdesk-size-bench-") as tmp:
         folder = Path(tmp) / "pages"
         folder.mkdir()
-        write_pages(folder, a.pages)
+        if a.from_split:
+            shards = shard_files([a.from_split])
+            named = [json.loads(line).get("path") for shard in shards for line in shard.read_bytes().splitlines()]
+            for k, path in enumerate(p for p in named if p and Path(p).exists()):  # for the text's size, the floor
+                (folder / f"{k:06d}.txt").write_bytes(Path(path).read_bytes())
+        else:
+            write_pages(folder, a.pages)
         files = sorted(folder.glob("*.txt"))
         text_bytes = sum(len(p.read_bytes()) for p in files)
         gz = sum(len(gzip.compress(p.read_bytes())) for p in files)
         db = Path(tmp) / "project.db"
         start = time.perf_counter()
         with Store(db) as store:
-            report = import_paths(store, [folder], jobs=a.jobs)
+            report = (import_shards(store, shards) if a.from_split else import_paths(store, [folder], jobs=a.jobs))
             store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         import_s = time.perf_counter() - start
         size = db.stat().st_size + sum(os.path.getsize(f"{db}{s}") for s in ("-wal", "-shm")
@@ -84,7 +94,9 @@ def main() -> None:
         floor = floor_size(folder, Path(tmp) / "floor.db")
         shares = parts(db, text_bytes)
     ratio = size / text_bytes
-    print(f"pages:               {a.pages:,} ({report.summary}), imported in {import_s:.0f} s")
+    pages = len(files)
+    print(f"pages:               {pages:,} ({report.summary}), imported in {import_s:.0f} s"
+          + (f" from {len(shards)} split shards" if a.from_split else ""))
     print(f"pages' text:         {text_bytes / 1e6:8.1f} MB (UTF-8)")
     print(f"project file:        {size / 1e6:8.1f} MB  = {ratio:.2f} x the text  (target <= {TARGET})")
     print(f"floor, texts alone:  {floor / 1e6:8.1f} MB  = {floor / text_bytes:.2f} x  (gzipped: {gz / text_bytes:.2f} x)")
@@ -92,7 +104,7 @@ def main() -> None:
     for name, share in shares:
         if share >= 0.005:
             print(f"  {name:28s} {share:5.2f}")
-    print(json.dumps({"pages": a.pages, "text_mb": round(text_bytes / 1e6, 2), "project_mb": round(size / 1e6, 2),
+    print(json.dumps({"pages": pages, "text_mb": round(text_bytes / 1e6, 2), "project_mb": round(size / 1e6, 2),
                       "ratio": round(ratio, 3), "floor_ratio": round(floor / text_bytes, 3),
                       "gzip_ratio": round(gz / text_bytes, 3), "import_s": round(import_s, 1),
                       "parts": {name: round(share, 4) for name, share in shares if share >= 0.005}}))
