@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 import re
 
 # Han characters (CJK unified ideographs, extension A, compatibility ideographs, extensions B and on)
@@ -49,12 +48,9 @@ def dictionary_id() -> str:
     """Which dictionary cuts the index's words: jieba's version and its dictionary file's hash."""
     import jieba
 
-    path = jieba.dt.get_dict_file().name if hasattr(jieba.dt, "get_dict_file") else ""
-    digest = hashlib.sha256()
-    if path and os.path.exists(path):
-        with open(path, "rb") as f:
-            digest.update(f.read())
-    return f"jieba {getattr(jieba, '__version__', '?')} {digest.hexdigest()[:16]}"
+    with jieba.dt.get_dict_file() as f:  # the dictionary jieba loads (its own, or one set with set_dictionary)
+        digest = hashlib.sha256(f.read()).hexdigest()
+    return f"jieba {getattr(jieba, '__version__', '?')} {digest[:16]}"
 
 
 def _han_words(run: str, all_pairs: bool) -> list[str]:
