@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from . import roles
@@ -36,6 +36,8 @@ class Group:
     has_byline: bool
     banner: bool
     notice: bool = False  # 更名公告, 遗失声明: always printed above its text, whichever way the page reads
+    heads_above: bool = False  # back to back with the next headline: heads the text above, either way
+    heads_below: bool = False  # back to back with the headline above: heads the text below, either way
 
 
 def _headings(heads: list[Unit]) -> int:
@@ -46,6 +48,64 @@ def _headings(heads: list[Unit]) -> int:
         roles.joins_a_word(lines[k - 1], t) or roles.unbalanced(lines[k - 1]) or roles.starts_mid_sentence(t)))
 
 
+def _make_group(units: list[Unit]) -> Group:
+    heads = [u for u in units if u.kind == HEAD]
+    bylines = [u for u in units if u.kind == BYLINE]
+    banner = any(roles.is_series_banner(u.text) for u in heads)
+    strong = _headings(heads) >= 2 or bool(bylines) or any(
+        roles.is_subtitle(u.text) or roles.is_kicker(u.text) for u in heads
+    )
+    notice = len(heads) == 1 and roles.is_notice_title(heads[0].text)
+    return Group(tuple(units), strong, bool(bylines), banner, notice)
+
+
+def _side(heads: list[Unit], before: str, after: str) -> int:
+    """Which of two texts these headings name: 1 the text after, -1 the text before, 0 neither clearly."""
+    pairs = char_pairs("".join(u.text for u in heads if u.kind == HEAD))
+    if not pairs or not before or not after:
+        return 0
+    diff = (len(pairs & char_pairs(after)) - len(pairs & char_pairs(before))) / len(pairs)
+    return 1 if diff > TOPIC_MARGIN else -1 if diff < -TOPIC_MARGIN else 0
+
+
+def back_to_back(seq: list[object]) -> list[object]:
+    """Two headlines back to back between two texts: a headline printed after its body and the next
+    article's printed before its own (two groups, or one group with a blank line inside). When the words of
+    the block above name the text above and those of the block below do not, the first heads
+    the text above and the second the text below, whichever way the rest of the page reads. The block above
+    must be a full headline of its own (two headings, a kicker or subtitle, a byline): a lone line set apart
+    over a title is its kicker, and stays with it."""
+    out: list[object] = []
+    gi = 0
+    while gi < len(seq):
+        g = seq[gi]
+        if not (isinstance(g, Group) and 0 < gi and isinstance(seq[gi - 1], Unit)):
+            out.append(g)
+            gi += 1
+            continue
+        pair = gi + 2 < len(seq) and isinstance(seq[gi + 1], Group) and isinstance(seq[gi + 2], Unit)
+        if not pair and not (gi + 1 < len(seq) and isinstance(seq[gi + 1], Unit)):
+            out.append(g)
+            gi += 1
+            continue
+        end = gi + 1 if pair else gi
+        before, after = _runs_beside(seq, gi)[0], _runs_beside(seq, end)[1]
+        units = list(g.units) + (list(seq[gi + 1].units) if pair else [])
+        cuts = [len(g.units)] if pair else [
+            c for c in range(1, len(units))
+            if units[c].kind == HEAD and units[c].lines[0].blank_before and any(u.kind == HEAD for u in units[:c])]
+        cut = next((c for c in cuts if _make_group(units[:c]).strong
+                    and not any(u.banner for u in (_make_group(units[:c]), _make_group(units[c:])))
+                    and _side(units[:c], before, after) == -1 and _side(units[c:], before, after) != -1), 0)
+        if cut:
+            out += [replace(_make_group(units[:cut]), heads_above=True),
+                    replace(_make_group(units[cut:]), heads_below=True)]
+        else:
+            out += [g, seq[gi + 1]] if pair else [g]
+        gi = end + 1
+    return out
+
+
 def _group(units: list[Unit]) -> list[object]:
     """The page as a sequence of Groups (headlines) and body Units; captions/furniture kept aside."""
     seq: list[object] = []
@@ -54,14 +114,7 @@ def _group(units: list[Unit]) -> list[object]:
     def flush() -> None:
         nonlocal cur
         if cur:
-            heads = [u for u in cur if u.kind == HEAD]
-            bylines = [u for u in cur if u.kind == BYLINE]
-            banner = any(roles.is_series_banner(u.text) for u in heads)
-            strong = _headings(heads) >= 2 or bool(bylines) or any(
-                roles.is_subtitle(u.text) or roles.is_kicker(u.text) for u in heads
-            )
-            notice = len(heads) == 1 and roles.is_notice_title(heads[0].text)
-            seq.append(Group(tuple(cur), strong, bool(bylines), banner, notice))
+            seq.append(_make_group(cur))
             cur = []
 
     for u in units:
@@ -76,7 +129,7 @@ def _group(units: list[Unit]) -> list[object]:
             flush()
             seq.append(u)
     flush()
-    return seq
+    return back_to_back(seq)
 
 
 def _eligible(seq: list[object], gi: int, forward: bool) -> bool:
@@ -88,6 +141,8 @@ def _eligible(seq: list[object], gi: int, forward: bool) -> bool:
         return gi + 1 < len(seq) and isinstance(seq[gi + 1], Unit) and forward
     if not (0 <= j < len(seq)) or not isinstance(seq[j], Unit):
         return False
+    if g.heads_above or g.heads_below:
+        return forward == g.heads_below
     if g.strong:
         return True
     if not forward and topic_side(seq, gi) == -1:
@@ -236,6 +291,27 @@ def reads_forward(seq: list[object]) -> bool:
     return _problems(seq, True) <= _problems(seq, False)
 
 
+def split_point(units: list[Unit], head: Group) -> int:
+    """Where, in a run of text that two articles share, the one `head` heads (the second) begins: the
+    paragraph whose opening names the headline's words most, and least carries on the text above it (an
+    article opening 本报讯 wins outright). 0 when the run has no second paragraph."""
+    cands = [k for k in range(1, len(units)) if units[k].kind == PARA]
+    if not cands:
+        return 0
+    leads = [k for k in cands if units[k].lead]
+    if leads:
+        return leads[0]
+    pairs = char_pairs("".join(u.text for u in head.units if u.kind == HEAD))
+
+    def score(k: int) -> float:
+        above = "".join(u.text for u in units[:k] if u.kind == PARA)
+        below = "".join(u.text for u in units[k:] if u.kind == PARA)
+        named = len(pairs & char_pairs(below[:TOPIC_CHARS])) / len(pairs) if pairs else 0.0
+        return named - continuity(above, below)
+
+    return max(cands, key=score)
+
+
 @dataclass
 class Draft:
     units: list[Unit] = field(default_factory=list)  # in reading order
@@ -259,6 +335,9 @@ def _assemble(seq: list[object], forward: bool) -> tuple[list[Draft], dict[int, 
     if forward:
         cur: Draft | None = None
         for gi, x in enumerate(seq):
+            if isinstance(x, Group) and cur is not None and x.heads_above and cur.headline is None:
+                cur.headline = x  # printed after the text above it, back to back with the next headline
+                continue
             if isinstance(x, Group):
                 starts_news = (cur is not None and cur.headline is not None
                                and not x.strong and _news_title_over(seq, gi)
@@ -281,7 +360,24 @@ def _assemble(seq: list[object], forward: bool) -> tuple[list[Draft], dict[int, 
         return drafts, loose
     pending: list[Unit] = []
     notice: Draft | None = None  # a notice read forward inside a page read backward
+    ahead: Draft | None = None  # a headline printed before its body on a page read backward
     for gi, x in enumerate(seq):
+        if isinstance(x, Group) and x.heads_below:
+            if pending and drafts:
+                drafts[-1].units += pending
+            elif pending:
+                drafts.append(Draft(pending, None))
+            pending = []
+            ahead = Draft([], x)
+            drafts.append(ahead)
+            continue
+        if ahead is not None and (isinstance(x, Group) and _eligible(seq, gi, False)
+                                  or isinstance(x, Unit) and x.lead and any(u.kind == PARA for u in pending)):
+            # the text run after a headline printed before its body ends where the next article begins
+            k = split_point(pending, x) if isinstance(x, Group) else len(pending)
+            ahead.units += pending[:k or len(pending)]
+            pending = pending[k:] if k else []
+            ahead = None
         if isinstance(x, Group) and x.notice and gi + 1 < len(seq) and isinstance(seq[gi + 1], Unit):
             if pending and drafts:
                 drafts[-1].units += pending
@@ -313,7 +409,9 @@ def _assemble(seq: list[object], forward: bool) -> tuple[list[Draft], dict[int, 
                     drafts.append(Draft(pending, None))
                 pending = []
             pending.append(x)
-    if pending:
+    if pending and ahead is not None:
+        ahead.units += pending
+    elif pending:
         if drafts and not any(u.kind == PARA and u.lead for u in pending):
             drafts[-1].units += pending
         else:

@@ -300,3 +300,22 @@ def test_standalone_captions_want_an_unmarked_caption_short_and_set_apart():
     lines = read_lines(text)
     units, kinds = build_units(lines, fixed_roles(lines))
     assert [u.text for u in standalone_captions(units, lines, kinds) if u.kind == CAPTION] == ["市民在公园里散步。"]
+
+
+def test_assemble_gives_a_headline_back_to_back_with_the_next_one_to_the_text_above():
+    # a page that prints its headlines before their bodies, but the first article's after its body: the two
+    # headline blocks stand back to back (a blank line apart); the first names the text above, so heads it
+    units = [_unit(PARA, "公园里种满了花草，口袋公园成了市民散步游玩的好去处。", 0),
+             _unit(HEAD, "城区新建口袋公园", 100), _unit(HEAD, "市民散步有了好去处", 120, blank=0),
+             _unit(HEAD, "图书馆延长开放时间", 200, blank=1),
+             _unit(PARA, "图书馆从下月起延长开放时间，读者可以晚上借书。", 300),
+             _unit(HEAD, "郊外踏青人多", 400), _unit(PARA, "本报讯（记者李华）天气转暖，郊外踏青的人多了起来。", 500)]
+    result = assemble(units)
+    assert result.forward
+    assert [(d.headline.units[-1].text, [u.pos for u in d.units]) for d in result.drafts] == [
+        ("市民散步有了好去处", [0]), ("图书馆延长开放时间", [300]), ("郊外踏青人多", [500])]
+    # a lone line set apart over a title is that title's kicker: the block stays one headline
+    kicker = [*units[:1], _unit(HEAD, "城区新建口袋公园", 100), _unit(HEAD, "图书馆延长开放时间", 200, blank=1),
+              *units[4:]]
+    heads = [[u.text for u in d.headline.units] for d in assemble(kicker).drafts if d.headline]
+    assert ["城区新建口袋公园", "图书馆延长开放时间"] in heads
