@@ -68,6 +68,11 @@ def _side(heads: list[Unit], before: str, after: str) -> int:
     return 1 if diff > TOPIC_MARGIN else -1 if diff < -TOPIC_MARGIN else 0
 
 
+def _titled(units: list[Unit]) -> bool:
+    """Do these headline units hold a title (a heading that is not a series or column banner)?"""
+    return any(u.kind == HEAD and not roles.is_series_banner(u.text) for u in units)
+
+
 def back_to_back(seq: list[object]) -> list[object]:
     """Two headlines back to back between two texts: a headline printed after its body and the next
     article's printed before its own (two groups, or one group with a blank line inside). When the words of
@@ -95,7 +100,7 @@ def back_to_back(seq: list[object]) -> list[object]:
             c for c in range(1, len(units))
             if units[c].kind == HEAD and units[c].lines[0].blank_before and any(u.kind == HEAD for u in units[:c])]
         cut = next((c for c in cuts if _make_group(units[:c]).strong
-                    and not any(u.banner for u in (_make_group(units[:c]), _make_group(units[c:])))
+                    and all(_titled(part) for part in (units[:c], units[c:]))
                     and _side(units[:c], before, after) == -1 and _side(units[c:], before, after) != -1), 0)
         if cut:
             out += [replace(_make_group(units[:cut]), heads_above=True),

@@ -21,6 +21,7 @@ from .page import Block, Item, Kind, Page, Role
 if TYPE_CHECKING:
     from .splitmodel import SplitModel
 
+TITLE_WRAP_WIDTH = 26  # cells two headline lines together exceed when they are one title wrapped
 DEFAULT_METHOD = "rules"  # "learned" once the model beats the rules on held-out pages
 
 
@@ -37,7 +38,7 @@ def _headline_roles(group: Group) -> list[tuple[Unit, Role]]:
     # lines that carry one another on are one heading (a title wrapped over two or three lines)
     runs: list[list[Unit]] = []
     for u in main:
-        if runs and not roles.is_kicker(runs[-1][-1].text) and _title_continues(runs[-1][-1], u):
+        if runs and not roles.is_kicker(runs[-1][-1].text) and _title_continues(runs[-1], u):
             runs[-1].append(u)
         else:
             runs.append([u])
@@ -51,12 +52,17 @@ def _headline_roles(group: Group) -> list[tuple[Unit, Role]]:
     return out
 
 
-def _title_continues(first: Unit, second: Unit) -> bool:
-    """A two-line title: the second line carries on the first (获评… after …基地)."""
+def _title_continues(run: list[Unit], second: Unit) -> bool:
+    """A two-line title: the second line carries on the first (获评… after …基地). Two long lines are one
+    title wrapped when the first is the wider and the break cuts a word; a long kicker over a shorter title
+    (一月份民营企业进出口两位数增长 / 进出口稳中提质态势好) ends on a whole word."""
+    first = run[-1]
     if roles.is_subtitle(second.text) or " " in first.text.strip() or "　" in first.text.strip():
         return False
-    return (roles.width(first.text) + roles.width(second.text) > 26
-            or roles.starts_mid_sentence(second.text) or roles.unbalanced(first.text))
+    wrapped = (roles.width(first.text) + roles.width(second.text) > TITLE_WRAP_WIDTH
+               and roles.width(first.text) >= roles.width(second.text) and roles.joins_a_word(first.text, second.text))
+    return (wrapped or roles.starts_mid_sentence(second.text)
+            or roles.unbalanced("".join(u.text for u in run)))
 
 
 def split_page(source: SourcePage | tuple[str, str], model: SplitModel | str | os.PathLike[str] | None = None,

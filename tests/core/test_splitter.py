@@ -306,3 +306,12 @@ def test_a_labelled_author_line_a_source_line_and_a_paper_name_at_the_page_end()
     assert [(r["kind"], r["title"], r["authors"], r["body"]) for r in recs] == [
         ("news", "清明寄思", [{"name": "张伟", "role": "作者"}], [body, "据中国之声"]),
         ("furniture", "", [], ["江西晚报"])]
+
+
+def test_a_long_kicker_over_a_shorter_title_is_no_wrapped_title():
+    # two long headline lines: the first is a kicker of its own when the break cuts no word
+    body = "\n".join(["近日，城区新建的三座口袋公园正式向", "市民开放。公园占地约两千平方米，设", "有步道、座椅和儿童游乐设施，附近居",
+                      "民表示，下班后终于有了散步的好去处。"])
+    text = "\n".join(["城区新建三座口袋公园正式向市民开放", "市民散步有了好去处", "", body, ""])
+    recs = [r for r in page_records(split_page(("kicker.txt", text))) if r["kind"] != "furniture"]
+    assert [(r["kicker"], r["title"]) for r in recs] == [("城区新建三座口袋公园正式向市民开放", "市民散步有了好去处")]
