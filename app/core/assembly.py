@@ -94,14 +94,15 @@ def back_to_back(seq: list[object]) -> list[object]:
             gi += 1
             continue
         end = gi + 1 if pair else gi
-        before, after = _runs_beside(seq, gi)[0], _runs_beside(seq, end)[1]
         units = list(g.units) + (list(seq[gi + 1].units) if pair else [])
-        cuts = [len(g.units)] if pair else [
-            c for c in range(1, len(units))
-            if units[c].kind == HEAD and units[c].lines[0].blank_before and any(u.kind == HEAD for u in units[:c])]
-        cut = next((c for c in cuts if _make_group(units[:c]).strong
-                    and all(_titled(part) for part in (units[:c], units[c:]))
-                    and _side(units[:c], before, after) == -1 and _side(units[c:], before, after) != -1), 0)
+        cuts = [c for c in ([len(g.units)] if pair else range(1, len(units)))
+                if (pair or units[c].kind == HEAD and units[c].lines[0].blank_before)
+                and _make_group(units[:c]).strong and all(_titled(part) for part in (units[:c], units[c:]))]
+        cut = 0
+        if cuts:  # the words are read only where the layout allows two headlines
+            before, after = _runs_beside(seq, gi)[0], _runs_beside(seq, end)[1]
+            cut = next((c for c in cuts
+                        if _side(units[:c], before, after) == -1 and _side(units[c:], before, after) != -1), 0)
         if cut:
             out += [replace(_make_group(units[:cut]), heads_above=True),
                     replace(_make_group(units[cut:]), heads_below=True)]
