@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from app.core import layout
-from app.core.assembly import assemble
+from app.core.assembly import _make_group, assemble, split_point
 from app.core.layout import (
     AD,
     BYLINE,
@@ -319,3 +319,28 @@ def test_assemble_gives_a_headline_back_to_back_with_the_next_one_to_the_text_ab
               *units[4:]]
     heads = [[u.text for u in d.headline.units] for d in assemble(kicker).drafts if d.headline]
     assert ["城区新建口袋公园", "图书馆延长开放时间"] in heads
+
+
+def test_split_point_starts_the_second_article_where_its_headlines_words_come_back():
+    run = [_unit(PARA, "公园里种满了花草，市民纷纷前来散步游玩。", 0),
+           _unit(PARA, "公园管理处说，花草由附近居民认养。", 100),
+           _unit(PARA, "图书馆从下月起延长开放时间，读者可以晚上借书。", 200),
+           _unit(PARA, "图书馆还将增设自习座位。", 300)]
+    assert split_point(run, _make_group([_unit(HEAD, "图书馆延长开放时间", 400)])) == 2
+    assert split_point(run[:1], _make_group([_unit(HEAD, "图书馆延长开放时间", 400)])) == 0
+
+
+def test_a_headline_printed_before_its_body_on_a_page_read_backward():
+    units = [_unit(PARA, "公园里种满了花草，口袋公园成了市民散步游玩的好去处。", 0),
+             _unit(HEAD, "城区新建口袋公园", 100), _unit(HEAD, "市民散步有了好去处", 120, blank=0),
+             _unit(HEAD, "图书馆延长开放时间", 200, blank=1),
+             _unit(PARA, "图书馆从下月起延长开放时间，读者可以晚上借书。", 300),
+             _unit(PARA, "铁路部门预计，春运返程客流高峰今天到来，车站增开临时列车。", 400),
+             _unit(HEAD, "春运返程客流高峰到来", 500),
+             _unit(PARA, "寒假里，村里的图书室成了孩子们最爱去的地方。孩子们在这里读书、写作业。", 600),
+             _unit(HEAD, "乡村图书室里的寒假", 700)]
+    result = assemble(units)
+    assert not result.forward
+    assert [(d.headline.units[-1].text, [u.pos for u in d.units]) for d in result.drafts] == [
+        ("市民散步有了好去处", [0]), ("图书馆延长开放时间", [300]), ("春运返程客流高峰到来", [400]),
+        ("乡村图书室里的寒假", [600])]
