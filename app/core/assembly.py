@@ -297,6 +297,14 @@ def reads_forward(seq: list[object]) -> bool:
     return _problems(seq, True) <= _problems(seq, False)
 
 
+def _flush(pending: list[Unit], drafts: list[Draft]) -> None:
+    """Text read so far goes to the draft before it (or opens a headless draft on a page's first lines)."""
+    if pending and drafts:
+        drafts[-1].units += pending
+    elif pending:
+        drafts.append(Draft(pending, None))
+
+
 def split_point(units: list[Unit], head: Group) -> int:
     """Where, in a run of text that two articles share, the one `head` heads (the second) begins: the
     paragraph whose opening names the headline's words most, and least carries on the text above it (an
@@ -369,10 +377,7 @@ def _assemble(seq: list[object], forward: bool) -> tuple[list[Draft], dict[int, 
     ahead: Draft | None = None  # a headline printed before its body on a page read backward
     for gi, x in enumerate(seq):
         if isinstance(x, Group) and x.heads_below:
-            if pending and drafts:
-                drafts[-1].units += pending
-            elif pending:
-                drafts.append(Draft(pending, None))
+            _flush(pending, drafts)
             pending = []
             ahead = Draft([], x)
             drafts.append(ahead)
@@ -385,10 +390,7 @@ def _assemble(seq: list[object], forward: bool) -> tuple[list[Draft], dict[int, 
             pending = pending[k:] if k else []
             ahead = None
         if isinstance(x, Group) and x.notice and gi + 1 < len(seq) and isinstance(seq[gi + 1], Unit):
-            if pending and drafts:
-                drafts[-1].units += pending
-            elif pending:
-                drafts.append(Draft(pending, None))
+            _flush(pending, drafts)
             pending = []
             notice = Draft([], x)
             drafts.append(notice)
