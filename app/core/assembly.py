@@ -155,12 +155,12 @@ def _eligible(seq: list[object], gi: int, forward: bool) -> bool:
         return True  # its words name the text above it (its own, read backward) and not the text below
     if forward:
         before = seq[gi - 1] if gi > 0 else None
-        return seq[j].lead or (isinstance(before, Unit) and before.end_marker) or before is None
+        return seq[j].opening or (isinstance(before, Unit) and before.end_marker) or before is None
     # backward: the run before must open like an article
     k = j
-    while k > 0 and isinstance(seq[k - 1], Unit) and not seq[k].lead:
+    while k > 0 and isinstance(seq[k - 1], Unit) and not seq[k].opening:
         k -= 1
-    return seq[k].lead
+    return seq[k].opening
 
 
 def _heads_some_text(seq: list[object], gi: int, forward: bool) -> bool:
@@ -214,14 +214,14 @@ def _problems(seq: list[object], forward: bool) -> float:
         if ok and g.has_byline and forward and seq[gi + 1].lead:
             n += 1  # two bylines for one article
     for j, x in enumerate(seq):
-        if not (isinstance(x, Unit) and x.lead):
+        if not (isinstance(x, Unit) and x.opening):
             continue
         if forward:
             if not (j > 0 and isinstance(seq[j - 1], Group) and _eligible(seq, j - 1, True)):
                 n += 1  # an article opening with 本报讯 but no headline above it
             continue
         k = j + 1
-        while k < len(seq) and isinstance(seq[k], Unit) and not seq[k].lead:
+        while k < len(seq) and isinstance(seq[k], Unit) and not seq[k].opening:
             k += 1
         if not (k < len(seq) and isinstance(seq[k], Group) and _eligible(seq, k, False)):
             n += 1  # ... or none below it
@@ -312,7 +312,7 @@ def split_point(units: list[Unit], head: Group) -> int:
     cands = [k for k in range(1, len(units)) if units[k].kind == PARA]
     if not cands:
         return 0
-    leads = [k for k in cands if units[k].lead]
+    leads = [k for k in cands if units[k].opening]
     if leads:
         return leads[0]
     pairs = char_pairs("".join(u.text for u in head.units if u.kind == HEAD))
@@ -367,7 +367,7 @@ def _assemble(seq: list[object], forward: bool) -> tuple[list[Draft], dict[int, 
                     loose.update((u.pos, u) for u in inside if u.kind == CAPTION)
                     cur.units += [u for u in inside if u.kind != CAPTION]
             else:
-                if cur is None or (x.lead and cur.units and any(u.kind == PARA for u in cur.units)):
+                if cur is None or (x.opening and cur.units and any(u.kind == PARA for u in cur.units)):
                     cur = Draft([], None)
                     drafts.append(cur)
                 cur.units.append(x)
@@ -383,7 +383,7 @@ def _assemble(seq: list[object], forward: bool) -> tuple[list[Draft], dict[int, 
             drafts.append(ahead)
             continue
         if ahead is not None and (isinstance(x, Group) and _eligible(seq, gi, False)
-                                  or isinstance(x, Unit) and x.lead and any(u.kind == PARA for u in pending)):
+                                  or isinstance(x, Unit) and x.opening and any(u.kind == PARA for u in pending)):
             # the text run after a headline printed before its body ends where the next article begins
             k = split_point(pending, x) if isinstance(x, Group) else len(pending)
             ahead.units += pending[:k or len(pending)]
@@ -409,7 +409,7 @@ def _assemble(seq: list[object], forward: bool) -> tuple[list[Draft], dict[int, 
             else:
                 pending += _inside(x)
         else:
-            if x.lead and pending and any(u.kind == PARA for u in pending):
+            if x.opening and pending and any(u.kind == PARA for u in pending):
                 # what precedes an article's opening belongs to the item before: its lead, printed after it
                 if drafts:
                     drafts[-1].units[0:0] = pending
@@ -420,7 +420,7 @@ def _assemble(seq: list[object], forward: bool) -> tuple[list[Draft], dict[int, 
     if pending and ahead is not None:
         ahead.units += pending
     elif pending:
-        if drafts and not any(u.kind == PARA and u.lead for u in pending):
+        if drafts and not any(u.kind == PARA and u.opening for u in pending):
             drafts[-1].units += pending
         else:
             drafts.append(Draft(pending, None))

@@ -51,6 +51,13 @@ _DISPATCH = (rf"(?:本报讯|本报[{_HAN}0-9０-９]{{1,14}}(?:电|讯)|(?:新�
 LEAD_RE = re.compile(rf"^\s*{_DISPATCH}\s*[（(]([^（）()]{{1,80}})[）)]")
 # how an article's first paragraph opens (a dispatch source, or a bracketed byline): nothing runs on into it
 LEAD_START = re.compile(rf"^\s*(?:{_DISPATCH}|[（(]\s*(?:本报|特约|{_ROLE_ALT}))")
+# a dateline opening an article with no byline after it: 新华社北京2月26日电, 本报北京2月1日电, 本报讯,
+# 荆州日报讯. Stricter than `_DISPATCH` (a source with a date, or a paper's 讯): a sentence such as
+# 这家合作社今年发电… must not read as one
+_DATE = "[0-9０-９一二三四五六七八九十]"
+DISPATCH_OPENING_RE = re.compile(
+    rf"^\s*(?:本报讯|[{_HAN}]{{2,6}}(?:日报|晚报)讯|(?:本报|新华社|中新社|[{_HAN}]{{2,6}}(?:日报|晚报|通讯社))"
+    rf"[{_HAN}]{{0,8}}(?:{_DATE}{{1,2}}月)?{_DATE}{{1,3}}日电|(?:新华社|中新社)[{_HAN}]{{2,8}}电)")
 # a parenthetical byline that opens a paragraph without the 本报讯 prefix: （特约记者杜川 通讯员郑丹）
 PAREN_LEAD_RE = re.compile(rf"^\s*[（(]\s*((?:{_ROLE_ALT})[^（）()]{{1,80}})[）)]")
 BULLET_BYLINE_RE = re.compile(rf"^\s*[{_BULLETS}]?\s*(?:本报)?(?:{_ROLE_ALT})\s*[{_NAME_CHARS}]")
@@ -125,6 +132,12 @@ def lead_byline(paragraph: str) -> tuple[str, list[Author]] | None:
     if not _ROLE_RE.search(inner):
         return None
     return m.group(0), parse_authors(inner, default_role="记者")
+
+
+def dispatch_opening(paragraph: str) -> bool:
+    """Does this paragraph open an article with a dispatch line (`新华社北京2月26日电`, `本报讯`), with or
+    without a byline after it? An article's first paragraph, whatever comes before it."""
+    return bool(DISPATCH_OPENING_RE.match(paragraph)) or lead_byline(paragraph) is not None
 
 
 # a byline printed at the end of an article: …的承诺。（记者 王三 通讯员 李四）

@@ -18,6 +18,7 @@ from enum import StrEnum
 
 from . import roles
 from .bylines import (
+    dispatch_opening,
     has_credit,
     is_author_line,
     is_byline,
@@ -64,6 +65,9 @@ COLUMN_AGREEMENT = 0.6  # share of lines within tolerance for the text to count 
 PARA_END_SHORTFALL = 2  # a sentence-final line this many cells short of the column ends its paragraph
 CAPTION_SENTENCE_WIDTH = 30  # cells a caption with no credit or mark stays within (longer: a short paragraph)
 CAPTION_MAX_LINES = 4  # printed lines a photo caption runs to (its own block of lines)
+# characters of caption text a block above its credit holds (a narrow caption runs to more lines; a block of
+# body text set apart is longer: typeset and seed captions are one or two sentences, at most ~80 characters)
+CAPTION_BLOCK_CHARS = 90
 HEADLINE_BLOCK_LINES = 5  # lines a block standing apart may have and still be one headline (title, subtitle)
 HEADLINE_MAX_WIDTH = 40  # cells a headline's line stays within (as roles.is_headingish reads one)
 PARALLEL_MAX_CHARS = 9  # a parallel headline's phrases are short (护佑生命战疫情); longer halves are a clause pair
@@ -97,8 +101,9 @@ class Unit:
     kind: UnitKind
     lines: tuple[Ln, ...]
     spans: tuple[Span, ...]
-    lead: bool = False  # a body paragraph opening with 本报讯（…）
+    lead: bool = False  # a body paragraph opening with 本报讯（…）: its byline names the authors
     end_marker: bool = False
+    opening: bool = False  # a body paragraph opening an article: 本报讯（…）, or a dateline 新华社北京2月26日电
 
     @property
     def pos(self) -> int:
@@ -205,14 +210,19 @@ def caption_blocks(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tuple[
             for k in run:
                 out[k] = CAPTION
     for i, ln in enumerate(lines):
-        if out[i] != CAPTION or split_credit(ln.text)[0].strip("（()） ") or i == 0:
-            continue
-        # a credit alone: the block above it, from its first line, is the caption's text
-        top = i
-        while top > 0 and lines[top - 1].chunk == ln.chunk and not out[top - 1] and i - top < CAPTION_MAX_LINES:
+        if out[i] != CAPTION or i == 0 or not has_credit(ln.text) or roles.has_caption_mark(ln.text):
+            continue  # (a caption opening 图为 starts where its mark is)
+        alone = not split_credit(ln.text)[0].strip("（()） ")
+        # a credit alone, or the last line of a caption with its credit at the end (…居家隔离观察 陆波岸 摄):
+        # the block of lines above it, from its first line, is the caption's text
+        top, size = i, 0 if alone else len(ln.text)
+        while top > 0 and lines[top - 1].chunk == ln.chunk and not out[top - 1] and (
+                i - top < CAPTION_MAX_LINES or size + len(lines[top - 1].text) <= CAPTION_BLOCK_CHARS):
             top -= 1
-        if top < i and (top == 0 or lines[top].chunk != lines[top - 1].chunk or out[top - 1]) \
-                and roles.ends_sentence(lines[i - 1].text):
+            size += len(lines[top].text)
+        apart = top == 0 or lines[top].chunk != lines[top - 1].chunk or bool(out[top - 1])
+        if top < i and apart and (not alone or roles.ends_sentence(lines[i - 1].text)) \
+                and size <= CAPTION_BLOCK_CHARS:
             for k in range(top, i):
                 out[k] = CAPTION
     return tuple(out)
@@ -538,14 +548,16 @@ def build_units(lines: tuple[Ln, ...], fixed: tuple[UnitKind, ...]) -> tuple[lis
     close_open()
     out: list[Unit] = []
     for u in units:
-        lead = end_marker = False
+        lead = end_marker = opening = False
         kind = u.kind
         if u.kind == PARA:
-            lead = bool(lead_byline("".join(ln.text for ln in u.lines[:3])))
+            head = "".join(ln.text for ln in u.lines[:3])
+            lead = bool(lead_byline(head))
+            opening = lead or dispatch_opening(head)
             end_marker = len(u.lines) == 1 and roles.is_end_marker(u.lines[0].text)
             if lead and _closing_byline(u, out):
-                kind, lead, end_marker = BYLINE, False, True
-        out.append(Unit(kind, tuple(u.lines), tuple(u.spans), lead, end_marker))
+                kind, lead, end_marker, opening = BYLINE, False, True, False
+        out.append(Unit(kind, tuple(u.lines), tuple(u.spans), lead, end_marker, opening))
     return out, tuple(kinds)
 
 
@@ -588,7 +600,7 @@ def standalone_captions(units: list[Unit], lines: tuple[Ln, ...], kinds: tuple[U
     index = {ln.start: i for i, ln in enumerate(lines)}
     out: list[Unit] = []
     for u in units:
-        if u.kind == PARA and len(u.lines) == 1 and not u.lead and not u.end_marker:
+        if u.kind == PARA and len(u.lines) == 1 and not u.opening and not u.end_marker:
             ln = u.lines[0]
             i = index[ln.start]
             alone_before = (ln.blank_before > 0 or i == 0 or roles.ends_sentence(lines[i - 1].text)

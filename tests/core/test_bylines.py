@@ -146,3 +146,20 @@ def test_labelled_names_read_a_label_of_its_own_and_leave_role_words_to_parse_au
     assert labelled_names("寄思人：张伟 李娜") == "张伟 李娜"
     assert labelled_names("作者：张伟") is None  # a role word: parse_authors reads it
     assert labelled_names("地点：人民广场东侧的草坪上") is None
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    ("新华社北京2月26日电中共中央政治局常务委员会召开会议", True),
+    ("本报北京2月1日电 记者从有关部门获悉", True),
+    ("本报讯 日前，市里召开会议", True),
+    ("荆州日报讯 近日，全市启动", True),
+    ("新华社华盛顿电 美国政府宣布", True),
+    ("本报讯（记者李四）今天", True),  # with its byline too
+    ("这家合作社今年发电量大增", False),  # a sentence, not a dispatch
+    ("据新华社北京2月26日电", False),  # the source an article closes with
+    ("本报记者 王三", False),
+])
+def test_a_dispatch_line_opens_an_article(paragraph, expected):
+    from app.core.bylines import dispatch_opening
+
+    assert dispatch_opening(paragraph) is expected

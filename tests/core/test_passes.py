@@ -108,7 +108,8 @@ def test_author_lines_takes_a_line_of_names_under_a_headline():
 
 def _unit(kind, text, pos, blank=1):
     ln = layout.Ln(pos, pos, pos + len(text), text, blank, pos, layout.roles.width(text))
-    return Unit(kind, (ln,), ((pos, pos + len(text)),), lead=text.startswith("本报讯"))
+    return Unit(kind, (ln,), ((pos, pos + len(text)),), lead=text.startswith("本报讯"),
+                opening=text.startswith("本报讯"))
 
 
 def test_assemble_reads_headlines_before_their_bodies():
@@ -344,3 +345,46 @@ def test_a_headline_printed_before_its_body_on_a_page_read_backward():
     assert [(d.headline.units[-1].text, [u.pos for u in d.units]) for d in result.drafts] == [
         ("市民散步有了好去处", [0]), ("图书馆延长开放时间", [300]), ("春运返程客流高峰到来", [400]),
         ("乡村图书室里的寒假", [600])]
+
+
+def test_caption_blocks_take_the_block_above_a_credit_at_the_end_of_a_captions_last_line():
+    caption = ["目前，社区共排查出34名返乡的居", "民，都在社区服务保障下居家隔离观察 陆波岸 摄"]
+    text = "\n".join([*WRAPPED[:3], "", *caption, "", *WRAPPED[3:], ""])
+    lines = read_lines(text)
+    kinds = fixed_roles(lines)
+    assert [ln.text[:4] for ln, k in zip(lines, kinds, strict=True) if k == CAPTION] == ["目前，社", "民，都在"]
+    units, _ = build_units(lines, kinds)
+    assert [u.text[:4] for u in units if u.kind == PARA] == ["企业发展"]  # the paragraph runs on across it
+    # a block of body text too long for a caption stays body, whatever its last line ends with
+    long_block = [*WRAPPED[:5], WRAPPED[5][:-1] + " 张三 摄"]
+    lines = read_lines("\n".join([*WRAPPED, "", *long_block, "", *WRAPPED, ""]))
+    assert [ln.text for ln, k in zip(lines, fixed_roles(lines), strict=True) if k == CAPTION] == [long_block[-1]]
+
+
+def test_caption_blocks_start_a_caption_with_its_mark_not_above_it():
+    text = "\n".join([*WRAPPED[:2], "", "这项活动延续至今，每年都", "吸引众多市民参加。",
+                      "图为市民参加活动。（张三 摄）", "", *WRAPPED[2:], ""])
+    lines = read_lines(text)
+    assert [ln.text[:4] for ln, k in zip(lines, fixed_roles(lines), strict=True) if k == CAPTION] == ["图为市民"]
+
+
+def test_build_units_mark_a_dateline_as_an_articles_opening():
+    text = "\n".join(["新华社北京2月26日电中共中央政治局常务委员会2", "月26日召开会议，研究部署近期工作。", "",
+                      "这家合作社今年发电量大增，收入明", "显提高，村民们都很高兴。", ""])
+    lines = read_lines(text)
+    units, _ = build_units(lines, fixed_roles(lines))
+    assert [(u.kind, u.opening, u.lead) for u in units] == [(PARA, True, False), (PARA, False, False)]
+
+
+def test_assemble_starts_an_article_at_a_dateline_under_a_heading_on_a_page_read_forward():
+    def para(text, pos):
+        return dataclasses.replace(_unit(PARA, text, pos), opening=text.startswith("新华社"))
+
+    units = [_unit(HEAD, "城区新建三座口袋公园", 0), _unit(BYLINE, "□ 记者 张明", 50),
+             para("近日，城区新建的三座口袋公园正式开放，市民纷纷前来休闲健身。", 100),
+             _unit(HEAD, "疫情防控工作取得阶段性成效", 200),
+             para("新华社北京2月26日电 城区疫情防控工作取得阶段性成效，公园将有序开放。", 300)]
+    result = assemble(units)
+    assert result.forward
+    assert [(d.headline.units[0].text, [u.pos for u in d.units]) for d in result.drafts] == [
+        ("城区新建三座口袋公园", [100]), ("疫情防控工作取得阶段性成效", [300])]
