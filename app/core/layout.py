@@ -247,10 +247,11 @@ def ad_roles(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tuple[UnitKi
     leads_before = [0]
     for lead in leads:
         leads_before.append(leads_before[-1] + lead)
-    quiet_from = len(lines)  # every line from here to the page end is short or ad-like, and no byline
+    quiet_from = len(lines)  # every line from here to the page end is short and unpunctuated or ad-like
     while quiet_from > 0 and not leads[quiet_from - 1] and (
-            roles.width(lines[quiet_from - 1].text) <= AD_SHORT_WIDTH or roles.is_ad_line(lines[quiet_from - 1].text)):
-        quiet_from -= 1
+            roles.is_ad_line(lines[quiet_from - 1].text) or roles.width(lines[quiet_from - 1].text) <= AD_SHORT_WIDTH
+            and not _CLAUSE_MARK.search(lines[quiet_from - 1].text)):
+        quiet_from -= 1  # (a narrow column's text is short too, but its lines are clauses)
     floor = 0
     for cl in clusters:
         short = all(roles.width(lines[i].text) <= AD_SHORT_WIDTH for i in cl)
@@ -272,6 +273,9 @@ def ad_roles(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tuple[UnitKi
             if not out[i] or out[i] == CAPTION:
                 out[i] = AD
     return tuple(out)
+
+
+_CLAUSE_MARK = re.compile(r"[，。；！？,;!?]")
 
 
 # --- pass 2: headings and paragraphs -----------------------------------------------------------
@@ -390,6 +394,8 @@ def _body_like(run: list[Ln]) -> bool:
     if not roles.is_headingish(first.text):
         return True
     if len(run) > 1 and not roles.ends_sentence(first.text):
+        if not roles.is_headingish(run[1].text) and abs(first.width - run[1].width) <= COLUMN_TOLERANCE:
+            return True  # a line of the width of the body line under it: two lines of one wrapped column
         return roles.starts_mid_sentence(run[1].text) or roles.joins_a_word(first.text, run[1].text)
     return False
 

@@ -388,3 +388,25 @@ def test_assemble_starts_an_article_at_a_dateline_under_a_heading_on_a_page_read
     assert result.forward
     assert [(d.headline.units[0].text, [u.pos for u in d.units]) for d in result.drafts] == [
         ("城区新建三座口袋公园", [100]), ("疫情防控工作取得阶段性成效", [300])]
+
+
+def test_ad_roles_stop_an_ad_before_the_narrow_column_of_text_after_it():
+    ad = ["城建轨道建设公司", "拓宽产业门路 增加农民收入", "咨询电话：0604-73798963", "服务热线：0604-73798964"]
+    narrow = [w[:14] for w in WRAPPED] + ["成效明显。"]
+    lines = read_lines("\n".join([*ad, "", "危难时刻彰显本色", "", *narrow, ""]))
+    kinds = layout.ad_roles(lines, (NONE,) * len(lines))
+    assert [ln.text for ln, k in zip(lines, kinds, strict=True) if k == AD] == ad
+    # short unpunctuated lines to the page's end are the ad's own (its slogans and names)
+    lines = read_lines("\n".join([*WRAPPED, "", *ad, "", "城建公司 值得信赖", "欢迎来电"]))
+    assert layout.ad_roles(lines, (NONE,) * len(lines))[-2:] == (AD, AD)
+
+
+def test_heading_here_is_false_for_a_paragraphs_first_line_as_wide_as_the_lines_under_it():
+    para = ["博拉、寨卡等疫情得出的经验和教训", "始终警示世人，公共卫生事件的影响", "超出国界，“我们都身在其中，我们",
+            "只能团结一致阻止它”。正像联合国", "秘书长古特雷斯所指出，面对疫情严", "峻挑战，国际社会应有强烈的团结意",
+            "识。"]
+    lines = read_lines("\n".join([*WRAPPED, "", *para, ""]))
+    at = len(WRAPPED)
+    assert not layout.heading_here(lines, list(fixed_roles(lines)), at)
+    lines = read_lines("\n".join([*WRAPPED, "", "疫情得出的经验和教训", *para[1:], ""]))
+    assert layout.heading_here(lines, list(fixed_roles(lines)), at)  # a shorter line over the column heads it
