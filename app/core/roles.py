@@ -154,7 +154,9 @@ def is_page_header(text: str) -> bool:
 
 
 _PAPER_NAME = re.compile(r"^(?:[A-Z]?\d{1,3}\s*)?[\u4e00-\u9fff]{2,6}(?:日报|晚报|早报|晨报|都市报|商报|时报|周报|周刊)$"
-                         r"|^第\s*[\d一二三四五六七八九十百零〇]+\s*期$")
+                         r"|^第\s*[\d一二三四五六七八九十百零〇]+\s*期$"
+                         # a page's code and name: 09 生态, A05 要闻, 第3版：视点
+                         r"|^(?:第\s*[\d一二三四五六七八九十]+\s*版\s*[：:]?\s*|[A-Z]?\d{1,2}\s+)[\u4e00-\u9fff]{2,4}$")
 _SOURCE_LINE = re.compile(r"^[（(]?据[\u4e00-\u9fff·]{2,14}[）)]?$")
 
 

@@ -315,3 +315,24 @@ def test_a_long_kicker_over_a_shorter_title_is_no_wrapped_title():
     text = "\n".join(["城区新建三座口袋公园正式向市民开放", "市民散步有了好去处", "", body, ""])
     recs = [r for r in page_records(split_page(("kicker.txt", text))) if r["kind"] != "furniture"]
     assert [(r["kicker"], r["title"]) for r in recs] == [("城区新建三座口袋公园正式向市民开放", "市民散步有了好去处")]
+
+
+@pytest.mark.parametrize("heads, expected", [
+    # a break inside a word (发 / 展), two short lines: one title
+    (["09 生态", "继续为实现今年经济社会发", "展目标任务而努力（人民要", "论）"],
+     ("", "继续为实现今年经济社会发展目标任务而努力（人民要论）")),
+    # two lines filling one measure, the break between words: one title wrapped
+    (["国务院关税税则委员会发布公告调整", "对原产于美国的部分进口商品加征关", "税措施"],
+     ("", "国务院关税税则委员会发布公告调整对原产于美国的部分进口商品加征关税措施")),
+    # a kicker closing with its dash is a kicker, however wide
+    (["广西对口支援湖北十堰——", "直达冷链专列持续北向开行"], ("广西对口支援湖北十堰——", "直达冷链专列持续北向开行")),
+    # a short kicker over a title, the break between words
+    (["各级财政", "疫情防控经费投入超千亿元"], ("各级财政", "疫情防控经费投入超千亿元")),
+])
+def test_a_wrapped_title_against_a_kicker_over_its_title(heads, expected):
+    body = "\n".join(["近日，城区新建的三座口袋公园正式向", "市民开放。公园占地约两千平方米，设", "有步道、座椅和儿童游乐设施，附近居",
+                      "民表示，下班后终于有了散步的好去处。"])
+    recs = page_records(split_page(("wrap.txt", "\n".join([*heads, "", body, ""]))))
+    assert [(r["kicker"], r["title"]) for r in recs if r["kind"] != "furniture"] == [expected]
+    page_label = ["09 生态"] if heads[0] == "09 生态" else []  # a page's code and name is furniture
+    assert [r["body"][0] for r in recs if r["kind"] == "furniture"] == page_label
