@@ -1,5 +1,6 @@
-"""The items region: the page's items in reading order (`ItemsModel` in a tree view), the current one
-selected, several selectable for bulk fixes, dragged to reorder, optionally only the edited ones shown.
+"""The items region: the page's items in reading order, each with the number people know it by
+(`ItemsModel` in a tree view), the current one selected, several selectable for bulk fixes, dragged to
+reorder, optionally only the edited ones shown.
 
 It follows the session: a page shown resets the list, an edit updates only the rows it touched, the
 current item is selected and scrolled to. Choosing a row selects that item (through the session); a drop
@@ -39,8 +40,9 @@ class ItemsList(QWidget):
         view.setDragEnabled(True)
         view.setAcceptDrops(True)
         view.setDropIndicatorShown(True)
-        view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        view.setColumnWidth(1, TITLE_WIDTH)
+        view.header().setSectionResizeMode(ItemsModel.NUMBER, QHeaderView.ResizeMode.ResizeToContents)
+        view.header().setSectionResizeMode(ItemsModel.KIND, QHeaderView.ResizeMode.ResizeToContents)
+        view.setColumnWidth(ItemsModel.TITLE, TITLE_WIDTH)
         view.selectionModel().currentRowChanged.connect(self._row_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -1,7 +1,7 @@
 """Qt models over the project's pages and over one page's items; they hold ids and build rows lazily.
 
 `PageListModel` lists the project's pages (name, status, item count): ids up front, rows on demand. `ItemsModel` lists a page's
-items in reading order (kind, title, preview) and turns a drag-and-drop into a `moveRequested` signal;
+items in reading order (number, kind, title, preview) and turns a drag-and-drop into a `moveRequested` signal;
 the window pushes the undoable command, the model never edits the page itself.
 """
 
@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from ..core.changes import ItemChanges
-from ..core.metadata import item_record
+from ..core.metadata import item_numbers, item_record
 from ..core.page import Item, Kind, Page
 from ..core.status import Status
 from .i18n import KIND_TEXT, STATUS_TEXT, tr
@@ -188,13 +188,15 @@ class PageListModel(ColumnsModel):
 
 
 class ItemsModel(ColumnsModel):
-    """A page's items in reading order: kind, title, preview. Drag a row to reorder.
+    """A page's items in reading order: the number people know each by (`item_numbers`, as in the item
+    editor and the changes view), kind, title, preview. Drag a row to reorder.
 
     `set_page` shows another page (a reset); `apply` follows an edit of the page shown row by row:
     removed rows, moved rows, inserted rows and `dataChanged` for the items that changed, so the view
     keeps its selection and scroll position and lays out nothing else."""
 
-    COLUMNS = ("Kind", "Title", "Preview")
+    COLUMNS = ("No.", "Kind", "Title", "Preview")
+    NUMBER, KIND, TITLE, PREVIEW = range(4)
     moveRequested = Signal(int, int)  # item id, new index
 
     def __init__(self, parent: Any = None) -> None:
@@ -203,6 +205,7 @@ class ItemsModel(ColumnsModel):
         self._ids: list[int] = []
         self._items: dict[int, Item] = {}
         self._cache: dict[int, tuple[Item, tuple[str, str, str]]] = {}
+        self._numbers: dict[int, int] = {}
 
     def row_count(self) -> int:
         return len(self._ids)
@@ -212,6 +215,7 @@ class ItemsModel(ColumnsModel):
         self.page = page
         self._ids = [it.id for it in page.items] if page else []
         self._items = {it.id: it for it in page.items} if page else {}
+        self._numbers = item_numbers(page) if page else {}
         self._cache.clear()
         self.endResetModel()
 
@@ -246,6 +250,10 @@ class ItemsModel(ColumnsModel):
             row = self.row_of(item_id)
             if row >= 0:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, last_column))
+        numbers, self._numbers = self._numbers, item_numbers(page)
+        for row, item_id in enumerate(self._ids):  # an item split or merged renumbers the items after it
+            if numbers.get(item_id) != self._numbers.get(item_id) and item_id not in changes.changed:
+                self.dataChanged.emit(self.index(row, self.NUMBER), self.index(row, self.NUMBER))
 
     def retranslate(self) -> None:
         """Headers and kind names in the current language, every row kept."""
@@ -274,7 +282,7 @@ class ItemsModel(ColumnsModel):
         preview = record.first_text[:60]
         if not title:
             title = "(" + tr("no title") + ")" if item.kind is not Kind.FURNITURE else preview[:24]
-        display = (kind_text(item.kind), title, preview)
+        display = (kind_text(item.kind), title, preview)  # the KIND, TITLE and PREVIEW columns
         self._cache[item.id] = (item, display)
         return item, display
 
@@ -283,15 +291,18 @@ class ItemsModel(ColumnsModel):
         if not index.isValid() or self.page is None or not (0 <= index.row() < len(self._ids)):
             return None
         item, display = self._row(index.row())
+        column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return display[index.column()]
+            return str(self._numbers.get(item.id, "")) if column == self.NUMBER else display[column - 1]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(display[1])
+            return plain_tooltip(display[self.TITLE - 1])
         if role == Roles.ID:
             return item.id
-        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
+        if role == Qt.ItemDataRole.DecorationRole and column == self.NUMBER:
             return item_color(self.page, item)
-        if role == Qt.ItemDataRole.FontRole and item.edited and index.column() == 1:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.NUMBER:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        if role == Qt.ItemDataRole.FontRole and item.edited and column == self.TITLE:
             from PySide6.QtGui import QFont
 
             font = QFont()

@@ -9,7 +9,7 @@ from uihelp import article_with_blocks, char_background, click_offset, owned, pr
 from app.core.metadata import item_record
 from app.core.page import Kind, Role
 from app.ui.actions import NO_SHORTCUT, Act
-from app.ui.models import FURNITURE_COLOR, UNASSIGNED_COLOR
+from app.ui.models import FURNITURE_COLOR, UNASSIGNED_COLOR, ItemsModel
 
 
 def undo_redo(window, before, after) -> None:  # noqa: ANN001
@@ -193,7 +193,7 @@ def test_typing_a_title_is_one_undo_step(qtbot, window) -> None:  # noqa: ANN001
     title.selectAll()
     qtbot.keyClicks(title, "New title ABC")
     assert window.doc.stack.count() == count + 1
-    assert window.items_model.index(window.items_model.row_of(window.current_item), 1).data() == "New title ABC"
+    assert window.items_model.index(window.items_model.row_of(window.current_item), ItemsModel.TITLE).data() == "New title ABC"
     assert window.doc.page.item(window.current_item).fields["title"] == "New title ABC"
     press(window, window.undo_action, target=title)  # Ctrl+Z in the field undoes the page's command
     assert window.doc.page == page
@@ -211,7 +211,7 @@ def test_kind_combo_sets_the_kind(qtbot, window) -> None:  # noqa: ANN001
     qtbot.keyClick(combo, Qt.Key.Key_Down)
     new = window.doc.page.item(window.current_item).kind
     assert new is not old and new is Kind(combo.currentData())
-    assert window.items_model.index(window.items_model.row_of(window.current_item), 0).data() == combo.currentText()
+    assert window.items_model.index(window.items_model.row_of(window.current_item), ItemsModel.KIND).data() == combo.currentText()
 
 
 def correct_in_body(qtbot, window, shift: int, new: str, checks=None):  # noqa: ANN001, ANN201

@@ -12,6 +12,7 @@ from app.core.page import Kind
 from app.ui import tasks
 from app.ui.actions import Act
 from app.ui.i18n import set_language
+from app.ui.models import ItemsModel
 
 
 def edit_title(qtbot, window, text: str) -> None:  # noqa: ANN001
@@ -84,8 +85,8 @@ def test_bulk_tag_on_selected_items_is_one_undo_step(qtbot, window) -> None:  # 
     qtbot.waitUntil(lambda: window.tags_ready, timeout=20000)
     page = window.doc.page
     view = window.items
-    first = view.visualRect(window.items_model.index(2, 1)).center()
-    last = view.visualRect(window.items_model.index(4, 1)).center()
+    first = view.visualRect(window.items_model.index(2, ItemsModel.TITLE)).center()
+    last = view.visualRect(window.items_model.index(4, ItemsModel.TITLE)).center()
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=first)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, pos=last)
     ids = window.selected_item_ids()
@@ -104,9 +105,9 @@ def test_bulk_tag_on_selected_items_is_one_undo_step(qtbot, window) -> None:  # 
 def test_bulk_kind_and_author(qtbot, window) -> None:  # noqa: ANN001
     view = window.items
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
-                     pos=view.visualRect(window.items_model.index(2, 1)).center())
+                     pos=view.visualRect(window.items_model.index(2, ItemsModel.TITLE)).center())
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier,
-                     pos=view.visualRect(window.items_model.index(3, 1)).center())
+                     pos=view.visualRect(window.items_model.index(3, ItemsModel.TITLE)).center())
     ids = window.selected_item_ids()
     press(window, Act.BULK_KIND, target=view)
     answer_dialog(qtbot, window, "Notice")

@@ -7,6 +7,7 @@ from uihelp import click_offset
 
 from app.core.metadata import item_record
 from app.store.db import Store
+from app.ui.models import ItemsModel
 
 
 def test_window_shows_the_last_page_with_its_text_exactly(window) -> None:  # noqa: ANN001
@@ -42,7 +43,7 @@ def test_clicking_in_the_source_selects_the_item_that_owns_the_text(qtbot, windo
 def test_selecting_an_item_scrolls_the_source_to_it(qtbot, window) -> None:  # noqa: ANN001
     window.source.verticalScrollBar().setValue(0)
     last = window.items_model.rowCount() - 1
-    index = window.items_model.index(last, 1)
+    index = window.items_model.index(last, ItemsModel.TITLE)
     window.items.scrollTo(index)
     rect = window.items.visualRect(index)
     qtbot.mouseClick(window.items.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -57,7 +58,7 @@ def test_titles_show_as_plain_text(qtbot, window) -> None:  # noqa: ANN001
     title = window.panel.edits["title"]
     title.selectAll()
     qtbot.keyClicks(title, "<b>x</b>")
-    index = window.items_model.index(window.items.currentIndex().row(), 1)
+    index = window.items_model.index(window.items.currentIndex().row(), ItemsModel.TITLE)
     assert index.data() == "<b>x</b>"
     assert title.text() == "<b>x</b>"
     assert window.panel.heading.textFormat() == Qt.TextFormat.PlainText

@@ -11,6 +11,7 @@ from app.core.metadata import item_numbers, item_record
 from app.core.page import Kind, Role
 from app.ui import i18n
 from app.ui.actions import Act
+from app.ui.models import ItemsModel
 
 
 def undo_redo(window, before, after) -> None:  # noqa: ANN001
@@ -142,6 +143,36 @@ def test_one_number_for_an_item_in_the_editor_and_the_changes_view(qtbot, window
     said, where, detail = next(r for r in rows if "relabelled" in r[0])
     assert f"in item {number} " in said and (where == str(number) or where.startswith(f"{number} ·"))
     assert detail.endswith("→ Caption") and "block_id" not in detail
+
+
+def list_numbers(window) -> dict[int, str]:  # noqa: ANN001
+    """What the items list shows in its number column, by item id."""
+    model = window.items_model
+    return {model.item_id(r): model.index(r, ItemsModel.NUMBER).data() for r in range(model.rowCount())}
+
+
+def test_the_items_list_numbers_each_item_as_the_editor_does_and_follows_a_split(qtbot, window) -> None:  # noqa: ANN001
+    page = window.doc.page
+    assert window.items_model.headerData(ItemsModel.NUMBER, Qt.Orientation.Horizontal) == "No."
+    assert list_numbers(window) == {item_id: str(n) for item_id, n in item_numbers(page).items()}
+    item = page.articles[-1]
+    click_offset(qtbot, window, item.blocks[0].spans[0][0])
+    shown = list_numbers(window)[item.id]
+    assert window.panel.heading.text().startswith(f"Item {shown} ·")
+    first = page.articles[0]
+    cut = next(b for b in first.blocks[1:] if b.role is Role.BODY)
+    click_offset(qtbot, window, cut.spans[0][0])
+    press(window, Act.SPLIT_HERE)  # a new item: every item after it in page order is numbered one more
+    after = window.doc.page
+    assert len(after.items) == len(page.items) + 1
+    assert list_numbers(window) == {item_id: str(n) for item_id, n in item_numbers(after).items()}
+    assert int(list_numbers(window)[item.id]) == int(shown) + (item.start > cut.spans[0][0])
+    window.switch_language("zh")
+    try:
+        assert window.items_model.headerData(ItemsModel.NUMBER, Qt.Orientation.Horizontal) == "序号"
+    finally:
+        window.switch_language("en")
+        i18n.set_language("en")
 
 
 def test_changes_are_said_in_chinese_too(qtbot, window) -> None:  # noqa: ANN001
