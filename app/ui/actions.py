@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from ..core.page import Role
 from .i18n import tr
@@ -194,6 +194,22 @@ def create_actions(parent: QWidget, slots: Mapping[Act, Callable[[], object]]) -
     if missing:
         raise ValueError(f"actions without a method: {', '.join(missing)}")
     return {key: create_action(key, parent, slots[key]) for key in Act}
+
+
+def put_first(menu: QMenu, entries: list[QAction | QMenu | None]) -> QMenu:
+    """`menu` (a widget's standard context menu: copy, select all) with `entries` (actions, submenus, None for
+    a separator) before its own, as a right-click menu offers the fixes at the clicked place."""
+    first = menu.actions()[0] if menu.actions() else None
+    for entry in entries:
+        if entry is None:
+            menu.insertSeparator(first)
+        elif isinstance(entry, QMenu):
+            menu.insertMenu(first, entry)
+        else:
+            menu.insertAction(first, entry)
+    if entries and first is not None:
+        menu.insertSeparator(first)
+    return menu
 
 
 def retranslate(actions: dict[Act, QAction]) -> None:

@@ -3,7 +3,9 @@
 The headline block (section, kicker, title, subtitle), the authors with their roles, the body paragraphs
 with the subheads where they stand, then the captions. Each part knows the source text it comes from:
 clicking a paragraph, subhead or caption asks for its lines in the source (`sourceRequested`), and
-`body_cursor()`/`source_offset()` map the cursor in a paragraph back to it (a split at the cursor).
+`body_cursor()`/`source_offset()` map the cursor in a paragraph back to it (a split at the cursor). A right
+click offers the paragraph fixes (`context_entries`: join with the next, split at the clicked character),
+the same actions and undoable commands as in the source.
 
 `article_parts(page, item, record)` says what is shown, without Qt; `ArticleView` sets it with
 `QTextCursor` inserts, so a page's text is never read as markup.
@@ -13,9 +15,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import (
+    QAction,
     QColor,
+    QContextMenuEvent,
     QFont,
     QMouseEvent,
     QTextBlockFormat,
@@ -24,7 +28,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
 )
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QWidget
 
 from ..core.edits import paragraph_blocks, paragraph_offset
 from ..core.errors import EditError
@@ -32,6 +36,7 @@ from ..core.metadata import block_lines, block_paragraph
 from ..core.page import Block, Item, Kind, Page, Role
 from ..core.record import ItemRecord
 from ..core.reflow import clean_heading
+from .actions import put_first
 from .i18n import tr
 
 Span = tuple[int, int]
@@ -156,6 +161,7 @@ class ArticleView(QTextBrowser):
         self.clicked_part: int | None = None
         self._empty_text = ""
         self._pressed_at: int | None = None
+        self.context_entries: list[QAction | None] = []  # the fixes offered on a right click
 
     # --- showing ---------------------------------------------------------------------------------
     def show_article(self, page: Page | None, item: Item | None, record: ItemRecord | None,
@@ -264,6 +270,20 @@ class ArticleView(QTextBrowser):
             return paragraph_offset(self.page, blocks[at[0]], at[1])
         except EditError:
             return None
+
+    def context_menu(self, pos: QPoint) -> QMenu:
+        """The right-click menu at viewport position `pos`: the paragraph fixes (`context_entries`), then Qt's
+        own (copy, select all). Without a selection the cursor first goes to the clicked character, and the
+        view takes the focus, so that the fixes' "at the cursor" means there, in this view."""
+        if not self.textCursor().hasSelection():
+            self.setTextCursor(self.cursorForPosition(pos))
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        return put_first(self.createStandardContextMenu(pos), self.context_entries)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._pressed_at = self.cursorForPosition(event.position().toPoint()).position()

@@ -273,6 +273,7 @@ class MainWindow(QMainWindow):
                                        a[Act.PARAGRAPH_DOWN], None, a[Act.SPLIT_HERE], a[Act.NEW_ITEM],
                                        a[Act.ADD_TO_ITEM], a[Act.TO_FURNITURE], self.menus["relabel"],
                                        a[Act.CORRECT_TEXT]]
+        self.article.context_entries = [a[Act.SPLIT_PARAGRAPH], a[Act.JOIN_PARAGRAPHS]]
         menu("page", [a[Act.RESPLIT], None, a[Act.MARK_DONE], a[Act.NEXT_PAGE], a[Act.PREVIOUS_PAGE], None,
                       a[Act.BULK_STATUS], None, a[Act.LEARN], a[Act.RESPLIT_TODO], None, a[Act.QUALITY_REPORT]])
         menu("view", [*(d.toggleViewAction() for d in self.docks.values()), None,

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
 from ..core.changes import ItemChanges
 from ..core.page import Origin, Page, Role
+from .actions import put_first
 from .i18n import tr
 from .models import UNASSIGNED_COLOR, item_color
 
@@ -500,18 +501,7 @@ class SourceView(QPlainTextEdit):
         cursor" means there."""
         if not self.textCursor().hasSelection():
             self.setTextCursor(self.cursorForPosition(pos))
-        menu = self.createStandardContextMenu(pos)
-        first = menu.actions()[0] if menu.actions() else None
-        for entry in self.context_entries:
-            if entry is None:
-                menu.insertSeparator(first)
-            elif isinstance(entry, QMenu):
-                menu.insertMenu(first, entry)
-            else:
-                menu.insertAction(first, entry)
-        if self.context_entries and first is not None:
-            menu.insertSeparator(first)
-        return menu
+        return put_first(self.createStandardContextMenu(pos), self.context_entries)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.context_menu(event.pos())

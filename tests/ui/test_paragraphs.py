@@ -80,6 +80,48 @@ def test_split_a_paragraph_at_the_cursor_in_the_items_body(qtbot, window) -> Non
     undo_redo(window, before, after)
 
 
+def right_click_article(window, paragraph: int, at: int):  # noqa: ANN001, ANN201
+    """The article view's right-click menu opened on character `at` of its `paragraph`-th body paragraph."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QTextCursor
+
+    view = window.article
+    part = [n for n, p in enumerate(view.parts) if p.role is Role.BODY][paragraph]
+    cursor = QTextCursor(view.document().findBlockByNumber(part))
+    cursor.setPosition(cursor.block().position() + at)
+    view.ensure_visible(part)
+    view.setTextCursor(QTextCursor(view.document()))  # the cursor elsewhere: the click puts it there
+    rect = view.cursorRect(cursor)
+    return view.context_menu(QPoint(rect.x() + 1, rect.center().y()))
+
+
+def test_the_article_view_splits_at_the_right_clicked_character_and_joins_back(qtbot, window) -> None:  # noqa: ANN001
+    before = window.doc.page
+    item, para = two_paragraphs(before)
+    click_offset(qtbot, window, para.spans[0][0] + 1)  # the item shown; the source has the focus
+    body = item_record(before, item).body
+    second = body[1]
+    cut = next(i for i in range(len(second) // 2, len(second)) if not second[i - 1].isspace() and second[i] != " ")
+    menu = right_click_article(window, 1, cut)
+    split, join = window.actions[Act.SPLIT_PARAGRAPH], window.actions[Act.JOIN_PARAGRAPHS]
+    assert [a for a in menu.actions() if a in (split, join)] == [split, join]
+    assert any("Copy" in a.text() for a in menu.actions())  # Qt's own entries stay
+    split.trigger()
+    menu.deleteLater()
+    after = window.doc.page
+    record = item_record(after, after.item(item.id))
+    assert list(record.body[:3]) == [body[0], second[:cut].rstrip(), second[cut:].lstrip()]
+    assert window.undo_action.text() == "Undo Split paragraph"
+    assert [p.text for p in window.article.parts if p.role is Role.BODY][1:3] == list(record.body[1:3])  # shown so
+    menu = right_click_article(window, 1, 2)
+    join.trigger()
+    menu.deleteLater()
+    joined = window.doc.page
+    assert item_record(joined, joined.item(item.id)).body == body
+    assert window.undo_action.text() == "Undo Join paragraphs"
+    undo_redo(window, after, joined)
+
+
 def test_split_a_paragraph_at_a_source_line_then_join_it_back(qtbot, window) -> None:  # noqa: ANN001
     before = window.doc.page
     para = next(b for it in before.articles for b in it.blocks
