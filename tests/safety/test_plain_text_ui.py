@@ -19,6 +19,7 @@ from app.core.loading import load_page
 from app.core.page import Kind
 from app.core.splitter import split_page
 from app.store.db import Store
+from app.ui.models import ItemsModel
 
 
 @pytest.fixture
@@ -67,8 +68,8 @@ def test_tooltips_show_user_text_as_text(qtbot, evil) -> None:  # noqa: ANN001
         pages = window.pages.view
         assert _tooltip(qtbot, pages, 0, 0).startswith(file_name)
         items = window.items_list.view
-        row = next(r for r in range(items.model().rowCount()) if items.model().index(r, 1).data() == html)
-        assert _tooltip(qtbot, items, row, 1) == html
+        row = next(r for r in range(items.model().rowCount()) if items.model().index(r, ItemsModel.TITLE).data() == html)
+        assert _tooltip(qtbot, items, row, ItemsModel.TITLE) == html
         window.docks["changes"].show()
         changes = window.changes.table
         qtbot.waitUntil(lambda: changes.model().rowCount() > 0, timeout=10000)
