@@ -252,7 +252,7 @@ class ItemsModel(ColumnsModel):
                 self.dataChanged.emit(self.index(row, 0), self.index(row, last_column))
         numbers, self._numbers = self._numbers, item_numbers(page)
         for row, item_id in enumerate(self._ids):  # an item split or merged renumbers the items after it
-            if numbers.get(item_id) != self._numbers.get(item_id) and item_id not in changes.changed:
+            if item_id in numbers and numbers[item_id] != self._numbers.get(item_id) and item_id not in changes.changed:
                 self.dataChanged.emit(self.index(row, self.NUMBER), self.index(row, self.NUMBER))
 
     def retranslate(self) -> None:

@@ -6,18 +6,25 @@ import pytest
 from PySide6.QtWidgets import QWidget
 from uihelp import article_with_blocks, char_background, click_offset, press
 
+from app.core.metadata import item_numbers
 from app.ui import tasks
 from app.ui.actions import Act, create_actions
-from app.ui.models import item_color
+from app.ui.models import ItemsModel, item_color
+
+
+def _changed(seen: dict[str, list], top, bottom) -> None:  # noqa: ANN001
+    """A row's data changed (`changed`), or only its number for people (`renumbered`)."""
+    numbered = top.column() == bottom.column() == ItemsModel.NUMBER and isinstance(top.model(), ItemsModel)
+    seen["renumbered" if numbered else "changed"].append(top.row())
 
 
 def signals(model) -> dict[str, list]:  # noqa: ANN001
-    seen: dict[str, list] = {"reset": [], "inserted": [], "removed": [], "moved": [], "changed": []}
+    seen: dict[str, list] = {"reset": [], "inserted": [], "removed": [], "moved": [], "changed": [], "renumbered": []}
     model.modelReset.connect(lambda: seen["reset"].append(1))
     model.rowsInserted.connect(lambda _p, first, last: seen["inserted"].append((first, last)))
     model.rowsRemoved.connect(lambda _p, first, last: seen["removed"].append((first, last)))
     model.rowsMoved.connect(lambda *args: seen["moved"].append(args[1:3]))
-    model.dataChanged.connect(lambda top, _bottom, _roles: seen["changed"].append(top.row()))
+    model.dataChanged.connect(lambda top, bottom, _roles: _changed(seen, top, bottom))
     return seen
 
 
@@ -29,6 +36,10 @@ def test_a_split_inserts_one_row_and_undo_removes_it(qtbot, window) -> None:  # 
     press(window, Act.SPLIT_HERE)
     row = page.item_index(item.id)
     assert seen["reset"] == [] and seen["inserted"] == [(row + 1, row + 1)] and seen["changed"] == [row]
+    after = window.doc.page  # the items after the new one in page order are numbered one more: only that cell
+    before, now = item_numbers(page), item_numbers(after)
+    assert sorted(seen["renumbered"]) == sorted(after.item_index(i) for i in before
+                                                if now[i] != before[i] and i != item.id)
     press(window, window.undo_action)
     assert seen["reset"] == [] and seen["removed"] == [(row + 1, row + 1)]
     assert window.items_model.rowCount() == len(page.items)
