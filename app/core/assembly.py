@@ -367,14 +367,16 @@ def _assemble(seq: list[object], forward: bool) -> tuple[list[Draft], dict[int, 
                     loose.update((u.pos, u) for u in inside if u.kind == CAPTION)
                     cur.units += [u for u in inside if u.kind != CAPTION]
             else:
-                if cur is None or (x.opening and cur.units and any(u.kind == PARA for u in cur.units)):
-                    cur = Draft([], None)
+                if cur is None or (x.opening and cur.units and any(u.kind == PARA for u in cur.units)) or (
+                        x.kind == PARA and cur.units and cur.units[-1].end_marker):
+                    cur = Draft([], None)  # (text after an article's closing line is another article's)
                     drafts.append(cur)
                 cur.units.append(x)
         return drafts, loose
     pending: list[Unit] = []
     notice: Draft | None = None  # a notice read forward inside a page read backward
     ahead: Draft | None = None  # a headline printed before its body on a page read backward
+    opener: Group | None = None
     for gi, x in enumerate(seq):
         if isinstance(x, Group) and x.heads_below:
             _flush(pending, drafts)
@@ -407,9 +409,17 @@ def _assemble(seq: list[object], forward: bool) -> tuple[list[Draft], dict[int, 
             elif x.banner and not any(u.kind == PARA for u in pending) and not drafts:
                 loose.update((u.pos, u.as_kind(FURN)) for u in x.units)
             else:
+                if not pending:
+                    opener = x  # a heading opening the text read so far (its headline, if that text closes)
                 pending += _inside(x)
         else:
-            if x.opening and pending and any(u.kind == PARA for u in pending):
+            if x.kind == PARA and pending and pending[-1].end_marker and ahead is None:
+                # text after an article's closing line is another article's: the one closed had its
+                # headline printed before it (read here as the subheads it opens with), or none
+                opened = opener is not None and pending[:len(opener.units)] == _inside(opener)
+                drafts.append(Draft(pending[len(opener.units):], opener) if opened else Draft(pending, None))
+                pending = []
+            elif x.opening and pending and any(u.kind == PARA for u in pending):
                 # what precedes an article's opening belongs to the item before: its lead, printed after it
                 if drafts:
                     drafts[-1].units[0:0] = pending

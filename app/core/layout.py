@@ -276,6 +276,9 @@ def ad_roles(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tuple[UnitKi
 
 
 _CLAUSE_MARK = re.compile(r"[，。；！？,;!?]")
+# a note on the author closing an article: （作者为联合国副秘书长）, （作者单位：…）
+_AUTHOR_NOTE = re.compile(r"^[（(]\s*(?:本文)?作者\s*(?:为|系|是|单位|简介)[^（）()]{1,80}[）)]$")
+NOTE_MAX_LINES = 3  # printed lines such a note runs to in a narrow column
 
 
 # --- pass 2: headings and paragraphs -----------------------------------------------------------
@@ -558,9 +561,11 @@ def build_units(lines: tuple[Ln, ...], fixed: tuple[UnitKind, ...]) -> tuple[lis
         kind = u.kind
         if u.kind == PARA:
             head = "".join(ln.text for ln in u.lines[:3])
-            lead = bool(lead_byline(head))
-            opening = lead or dispatch_opening(head)
-            end_marker = len(u.lines) == 1 and roles.is_end_marker(u.lines[0].text)
+            # a note on the author closes an article (it names no byline, though it opens with 作者)
+            note = len(u.lines) <= NOTE_MAX_LINES and bool(_AUTHOR_NOTE.match("".join(ln.text for ln in u.lines)))
+            lead = not note and bool(lead_byline(head))
+            opening = lead or not note and dispatch_opening(head)
+            end_marker = note or len(u.lines) == 1 and roles.is_end_marker(u.lines[0].text)
             if lead and _closing_byline(u, out):
                 kind, lead, end_marker, opening = BYLINE, False, True, False
         out.append(Unit(kind, tuple(u.lines), tuple(u.spans), lead, end_marker, opening))

@@ -410,3 +410,42 @@ def test_heading_here_is_false_for_a_paragraphs_first_line_as_wide_as_the_lines_
     assert not layout.heading_here(lines, list(fixed_roles(lines)), at)
     lines = read_lines("\n".join([*WRAPPED, "", "疫情得出的经验和教训", *para[1:], ""]))
     assert layout.heading_here(lines, list(fixed_roles(lines)), at)  # a shorter line over the column heads it
+
+
+def test_build_units_read_a_note_on_the_author_as_an_articles_closing_line_not_a_byline():
+    text = "\n".join([*WRAPPED, "（作者为中国社会科学院副院长、", "学部委员）", ""])
+    lines = read_lines(text)
+    units, _ = build_units(lines, fixed_roles(lines))
+    note = units[-1]
+    assert note.text == "（作者为中国社会科学院副院长、学部委员）"
+    assert (note.kind, note.end_marker, note.lead, note.opening) == (PARA, True, False, False)
+
+
+def _closing(text, pos):
+    return dataclasses.replace(_unit(BYLINE, text, pos), end_marker=True)
+
+
+def test_assemble_starts_another_article_after_a_closing_line_on_a_page_read_forward():
+    units = [_unit(HEAD, "城区新建三座口袋公园", 0), _unit(BYLINE, "□ 记者 张明", 50),
+             _unit(PARA, "近日，城区新建的三座口袋公园正式开放，市民纷纷前来休闲健身。", 100),
+             _closing("（记者 张明）", 180),
+             _unit(PARA, "“成功了！”头顶水滴，脚踩泥泞，隧道建设者们欢呼起来。", 200),
+             _unit(HEAD, "图书馆延长开放时间", 300), _unit(BYLINE, "□ 记者 王芳", 350),
+             _unit(PARA, "本报讯（记者王芳）从下月起，图书馆开放至九点。", 400)]
+    result = assemble(units)
+    assert result.forward
+    assert [[u.pos for u in d.units] for d in result.drafts] == [[100, 180], [200], [400]]
+
+
+def test_assemble_closes_an_article_at_its_closing_line_on_a_page_read_backward():
+    units = [_unit(PARA, "本报讯（记者张明）近日，公园正式开放。", 0), _unit(HEAD, "城区新建三座口袋公园", 100),
+             _unit(HEAD, "图书馆延长开放时间", 200),
+             _unit(PARA, "从下月起，图书馆每天开放至晚上九点，方便上班族借阅图书。", 300),
+             _closing("（记者 王芳）", 380),
+             _unit(PARA, "本报讯（记者李四）春运返程客流高峰到来，车站增开临时列车。", 400),
+             _unit(HEAD, "春运返程客流高峰到来", 500)]
+    result = assemble(units)
+    assert not result.forward
+    assert [[u.pos for u in d.units] for d in result.drafts] == [[0], [300, 380], [400]]
+    assert [d.headline.units[0].text for d in result.drafts if d.headline] == [
+        "城区新建三座口袋公园", "春运返程客流高峰到来"]
