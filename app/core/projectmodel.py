@@ -4,7 +4,11 @@
 its base model (the shipped one) gives the piece and its neighbours, and the labels the rule split's page
 implies for them (`splitmodel.labels_of`). Learnt from a few pages of one paper, it keeps what either split
 gets right on that paper (the rules are better on some papers, the shipped model on others) and learns where
-this paper differs from both (its byline forms, its column width, where it puts headlines). It is a
+this paper differs from both (its byline forms, its column width, where it puts headlines). A CRF only
+gives labels it saw in training, so where the rules read a piece in a way they never read any of the pages
+learnt from (an ad when none of those pages had one, an item without a headline), the model has learnt
+nothing about that reading and the rules' label stands (`FALLBACK`; the labels the rules gave the pages learnt
+from are kept in the model's info). It is a
 `SplitModel`, so `label_page` and `split_page(model=...)` take it as they take the shipped model (it reads
 the page through `tag_view`), and the decoder keeps every character whatever it says.
 
@@ -36,6 +40,8 @@ REACH = (-1, 0, 1)  # a reading's labels of the piece and of its neighbours, rea
 C1 = 1.0
 C2 = 0.01
 MAX_ITERATIONS = 100
+FALLBACK = "rules"  # the reading whose labels stand where the pages learnt from never showed them (see above)
+SEEN = "rules_seen"  # the model's info: the labels the FALLBACK reading gave the pages learnt from
 
 
 Readings = dict[str, list[str]]
@@ -55,7 +61,12 @@ class ProjectModel(SplitModel):
 
     def tag_read(self, features: list[list[str]], read: Readings, item_start: float | None = None) -> list[str]:
         """The labels of a page's pieces whose readings are already known."""
-        return super().tag(stacked(features, read), item_start)
+        labels = super().tag(stacked(features, read), item_start)
+        seen = self.info.get(SEEN)
+        if seen is None:  # a model saved before the fallback: its own labels throughout
+            return labels
+        known = set(seen)
+        return [own if own not in known else label for label, own in zip(labels, read[FALLBACK], strict=True)]
 
     def to_bytes(self) -> bytes:
         base = (self.base or shipped_model()).to_bytes()
@@ -98,13 +109,19 @@ Sequences = Iterable[tuple[list[list[str]], Readings, list[str]]]
 def fit(sequences: Sequences, base: SplitModel | None = None, info: dict[str, Any] | None = None) -> ProjectModel:
     """A project model fit on (features, readings, true labels) of pages; the same pages in the same
     order give the same model, byte for byte (crfsuite's L-BFGS is deterministic)."""
-    model = _train(sequences, info)
+    sequences = list(sequences)
+    model = _train(sequences, dict(info or {}, **seen_info(sequences)))
     return ProjectModel(model.crf, model.info, base=base or shipped_model())
 
 
 def fit_crf(sequences: Sequences) -> bytes:
-    """Only the stacked CRF of `fit` (what a worker process sends back)."""
+    """Only the stacked CRF of `fit` (what a worker process sends back; `seen_info` gives the rest)."""
     return _train(sequences, None).crf
+
+
+def seen_info(sequences: Sequences) -> dict[str, list[str]]:
+    """The model info that says which labels the FALLBACK reading gave the pages learnt from."""
+    return {SEEN: sorted({label for _, read, _ in sequences for label in read[FALLBACK]})}
 
 
 def _train(sequences: Sequences, info: dict[str, Any] | None) -> SplitModel:

@@ -31,7 +31,7 @@ from .evaluation import gold_of, score
 from .loading import load_page
 from .metadata import page_records
 from .page import Block, Item, Kind, Page, Role, check_invariant
-from .projectmodel import ProjectModel, Readings, fit, fit_crf, readings
+from .projectmodel import ProjectModel, Readings, fit, fit_crf, readings, seen_info
 from .splitmodel import SplitModel, labels_of, shipped_model, view
 from .splitter import split_page
 
@@ -213,8 +213,8 @@ def learn(examples: Sequence[Example], *, folds: int = FOLDS, seed: int = SEED, 
         fits += [(size, held_out, other[:size]) for size in sizes]
     # (fits: curve size (0: all but the fold), the pages held out, the pages learnt from)
     held: dict[int, dict[str, list[dict[str, Any]]]] = {}  # curve size -> predictions of held-out pages
-    for (size, held_out, _), crf in _fitted(prepared, fits, jobs):
-        model = ProjectModel(crf, {}, base=base)
+    for (size, held_out, learnt_from), crf in _fitted(prepared, fits, jobs):
+        model = ProjectModel(crf, seen_info(sequences([prepared[i] for i in learnt_from])), base=base)
         for i in held_out:
             held.setdefault(size, {})[prepared[i].example.key] = predict(prepared[i], model)
         tick()

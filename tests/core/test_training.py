@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from app.core.alignment import AlignmentError
 from app.core.metadata import page_records
 from app.core.page import check_invariant
-from app.core.projectmodel import PROJECT_MAGIC, ProjectModel, load_file, read_model
+from app.core.projectmodel import FALLBACK, PROJECT_MAGIC, SEEN, ProjectModel, load_file, read_model
 from app.core.splitmodel import ModelError, shipped_model
 from app.core.splitter import split_page
 from app.core.training import (
@@ -27,6 +27,7 @@ from app.core.training import (
     learn,
     page_from_pieces,
     plan,
+    prepare,
 )
 from tests.trainhelp import examples, typeset, write
 from tools.typeset.gold import page_model
@@ -124,6 +125,28 @@ def test_a_project_model_file_round_trips_and_splits_like_the_model(learnt, tmp_
         page = split_page((ts.name, ts.text), model=again)
         assert check_invariant(page) == []
         assert page_records(page) == page_records(split_page((ts.name, ts.text), model=learnt.model))
+
+
+def test_where_the_rules_read_a_piece_as_never_before_their_label_stands(learnt, pages):
+    """A CRF only gives labels it learnt: a piece the rules label as they never labelled any page learnt from
+    (here an ad on pages without one) keeps the rules' label; elsewhere the model decides."""
+    model = learnt.model
+    seen = set(model.info[SEEN])
+    assert seen == {label for p in (prepare(ex, shipped_model()) for ex in examples(pages))
+                    for label in p.readings[FALLBACK]}
+    p = prepare(examples(typeset(1, seed=9, month="2020-02"))[0], shipped_model())
+    own = ProjectModel(model.crf, {}, base=model.base).tag_read(p.features, p.readings)
+    rules = list(p.readings[FALLBACK])
+    never = next(label for label in ("R_AD", "B_AD", "AD", "R_SECTION") if label not in seen)
+    cut = [i for i, label in enumerate(own) if label.endswith(("BODY", "CONT"))][1:3]
+    for i in cut:
+        rules[i] = never
+    read = dict(p.readings, **{FALLBACK: rules})
+    stands = model.tag_read(p.features, read)
+    assert [stands[i] for i in cut] == [never, never]
+    assert [lab for i, lab in enumerate(stands) if i not in cut] == \
+        [lab for i, lab in enumerate(ProjectModel(model.crf, {}).tag_read(p.features, read)) if i not in cut]
+    assert read_model(model.to_bytes()).info[SEEN] == model.info[SEEN]  # stored with the model
 
 
 def test_a_plain_split_model_file_is_read_too(tmp_path):
