@@ -157,4 +157,5 @@ def test_report_scores_the_done_pages(project: Path) -> None:
     assert data["fixes"]["field: title"] == 1 and data["fixes"]["correction"] == 1 and data["fixes"]["merge"] == 1
     assert data["title_accuracy"] < 1.0
     text = run("report", "--db", project).stdout
-    assert "1 page(s) marked done" in text and "field: title" in text
+    assert "1 page(s) marked done" in text and "Title set by hand" in text and "Character corrected" in text
+    assert "field" not in text and "title_accuracy" not in text and "Titles right" in text

@@ -132,6 +132,6 @@ def test_a_project_learns_imports_with_its_model_resplits_and_reports_its_curve(
         for i in store.list_page_ids():
             assert check_invariant(store.load_page(i)) == []
     report = run("report", "--db", db)
-    assert "learning curve of the project's model 1" in report.stdout
+    assert "Learning curve of the project's model (" in report.stdout and "Pages learnt from" in report.stdout
     assert json.loads(run("report", "--db", db, "--json").stdout)["learning"]["pages"] == 4
     assert "splits with Newsdesk's own split again" in run("train", "--db", db, "--stop-using").stderr

@@ -4,7 +4,9 @@
 accuracy, author F1, paragraph F1, caption F1, caption leaks, stray breaks), with the editor's pages as the gold standard and the
 automatic split as the prediction. `fix_counts` names the kinds of fix an editor made to get from one to
 the other (split, merge, moved text, relabel, kind, taken out, reading order, field edits, text
-corrections), from `app.core.diff`, the comparison the changes view shows.
+corrections), from `app.core.diff`, the comparison the changes view shows. Every row of the report has
+its words for people (`MEASURE_WORDS`, `fix_said`): `format_report` prints them, and the app says the same
+words in its language.
 Plain functions over page models and records; no store, no Qt.
 """
 
@@ -18,6 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from .diff import Change, ChangeKind, diff_pages
+from .messages import Message, said
 from .metadata import page_records
 from .page import Kind, Page
 
@@ -181,10 +184,14 @@ FIX_NAMES = {
 }
 
 
+FIELD_FIX = "field: "  # the report's name of a field set by hand: "field: title"
+
+
 def fix_name(change: Change) -> str:
-    """The report's name of a change: its kind, or "field: title" for a field set by hand."""
+    """The report's name of a change (its key in the report's JSON): its kind, or "field: title" for a
+    field set by hand."""
     if change.kind is ChangeKind.FIELD:
-        return f"field: {change.detail['field']}"
+        return f"{FIELD_FIX}{change.detail['field']}"
     return FIX_NAMES[change.kind]
 
 
@@ -210,25 +217,74 @@ def quality_report(pages: Iterable[tuple[Any, Page, Page]]) -> dict[str, Any]:
     return result
 
 
+# --- the report in words -------------------------------------------------------------------------
+# each measure of the report (its key in the JSON) in words, in the order people read them
+MEASURE_WORDS = {
+    "gold_articles": "Articles in the editor's result",
+    "pred_items": "Items of the automatic split",
+    "article_precision": "Articles recovered: precision",
+    "article_recall": "Articles recovered: recall",
+    "article_f1": "Articles recovered: F1",
+    "mean_best_likeness": "Mean likeness of the best match",
+    "headline_accuracy": "Headlines right",
+    "title_accuracy": "Titles right",
+    "author_f1": "Authors: F1",
+    "paragraph_f1": "Paragraphs: F1",
+    "caption_f1": "Captions: F1",
+    "caption_leak_rate": "Captions leaked into body text",
+    "stray_break_rate": "Paragraphs with stray breaks",
+}
+# each kind of fix (`fix_name`) in words
+FIX_WORDS = {
+    "split": "Item split", "merge": "Items merged", "relabel": "Text relabelled", "moved text": "Text moved",
+    "kind": "Kind changed", "taken out": "Text taken out of every item", "correction": "Character corrected",
+    "reading order": "Reading order changed", "paragraphs joined": "Paragraphs joined",
+    "paragraph split": "Paragraph split",
+}
+# the fields an editor sets by hand, as the item editor names them
+FIELD_WORDS = {"section": "Section", "kicker": "Kicker", "title": "Title", "subtitle": "Subtitle",
+               "authors": "Authors", "tags": "Tags", "kind": "Kind"}
+# the learning curve's columns: (key of a point of the curve, words)
+CURVE_WORDS = (("pages", "Pages learnt from"), ("article_f1", "Articles F1"), ("headline_accuracy", "Headlines"),
+               ("author_f1", "Authors F1"), ("paragraph_f1", "Paragraphs F1"))
+
+
+def fix_said(name: str) -> Message:
+    """A kind of fix (`fix_name`) in words: "Items merged", "Tags set by hand"."""
+    if name.startswith(FIELD_FIX):
+        field = name[len(FIELD_FIX):]
+        return said("{field} set by hand", field=said(FIELD_WORDS.get(field, field)))
+    return said(FIX_WORDS.get(name, name))
+
+
+def value_text(value: Any) -> str:
+    """A measure as the report shows it: rates and F1 to three places, counts as they are."""
+    return f"{value:.3f}" if isinstance(value, float) else str(value)
+
+
+def _table(rows: Sequence[tuple[str, str]]) -> list[str]:
+    width = max(len(label) for label, _ in rows)
+    return [f"  {label:<{width}}  {value:>7}" for label, value in rows]
+
+
 def format_report(result: Mapping[str, Any]) -> str:
-    """The report as lines a person reads."""
+    """The report as lines a person reads: every row in words (the JSON keeps the keys)."""
     if not result["pages"]:
-        return "no page is marked done yet: nothing to compare"
-    lines = [f"{result['pages']} page(s) marked done: automatic split vs the editor's result"]
-    for key, value in result.items():
-        if key not in ("pages", "per_page", "fixes", "learning"):
-            lines.append(f"  {key:20} {value}")
-    lines.append("most frequent fixes:")
+        return "No page is marked done yet: nothing to compare."
+    lines = [f"{result['pages']} page(s) marked done: the automatic split against the editor's result."]
+    lines += _table([(words, value_text(result[key])) for key, words in MEASURE_WORDS.items() if key in result])
+    lines.append("Most frequent fixes:")
     fixes = result.get("fixes") or {}
-    lines += [f"  {name:20} {n}" for name, n in fixes.items()] or ["  (none)"]
+    lines += _table([(str(fix_said(name)), str(n)) for name, n in fixes.items()]) if fixes else ["  (none)"]
     learning = result.get("learning")
     if learning:
-        lines.append(f"learning curve of the project's model {learning['model']} ({learning['trained']}, "
-                     f"{'in use' if learning['used'] else 'not used'}), split quality on pages marked done, "
-                     f"cross-validated:")
-        lines.append(f"  {'pages learnt from':>17} {'article F1':>10} {'headlines':>10} {'authors':>10} "
-                     f"{'paragraphs':>10}")
-        for p in learning["curve"]:
-            lines.append(f"  {p['pages']:>17} {p['article_f1']:>10.3f} {p['headline_accuracy']:>10.3f} "
-                         f"{p['author_f1']:>10.3f} {p['paragraph_f1']:>10.3f}")
+        used = "in use" if learning["used"] else "not used: no better than Newsdesk's own split"
+        lines.append(f"Learning curve of the project's model ({learning['trained']}, {learning['pages']} page(s), "
+                     f"{used}): split quality on pages marked done that it did not learn from; 0 pages: "
+                     f"Newsdesk's own split.")
+        widths = [max(len(words), 6) for _, words in CURVE_WORDS]
+        lines.append("  " + "  ".join(f"{words:>{w}}" for (_, words), w in zip(CURVE_WORDS, widths, strict=True)))
+        for point in learning["curve"]:
+            lines.append("  " + "  ".join(f"{value_text(point.get(key, '')):>{w}}"
+                                          for (key, _), w in zip(CURVE_WORDS, widths, strict=True)))
     return "\n".join(lines)

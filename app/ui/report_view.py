@@ -25,43 +25,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.evaluation import quality_report
+from ..core.evaluation import MEASURE_WORDS, fix_said, quality_report, value_text
 from .dialogs import error_text
-from .i18n import tr
-from .item_panel import FIELD_TEXT
+from .i18n import say, tr
 from .learning_curve import LearningCurve
 from .session import Session
 from .tasks import run_op
 
-# the report's keys in reading order, with what each means (the CLI prints the keys themselves)
-MEASURES = (
-    ("gold_articles", "Articles in the editor's result"),
-    ("pred_items", "Items of the automatic split"),
-    ("article_precision", "Articles recovered: precision"),
-    ("article_recall", "Articles recovered: recall"),
-    ("article_f1", "Articles recovered: F1"),
-    ("mean_best_likeness", "Mean likeness of the best match"),
-    ("headline_accuracy", "Headlines right"),
-    ("title_accuracy", "Titles right"),
-    ("author_f1", "Authors: F1"),
-    ("paragraph_f1", "Paragraphs: F1"),
-    ("caption_f1", "Captions: F1"),
-    ("caption_leak_rate", "Captions leaked into body text"),
-    ("stray_break_rate", "Paragraphs with stray breaks"),
-)
-FIXES = {"split": "Item split", "merge": "Items merged", "relabel": "Text relabelled", "moved text": "Text moved",
-         "kind": "Kind changed", "taken out": "Text taken out of every item", "correction": "Character corrected",
-         "reading order": "Reading order changed", "paragraphs joined": "Paragraphs joined",
-         "paragraph split": "Paragraph split"}
-FIELD_FIX = "field: "  # the report's name of a field set by hand: "field: title"
-
 
 def fix_text(name: str) -> str:
-    """A kind of fix in words, in the interface's language ("field: tags" is "Tags set by hand")."""
-    if name.startswith(FIELD_FIX):
-        field = name[len(FIELD_FIX):]
-        return tr("{field} set by hand").format(field=tr(FIELD_TEXT.get(field, field)))
-    return tr(FIXES.get(name, name))
+    """A kind of fix in words, in the interface's language ("field: tags" is "Tags set by hand"), the words
+    `newsdesk report` prints."""
+    return say(fix_said(name))
 
 
 def _table(headers: tuple[str, str], name: str) -> QTableWidget:
@@ -154,7 +129,8 @@ class ReportView(QWidget):
         else:
             self.summary.setText(tr("{n} page(s) marked done: the automatic split against the editor's result.")
                                  .format(n=result["pages"]))
-        _fill(self.measures, [(tr(text), _value(result.get(key))) for key, text in MEASURES if key in result])
+        _fill(self.measures, [(tr(words), value_text(result[key])) for key, words in MEASURE_WORDS.items()
+                              if key in result])
         fixes = result.get("fixes") or {}
         _fill(self.fixes, [(fix_text(name), str(n)) for name, n in fixes.items()])
 
@@ -167,8 +143,3 @@ def _report(context: Any) -> dict[str, Any]:
     result["learning"] = learning_of(context.store)
     return result
 
-
-def _value(value: Any) -> str:
-    if isinstance(value, float):
-        return f"{value:.3f}"
-    return str(value)

@@ -56,11 +56,31 @@ def test_the_report_scores_the_auto_split_against_the_editor(page: Page) -> None
     assert result["article_recall"] < 1.0 and result["title_accuracy"] == 0.0
     assert result["fixes"] == {"merge": 1, "field: title": 1}
     text = format_report(result)
-    assert "article_recall" in text and "merge" in text and "1 page(s)" in text
+    assert "Articles recovered: recall" in text and "Items merged" in text and "Title set by hand" in text
+    assert text.startswith("1 page(s) marked done")
+
+
+def test_the_readable_report_says_every_row_in_words_never_a_key_or_a_repr(page: Page) -> None:
+    news, feature = page.items[0], page.items[1]
+    edited = edits.merge_items(page, news.id, feature.id)
+    edited = edits.set_field(edited, news.id, "tags", ["新", "标签"])
+    edited = edits.set_field(edited, news.id, "authors", [{"name": "张三", "role": "记者"}])
+    result = quality_report([(1, page, edited)])
+    result["learning"] = {"model": 3, "trained": "2026-11-27 01:00", "pages": 12, "used": True,
+                          "curve": [{"pages": 0, "article_f1": 0.5, "headline_accuracy": 0.25, "author_f1": 1.0,
+                                     "paragraph_f1": 0.75}]}
+    text = format_report(result)
+    rows = text.splitlines()
+    assert "field: tags" in result["fixes"] and "caption_leak_rate" in result
+    assert not any(mark in text for mark in ("{", "[", "_", "field:"))  # no key, dict, list or repr
+    assert "Tags set by hand" in text and "Authors set by hand" in text and "Items merged" in text
+    assert "  Articles recovered: F1" in text and "  Captions leaked into body text" in text
+    assert "(2026-11-27 01:00, 12 page(s), in use)" in text
+    assert rows[-1].split() == ["0", "0.500", "0.250", "1.000", "0.750"]
 
 
 def test_an_empty_report_says_so() -> None:
-    assert format_report(quality_report([])) == "no page is marked done yet: nothing to compare"
+    assert format_report(quality_report([])) == "No page is marked done yet: nothing to compare."
 
 
 def test_gold_of_puts_furniture_apart(page: Page) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from uihelp import close_window, open_window
 
+from app.core.evaluation import CURVE_WORDS, FIELD_WORDS, FIX_WORDS, MEASURE_WORDS
 from app.core.record import EDITABLE_FIELDS
 from app.ui import i18n
 from app.ui.actions import SPECS, Act
@@ -37,6 +38,7 @@ def used_strings() -> set[str]:
     found |= set(STATUS_TEXT.values()) | {str(v) for v in KIND_TEXT.values()} | set(FIELD_TEXT.values())
     found |= set(PageListModel.COLUMNS) | set(ItemsModel.COLUMNS) | set(COMMAND_TEXT.values())
     found |= set(i18n.ROLE_TEXT.values()) | set(EDITABLE_FIELDS)
+    found |= {*MEASURE_WORDS.values(), *FIX_WORDS.values(), *FIELD_WORDS.values(), *(w for _, w in CURVE_WORDS)}
     return found
 
 
