@@ -184,7 +184,12 @@ class ChangesView(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        """Headers and rows in the current language; the first column sized to its new text."""
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(ChangesModel.COLUMNS) - 1)
+        if self.model.rowCount():
+            self.model.dataChanged.emit(self.model.index(0, 0),
+                                        self.model.index(self.model.rowCount() - 1, len(ChangesModel.COLUMNS) - 1))
+        self.table.resizeColumnToContents(0)
         self.only_changed.setText(tr("Show only changed items"))
         self.revert.setText(tr("Revert"))
         self._show_summary()

@@ -233,6 +233,34 @@ def test_changes_are_said_in_chinese_too(qtbot, window) -> None:  # noqa: ANN001
         i18n.set_language("en")
 
 
+def fits_its_content(table) -> bool:  # noqa: ANN001
+    """The changes table's first column is as wide as its widest text (or its header), no more, no less."""
+    needed = max(table.sizeHintForColumn(0), table.horizontalHeader().sectionSizeHint(0))
+    return table.columnWidth(0) == needed
+
+
+def test_the_changes_first_column_fits_its_text_after_a_language_switch(qtbot, window) -> None:  # noqa: ANN001
+    window.docks["changes"].show()
+    page = window.doc.page
+    for item in page.articles[:2]:
+        click_offset(qtbot, window, item.blocks[0].spans[0][0])
+        press(window, Act.AS_CAPTION)
+    view = changes_of(qtbot, window)
+    table = view.table
+    assert fits_its_content(table)
+    english = table.columnWidth(0)
+    window.switch_language("zh")
+    try:
+        assert "改标为" in view.model.index(0, 0).data()
+        assert fits_its_content(table) and table.columnWidth(0) != english
+        chinese = table.columnWidth(0)
+        window.switch_language("en")
+        assert fits_its_content(table) and table.columnWidth(0) == english != chinese
+    finally:
+        window.switch_language("en")
+        i18n.set_language("en")
+
+
 def test_the_quality_reports_fixes_are_said_in_words(qtbot, window) -> None:  # noqa: ANN001
     from app.ui.report_view import ReportView
 
