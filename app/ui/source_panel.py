@@ -1,5 +1,6 @@
 """The source region: the notice bar, the page text as loaded (tinted, `SourceView`), the legend of the
-line roles beside it, and the correction row.
+line roles under it (`RoleLegend`: its entries wrap whole, at any width and in either language), and the
+correction row.
 
 It follows the session: a page shown is set in the view, an edit recolours only what it changed, the
 current item is outlined. Clicking text selects the item that owns it (through the session). The
@@ -16,11 +17,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 
 from ..core.changes import ItemChanges
 from ..core.page import Role
+from .flow_layout import FlowLayout
 from .i18n import ROLE_TEXT, tr
 from .page_view import CORRECTED_MARK, ROLE_COLORS, ROLE_MARKS, UNASSIGNED_ROLE, SourceView
 from .session import Session
 
 NOTICE_STYLE = "background:#fff4c2;border:1px solid #e0c060;padding:4px;"
+ENTRY_SPACING = 10  # pixels between two entries of the legend: about one character, so that entries read apart
 
 
 class SourcePanel(QWidget):
@@ -37,10 +40,7 @@ class SourcePanel(QWidget):
         self.notice.hide()
         self.view = SourceView()
         self.view.itemClicked.connect(lambda item_id: session.select(item_id, scroll=False))
-        self.legend = QLabel()
-        self.legend.setObjectName("role_legend")
-        self.legend.setTextFormat(Qt.TextFormat.RichText)
-        self.legend.setWordWrap(True)
+        self.legend = RoleLegend()
         self.correction = QLineEdit()
         self.correction.setObjectName("correction")
         self.correction.returnPressed.connect(self.correctionEntered)
@@ -59,7 +59,7 @@ class SourcePanel(QWidget):
         session.itemSelected.connect(self.view.set_current_item)
 
     def retranslate(self) -> None:
-        self.legend.setText(legend_html())
+        self.legend.retranslate()
         self.view.update_gutter_width()
         self.correction_label.setText(tr("Correct selected text:"))
         self.correction.setPlaceholderText(tr("select text in the source, type the right text, press Enter"))
@@ -86,10 +86,35 @@ def legend_words() -> list[tuple[str, str, str]]:
     return out
 
 
-def legend_html() -> str:
-    """The legend under the source: each mark in its colour, then its meaning (both our own words)."""
-    parts = []
-    for mark, name, color in legend_words():
-        meaning = "" if mark == name else " " + html.escape(name)
-        parts.append(f'<b style="color:{color}">{html.escape(mark)}</b>{meaning}')
-    return '<small>' + html.escape(tr("Line roles:")) + " " + " &nbsp; ".join(parts) + "</small>"
+def entry_html(mark: str, name: str, color: str) -> str:
+    """One entry of the legend: the mark in its colour, then its meaning (both our own words)."""
+    meaning = "" if mark == name else " " + html.escape(name)
+    return f'<small><b style="color:{color}">{html.escape(mark)}</b>{meaning}</small>'
+
+
+class RoleLegend(QWidget):
+    """The legend under the source: "Line roles:", then one label per mark, laid out in a `FlowLayout`, so
+    that a narrow pane wraps it between two entries, never inside one (a mark away from its meaning)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("role_legend")
+        self.flow = FlowLayout(self, spacing=ENTRY_SPACING)
+        self.flow.setContentsMargins(0, 0, 0, 0)
+        self.entries: list[QLabel] = []
+        self.words: list[tuple[str, str, str]] = []  # each entry's mark, meaning and colour
+
+    def retranslate(self) -> None:
+        words = self.words = [(tr("Line roles:"), tr("Line roles:"), "")] + legend_words()
+        while len(self.entries) < len(words):
+            label = QLabel()
+            label.setTextFormat(Qt.TextFormat.RichText)
+            self.flow.addWidget(label)
+            self.entries.append(label)
+        for label, (mark, name, color) in zip(self.entries, words, strict=True):
+            label.setText(f"<small>{html.escape(mark)}</small>" if not color else entry_html(mark, name, color))
+        self.flow.invalidate()
+
+    def text(self) -> str:
+        """The legend as plain text, entry by entry."""
+        return "  ".join(mark if mark == name else f"{mark} {name}" for mark, name, _ in self.words)

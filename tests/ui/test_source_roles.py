@@ -4,6 +4,7 @@ a legend under the text, and the lines whose role the editor corrected marked (�
 from __future__ import annotations
 
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
 from uihelp import click_offset, press
 
 from app.core.page import Role
@@ -87,6 +88,27 @@ def test_the_legend_names_every_role_in_both_languages(qtbot, window) -> None:  
         for name in ("主题", "引题", "副题", "署名", "图片说明", "小标题", "正文", "版面元素", "未归属", "编辑改过的标注"):
             assert name in legend.text()
         assert window.source.gutter.width() != width_en  # room for the marks in Chinese (one character each)
+    finally:
+        window.switch_language("en")
+        i18n.set_language("en")
+
+
+def test_the_legend_wraps_between_entries_and_shows_them_all_on_small_screens(qtbot, window) -> None:  # noqa: ANN001
+    legend = window.source_panel.legend
+    try:
+        for lang in ("zh", "en"):
+            window.switch_language(lang)
+            for size in ((1366, 768), (1400, 900), (1920, 1080)):
+                window.resize(*size)
+                qtbot.waitUntil(lambda s=size: window.size().width() == s[0])
+                QApplication.processEvents()
+                boxes = [label.geometry() for label in legend.entries]
+                assert all(legend.rect().contains(box) for box in boxes), (lang, size)  # none cut off
+                assert all(label.text().count("<b") <= 1 for label in legend.entries)  # a mark with its meaning
+                lines = sorted({box.top() for box in boxes})
+                for top in lines:  # the entries of a line, left to right, do not overlap
+                    row = sorted((b for b in boxes if b.top() == top), key=lambda b: b.left())
+                    assert all(a.right() < b.left() for a, b in zip(row, row[1:], strict=False))
     finally:
         window.switch_language("en")
         i18n.set_language("en")
