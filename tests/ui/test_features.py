@@ -13,6 +13,7 @@ from app.ui import tasks
 from app.ui.actions import Act
 from app.ui.i18n import set_language
 from app.ui.models import ItemsModel
+from app.ui.search_panel import HIT
 
 
 def edit_title(qtbot, window, text: str) -> None:  # noqa: ANN001
@@ -161,14 +162,13 @@ def test_search_jumps_to_the_item(qtbot, window) -> None:  # noqa: ANN001
     assert window.search.query.hasFocus()
     window.search.query.setText(word)
     qtbot.keyClick(window.search.query, Qt.Key.Key_Return)
-    results = window.search.results
-    assert results.count() >= 1
-    target = next(i for i in range(results.count())
-                  if results.item(i).data(Qt.ItemDataRole.UserRole)[0] == other)
-    rect = results.visualItemRect(results.item(target))
+    results, model = window.search.results, window.search.model
+    assert model.rowCount() >= 1
+    target = next(model.index(i) for i in range(model.rowCount()) if model.index(i).data(HIT)[0] == other)
+    rect = results.visualRect(target)
     qtbot.mouseClick(results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.doc.page_id == other
-    assert window.current_item == results.item(target).data(Qt.ItemDataRole.UserRole)[1]
+    assert window.current_item == target.data(HIT)[1]
 
 
 def test_language_switch_renames_menus_and_is_remembered(qtbot, window) -> None:  # noqa: ANN001
