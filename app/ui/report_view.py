@@ -124,11 +124,13 @@ class ReportView(QWidget):
             _fill(self.measures, [])
             _fill(self.fixes, [])
             return
-        if not result["pages"]:
+        if not result["pages"]:  # no figure to show: zeros would read as a split that found nothing
             self.summary.setText(tr("No page is marked done yet: nothing to compare."))
-        else:
-            self.summary.setText(tr("{n} page(s) marked done: the automatic split against the editor's result.")
-                                 .format(n=result["pages"]))
+            _fill(self.measures, [])
+            _fill(self.fixes, [])
+            return
+        self.summary.setText(tr("{n} page(s) marked done: the automatic split against the editor's result.")
+                             .format(n=result["pages"]))
         _fill(self.measures, [(tr(words), value_text(result[key])) for key, words in MEASURE_WORDS.items()
                               if key in result])
         fixes = result.get("fixes") or {}
