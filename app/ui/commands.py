@@ -4,7 +4,8 @@ The core model is immutable and an edit says what it changed (`app.core.changes.
 before and after, the items added, removed and changed, the item to show), so a command keeps that, does
 its work in `redo()` and goes back in `undo()`; the views update only what changed. `PageDoc` is one
 open page: its saved automatic split, the current page and its own QUndoStack. Typing in a field merges
-into one command through `mergeWith`.
+into one command through `mergeWith`. A command's text is `Said`: it says itself again in the language
+chosen later (`retranslate_stack`), so the Edit menu and the undo history follow a language switch.
 """
 
 from __future__ import annotations
@@ -46,9 +47,39 @@ COMMAND_TEXT: dict[str, str] = {
 }
 
 
-def label(key: str, detail: str = "") -> str:
-    text = tr(COMMAND_TEXT[key])
-    return f"{text}: {detail}" if detail else text
+class Said(str):
+    """A command's text in the current language that can say itself again (`again()`) in another."""
+
+    words: Callable[[], str]
+
+    def __new__(cls, words: Callable[[], str]) -> Said:
+        said = super().__new__(cls, words())
+        said.words = words
+        return said
+
+    def again(self) -> Said:
+        return Said(self.words)
+
+
+def label(key: str, detail: str | Callable[[], str] = "") -> Said:
+    """The text of command `key` ("Merge items"), with a detail ("Edit field: Title"; a callable is asked
+    each time, so that a detail in words follows the language too)."""
+    def words() -> str:
+        text = tr(COMMAND_TEXT[key])
+        shown = detail() if callable(detail) else detail
+        return f"{text}: {shown}" if shown else text
+    return Said(words)
+
+
+def retranslate_stack(stack: QUndoStack) -> None:
+    """Say every command of `stack` again in the current language (a macro by the `macro_text` its first
+    step carries)."""
+    for i in range(stack.count()):
+        command = stack.command(i)
+        first = command.child(0) if command.childCount() else None
+        said = getattr(first, "macro_text", None) if first is not None else getattr(command, "said", None)
+        if isinstance(said, Said):
+            command.setText(said.again())
 
 
 class PageDoc(QObject):
@@ -89,6 +120,7 @@ class PageCommand(QUndoCommand):
     def __init__(self, doc: PageDoc, text: str, changes: ItemChanges, focus_before: int | None = None,
                  scroll: bool = True, parent: QUndoCommand | None = None) -> None:
         super().__init__(text, parent)
+        self.said = text
         self.doc = doc
         self.changes = changes
         self.focus_before = focus_before if focus_before is not None else changes.focus
@@ -118,6 +150,7 @@ class StatusCommand(QUndoCommand):
     def __init__(self, text: str, before: dict[int, Status], after: dict[int, Status],
                  apply: Callable[[dict[int, Status]], None]) -> None:
         super().__init__(text)
+        self.said = text
         self.before = before
         self.after = after
         self.apply = apply
@@ -138,7 +171,7 @@ class FieldCommand(PageCommand):
     keeps its place (a field changes no tint)."""
 
     def __init__(self, doc: PageDoc, item_id: int, name: str, changes: ItemChanges) -> None:
-        super().__init__(doc, label("field", tr(name.capitalize())), changes, item_id, scroll=False)
+        super().__init__(doc, label("field", lambda: tr(name.capitalize())), changes, item_id, scroll=False)
         self.item_id = item_id
         self.name = name
 

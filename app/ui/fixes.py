@@ -22,8 +22,8 @@ from ..core.errors import EditError, NewsdeskError
 from ..core.metadata import item_record
 from ..core.page import Block, Item, Kind, Page, Role
 from . import dialogs
-from .commands import FieldCommand, PageCommand, edit_command, label
-from .i18n import tr
+from .commands import FieldCommand, PageCommand, Said, edit_command, label
+from .i18n import say, tr
 from .item_panel import ItemPanel
 from .items_list import ItemsList
 from .models import kind_text
@@ -325,7 +325,7 @@ class Fixes(QObject):
 
         current = self.session.current_item
         focus = change.item_id if change.item_id is not None else current
-        self._push(lambda: PageCommand(doc, label("revert", str(change.description)),
+        self._push(lambda: PageCommand(doc, label("revert", lambda: say(change.said)),
                                        between(doc.page, revert_change(doc.auto, doc.page, change), focus),
                                        current))
 
@@ -349,7 +349,8 @@ class Fixes(QObject):
             return
         if not steps:
             return
-        doc.stack.beginMacro(f"{label('bulk')} ({len(ids)})")
+        steps[0].macro_text = Said(lambda: f"{label('bulk')} ({len(ids)})")
+        doc.stack.beginMacro(steps[0].macro_text)
         for step in steps:
             doc.stack.push(step)
         doc.stack.endMacro()

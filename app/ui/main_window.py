@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QScrollArea, QSp
 from ..core.errors import NewsdeskError
 from .actions import RELABEL_ROLES, Act, create_actions, retranslate
 from .changes_view import ChangesView
-from .commands import PageDoc
+from .commands import PageDoc, retranslate_stack
 from .fixes import Fixes
 from .i18n import language, set_language, tr
 from .item_panel import ItemPanel
@@ -429,6 +429,8 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         retranslate(self.actions)
+        for doc in self.docs.values():
+            retranslate_stack(doc.stack)
         self._undo_texts()
         for key, m in self.menus.items():
             m.setTitle(tr(MENU_TITLES[key]))

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 from ..core.errors import NewsdeskError
 from ..core.status import Status
 from . import dialogs
-from .commands import StatusCommand, label
+from .commands import Said, StatusCommand, label
 from .i18n import tr
 from .models import STATUSES, status_text
 from .pages_panel import PagesPanel
@@ -128,8 +128,8 @@ class Review(QObject):
         if doc is not None:
             stack = doc.stack
             was_clean = stack.isClean()
-            stack.push(StatusCommand(f"{label('status')}: {status_text(status)} ({len(ids)})", before, after,
-                                     self.apply_statuses))
+            text = Said(lambda: f"{label('status')}: {status_text(status)} ({len(ids)})")
+            stack.push(StatusCommand(text, before, after, self.apply_statuses))
             if was_clean:  # the statuses are saved already: the page is no more "unsaved" than before
                 stack.setClean()
 

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
-from uihelp import close_window, open_window
+from uihelp import click_offset, close_window, open_window, press
 
 from app.core.evaluation import CURVE_WORDS, FIELD_WORDS, FIX_WORDS, MEASURE_WORDS
 from app.core.record import EDITABLE_FIELDS
@@ -85,3 +85,31 @@ def test_a_core_edit_error_is_said_in_the_interface_language() -> None:
     finally:
         set_language("en")
     assert error_text(error) == "cannot merge item 3 with itself"
+
+
+def test_the_undo_texts_and_history_follow_a_language_switch(qtbot, window) -> None:  # noqa: ANN001
+    title = window.panel.edits["title"]
+    title.setFocus()
+    qtbot.keyClicks(title, "abc")
+    item = window.doc.page.item(window.current_item)
+    body = next(b for b in item.blocks if b.role.value == "body")
+    click_offset(qtbot, window, body.spans[0][0])
+    press(window, Act.AS_CAPTION)
+    window.fixes.bulk_add_tag("新标签")  # Item > Tag selected items: one macro
+    history = window.history.model()
+
+    def rows() -> list[str]:
+        return [history.index(r, 0).data() for r in range(1, history.rowCount())]
+
+    assert rows() == ["Edit field: Title", "Relabel text", "Bulk edit (1)"]
+    try:
+        window.switch_language("zh")
+        assert rows() == ["修改字段: 主题", "更改标注", "批量修改 (1)"]
+        assert window.undo_action.text() == "撤销 批量修改 (1)"
+        press(window, window.undo_action)
+        assert window.redo_action.text() == "重做 批量修改 (1)" and window.undo_action.text() == "撤销 更改标注"
+    finally:
+        window.switch_language("en")
+        i18n.set_language("en")
+    assert rows() == ["Edit field: Title", "Relabel text", "Bulk edit (1)"]
+    assert window.undo_action.text() == "Undo Relabel text"
