@@ -217,3 +217,27 @@ def test_changes_name_the_item_as_the_editor_sees_it(qtbot, window) -> None:  # 
     qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=2000)
     position = window.doc.page.item_index(window.current_item) + 1
     assert f"{position} · Renamed here" in [model.index(r, 1).data() for r in range(model.rowCount())]
+
+
+def test_the_tag_field_completes_with_the_projects_tags_most_used_first(qtbot, window) -> None:  # noqa: ANN001
+    qtbot.waitUntil(lambda: window.tags_ready, timeout=20000)
+    known = window.store.all_tags()
+    line = window.panel.tag_input
+    completer = line.completer()
+    assert completer.model().stringList() == known and known  # the project's tags, most used first
+    item = window.doc.page.item(window.current_item)
+    tags = item_record(window.doc.page, item).tags
+    word = next(t for t in known if t not in tags)
+    line.setFocus()
+    completer.setCompletionPrefix(word[:1])
+    completer.complete()  # what typing the first character opens (QTest cannot type Chinese keys)
+    popup = completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    offered = [completer.completionModel().index(r, 0).data() for r in range(completer.completionCount())]
+    assert offered == [t for t in known if word[:1] in t]  # every match, in the project's order
+    row = offered.index(word)
+    popup.setCurrentIndex(completer.completionModel().index(row, 0))
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert line.text() == word
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert window.doc.page.item(item.id).fields["tags"][-1] == word
