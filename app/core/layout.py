@@ -71,6 +71,7 @@ CAPTION_BLOCK_CHARS = 90
 HEADLINE_BLOCK_LINES = 5  # lines a block standing apart may have and still be one headline (title, subtitle)
 HEADLINE_MAX_WIDTH = 40  # cells a headline's line stays within (as roles.is_headingish reads one)
 PARALLEL_MAX_CHARS = 9  # a parallel headline's phrases are short (护佑生命战疫情); longer halves are a clause pair
+BODY_SENTENCE_LINES = 4  # lines read for a sentence end that tells a wrapped paragraph from a headline block
 HEADING_TAIL_WIDTH = 4  # a line this short right under a heading line, ending no sentence, is its wrapped end
 INDENT_MIN_CELLS = 2  # leading blank cells that make an indent (one stray space is not one)
 INDENT_MIN_LINES = 3  # indented lines a page needs before its indent can mark paragraphs
@@ -397,7 +398,10 @@ def _body_like(run: list[Ln]) -> bool:
     if not roles.is_headingish(first.text):
         return True
     if len(run) > 1 and not roles.ends_sentence(first.text):
-        if not roles.is_headingish(run[1].text) and abs(first.width - run[1].width) <= COLUMN_TOLERANCE:
+        near = run[:BODY_SENTENCE_LINES]
+        if abs(first.width - run[1].width) <= COLUMN_TOLERANCE and (not roles.is_headingish(run[1].text) or (
+                first.width >= max(x.width for x in near) - COLUMN_TOLERANCE
+                and any("。" in x.text or roles.ends_sentence(x.text) for x in near))):
             return True  # a line of the width of the body line under it: two lines of one wrapped column
         return roles.starts_mid_sentence(run[1].text) or roles.joins_a_word(first.text, run[1].text)
     return False

@@ -449,3 +449,14 @@ def test_assemble_closes_an_article_at_its_closing_line_on_a_page_read_backward(
     assert [[u.pos for u in d.units] for d in result.drafts] == [[0], [300, 380], [400]]
     assert [d.headline.units[0].text for d in result.drafts if d.headline] == [
         "城区新建三座口袋公园", "春运返程客流高峰到来"]
+
+
+def test_heading_here_is_false_for_a_first_line_over_lines_of_its_width_that_end_a_sentence():
+    # every line reads like a heading phrase on its own; the block's widths and its sentence end say body
+    para = ["新冠肺炎疫情对中国经济造成的影响是", "暂时的，中国经济长期向好的基本态势", "不会改变，而且在零售、医疗等方面出",
+            "现了新的增长点。"]
+    lines = read_lines("\n".join(["国际回声", "", "◆王研", "", *para, ""]))
+    at = next(i for i, ln in enumerate(lines) if ln.text == para[0])
+    assert not layout.heading_here(lines, list(fixed_roles(lines)), at)
+    # the lines under a line as wide as the column, narrower than it: no wrapped column there
+    assert not layout._body_like(list(read_lines("产防护用品辅料\n解码·假期怎么过\n科学指南、文博体验、益智互动……\n")))
