@@ -293,7 +293,7 @@ def heading_here(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
     ln = lines[i]
     if kinds[i] or ln.opens or roles.is_source_line(ln.text):
         return False  # (a line set in the page's paragraph indent opens a paragraph; 据中国之声 closes one)
-    if headline_block(lines, kinds, i):
+    if headline_block(lines, kinds, i) or over_byline(lines, kinds, i):
         return True
     if not roles.is_headingish(ln.text):
         return False
@@ -347,6 +347,32 @@ def heading_here(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
             if col and abs(ln.width - col) <= COLUMN_TOLERANCE:
                 return False  # a clause cut at the column's width, carried on below
     return True
+
+
+def over_byline(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
+    """Is line i in the short block of lines a byline line closes at the top of a block of lines (a kicker,
+    a title wrapped over two lines, then `◆杨维汉 陈菲`, with no blank line between)? Those are its
+    headline, whatever their widths: an article's text never stops short of a sentence's end over its byline."""
+    def heading_line(k: int) -> bool:
+        t = lines[k].text
+        return (kinds[k] in (NONE, HEAD) and lines[k].width <= HEADLINE_MAX_WIDTH and "。" not in t
+                and not roles.ends_sentence(t) and not lines[k].opens)
+
+    if not heading_line(i):
+        return False
+    chunk = lines[i].chunk
+    end = i
+    while end + 1 < len(lines) and lines[end + 1].chunk == chunk and heading_line(end + 1):
+        end += 1
+    byline = end + 1
+    if byline >= len(lines) or lines[byline].chunk != chunk or kinds[byline] != BYLINE \
+            or roles.is_parenthetical(lines[byline].text):
+        return False  # (a bracketed byline closes the article above it)
+    top = i
+    while top > 0 and lines[top - 1].chunk == chunk and heading_line(top - 1):
+        top -= 1
+    opens_block = top == 0 or lines[top - 1].chunk != chunk or kinds[top - 1] in (FURN, BYLINE, CAPTION, AD)
+    return opens_block and byline - top <= HEADLINE_BLOCK_LINES
 
 
 def headline_block(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:

@@ -460,3 +460,18 @@ def test_heading_here_is_false_for_a_first_line_over_lines_of_its_width_that_end
     assert not layout.heading_here(lines, list(fixed_roles(lines)), at)
     # the lines under a line as wide as the column, narrower than it: no wrapped column there
     assert not layout._body_like(list(read_lines("产防护用品辅料\n解码·假期怎么过\n科学指南、文博体验、益智互动……\n")))
+
+
+def test_over_byline_reads_the_lines_over_a_byline_at_a_blocks_top_as_its_headline():
+    head = ["全国人大常委会会议", "将审议关于推迟召开十三届全国人大三次会", "议的决定草案", "◆杨维汉 陈菲"]
+    lines = read_lines("\n".join([*WRAPPED, "", *head, *WRAPPED, ""]))
+    kinds = list(fixed_roles(lines))
+    top = len(WRAPPED)
+    assert kinds[top + 3] == BYLINE
+    assert [layout.over_byline(lines, kinds, k) for k in range(top, top + 3)] == [True, True, True]
+    units, _ = build_units(lines, tuple(kinds))
+    assert [u.kind for u in units] == [PARA, HEAD, HEAD, HEAD, BYLINE, PARA]
+    # the end of a paragraph over a byline is no headline: a sentence ends there
+    lines = read_lines("\n".join([*WRAPPED, "◆杨维汉 陈菲", *WRAPPED, ""]))
+    kinds = list(fixed_roles(lines))
+    assert not any(layout.over_byline(lines, kinds, k) for k in range(len(WRAPPED)))
