@@ -277,6 +277,9 @@ def ad_roles(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tuple[UnitKi
 
 
 _CLAUSE_MARK = re.compile(r"[，。；！？,;!?]")
+# a column or series label in brackets, printed on its own line under the title it closes: （新论）, （人民要论）
+_TITLE_LABEL = re.compile(r"^[（(][^（）()，。,.；;：:！？!?]{1,12}[）)]$")
+_ROLE_IN_LABEL = re.compile(r"记者|通讯员|作者|摄|编辑|据|电$")
 # a note on the author closing an article: （作者为联合国副秘书长）, （作者单位：…）
 _AUTHOR_NOTE = re.compile(r"^[（(]\s*(?:本文)?作者\s*(?:为|系|是|单位|简介)[^（）()]{1,80}[）)]$")
 NOTE_MAX_LINES = 3  # printed lines such a note runs to in a narrow column
@@ -615,6 +618,8 @@ def _heading_tail(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
     ln = lines[i]
     if i == 0 or kinds[i] or kinds[i - 1] != HEAD or lines[i - 1].chunk != ln.chunk or ln.opens:
         return False
+    if _TITLE_LABEL.match(ln.text) and not _ROLE_IN_LABEL.search(ln.text):
+        return True  # a column label in brackets closing the title: …法治保障 / （新论）
     if ln.width > HEADING_TAIL_WIDTH or roles.ends_sentence(ln.text) or roles.is_furniture(ln.text):
         return False
     if looks_like_name(ln.text) and not roles.joins_a_word(lines[i - 1].text, ln.text):

@@ -336,3 +336,13 @@ def test_a_wrapped_title_against_a_kicker_over_its_title(heads, expected):
     assert [(r["kicker"], r["title"]) for r in recs if r["kind"] != "furniture"] == [expected]
     page_label = ["09 生态"] if heads[0] == "09 生态" else []  # a page's code and name is furniture
     assert [r["body"][0] for r in recs if r["kind"] == "furniture"] == page_label
+
+
+def test_a_column_label_in_brackets_on_its_own_line_closes_the_title():
+    body = "\n".join(["近日，城区新建的三座口袋公园正式向", "市民开放。公园占地约两千平方米，设", "有步道、座椅和儿童游乐设施，附近居",
+                      "民表示，下班后终于有了散步的好去处。"])
+    text = "\n".join(["为疫情防控提供有力法治保障", "（新论）", "", body, "", "山水迢迢，挡不住文物回家", "（新语）",
+                      "□ 记者 王贤 通讯员 崔 佳", body, ""])
+    recs = [r for r in page_records(split_page(("label.txt", text))) if r["kind"] != "furniture"]
+    assert [(r["title"], r["body"][0][:4]) for r in recs] == [
+        ("为疫情防控提供有力法治保障（新论）", "近日，城"), ("山水迢迢，挡不住文物回家（新语）", "近日，城")]
