@@ -104,6 +104,11 @@ def page_from_json(data: str, text: str | None = None) -> Page:
         d = json.loads(data)
     except (ValueError, TypeError) as e:
         raise BadInput("<page>", f"not a valid page model (not JSON: {e})") from None
+    return page_from_data(d, text)
+
+
+def page_from_data(d: Any, text: str | None = None) -> Page:
+    """`page_from_dict` of data already read from JSON (anything: raises BadInput unless a page model)."""
     if not isinstance(d, dict):
         raise BadInput("<page>", "not a valid page model (not a JSON object)")
     return page_from_dict(d, text)

@@ -81,8 +81,23 @@ def pack_model(model_json: str) -> bytes:
     return zlib.compress(_dumps(data).encode("utf-8"), LEVEL)
 
 
+def _decoded(obj: dict[str, Any]) -> dict[str, Any]:
+    """One JSON object as read back (json's `object_hook`: innermost first, as `_map_keys` goes)."""
+    if _DELTAS not in obj:
+        return obj
+    return dict(_decode(k, v) for k, v in obj.items())
+
+
+def unpack_model_data(value: bytes | str) -> Any:
+    """The page model as JSON data: `json.loads(unpack_model(value))`, without writing it out as text and
+    reading it again (opening a page reads this). Raises ValueError for data that is not JSON."""
+    if isinstance(value, str):
+        return json.loads(value)
+    return json.loads(zlib.decompress(value), object_hook=_decoded)
+
+
 def unpack_model(value: bytes | str) -> str:
     """The page model's JSON text, as it was given to `pack_model` (plain JSON text is returned as is)."""
     if isinstance(value, str):
         return value
-    return _dumps(_map_keys(json.loads(zlib.decompress(value)), _decode))
+    return _dumps(unpack_model_data(value))

@@ -40,12 +40,12 @@ from ..core.loading import SourcePage
 from ..core.metadata import item_records
 from ..core.page import Page
 from ..core.record import ItemRecord
-from ..core.serialize import page_from_json, page_to_json
+from ..core.serialize import page_from_data, page_from_json, page_to_json
 from ..core.status import Status
 from . import records as _records
 from . import search as _search
 from . import splitmodels as _models
-from .compact import pack_model, pack_text, unpack_model, unpack_text
+from .compact import pack_model, pack_text, unpack_model, unpack_model_data, unpack_text
 from .migrations import APPLICATION_ID, COMPACT_STEP, MIGRATION_SET, STEPS, migrate, reindex
 from .tokens import DICTIONARY_KEY, dictionary_id
 
@@ -96,6 +96,13 @@ def text_sha256(text: str) -> str:
 
 
 PROJECT_SIDE_FILES = ("-wal", "-shm", "-journal", ".lock")
+
+
+def _stored_page(model: bytes | str, text: str) -> Page:
+    """The page model a row stores (`pack_model`'s, or plain JSON text in a project made before that)."""
+    if isinstance(model, str):
+        return page_from_json(model, text)
+    return page_from_data(unpack_model_data(model), text)
 
 
 def project_files(path: str | Path) -> list[str]:
@@ -515,7 +522,7 @@ class Store:
         if text_sha256(text) != row["sha256"]:
             raise StoreError.said("{path}: the project file is damaged (the text of page {page} does not "
                                   "match its hash); restore it from a backup", path=self.path, page=page_id)
-        return page_from_json(unpack_model(row["model"]), text)
+        return _stored_page(row["model"], text)
 
     def load_records(self, page_id: int) -> dict[int, ItemRecord]:
         """The records of the page's items as last saved (the export's records), by item id."""
@@ -528,7 +535,7 @@ class Store:
                                   "join pages p on p.id = a.page_id where a.page_id = ?", [page_id]))
         if not rows:
             raise StoreError(f"{self.path}: page {page_id} has no automatic split")
-        return page_from_json(unpack_model(rows[0]["model"]), text)
+        return _stored_page(rows[0]["model"], text)
 
     def save_page(self, page_id: int, page: Page, status: str | None = None, summary: str = "") -> None:
         """Save the editor's page model in one transaction; records the edit and clears the journal."""

@@ -13,7 +13,7 @@ from app.core import edits
 from app.core.loading import SourcePage
 from app.core.page import Kind, Role
 from app.core.serialize import page_to_json
-from app.store.compact import pack_model, pack_text, unpack_model, unpack_text
+from app.store.compact import pack_model, pack_text, unpack_model, unpack_model_data, unpack_text
 from app.store.db import Store
 from app.store.tokens import index_text, query_words
 
@@ -24,6 +24,8 @@ def test_text_and_models_come_back_exactly(sample_store: Store) -> None:
         assert unpack_text(pack_text(page.text)) == page.text
         model = page_to_json(page, with_text=False)
         assert unpack_model(pack_model(model)) == model
+        assert unpack_model_data(pack_model(model)) == json.loads(model)  # read without the text between
+        assert unpack_model_data(model) == json.loads(model)  # a row from before the project was compact
         assert len(pack_model(model)) < len(model.encode("utf-8")) / 4
     stored = sample_store.db.execute("select text, model from pages").fetchall()
     assert all(isinstance(text, bytes) and isinstance(model, bytes) for text, model in stored)
