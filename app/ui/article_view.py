@@ -25,7 +25,6 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
-    QTextDocument,
     QTextFormat,
 )
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QWidget
@@ -186,12 +185,20 @@ class ArticleView(QTextBrowser):
             self._render()
 
     def _render(self) -> None:
-        document = QTextDocument(self)
+        """Fill the view's one document again, in one edit (laid out once, no new document to set up)."""
+        document = self.document()
         base = QFont(self.font())
         base.setPointSizeF(base.pointSizeF() * BODY_SCALE)
-        document.setDefaultFont(base)
-        document.setDocumentMargin(base.pointSizeF() * 1.2)
+        if document.defaultFont() != base:
+            document.setDefaultFont(base)
+            document.setDocumentMargin(base.pointSizeF() * 1.2)
         cursor = QTextCursor(document)
+        cursor.beginEditBlock()
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.removeSelectedText()
+        cursor.setBlockFormat(QTextBlockFormat())
+        cursor.setBlockCharFormat(QTextCharFormat())
+        cursor.block().setUserState(-1)
         if not self.parts:
             fmt = QTextCharFormat()
             fmt.setForeground(QColor("#888888"))
@@ -230,7 +237,7 @@ class ArticleView(QTextBrowser):
                 text = f"〔{tr('Caption')}〕{text}"
             cursor.insertText(text, chars)
             cursor.block().setUserState(n)
-        self.setDocument(document)
+        cursor.endEditBlock()
         self._mark_clicked()
 
     # --- reading and clicking --------------------------------------------------------------------

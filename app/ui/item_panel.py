@@ -56,8 +56,10 @@ class ItemPanel(QWidget):
         self.page: Page | None = None
         self.item_id: int | None = None
         self.read_only = False
+        self._read_only_set = False
         self.tags_ready = False
         self._tags: list[str] = []
+        self._numbered: tuple[Page | None, dict[int, int]] = (None, {})
 
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
@@ -166,6 +168,9 @@ class ItemPanel(QWidget):
 
     def set_read_only(self, read_only: bool) -> None:
         """A read-only window shows the item (its text can be selected and copied) but takes no edit."""
+        if read_only == self.read_only and self._read_only_set:
+            return  # the window asks on every selection: nothing to restyle
+        self._read_only_set = True
         self.read_only = read_only
         for edit in (*self.edits.values(), self.tag_input):
             edit.setReadOnly(read_only)
@@ -206,9 +211,10 @@ class ItemPanel(QWidget):
             if edit.text() != value:
                 edit.setText(value)
                 edit.setCursorPosition(0)
-            font = edit.font()
-            font.setItalic(name in item.fields)
-            edit.setFont(font)
+            if edit.font().italic() != (name in item.fields):  # a hand-set value is in italics
+                font = edit.font()
+                font.setItalic(name in item.fields)
+                edit.setFont(font)
         with QSignalBlocker(self.kind):
             self.kind.setCurrentIndex(self.kind.findData(item.kind))
         self._show_authors(record)
@@ -229,9 +235,17 @@ class ItemPanel(QWidget):
         if item is None:
             self.heading.setText(tr("No item selected"))
             return
-        index = item_numbers(self.page).get(item.id, 0) if self.page else 0  # as in the changes view
+        index = self._numbers().get(item.id, 0)  # as in the changes view
         edited = " · " + tr("edited") if item.edited else ""
         self.heading.setText(f"{tr('Item')} {index} · {kind_text(item.kind)}{edited}")
+
+    def _numbers(self) -> dict[int, int]:
+        """The items' numbers on the page shown, worked out once per page (pages are immutable)."""
+        if self.page is None:
+            return {}
+        if self._numbered[0] is not self.page:
+            self._numbered = (self.page, item_numbers(self.page))
+        return self._numbered[1]
 
     def _show_authors(self, record: ItemRecord) -> None:
         with QSignalBlocker(self.authors):

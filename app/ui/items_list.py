@@ -26,6 +26,7 @@ class ItemsList(QWidget):
         super().__init__(parent)
         self.session = session
         self.only_changed = False
+        self._hiding = False  # some rows may be hidden (only the changed ones were shown)
         self._selecting = False
         self.model = ItemsModel(self)
         self.model.moveRequested.connect(self.moveRequested)
@@ -68,10 +69,11 @@ class ItemsList(QWidget):
 
     def _filter(self) -> None:
         page = self.model.page
-        if page is None:
-            return
+        if page is None or not (self.only_changed or self._hiding):
+            return  # every row shown, and none was hidden
         for row, item in enumerate(page.items):
             self.view.setRowHidden(row, QModelIndex(), self.only_changed and not item.edited)
+        self._hiding = self.only_changed
 
     def _page_shown(self) -> None:
         doc = self.session.doc

@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self._layout_restored = False
         self.remembers_layout = False  # restore_layout() makes the window keep its layout between runs
         self._painted = threading.Event()  # set once the window has been shown and painted
+        self._enabled_for: tuple[bool, bool, bool] | None = None  # what the actions were last enabled for
         self._build_regions()
         self._build_controllers()
         self._build_actions()
@@ -506,6 +507,9 @@ class MainWindow(QMainWindow):
         writable = not self.read_only
         has_page = self.doc is not None
         has_item = has_page and self.current_item is not None
+        if (writable, has_page, has_item) == self._enabled_for:
+            return  # asked on every selection: nothing changed
+        self._enabled_for = (writable, has_page, has_item)
         for key in (Act.SAVE, Act.SPLIT_HERE, Act.NEW_ITEM, Act.TO_FURNITURE, Act.RESPLIT, Act.CORRECT_TEXT,
                     Act.MARK_DONE, Act.PARAGRAPH_UP, Act.PARAGRAPH_DOWN, Act.JOIN_PARAGRAPHS, Act.SPLIT_PARAGRAPH,
                     *RELABEL_ROLES):

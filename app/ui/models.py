@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..core.changes import ItemChanges
 from ..core.metadata import item_numbers, item_record
@@ -76,6 +76,12 @@ def plain_tooltip(text: str) -> str:
 class Roles(IntEnum):
     ID = Qt.ItemDataRole.UserRole + 1
     STATUS = Qt.ItemDataRole.UserRole + 2
+
+
+# the roles ItemsModel answers, as the plain ints a view asks with
+_DISPLAY, _TOOLTIP = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)
+_DECORATION, _FONT, _ID = int(Qt.ItemDataRole.DecorationRole), int(Qt.ItemDataRole.FontRole), int(Roles.ID)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 
 
 class ColumnsModel(QAbstractTableModel):
@@ -204,7 +210,7 @@ class ItemsModel(ColumnsModel):
         self.page: Page | None = None
         self._ids: list[int] = []
         self._items: dict[int, Item] = {}
-        self._cache: dict[int, tuple[Item, tuple[str, str, str]]] = {}
+        self._cache: dict[int, tuple[Item, dict[tuple[int, int], Any]]] = {}
         self._numbers: dict[int, int] = {}
 
     def row_count(self) -> int:
@@ -271,44 +277,41 @@ class ItemsModel(ColumnsModel):
         except ValueError:
             return -1
 
-    def _row(self, row: int) -> tuple[Item, tuple[str, str, str]]:
+    def _cells(self, row: int) -> dict[tuple[int, int], Any]:
+        """What the view shows of a row, by (role, column): worked out once per item (items are immutable),
+        so that painting the list asks only dict lookups."""
         assert self.page is not None
         item = self._items[self._ids[row]]
         hit = self._cache.get(item.id)
         if hit is not None and hit[0] is item:
-            return hit
+            return hit[1]
         record = item_record(self.page, item, tags=False)
         title = record.headline
         preview = record.first_text[:60]
         if not title:
             title = "(" + tr("no title") + ")" if item.kind is not Kind.FURNITURE else preview[:24]
-        display = (kind_text(item.kind), title, preview)  # the KIND, TITLE and PREVIEW columns
-        self._cache[item.id] = (item, display)
-        return item, display
+        cells: dict[tuple[int, int], Any] = {(_ID, column): item.id for column in range(len(self.COLUMNS))}
+        cells.update({(_TOOLTIP, column): plain_tooltip(title) for column in range(len(self.COLUMNS))})
+        cells[_DISPLAY, self.KIND], cells[_DISPLAY, self.TITLE] = kind_text(item.kind), title
+        cells[_DISPLAY, self.PREVIEW] = preview
+        cells[_DECORATION, self.NUMBER] = item_color(self.page, item)
+        cells[_ALIGNMENT, self.NUMBER] = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        if item.edited:
+            font = QFont()
+            font.setItalic(True)
+            cells[_FONT, self.TITLE] = font
+        self._cache[item.id] = (item, cells)
+        return cells
 
     # --- model API -------------------------------------------------------------------------------
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or self.page is None or not (0 <= index.row() < len(self._ids)):
+        row = index.row()  # -1 for an invalid index
+        if self.page is None or not (0 <= row < len(self._ids)):
             return None
-        item, display = self._row(index.row())
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return str(self._numbers.get(item.id, "")) if column == self.NUMBER else display[column - 1]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(display[self.TITLE - 1])
-        if role == Roles.ID:
-            return item.id
-        if role == Qt.ItemDataRole.DecorationRole and column == self.NUMBER:
-            return item_color(self.page, item)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.NUMBER:
-            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        if role == Qt.ItemDataRole.FontRole and item.edited and column == self.TITLE:
-            from PySide6.QtGui import QFont
-
-            font = QFont()
-            font.setItalic(True)
-            return font
-        return None
+        if column == self.NUMBER and role == _DISPLAY:  # numbers change with other items (a split before)
+            return str(self._numbers.get(self._ids[row], ""))
+        return self._cells(row).get((role, column))
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)

@@ -59,10 +59,14 @@ class OffsetMap:
         self.display = text.replace("\r\n", "\n").replace("\r", "\n")
 
     def to_doc(self, offset: int) -> int:
+        if not self._page_at:  # LF line endings, no astral character: the same numbers
+            return offset
         k = bisect_right(self._page_at, offset)
         return offset + (self._shift[k - 1] if k else 0)
 
     def to_page(self, position: int) -> int:
+        if not self._doc_at:
+            return position
         k = bisect_right(self._doc_at, position)
         return position - (self._shift[k - 1] if k else 0)
 

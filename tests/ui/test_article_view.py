@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QSplitter
 from uihelp import SAMPLES, click_offset, close_window, make_project, open_window, press
 
@@ -90,6 +91,38 @@ def test_the_article_view_shows_the_item_as_it_is_exported(qtbot, samples) -> No
         title.selectAll()
         qtbot.keyClicks(title, "New title")
         assert window.article.toPlainText().split("\n")[heads.index(record.title)] == "New title"
+    finally:
+        close_window(window)
+
+
+def _blocks(view) -> list[tuple]:  # noqa: ANN001
+    """Each paragraph of the article view as shown: its text, its font, its spacing, its part."""
+    out = []
+    block = view.document().begin()
+    while block.isValid():
+        font, fmt = block.charFormat().font(), block.blockFormat()
+        out.append((block.text(), font.pointSizeF(), font.bold(), font.italic(), fmt.topMargin(),
+                    fmt.textIndent(), fmt.leftMargin(), block.userState()))
+        block = block.next()
+    return out
+
+
+def test_each_item_is_shown_afresh_in_the_views_one_document(qtbot, samples) -> None:  # noqa: ANN001
+    window = open_window(qtbot)
+    try:
+        page_id, item_id = richest(window)
+        window.open_page(page_id, item_id)
+        view = window.article
+        first, document = _blocks(view), view.document()
+        assert len(first) == len(view.parts) > 3
+        for item in window.doc.page.items:  # every other item shown in between, each as it is
+            window.select_item(item.id)
+            assert [b[0] for b in _blocks(view)] == view.toPlainText().split("\n")
+            assert len(_blocks(view)) == len(view.parts)
+        window.select_item(item_id)
+        assert _blocks(view) == first  # nothing left over from the items shown before
+        assert view.document() is document
+        assert len(view.findChildren(QTextDocument)) == 1  # no document left behind per item shown
     finally:
         close_window(window)
 
