@@ -120,6 +120,7 @@ class PageListModel(ColumnsModel):
         self._ids: list[int] = []
         self._rows: dict[int, Any] = {}  # row -> PageRow, filled on demand
         self._row_of: dict[int, int] | None = None  # page id -> row, built on first lookup
+        self.loaded = False  # the ids were read (`refresh`)
 
     def row_count(self) -> int:
         return len(self._ids)
@@ -132,8 +133,15 @@ class PageListModel(ColumnsModel):
         self.status_filter = status
         self.refresh()
 
+    def retranslate(self) -> None:
+        """Headers and statuses in the current language, the rows kept (nothing is read again)."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self.COLUMNS) - 1))
+
     def refresh(self) -> None:
         """Re-read the ids; the same ids keep the rows (their cache marked stale), others reset."""
+        self.loaded = True
         ids = self.store.list_page_ids(status=self.status_filter) if self.store is not None else []
         if ids == self._ids:
             self._rows.clear()

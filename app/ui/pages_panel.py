@@ -66,6 +66,7 @@ class PagesPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.next_button)
         self.retranslate()
+        self.model.refresh()
 
     def retranslate(self) -> None:
         self.filter.setItemText(0, tr("All pages"))
@@ -79,8 +80,7 @@ class PagesPanel(QWidget):
         header.resizeSection(1, max(metrics.horizontalAdvance(t) for t in texts) + pad)
         header.resizeSection(2, max(metrics.horizontalAdvance(t) for t in ("00000", tr(self.model.COLUMNS[2])))
                              + pad)
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.model.COLUMNS) - 1)
-        self.model.refresh()
+        self.model.retranslate()
 
     def _filter_changed(self, index: int) -> None:
         self.model.set_status_filter(self.filter.itemData(index))

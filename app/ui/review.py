@@ -61,7 +61,8 @@ class Review(QObject):
         pages, unless `say_empty` is False (pages are being imported already)."""
         store = self.session.store
         page_id, item_id = self.saving.last_place()
-        self.pages.refresh()
+        if not self.pages.model.loaded:  # the list reads the project's pages once, as the window opens
+            self.pages.refresh()
         model = self.pages.model
         if model.status_filter is None:
             listed = model.row_of(page_id) >= 0 if page_id is not None else False

@@ -113,3 +113,26 @@ def test_the_undo_texts_and_history_follow_a_language_switch(qtbot, window) -> N
         i18n.set_language("en")
     assert rows() == ["Edit field: Title", "Relabel text", "Bulk edit (1)"]
     assert window.undo_action.text() == "Undo Relabel text"
+
+
+def test_switching_language_keeps_the_page_list_without_reading_it_again(qtbot, project) -> None:  # noqa: ANN001
+    window = open_window(qtbot)
+    try:
+        model = window.pages.model
+        rows = model.page_ids()
+        status = model.index(0, 1).data()
+        queries: list[str] = []
+        window.store.db.conn.set_trace_callback(queries.append)  # every statement SQLite runs from now on
+        try:
+            window.actions[Act.LANG_ZH].trigger()
+            assert model.headerData(0, Qt.Orientation.Horizontal) == "版面"
+            assert model.index(0, 1).data() == TABLE[status]  # the status said in Chinese
+            assert model.page_ids() == rows
+            assert not [q for q in queries if "from pages" in q]  # the list was not read again
+        finally:
+            window.store.db.conn.set_trace_callback(None)
+            window.actions[Act.LANG_EN].trigger()
+        assert model.index(0, 1).data() == status
+    finally:
+        close_window(window)
+        i18n.set_language("en")
