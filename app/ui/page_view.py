@@ -102,6 +102,25 @@ class _Tints:
 
     def formats(self, block: QTextBlock) -> list[QTextLayout.FormatRange]:
         pos, end = block.position(), block.position() + max(0, block.length() - 1)
+        pieces: list[tuple[int, int, QTextCharFormat]] = []  # (start, end, format) within the block
+        k = max(0, bisect_right(self.starts, pos) - 1)
+        while k < len(self.spans):
+            s, e, fmt = self.spans[k]
+            if s >= end:
+                break
+            if e > pos:
+                a, b = max(s, pos) - pos, min(e, end) - pos
+                if pieces and a < pieces[-1][1]:  # spans overlap here: work it out per character
+                    return self._overlapping(block, pos, end)
+                if pieces and a == pieces[-1][1] and fmt is pieces[-1][2]:
+                    pieces[-1] = (pieces[-1][0], b, fmt)  # one range where one format goes on
+                elif b > a:
+                    pieces.append((a, b, fmt))
+            k += 1
+        return [_range(a, b, fmt) for a, b, fmt in pieces]
+
+    def _overlapping(self, block: QTextBlock, pos: int, end: int) -> list[QTextLayout.FormatRange]:
+        """`formats` where spans overlap: a later span replaces an earlier one, character by character."""
         fmt_at: list[QTextCharFormat | None] = [None] * (end - pos)
         k = max(0, bisect_right(self.starts, pos) - 1)
         while k < len(self.spans):
@@ -120,14 +139,15 @@ class _Tints:
             while j < len(fmt_at) and fmt_at[j] is fmt:
                 j += 1
             if fmt is not None:
-                r = QTextLayout.FormatRange()
-                r.start, r.length, r.format = i, j - i, fmt
-                ranges.append(r)
+                ranges.append(_range(i, j, fmt))
             i = j
         return ranges
 
-    def tint(self, first: QTextBlock, last: QTextBlock, force: bool = False) -> None:
-        """Tint the blocks from `first` to `last` that are not tinted in this generation (all, `force`)."""
+    def tint(self, first: QTextBlock, last: QTextBlock, force: bool = False, repaint: bool = True) -> None:
+        """Tint the blocks from `first` to `last` that are not tinted in this generation (all, `force`).
+        They are laid out and painted again, unless `repaint` is False: blocks out of view, laid out with
+        their new formats when they come into view (`setFormats` drops a block's lines, and the view lays
+        out a block without lines before it paints it)."""
         document = self.view.document()
         run_start = run_end = -1
         block = first
@@ -139,19 +159,20 @@ class _Tints:
                     run_start = block.position()
                 run_end = block.position() + block.length()
             elif run_start >= 0:
-                document.markContentsDirty(run_start, run_end - run_start)
+                if repaint:
+                    document.markContentsDirty(run_start, run_end - run_start)
                 run_start = -1
             if block == last:
                 break
             block = block.next()
-        if run_start >= 0:
+        if run_start >= 0 and repaint:
             document.markContentsDirty(run_start, run_end - run_start)
 
     def tint_in_view(self) -> None:
         """Tint the blocks in view and a margin around them now; the rest when the app is idle. A block is
         at least one line high, so a screenful holds at most as many blocks as it holds lines."""
         view = self.view
-        lines = max(1, view.viewport().height() // max(1, view.fontMetrics().lineSpacing()))
+        lines = self._lines_in_view()
         margin = int(lines * self.MARGIN)
         first = view.firstVisibleBlock()
         number = first.blockNumber()
@@ -161,6 +182,10 @@ class _Tints:
         self.tint(start, end)
         if not self._idle.isActive() and self._next_idle < document.blockCount():
             self._idle.start()
+
+    def _lines_in_view(self) -> int:
+        view = self.view
+        return max(1, view.viewport().height() // max(1, view.fontMetrics().lineSpacing()))
 
     @property
     def pending(self) -> bool:
@@ -179,10 +204,18 @@ class _Tints:
         if not block.isValid():
             return
         last = document.findBlockByNumber(min(self._next_idle + self.IDLE_BLOCKS, document.blockCount()) - 1)
-        self.tint(block, last)
+        first_seen, lines = self.view.firstVisibleBlock().blockNumber(), self._lines_in_view()
+        seen = self._next_idle <= first_seen + lines and last.blockNumber() >= first_seen
+        self.tint(block, last, repaint=seen)  # lines out of view: no relayout, no repaint now
         self._next_idle = last.blockNumber() + 1
         if self._next_idle < document.blockCount():
             self._idle.start()
+
+
+def _range(start: int, end: int, fmt: QTextCharFormat) -> QTextLayout.FormatRange:
+    r = QTextLayout.FormatRange()
+    r.start, r.length, r.format = start, end - start, fmt
+    return r
 
 
 # --- roles: a marker per line in a gutter beside the text -------------------------------------------

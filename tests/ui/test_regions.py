@@ -78,6 +78,26 @@ def test_lines_out_of_view_are_tinted_once_the_app_is_idle(qtbot, window) -> Non
     assert char_background(window, first.blocks[0].spans[0][0]) == item_color(page, first).name()
 
 
+def test_lines_tinted_while_idle_show_their_tint_once_scrolled_into_view(qtbot, window) -> None:  # noqa: ANN001
+    from collections import Counter
+
+    from PySide6.QtCore import QPoint
+
+    view, page = window.source, window.doc.page
+    qtbot.waitUntil(lambda: not view.tinting, timeout=5000)
+    last = page.items[-1]
+    offset = last.blocks[-1].spans[-1][0]
+    view.set_cursor_offset(offset)
+    view.ensureCursorVisible()
+    qtbot.wait(50)
+    cell = view.cursorRect()  # the character's place in the viewport: its height, a character wide
+    image = view.viewport().grab().toImage()
+    ratio = image.devicePixelRatio()
+    colours = Counter(image.pixelColor(QPoint(int((cell.left() + 2 + dx) * ratio), int((cell.top() + dy) * ratio))).name()
+                      for dx in range(cell.height() // 2) for dy in range(cell.height()))
+    assert colours.most_common(1)[0][0] == item_color(page, last).name()  # drawn, not only set
+
+
 def test_every_action_needs_a_method() -> None:
     parent = QWidget()
     with pytest.raises(ValueError, match="actions without a method: .*SAVE"):
