@@ -59,7 +59,7 @@ class ExportDialog(QDialog):
         self.store = store
         self.written: int | None = None
         self.task: Task | None = None
-        self.done = 0  # items written so far
+        self.items_written = 0  # so far (not `done`: that is QDialog.done, which closing calls)
         self.running = False
         self.format = QComboBox()
         self.format.setObjectName("export_format")
@@ -204,7 +204,7 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(0)
         self.message.setText(tr("Writing {n} item(s)…").format(n=total))
-        self.done = 0
+        self.items_written = 0
 
         def work(context: TaskContext) -> int:
             done = 0
@@ -222,8 +222,8 @@ class ExportDialog(QDialog):
         self.task.start()
 
     def _step(self, n: int) -> None:
-        self.done += n
-        self.progress.setValue(min(self.done, self.progress.maximum()))
+        self.items_written += n
+        self.progress.setValue(min(self.items_written, self.progress.maximum()))
 
     def _failed(self, error: BaseException) -> None:
         self.running = False

@@ -78,3 +78,18 @@ def test_an_empty_selection_says_which_filter_emptied_it(qtbot, window) -> None:
     dialog.pattern.setText(page)  # a page without an item of that kind
     qtbot.waitUntil(lambda: dialog.count.text().startswith("0 "), timeout=2000)
     assert dialog.count.text() == "0 item(s) match these filters. No item matches all of them together: Kind, Page name."
+
+
+def test_escape_and_close_close_the_dialog_and_the_window_goes_on(qtbot, window, tmp_path) -> None:  # noqa: ANN001
+    dialog = open_export(qtbot, window)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # it crashed the app: an attribute `done` hid QDialog.done
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
+    dialog = open_export(qtbot, window)
+    dialog.out.setText(str(tmp_path / "corpus.jsonl"))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=20000)
+    assert dialog.progress.value() == dialog.progress.maximum()
+    close = dialog.buttons.button(dialog.buttons.StandardButton.Close)
+    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
+    assert window.isVisible() and (tmp_path / "corpus.jsonl").stat().st_size > 0
