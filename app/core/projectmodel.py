@@ -7,8 +7,8 @@ gets right on that paper (the rules are better on some papers, the shipped model
 this paper differs from both (its byline forms, its column width, where it puts headlines). A CRF only
 gives labels it saw in training, so where the rules read a piece in a way they never read any of the pages
 learnt from (an ad when none of those pages had one, an item without a headline), the model has learnt
-nothing about that reading and the rules' label stands (`FALLBACK`; the labels the rules gave the pages learnt
-from are kept in the model's info). And where both readings agree, the model overrules them only when it is
+nothing about that reading and the rules' labels stand, from the line where the rules open that item
+(`FALLBACK`; the labels the rules gave the pages learnt from are kept in the model's info). And where both readings agree, the model overrules them only when it is
 sure (`AGREED_MIN`): from a few pages its lone departures from two agreeing splits are mostly wrong, and each
 breaks an article, while a way this paper differs from both shows on every page and is learnt with
 confidence. It is a
@@ -76,10 +76,13 @@ class ProjectModel(SplitModel):
             return labels
         tagger = self.tagger()  # holds the marginals of the page just tagged
         known, learnt = set(seen), set(tagger.labels())
+        rules = read[FALLBACK]
         out = []
-        for i, (label, own, other) in enumerate(zip(labels, read[FALLBACK], read["base"], strict=True)):
+        for i, (label, own, other) in enumerate(zip(labels, rules, read["base"], strict=True)):
             if own not in known:
                 label = own
+                if i and rules[i - 1] in known and rules[i - 1].startswith("B_"):
+                    out[i - 1] = rules[i - 1]  # ... from the line where the rules open its item (an ad's name)
             elif own == other != label and own in learnt and tagger.marginal(label, i) < AGREED_MIN:
                 label = own
             out.append(label)

@@ -137,7 +137,7 @@ def test_a_project_model_file_round_trips_and_splits_like_the_model(learnt, tmp_
 
 def test_where_the_rules_read_a_piece_as_never_before_their_label_stands(learnt, pages):
     """A CRF only gives labels it learnt: a piece the rules label as they never labelled any page learnt from
-    (here an ad on pages without one) keeps the rules' label."""
+    (here an ad on pages without one) keeps the rules' label, and so does the line where the rules open its item."""
     model = learnt.model
     seen = set(model.info[SEEN])
     assert seen == {label for p in (prepare(ex, shipped_model()) for ex in examples(pages))
@@ -145,10 +145,13 @@ def test_where_the_rules_read_a_piece_as_never_before_their_label_stands(learnt,
     p = prepare(examples(typeset(1, seed=9, month="2020-02"))[0], shipped_model())
     plain = ProjectModel(model.crf, {})  # the same CRF without what the pages learnt from showed
     never = next(label for label in ("R_AD", "B_AD", "AD", "R_SECTION") if label not in seen)
-    cut = [i for i, label in enumerate(plain.tag_read(p.features, p.readings)) if label.endswith("CONT")][1:3]
+    opens = next(label for label in ("B_TITLE", "B_KICKER", "B_BODY") if label in seen)
+    start = [i for i, label in enumerate(plain.tag_read(p.features, p.readings)) if label.endswith("CONT")][2]
+    cut = [start, start + 1]
     rules = [never if i in cut else label for i, label in enumerate(p.readings[FALLBACK])]
+    rules[start - 1] = opens  # the rules open the item of the two pieces on the line before them
     read = dict(p.readings, **{FALLBACK: rules})
-    assert [model.tag_read(p.features, read)[i] for i in cut] == [never, never]
+    assert model.tag_read(p.features, read)[start - 1:start + 2] == [opens, never, never]
     assert never not in plain.tag_read(p.features, read)
     assert read_model(model.to_bytes()).info[SEEN] == model.info[SEEN]  # stored with the model
 
