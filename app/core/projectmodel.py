@@ -8,10 +8,10 @@ this paper differs from both (its byline forms, its column width, where it puts 
 gives labels it saw in training, so where the rules read a piece in a way they never read any of the pages
 learnt from (an ad when none of those pages had one, an item without a headline), the model has learnt
 nothing about that reading and the rules' labels stand, from the line where the rules open that item
-(`FALLBACK`; the labels the rules gave the pages learnt from are kept in the model's info). And where both readings agree, the model overrules them only when it is
-sure (`AGREED_MIN`): from a few pages its lone departures from two agreeing splits are mostly wrong, and each
-breaks an article, while a way this paper differs from both shows on every page and is learnt with
-confidence. It is a
+(`FALLBACK`; the labels the rules gave the pages learnt from are kept in the model's info). And where both
+readings agree, the model overrules them only when it is sure (`AGREED_MIN`): from a few pages its lone
+departures from two agreeing splits are mostly wrong, and each breaks an article, while a way this paper
+differs from both shows on every page and is learnt with confidence. It is a
 `SplitModel`, so `label_page` and `split_page(model=...)` take it as they take the shipped model (it reads
 the page through `tag_view`), and the decoder keeps every character whatever it says.
 
