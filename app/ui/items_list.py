@@ -17,6 +17,7 @@ from .models import ItemsModel, Roles
 from .session import Session
 
 TITLE_WIDTH = 240
+FITTED = (ItemsModel.NUMBER, ItemsModel.KIND)  # columns as wide as their widest cell
 
 
 class ItemsList(QWidget):
@@ -41,8 +42,8 @@ class ItemsList(QWidget):
         view.setDragEnabled(True)
         view.setAcceptDrops(True)
         view.setDropIndicatorShown(True)
-        view.header().setSectionResizeMode(ItemsModel.NUMBER, QHeaderView.ResizeMode.ResizeToContents)
-        view.header().setSectionResizeMode(ItemsModel.KIND, QHeaderView.ResizeMode.ResizeToContents)
+        for column in FITTED:  # as wide as their contents (`_fit_columns`), not resized by the user
+            view.header().setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         view.setColumnWidth(ItemsModel.TITLE, TITLE_WIDTH)
         view.selectionModel().currentRowChanged.connect(self._row_changed)
         layout = QVBoxLayout(self)
@@ -54,6 +55,23 @@ class ItemsList(QWidget):
 
     def retranslate(self) -> None:
         self.model.retranslate()
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """The number and kind columns as wide as their header and their widest cell, as ResizeToContents
+        makes them, measured on one row each: the row whose text is widest (the other roles of a cell are
+        the same on every row). ResizeToContents asks every row for every role on each layout pass."""
+        view, model = self.view, self.model
+        header, metrics = view.header(), view.fontMetrics()
+        rows = [r for r in range(model.rowCount()) if not view.isRowHidden(r, QModelIndex())]
+        for column in FITTED:
+            width = header.sectionSizeHint(column)
+            if rows:
+                widest = max(rows, key=lambda r, c=column: metrics.horizontalAdvance(model.index(r, c).data() or ""))
+                width = max(width, view.sizeHintForIndex(model.index(widest, column)).width())
+            width = min(max(width, header.minimumSectionSize()), header.maximumSectionSize())
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, width)
 
     def selected_ids(self) -> list[int]:
         """The items selected in the list (the current item if none is)."""
@@ -66,6 +84,7 @@ class ItemsList(QWidget):
         """Show only the items an editor changed (the changes tab's check box)."""
         self.only_changed = only
         self._filter()
+        self._fit_columns()
 
     def _filter(self) -> None:
         page = self.model.page
@@ -79,6 +98,7 @@ class ItemsList(QWidget):
         doc = self.session.doc
         self.model.set_page(doc.page if doc is not None else None)
         self._filter()
+        self._fit_columns()
 
     def _page_edited(self, changes: ItemChanges) -> None:
         self._selecting = True  # rows moving about move the current row: the session says which is current
@@ -87,6 +107,7 @@ class ItemsList(QWidget):
         finally:
             self._selecting = False
         self._filter()
+        self._fit_columns()  # a number with one more digit, another kind
 
     def _item_selected(self, item_id: int | None, _scroll: bool) -> None:
         row = self.model.row_of(item_id) if item_id is not None else -1

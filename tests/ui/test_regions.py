@@ -128,3 +128,34 @@ def test_a_background_operation_gets_the_project_progress_and_cancel(qtbot, proj
         cancelled.start()
         qtbot.waitUntil(lambda: cancelled.finished, timeout=5000)
         assert failed == []  # it saw the cancel and returned before dividing by zero
+
+
+def test_the_number_and_kind_columns_are_as_wide_as_their_widest_cell(qtbot, window) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QHeaderView
+
+    from app.ui import i18n
+    from app.ui.items_list import FITTED
+
+    view = window.items
+    header = view.header()
+
+    def fitted_then_resized_to_contents() -> tuple[list[int], list[int]]:
+        fitted = [header.sectionSize(c) for c in FITTED]
+        for c in FITTED:
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        view.doItemsLayout()
+        qtbot.wait(10)
+        measured = [header.sectionSize(c) for c in FITTED]
+        for c in FITTED:
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Fixed)
+        return fitted, measured
+
+    fitted, measured = fitted_then_resized_to_contents()
+    assert fitted == measured and all(w > 0 for w in fitted)
+    try:
+        window.switch_language("zh")  # other kind names
+        fitted, measured = fitted_then_resized_to_contents()
+        assert fitted == measured
+    finally:
+        window.switch_language("en")
+        i18n.set_language("en")
