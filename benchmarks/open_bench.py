@@ -127,7 +127,7 @@ def measure(db: Path, pages: int) -> dict:
             app.processEvents()
             times.append((time.perf_counter() - t) * 1000)
             per_query[q].append(times[-1])
-            hits[q] = window.search.results.count()
+            hits[q] = window.search.results.model().rowCount()
     for doc in window.docs.values():
         doc.stack.setClean()
     window.close()
