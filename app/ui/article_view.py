@@ -182,7 +182,9 @@ class ArticleView(QTextBrowser):
     def retranslate(self) -> None:
         """The words the view adds (the caption mark, the empty view's text) in the current language."""
         if self.parts:
+            scrolled = self.verticalScrollBar().value()
             self._render()
+            self.verticalScrollBar().setValue(scrolled)  # the reader keeps their place
 
     def _render(self) -> None:
         """Fill the view's one document again, in one edit (laid out once, no new document to set up)."""
@@ -238,6 +240,7 @@ class ArticleView(QTextBrowser):
             cursor.insertText(text, chars)
             cursor.block().setUserState(n)
         cursor.endEditBlock()
+        self.setTextCursor(QTextCursor(document))  # at the start: the view never follows a cursor left at the end
         self._mark_clicked()
 
     # --- reading and clicking --------------------------------------------------------------------

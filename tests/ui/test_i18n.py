@@ -136,3 +136,23 @@ def test_switching_language_keeps_the_page_list_without_reading_it_again(qtbot, 
     finally:
         close_window(window)
         i18n.set_language("en")
+
+
+def test_a_language_switch_keeps_the_article_views_place(qtbot, window) -> None:  # noqa: ANN001
+    window.resize(1400, 900)
+    article = window.article
+    bar = article.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    assert bar.value() == 0
+    try:
+        window.switch_language("zh")
+        QCoreApplication.processEvents()
+        assert bar.value() == 0  # the headline still shows: the refill does not scroll to its end
+        bar.setValue(bar.maximum() // 2)
+        place = bar.value()
+        window.switch_language("en")
+        QCoreApplication.processEvents()
+        assert bar.value() == place
+    finally:
+        window.switch_language("en")
+        i18n.set_language("en")
