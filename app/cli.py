@@ -575,7 +575,7 @@ def search(query: str, db_path: str, limit: int) -> None:
     for h in hits:  # the item as people number it, as in the window and `split --pretty`
         click.echo(f"{h.page_name} #{h.index + 1} (page {h.page_id})  {h.title}\n    {h.snippet}")
     if not hits:
-        click.echo(f"no item holds {query!r}", err=True)
+        click.echo(f"no item holds “{query}”", err=True)
 
 
 def main(argv: list[str] | None = None) -> None:

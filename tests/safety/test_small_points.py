@@ -45,7 +45,7 @@ def test_a_query_may_start_with_a_dash(sample_project: Path, args: list[str]) ->
     else:
         proc = newsdesk_here("search", *args, "--db", sample_project)
     assert proc.returncode == 0 and no_traceback(proc), proc.stderr
-    assert stderr_lines(proc) == [f"no item holds {args[-1]!r}"]
+    assert stderr_lines(proc) == [f"no item holds “{args[-1]}”"]
 
 
 def test_utf16_with_a_bom_is_read(tmp_path: Path) -> None:
