@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
@@ -103,34 +103,31 @@ class _Tints:
     def formats(self, block: QTextBlock) -> list[QTextLayout.FormatRange]:
         pos, end = block.position(), block.position() + max(0, block.length() - 1)
         pieces: list[tuple[int, int, QTextCharFormat]] = []  # (start, end, format) within the block
-        k = max(0, bisect_right(self.starts, pos) - 1)
-        while k < len(self.spans):
-            s, e, fmt = self.spans[k]
-            if s >= end:
-                break
-            if e > pos:
-                a, b = max(s, pos) - pos, min(e, end) - pos
-                if pieces and a < pieces[-1][1]:  # spans overlap here: work it out per character
-                    return self._overlapping(block, pos, end)
-                if pieces and a == pieces[-1][1] and fmt is pieces[-1][2]:
-                    pieces[-1] = (pieces[-1][0], b, fmt)  # one range where one format goes on
-                elif b > a:
-                    pieces.append((a, b, fmt))
-            k += 1
+        for a, b, fmt in self._within(pos, end):
+            if pieces and a < pieces[-1][1]:  # spans overlap here: work it out per character
+                return self._overlapping(pos, end)
+            if pieces and a == pieces[-1][1] and fmt is pieces[-1][2]:
+                pieces[-1] = (pieces[-1][0], b, fmt)  # one range where one format goes on
+            elif b > a:
+                pieces.append((a, b, fmt))
         return [_range(a, b, fmt) for a, b, fmt in pieces]
 
-    def _overlapping(self, block: QTextBlock, pos: int, end: int) -> list[QTextLayout.FormatRange]:
-        """`formats` where spans overlap: a later span replaces an earlier one, character by character."""
-        fmt_at: list[QTextCharFormat | None] = [None] * (end - pos)
+    def _within(self, pos: int, end: int) -> Iterator[tuple[int, int, QTextCharFormat]]:
+        """The spans reaching into the text from `pos` to `end`, in order, cut to it, relative to `pos`."""
         k = max(0, bisect_right(self.starts, pos) - 1)
         while k < len(self.spans):
             s, e, fmt = self.spans[k]
             if s >= end:
                 break
             if e > pos:
-                a, b = max(s, pos) - pos, min(e, end) - pos
-                fmt_at[a:b] = [fmt] * (b - a)
+                yield max(s, pos) - pos, min(e, end) - pos, fmt
             k += 1
+
+    def _overlapping(self, pos: int, end: int) -> list[QTextLayout.FormatRange]:
+        """`formats` where spans overlap: a later span replaces an earlier one, character by character."""
+        fmt_at: list[QTextCharFormat | None] = [None] * (end - pos)
+        for a, b, fmt in self._within(pos, end):
+            fmt_at[a:b] = [fmt] * (b - a)
         ranges: list[QTextLayout.FormatRange] = []
         i = 0
         while i < len(fmt_at):
