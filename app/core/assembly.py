@@ -342,6 +342,17 @@ def _inside(g: Group) -> list[Unit]:
     return out
 
 
+def opens_another(cur: Draft) -> bool:
+    """Read forward, does a paragraph opening like an article (本报北京2月1日电, 新华社…电) start another
+    article after the text of draft `cur`? Only where the text in hand is no headed article still short of
+    its own opening: under a headline whose text has not opened yet, the dispatch is that article's own
+    (a lead paragraph, a quotation or a summary printed before it); after an opening of its own, or in text
+    with no headline, it is the next article's."""
+    if not any(u.kind == PARA for u in cur.units):
+        return False
+    return cur.headline is None or any(u.opening for u in cur.units)
+
+
 def _assemble(seq: list[object], forward: bool) -> tuple[list[Draft], dict[int, Unit]]:
     """Drafts in this reading direction, and the units it relabels (by position) that no draft holds."""
     drafts: list[Draft] = []
@@ -367,7 +378,7 @@ def _assemble(seq: list[object], forward: bool) -> tuple[list[Draft], dict[int, 
                     loose.update((u.pos, u) for u in inside if u.kind == CAPTION)
                     cur.units += [u for u in inside if u.kind != CAPTION]
             else:
-                if cur is None or (x.opening and cur.units and any(u.kind == PARA for u in cur.units)) or (
+                if cur is None or (x.opening and opens_another(cur)) or (
                         x.kind == PARA and cur.units and cur.units[-1].end_marker):
                     cur = Draft([], None)  # (text after an article's closing line is another article's)
                     drafts.append(cur)

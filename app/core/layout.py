@@ -355,11 +355,12 @@ def heading_here(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
 def over_byline(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
     """Is line i in the short block of lines a byline line closes at the top of a block of lines (a kicker,
     a title wrapped over two lines, then `◆杨维汉 陈菲`, with no blank line between)? Those are its
-    headline, whatever their widths: an article's text never stops short of a sentence's end over its byline."""
+    headline, whatever their widths: an article's text never stops short of a sentence's end over its byline.
+    An article's opening line (`本报讯（记者…）`, `新华社北京2月1日电`) closes such a block as a byline does."""
     def heading_line(k: int) -> bool:
         t = lines[k].text
         return (kinds[k] in (NONE, HEAD) and lines[k].width <= HEADLINE_MAX_WIDTH and "。" not in t
-                and not roles.ends_sentence(t) and not lines[k].opens)
+                and not roles.ends_sentence(t) and not lines[k].opens and not dispatch_opening(t))
 
     if not heading_line(i):
         return False
@@ -368,9 +369,10 @@ def over_byline(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
     while end + 1 < len(lines) and lines[end + 1].chunk == chunk and heading_line(end + 1):
         end += 1
     byline = end + 1
-    if byline >= len(lines) or lines[byline].chunk != chunk or kinds[byline] != BYLINE \
-            or roles.is_parenthetical(lines[byline].text):
+    if byline >= len(lines) or lines[byline].chunk != chunk or roles.is_parenthetical(lines[byline].text):
         return False  # (a bracketed byline closes the article above it)
+    if kinds[byline] != BYLINE and not (kinds[byline] == NONE and dispatch_opening(lines[byline].text)):
+        return False
     top = i
     while top > 0 and lines[top - 1].chunk == chunk and heading_line(top - 1):
         top -= 1

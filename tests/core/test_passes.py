@@ -475,3 +475,34 @@ def test_over_byline_reads_the_lines_over_a_byline_at_a_blocks_top_as_its_headli
     lines = read_lines("\n".join([*WRAPPED, "◆杨维汉 陈菲", *WRAPPED, ""]))
     kinds = list(fixed_roles(lines))
     assert not any(layout.over_byline(lines, kinds, k) for k in range(len(WRAPPED)))
+
+
+def test_over_byline_reads_the_lines_over_an_articles_opening_at_a_blocks_top_as_its_headline():
+    head = ["疫情期间,江苏常州打造“不打烊”的法律云服务", "立案网上办 开庭不见面"]
+    opening = "本报讯(记者 周明 通讯员 刘军)日前,江苏"
+    lines = read_lines("\n".join([*WRAPPED, "", *head, opening, *WRAPPED[1:], ""]))
+    kinds = list(fixed_roles(lines))
+    top = len(WRAPPED)
+    assert kinds[top + 2] == NONE  # the opening is body text, not a byline line
+    assert [layout.over_byline(lines, kinds, k) for k in (top, top + 1, top + 2)] == [True, True, False]
+    units, _ = build_units(lines, tuple(kinds))
+    assert [u.kind for u in units] == [PARA, HEAD, HEAD, PARA]
+    assert units[-1].opening
+    # a wrapped paragraph's lines over a dispatch end a sentence: no headline there
+    lines = read_lines("\n".join([*WRAPPED, opening, *WRAPPED[1:], ""]))
+    kinds = list(fixed_roles(lines))
+    assert not any(layout.over_byline(lines, kinds, k) for k in range(len(WRAPPED)))
+
+
+def test_assemble_keeps_a_dispatch_inside_a_headed_article_that_has_not_opened_yet():
+    def para(text, pos):
+        return dataclasses.replace(_unit(PARA, text, pos), opening=text.startswith(("新华社", "本报")))
+
+    units = [_unit(HEAD, "城区新建三座口袋公园", 0), _unit(HEAD, "市民休闲有了好去处", 30),
+             para("“家门口就能散步了！”家住城东的李大爷高兴地说。", 100),
+             para("本报北京2月26日电 城区新建的三座口袋公园正式开放，市民纷纷前来休闲健身。", 200),
+             para("本报北京2月27日电 城区图书馆从下月起延长开放时间，方便上班族借阅。", 300)]
+    result = assemble(units)
+    assert result.forward
+    # the first dispatch is the article's own (a quotation printed before it); the second opens another
+    assert [[u.pos for u in d.units] for d in result.drafts] == [[100, 200], [300]]
