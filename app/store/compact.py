@@ -4,7 +4,9 @@ A page's text is stored as UTF-8 compressed with zlib (about half its size for C
 against its SHA-256 when read back, so it is still the text exactly as imported. A page model (the
 items, blocks and spans of `app.core.serialize`) is stored as its JSON with each block's spans written as
 differences (gap before a span, its length: small numbers that repeat line after line) and then
-compressed: about an eighth of the JSON. Reading gives back the same JSON text that was stored.
+compressed: about an eighth of the JSON. Reading gives back the same JSON text that was stored: the
+differences are turned back into spans in the stored bytes themselves (`unpack_model_json`), so an
+export or a page being opened does not parse the model and write it out again.
 
 Rows written before the project was made compact hold plain text; reading accepts both.
 """
@@ -12,12 +14,20 @@ Rows written before the project was made compact hold plain text; reading accept
 from __future__ import annotations
 
 import json
+import re
 import zlib
 from collections.abc import Callable
+from functools import lru_cache
+from itertools import accumulate
 from typing import Any
+
+import orjson
 
 LEVEL = 6  # zlib's default: level 9 saves under 0.1% on page text and costs twice the time
 _SPANS, _DELTAS = "spans", "spans~"
+# a block's spans as differences in the stored JSON: `"spans~":[gap,length,…]`. Inside a JSON string a quote
+# is written `\"`, so these bytes can only be an object's key and its list of numbers.
+_DELTA_SPANS = re.compile(rb'"spans~":\[([-0-9,]*)\]')
 
 
 def pack_text(text: str) -> bytes:
@@ -41,15 +51,6 @@ def _deltas(spans: Any) -> list[int] | None:
     return out
 
 
-def _spans(deltas: list[int]) -> list[list[int]]:
-    out, last = [], 0
-    for k in range(0, len(deltas), 2):
-        start = last + deltas[k]
-        last = start + deltas[k + 1]
-        out.append([start, last])
-    return out
-
-
 def _map_keys(data: Any, convert: Callable[[str, Any], tuple[str, Any]]) -> Any:
     """`data` with every (key, value) of every object, innermost first, replaced by `convert(key, value)`."""
     if isinstance(data, dict):
@@ -67,10 +68,6 @@ def _encode(key: str, value: Any) -> tuple[str, Any]:
     return key, value
 
 
-def _decode(key: str, value: Any) -> tuple[str, Any]:
-    return (_SPANS, _spans(value)) if key == _DELTAS else (key, value)
-
-
 def _dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
@@ -81,23 +78,47 @@ def pack_model(model_json: str) -> bytes:
     return zlib.compress(_dumps(data).encode("utf-8"), LEVEL)
 
 
-def _decoded(obj: dict[str, Any]) -> dict[str, Any]:
-    """One JSON object as read back (json's `object_hook`: innermost first, as `_map_keys` goes)."""
-    if _DELTAS not in obj:
-        return obj
-    return dict(_decode(k, v) for k, v in obj.items())
+@lru_cache(maxsize=512)
+def _spans_format(pairs: int) -> bytes:
+    """The %-format of `"spans":[[s,e],…]` with `pairs` spans, as `_dumps` writes it."""
+    return b'"spans":[' + (b"[%d,%d]," * pairs)[:-1] + b"]"
+
+
+def _absolute(deltas: bytes) -> bytes:
+    """`"spans":[[s,e],…]` as `_dumps` writes it, of the numbers of one `"spans~"` list (b"3,5,0,7")."""
+    if not deltas:
+        return b'"spans":[]'
+    ends = tuple(accumulate(map(int, deltas.split(b","))))  # gap, length, … summed: start, end, start, end, …
+    if len(ends) % 2:
+        raise ValueError("a list of span differences of odd length")
+    return _spans_format(len(ends) // 2) % ends
+
+
+def unpack_model_json(value: bytes | str) -> bytes:
+    """The page model's JSON text as UTF-8 bytes, as it was given to `pack_model`: the stored JSON with each
+    list of span differences replaced by its spans, the bytes around them as they are."""
+    if isinstance(value, str):
+        return value.encode("utf-8")
+    parts = _DELTA_SPANS.split(zlib.decompress(value))
+    for k in range(1, len(parts), 2):  # split() puts each match's numbers at the odd positions
+        parts[k] = _absolute(parts[k])
+    return b"".join(parts)
 
 
 def unpack_model_data(value: bytes | str) -> Any:
-    """The page model as JSON data: `json.loads(unpack_model(value))`, without writing it out as text and
-    reading it again (opening a page reads this). Raises ValueError for data that is not JSON."""
+    """The page model as JSON data: `json.loads(unpack_model(value))` (opening a page reads this). Raises
+    ValueError for data that is not JSON."""
     if isinstance(value, str):
         return json.loads(value)
-    return json.loads(zlib.decompress(value), object_hook=_decoded)
+    data = unpack_model_json(value)
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError:  # JSON orjson does not take (a number beyond 64 bits): json's reading
+        return json.loads(data)
 
 
 def unpack_model(value: bytes | str) -> str:
     """The page model's JSON text, as it was given to `pack_model` (plain JSON text is returned as is)."""
     if isinstance(value, str):
         return value
-    return _dumps(unpack_model_data(value))
+    return unpack_model_json(value).decode("utf-8")

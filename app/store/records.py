@@ -18,7 +18,7 @@ from sqlite_utils import Database
 
 from ..core.export import PAGES_WITHOUT_RECORDS_KEY, SCHEMA_VERSION, ExportRecord
 from ..core.record import COLUMNS, FIELD_VALUES, LIST_FIELDS, ItemRecord
-from .compact import unpack_model, unpack_text
+from .compact import unpack_model_json, unpack_text
 from .tokens import index_text
 
 # where each record field is read from (the items row `i`, the page row `p`)
@@ -287,16 +287,19 @@ def _carrying_pages_without_records(db: Database, made: Iterable[Made], pages: l
 def page_source(db: Database, page_id: int, raw: bool = False) -> dict[str, Any]:
     """What an export needs to rebuild the page: text, provenance, status and both page models. `path` is
     the page's path relative to the folder it was imported from: an export is meant to be shared, the
-    archivist's own folders stay private. With `raw`, the models are their stored JSON text."""
+    archivist's own folders stay private. With `raw`, the models are their JSON text (UTF-8 bytes), not
+    parsed: what a JSON writer writes as it is."""
     row = db.conn.execute(
         "select p.name, p.text, p.encoding, p.relpath, p.sha256, p.imported, p.edited, p.status, p.version, "
-        "p.model, iif(a.page_id is null, null, coalesce(a.model, p.model)) from pages p left join page_auto a on a.page_id = p.id where p.id = ?",
-        [page_id]).fetchone()
-    name, text, encoding, relpath, sha, imported, edited, status, version, model, auto = row
-    text, model, auto = unpack_text(text), unpack_model(model), auto and unpack_model(auto)
+        "p.model, a.page_id is not null, a.model from pages p left join page_auto a on a.page_id = p.id "
+        "where p.id = ?", [page_id]).fetchone()
+    name, text, encoding, relpath, sha, imported, edited, status, version, model, has_auto, auto = row
+    model = unpack_model_json(model)
+    # an empty automatic split is the editor's model (the page unchanged since its import): read once
+    auto = None if not has_auto else model if auto is None else unpack_model_json(auto)
     return {
-        "name": name, "text": text, "encoding": encoding, "path": relpath or name, "sha256": sha,
+        "name": name, "text": unpack_text(text), "encoding": encoding, "path": relpath or name, "sha256": sha,
         "imported": imported, "edited": edited, "status": status, "version": version,
-        "model": model if raw else json.loads(model),
-        "auto_model": None if not auto else auto if raw else json.loads(auto),
+        "model": model if raw else orjson.loads(model),
+        "auto_model": None if auto is None else auto if raw else orjson.loads(auto),
     }

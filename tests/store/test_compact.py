@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import zlib
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,19 @@ def test_text_and_models_come_back_exactly(sample_store: Store) -> None:
         assert len(pack_model(model)) < len(model.encode("utf-8")) / 4
     stored = sample_store.db.execute("select text, model from pages").fetchall()
     assert all(isinstance(text, bytes) and isinstance(model, bytes) for text, model in stored)
+
+
+def test_a_model_comes_back_exactly_whatever_its_spans_and_fields_hold() -> None:
+    fields = {"title": '"spans~":[1,2] 与 "spans":[[1,2]]', "subheads": ["\\", "\x01\n\t", "\u2028😀"]}
+    data = {"model_version": 1, "name": "a.txt", "items": [
+        {"id": 1, "kind": "news", "fields": fields, "blocks": [
+            {"id": 1, "role": "title", "spans": [[40, 52], [3, 9], [9, 9]]},  # out of order, empty
+            {"id": 2, "role": "body", "spans": []}]}],
+        "unassigned": [{"id": 3, "role": "body", "spans": [[0, 3]]}], "corrections": []}
+    model = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    assert b'"spans~"' in zlib.decompress(pack_model(model))  # stored as differences
+    assert unpack_model(pack_model(model)) == model
+    assert unpack_model_data(pack_model(model)) == data
 
 
 def test_the_automatic_split_is_kept_once_until_the_editor_changes_the_page(sample_store: Store) -> None:
