@@ -537,7 +537,8 @@ def build_units(lines: tuple[Ln, ...], fixed: tuple[UnitKind, ...]) -> tuple[lis
             tail = open_para.lines[-1].text
             if not roles.LEAD_START.match(ln.text) and not roles.is_date_line(ln.text) and not ln.opens and (
                     _continues(tail, ln) or not roles.is_headingish(ln.text) or roles.ends_sentence(ln.text)
-                    or roles.unbalanced("".join(x.text for x in open_para.lines))):  # 《荆州市 / 机关…》
+                    or roles.unbalanced("".join(x.text for x in open_para.lines))  # 《荆州市 / 机关…》
+                    or _wrapped_on(lines, kinds, i)):
                 cut = 0
                 if not _continues(tail, ln) and ln.blank_before >= 2:
                     cut = roles.glued_caption_split(tail, ln.text)
@@ -605,6 +606,25 @@ def build_units(lines: tuple[Ln, ...], fixed: tuple[UnitKind, ...]) -> tuple[lis
                 kind, lead, end_marker, opening = BYLINE, False, True, False
         out.append(Unit(kind, tuple(u.lines), tuple(u.spans), lead, end_marker, opening))
     return out, tuple(kinds)
+
+
+def _wrapped_on(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
+    """Is line i a full line of the wrapped column, cut mid-sentence, that runs on into the body line under
+    it (…警方在各种行动中 / (column break) / 查明并逮捕100余名恐怖主义组织 / 成员，查获…)? After a column
+    break that left a paragraph open, such a line carries the paragraph on, even when no word joins it to the
+    text above: a caption set between the two halves is a description complete in itself, not a line cut at
+    the column's width and carried on below."""
+    ln = lines[i]
+    if roles.ends_sentence(ln.text) or i + 1 >= len(lines):
+        return False
+    nxt = lines[i + 1]
+    if nxt.chunk != ln.chunk or kinds[i + 1] or nxt.opens:
+        return False
+    col = local_column(lines, i)
+    if not col or abs(ln.width - col) > COLUMN_TOLERANCE:
+        return False
+    return (roles.joins_a_word(ln.text, nxt.text) or roles.starts_mid_sentence(nxt.text)
+            or not roles.is_headingish(nxt.text))
 
 
 def _closing_byline(u: _Building, before: list[Unit]) -> bool:

@@ -79,6 +79,18 @@ def test_build_units_joins_a_paragraph_across_a_column_break_and_a_caption():
     assert kinds[0] == HEAD and kinds.count(PARA) == 6
 
 
+def test_build_units_carry_a_paragraph_on_with_a_full_line_cut_mid_sentence_after_a_column_break():
+    # no word joins 各地 to 新设 across the break, and the line after it could be a heading by its text; but
+    # it is as wide as the column and runs on into the next line: body, not a caption between two halves
+    text = "\n".join(["城区公园开放", "", *WRAPPED[:2], "经济发展，取得了良好效果。该行在各地", "",
+                      "新设网点二十余个并推出多项便民服务措", "施，缩短审批时间，提高服务效率，赢得客", *WRAPPED[4:], ""])
+    lines = read_lines(text)
+    units, kinds = build_units(lines, fixed_roles(lines))
+    units = standalone_captions(units, lines, kinds)
+    assert [u.kind for u in units] == [HEAD, PARA]
+    assert "该行在各地新设网点二十余个" in units[1].text
+
+
 def test_build_units_returns_new_units_and_leaves_its_input_alone():
     lines = read_lines("\n".join(["城区公园开放", *WRAPPED]))
     fixed = fixed_roles(lines)
