@@ -207,7 +207,10 @@ def caption_blocks(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tuple[
             if has_credit("".join(lines[j].text for j in run)):
                 break
         last = lines[run[-1]]
-        if roles.ends_sentence(last.text) or has_credit("".join(lines[j].text for j in run)):
+        # a block of its own (blank lines on both sides) needs no end: captions often stop without a full stop
+        own_block = (i == 0 or lines[i - 1].chunk != ln.chunk) and (
+            run[-1] + 1 >= n or lines[run[-1] + 1].chunk != ln.chunk)
+        if roles.ends_sentence(last.text) or has_credit("".join(lines[j].text for j in run)) or own_block:
             for k in run:
                 out[k] = CAPTION
     for i, ln in enumerate(lines):
@@ -531,7 +534,8 @@ def build_units(lines: tuple[Ln, ...], fixed: tuple[UnitKind, ...]) -> tuple[lis
                      or not local_column(lines, i))  # one paragraph a line: each line stands alone
         if (indented and open_para is None and para is not None and units and units[-1] is para
                 and not ln.opens and not kinds[i] and lines[i - 1].chunk != ln.chunk
-                and not roles.LEAD_START.match(ln.text) and not roles.is_headingish(ln.text)):
+                and not roles.LEAD_START.match(ln.text) and not roles.is_headingish(ln.text)
+                and not _short_last_line(lines, i - 1)):
             open_para = para  # no indent after a column break: the paragraph carries on
         if open_para is not None and new_chunk:
             tail = open_para.lines[-1].text
@@ -663,6 +667,14 @@ def _para_ended(lines: tuple[Ln, ...], j: int) -> bool:
     return ln.width <= col - PARA_END_SHORTFALL
 
 
+def _short_last_line(lines: tuple[Ln, ...], j: int) -> bool:
+    """Is line j a paragraph's last line by its look: it ends a sentence short of the wrapped column's width?
+    (Nothing carries such a paragraph on after a column break, indent or none.)"""
+    ln = lines[j]
+    col = local_column(lines, j)
+    return bool(col) and roles.ends_sentence(ln.text) and ln.width <= col - PARA_END_SHORTFALL
+
+
 def standalone_captions(units: list[Unit], lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> list[Unit]:
     """Pass 3: short single-clause sentences standing alone between other units are photo captions."""
     index = {ln.start: i for i, ln in enumerate(lines)}
@@ -680,10 +692,33 @@ def standalone_captions(units: list[Unit], lines: tuple[Ln, ...], kinds: tuple[U
             apart = marked or (ln.width <= CAPTION_SENTENCE_WIDTH and (
                 ln.blank_before > 0 or i == 0 or kinds[i - 1] in (HEAD, BYLINE, CAPTION, FURN)))
             if (alone_before and apart and roles.is_caption_sentence(ln.text) and not left_open
-                    and not ln.text.startswith(("—", "-"))):  # (a dash opens an item of a list in the text)
+                    and not ln.text.startswith(("—", "-"))  # (a dash opens an item of a list in the text)
+                    and (marked or not _texts_own_line(lines, kinds, i))):
                 u = u.as_kind(CAPTION)
         out.append(u)
     return out
+
+
+def _texts_own_line(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...], i: int) -> bool:
+    """Does the text itself say that the lone sentence on line i is its own, a paragraph of one sentence and
+    no photo's caption? It is set in the page's paragraph indent (captions are not indented), it is an item of
+    a numbered list (（五）…, 4.…, ［7］…), the body text below it follows with no blank line between (a
+    caption stands apart from the text on both sides), or it ends the sentence of the line right above it (no
+    blank line between, the line above stops short of a sentence's end and is body text or as wide as the
+    column)."""
+    ln = lines[i]
+    if ln.opens or roles.is_list_item(ln.text):
+        return True
+    if i + 1 < len(lines) and not lines[i + 1].blank_before and kinds[i + 1] in (NONE, PARA):
+        return True
+    if i == 0 or ln.blank_before or lines[i - 1].chunk != ln.chunk:
+        return False
+    prev = lines[i - 1]
+    if roles.ends_sentence(prev.text) or kinds[i - 1] in (BYLINE, CAPTION, FURN, AD):
+        return False
+    col = local_column(lines, i - 1)
+    return (kinds[i - 1] in (NONE, PARA) or _continues(prev.text, ln)
+            or bool(col) and abs(prev.width - col) <= COLUMN_TOLERANCE)
 
 
 def author_lines(units: list[Unit]) -> list[Unit]:

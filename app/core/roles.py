@@ -220,6 +220,16 @@ def is_caption_sentence(text: str) -> bool:
     return (commas == 0 and w <= 40) or (commas == 1 and w <= 16)
 
 
+# the mark that opens an item of a numbered list: 一、 （二） 3. 第四， ⑤ ［7］
+_LIST_ITEM = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．]|"
+                        r"第[一二三四五六七八九十]{1,3}[，、 ]|[①-⑳]|[［\[【]\d{1,3}[］\]】])")
+
+
+def is_list_item(text: str) -> bool:
+    """Does the line open an item of a numbered list (一、…, （二）…, 3.…, 第四，…, ⑤…) or a note (［7］…)?"""
+    return bool(_LIST_ITEM.match(text.strip()))
+
+
 @lru_cache(maxsize=TEXT_CACHE)
 def starts_mid_sentence(text: str) -> bool:
     """The line begins with something no sentence begins with: it continues the line before."""

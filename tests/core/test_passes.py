@@ -110,6 +110,55 @@ def test_standalone_captions_turns_a_short_lone_sentence_into_a_caption():
     assert [u.text for u in after if u.kind == CAPTION] == ["市民在公园里散步。"]
 
 
+@pytest.mark.parametrize("lone, after", [
+    ("（二）市民在公园里散步。", ""),  # an item of a numbered list
+    ("［7］市民在公园里散步。", ""),  # a note
+    ("市民在公园里散步。", None),  # the body text below follows it with no blank line between
+])
+def test_standalone_captions_leave_a_lone_sentence_that_the_text_claims_in_the_body(lone, after):
+    rows = ["城区公园开放", "", *WRAPPED, "", lone, *([after] if after is not None else []), *WRAPPED]
+    lines = read_lines("\n".join(rows))
+    units, kinds = build_units(lines, fixed_roles(lines))
+    assert not [u.text for u in standalone_captions(units, lines, kinds) if u.kind == CAPTION]
+
+
+def test_standalone_captions_leave_a_lone_sentence_in_the_paragraph_indent_in_the_body():
+    indented = ["\u3000\u3000" + WRAPPED[0], *WRAPPED[1:], "各方反响良好。"]  # (a short last line ends it)
+    rows = ["城区公园开放", "", *indented, "", "\u3000\u3000市民在公园里散步。", "", *indented, "", *indented]
+    lines = read_lines("\n".join(rows))
+    units, kinds = build_units(lines, fixed_roles(lines))
+    assert not [u.text for u in standalone_captions(units, lines, kinds) if u.kind == CAPTION]
+    # the same sentence set flush left, apart from the indented text, is a photo's caption
+    rows[rows.index("\u3000\u3000市民在公园里散步。")] = "市民在公园里散步。"
+    lines = read_lines("\n".join(rows))
+    units, kinds = build_units(lines, fixed_roles(lines))
+    assert [u.text for u in standalone_captions(units, lines, kinds) if u.kind == CAPTION] == ["市民在公园里散步。"]
+
+
+def test_fixed_roles_take_a_marked_block_of_its_own_for_a_caption_without_a_full_stop():
+    rows = ["城区公园开放", "", *WRAPPED, "", "图为市民在公园的湖边", "散步赏花", "", *WRAPPED]
+    lines = read_lines("\n".join(rows))
+    assert [ln.text for ln, k in zip(lines, fixed_roles(lines), strict=True) if k == CAPTION] == [
+        "图为市民在公园的湖边", "散步赏花"]
+    # the same lines running on into the text below them are no block of their own
+    lines = read_lines("\n".join(rows[:-7] + rows[-6:]))
+    assert CAPTION not in fixed_roles(lines)
+
+
+def test_build_units_end_a_paragraph_at_its_short_last_line_on_a_page_of_indents():
+    # on a page that marks paragraphs by their indent, an unindented line after a column break carries the
+    # paragraph on, unless the paragraph already ended on a short line that closes a sentence
+    indented = ["\u3000\u3000" + WRAPPED[0], *WRAPPED[1:]]
+    rows = [*indented, "各方反响良好。", "", "游客称赞这里环境优美。", "", *indented, "", *indented]
+    lines = read_lines("\n".join(rows))
+    units, _ = build_units(lines, fixed_roles(lines))
+    assert not any("良好。游客" in u.text for u in units)
+    rows[len(indented)] = "各方反响良好，"  # a sentence left open: the next line carries it on
+    lines = read_lines("\n".join(rows))
+    units, _ = build_units(lines, fixed_roles(lines))
+    assert any("良好，游客" in u.text for u in units)
+
+
 def test_author_lines_takes_a_line_of_names_under_a_headline():
     lines = read_lines("情系民生 守护健康\n\n郁馨怡 谢震宇\n\n" + "\n".join(WRAPPED))
     units, kinds = build_units(lines, fixed_roles(lines))
