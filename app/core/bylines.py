@@ -236,6 +236,13 @@ def split_credit(caption: str) -> tuple[str, list[Author]]:
         if len(tokens[k]) > 3 and k < len(tokens) - 1:
             keep = len(tokens) - 1 - k
             break
+    # a lone character before the names is the caption's wrapped-off end (…否则空落落 / 的 杜昱葆 摄), unless it
+    # can open a name split by a stray space (王 沛, 何 勇)
+    first = len(tokens) - keep
+    while keep > 1 and len(tokens[first]) == 1 and (
+            tokens[first] not in SURNAMES or len(tokens[first]) + len(tokens[first + 1]) > 3):
+        first += 1
+        keep -= 1
     if keep < len(tokens):
         names_text = " ".join(tokens[-keep:])
         start = caption.rfind(names_text, m.start(1))

@@ -181,6 +181,8 @@ def fixed_roles(lines: tuple[Ln, ...]) -> tuple[UnitKind, ...]:
             out.append(BYLINE)
         elif roles.has_credit(ln.text) and roles.width(ln.text) <= CAPTION_MAX_WIDTH and ln.text.count("。") <= 1:
             out.append(CAPTION)
+        elif _CREDIT_WORD.match(ln.text) and _credit_text(lines, len(out)):
+            out.append(CAPTION)  # the credit word wrapped onto a line of its own: …训练。（俞方平 / 摄）
         else:
             out.append(NONE)
     return caption_blocks(lines, ad_roles(lines, tuple(out)))
@@ -214,22 +216,43 @@ def caption_blocks(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tuple[
             for k in run:
                 out[k] = CAPTION
     for i, ln in enumerate(lines):
-        if out[i] != CAPTION or i == 0 or not has_credit(ln.text) or roles.has_caption_mark(ln.text):
+        credit = _credit_text(lines, i) if out[i] == CAPTION and i > 0 else ""
+        if not credit or roles.has_caption_mark(ln.text):
             continue  # (a caption opening 图为 starts where its mark is)
-        alone = not split_credit(ln.text)[0].strip("（()） ")
+        alone = not split_credit(credit)[0].strip("（()） ")
         # a credit alone, or the last line of a caption with its credit at the end (…居家隔离观察 陆波岸 摄):
         # the block of lines above it, from its first line, is the caption's text
-        top, size = i, 0 if alone else len(ln.text)
+        top, size = i, 0 if alone else len(credit)
         while top > 0 and lines[top - 1].chunk == ln.chunk and not out[top - 1] and (
                 i - top < CAPTION_MAX_LINES or size + len(lines[top - 1].text) <= CAPTION_BLOCK_CHARS):
             top -= 1
             size += len(lines[top].text)
         apart = top == 0 or lines[top].chunk != lines[top - 1].chunk or bool(out[top - 1])
-        if top < i and apart and (not alone or roles.ends_sentence(lines[i - 1].text)) \
-                and size <= CAPTION_BLOCK_CHARS:
+        # (a role word may run the credit on from the line above: …的影响。 记者 / 滕治中 摄)
+        ended = not alone or roles.ends_sentence(split_credit(lines[i - 1].text + " " + ln.text)[0])
+        if top < i and apart and ended and size <= CAPTION_BLOCK_CHARS:
             for k in range(top, i):
                 out[k] = CAPTION
+        elif credit != ln.text and not out[i - 1]:
+            out[i - 1] = CAPTION  # at least the names the credit word below belongs to
     return tuple(out)
+
+
+# the credit word wrapped onto a line of its own, under the names it credits: 摄, 摄）, 供图
+_CREDIT_WORD = re.compile(r"^(?:摄影?|供图)\s*[）)]?$")
+
+
+def _credit_text(lines: tuple[Ln, ...], i: int) -> str:
+    """The text of the photo credit that ends on line i ('' if none): the line itself (…居家隔离观察 陆波岸 摄),
+    or, when the credit word was wrapped onto a line of its own, the line above and this one (…训练。（俞方平 /
+    摄）)."""
+    ln = lines[i]
+    if has_credit(ln.text):
+        return ln.text
+    if i == 0 or lines[i - 1].chunk != ln.chunk or not _CREDIT_WORD.match(ln.text):
+        return ""
+    joined = lines[i - 1].text + " " + ln.text
+    return joined if roles.width(joined) <= CAPTION_MAX_WIDTH and has_credit(joined) else ""
 
 
 def ad_roles(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tuple[UnitKind, ...]:

@@ -112,6 +112,10 @@ def test_a_reporters_photo_credit_line_names_the_photographer():
 
 def test_caption_words_before_a_spaced_credit_are_not_names():
     assert split_credit("图为现场 李四 摄") == ("图为现场", [Author("李四", "摄影")])
+    # the caption's last character wrapped onto the credit's line is no name; a family name split off is one
+    assert split_credit("的 欧阳明 摄") == ("的", [Author("欧阳明", "摄影")])
+    assert split_credit("的 李四 摄") == ("的", [Author("李四", "摄影")])
+    assert split_credit("工人在劳作 王 沛 摄") == ("工人在劳作", [Author("王沛", "摄影")])
 
 
 def test_a_dated_dateline_is_a_lead_byline():

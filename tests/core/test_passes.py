@@ -280,6 +280,19 @@ def test_caption_blocks_take_a_wrapped_caption_and_the_text_above_a_lone_credit(
     assert [u.text[:4] for u in units if u.kind == PARA] == ["企业发展"]  # one paragraph, the captions skipped
 
 
+@pytest.mark.parametrize("caption", [
+    ["游客在公园的湖边散步赏花，享受春光。（王海滨", "摄）"],  # the credit word wrapped onto a line of its own
+    ["游客在公园的湖边散步赏花，享受春光。 记者", "王海滨 摄"],  # the role word left on the line above
+])
+def test_caption_blocks_take_a_caption_whose_credit_runs_across_a_line_break(caption):
+    text = "\n".join([*WRAPPED[:3], "", "", *caption, "", *WRAPPED[3:], ""])
+    lines = read_lines(text)
+    assert [ln.text for ln, k in zip(lines, fixed_roles(lines), strict=True) if k == CAPTION] == caption
+    units = layout.read_units(text)
+    assert [u.text for u in units if u.kind == CAPTION] == ["".join(caption)]
+    assert [u.kind for u in units] == [PARA, CAPTION]
+
+
 def test_standalone_captions_keep_a_list_item_and_the_end_of_an_open_paragraph_in_the_body():
     text = "\n".join(["城区公园开放", "", *WRAPPED[:2], "", "取得了良好效果。", "", "——市民的获得感更强了。", "",
                       *WRAPPED, ""])
