@@ -185,7 +185,7 @@ def fixed_roles(lines: tuple[Ln, ...]) -> tuple[UnitKind, ...]:
             out.append(CAPTION)  # the credit word wrapped onto a line of its own: …训练。（俞方平 / 摄）
         else:
             out.append(NONE)
-    return caption_blocks(lines, ad_roles(lines, tuple(out)))
+    return inserted_captions(lines, caption_blocks(lines, ad_roles(lines, tuple(out))))
 
 
 def caption_blocks(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tuple[UnitKind, ...]:
@@ -235,6 +235,43 @@ def caption_blocks(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tuple[
                 out[k] = CAPTION
         elif credit != ln.text and not out[i - 1]:
             out[i - 1] = CAPTION  # at least the names the credit word below belongs to
+    return tuple(out)
+
+
+def inserted_captions(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tuple[UnitKind, ...]:
+    """A block of lines set between the two halves of a sentence is a photo's caption, credit or none: the
+    text above it stops mid-sentence, the block neither carries that sentence on nor is carried on by the text
+    below it, and the text below it does carry the sentence on: it opens mid-clause or the break cuts a word as
+    jieba reads the two lines joined (…呼吁国际社会加 / (blank) / 医护人员正在研究病情。 / (blank) / 强协调…).
+    Body text cut by a column break carries its sentence on in its first line."""
+    out = list(kinds)
+    n = len(lines)
+    i = 1
+    while i < n:
+        a = i
+        b = a
+        while b + 1 < n and lines[b + 1].chunk == lines[a].chunk:
+            b += 1
+        i = b + 1
+        if not lines[a].blank_before or b + 1 >= n or not lines[b + 1].blank_before:
+            continue  # not a block of its own
+        before, first, last, after = lines[a - 1], lines[a], lines[b], lines[b + 1]
+        if any(out[k] for k in range(a - 1, b + 2)) or roles.ends_sentence(before.text) or after.opens:
+            continue
+        if sum(len(lines[k].text) for k in range(a, b + 1)) > CAPTION_BLOCK_CHARS or first.opens:
+            continue
+        if before.text.rstrip()[-1] in "：:" or roles.LEAD_START.match(first.text) or is_byline(first.text):
+            continue  # (a colon opens what follows it)
+        if _continues(before.text, first) or roles.cuts_a_word(before.text, first.text):
+            continue  # the block carries the sentence on: body cut by a column break
+        word_across = roles.cuts_a_word(before.text, after.text)
+        mid = roles.starts_mid_sentence(after.text) and not roles.is_list_item(after.text)  # (一、 opens a part)
+        if roles.cuts_a_word(last.text, after.text) or not roles.ends_sentence(last.text) and mid and not word_across:
+            continue  # the text below may carry on the block's own last sentence
+        if (word_across or mid) and not all(
+                roles.is_headingish(lines[k].text) for k in range(a, b + 1)):
+            for k in range(a, b + 1):
+                out[k] = CAPTION
     return tuple(out)
 
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 from .bylines import LEAD_START, has_credit, is_byline, lead_byline
 
 TEXT_CACHE = 1 << 14  # line texts whose verdicts are kept: each pass asks about the same lines again
+CUT_CONTEXT = 6  # characters either side of a line break jieba reads to tell whether the break cuts a word
 SENTENCE_END = "。！？!?…；;"
 CLAUSE_PUNCT = "，,、；;：:。！？!?"
 CLOSERS = "”’\"」』）)】》"
@@ -240,10 +241,14 @@ def starts_mid_sentence(text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _words() -> dict[str, int]:
+def _jieba():
     from .tags import load_jieba
 
-    return load_jieba().dt.FREQ
+    return load_jieba()
+
+
+def _words() -> dict[str, int]:
+    return _jieba().dt.FREQ
 
 
 def is_common_word(text: str, min_freq: int = 20) -> bool:
@@ -263,6 +268,22 @@ def joins_a_word(left: str, right: str, max_len: int = 4) -> bool:
             w = left[-k:] + right[:m]
             if len(w) >= 2 and words.get(w):
                 return True
+    return False
+
+
+def cuts_a_word(left: str, right: str) -> bool:
+    """Does the line break between `left` and `right` fall inside a word, as jieba reads the two joined
+    (经济社会发 / 展目标: 发展)? A kicker over its title ends on a whole word; a wrapped title need not;
+    body text cut by a column break often cuts one."""
+    left, right = left.rstrip(), right.lstrip()
+    if not left or not right or not _HAN.match(left[-1]) or not _HAN.match(right[0]):
+        return False
+    a, b = left[-CUT_CONTEXT:], right[:CUT_CONTEXT]
+    pos = 0
+    for token in _jieba().lcut(a + b, HMM=False):
+        if pos < len(a) < pos + len(token):
+            return True
+        pos += len(token)
     return False
 
 

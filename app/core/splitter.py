@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import itertools
 import os
-import re
 from typing import TYPE_CHECKING
 
 from . import roles
@@ -18,7 +17,6 @@ from .assembly import Assembly, Group, assemble
 from .layout import AD, BYLINE, CAPTION, FURN, HEAD, PARA, SECTION, SUBHEAD, Unit, read_units
 from .loading import SourcePage
 from .page import Block, Item, Kind, Page, Role
-from .tags import load_jieba
 
 if TYPE_CHECKING:
     from .splitmodel import SplitModel
@@ -28,8 +26,6 @@ TITLE_WRAP_WIDTH = 26  # cells two headline lines together exceed when they are 
 # at its measure: a kicker is seldom exactly as wide as its title's first line
 TITLE_MEASURE_SLACK = 0.5
 TITLE_MEASURE_MIN = 8
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-CUT_CONTEXT = 6  # characters either side of a line break jieba reads to tell whether the break cuts a word
 DEFAULT_METHOD = "rules"  # "learned" once the model beats the rules on held-out pages
 
 
@@ -69,27 +65,12 @@ def _title_continues(run: list[Unit], second: Unit) -> bool:
         return False
     w1, w2 = first.lines[-1].width, second.lines[0].width  # (the lines either side of the break)
     wrapped = w1 >= w2 and (w1 + w2 > TITLE_WRAP_WIDTH and roles.joins_a_word(first.text, second.text)
-                            or cuts_a_word(first.text, second.text))
+                            or roles.cuts_a_word(first.text, second.text))
     # both lines fill one measure (a kicker's closing dash ends it: 广西对口支援湖北十堰——)
     measure = (abs(w1 - w2) <= TITLE_MEASURE_SLACK and w1 >= TITLE_MEASURE_MIN
                and not first.text.rstrip().endswith(("—", "-", "－")))
     return (wrapped or measure or roles.starts_mid_sentence(second.text)
             or roles.unbalanced("".join(u.text for u in run)))
-
-
-def cuts_a_word(left: str, right: str) -> bool:
-    """Does the line break between `left` and `right` fall inside a word, as jieba reads the two joined
-    (经济社会发 / 展目标: 发展)? A kicker over its title ends on a whole word; a wrapped title need not."""
-    left, right = left.rstrip(), right.lstrip()
-    if not left or not right or not _HAN.match(left[-1]) or not _HAN.match(right[0]):
-        return False
-    a, b = left[-CUT_CONTEXT:], right[:CUT_CONTEXT]
-    pos = 0
-    for token in load_jieba().lcut(a + b, HMM=False):
-        if pos < len(a) < pos + len(token):
-            return True
-        pos += len(token)
-    return False
 
 
 def split_page(source: SourcePage | tuple[str, str], model: SplitModel | str | os.PathLike[str] | None = None,

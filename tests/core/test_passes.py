@@ -293,6 +293,26 @@ def test_caption_blocks_take_a_caption_whose_credit_runs_across_a_line_break(cap
     assert [u.kind for u in units] == [PARA, CAPTION]
 
 
+def test_inserted_captions_take_a_block_set_between_the_two_halves_of_a_sentence():
+    # 助力实 / (a caption) / 体经济: the text below carries on the sentence the text above left open, the block
+    # between neither carries it on nor is carried on: a photo's caption, though it has neither credit nor mark
+    above = [*WRAPPED[:1], "力度，为小微企业送去金融活水，助力实"]
+    below = ["体经济发展，取得了良好效果。该行还优化流", *WRAPPED[3:]]
+    block = ["市民在公园的湖边散步，", "欣赏盛开的樱花。"]
+    lines = read_lines("\n".join([*above, "", *block, "", *below, ""]))
+    assert [ln.text for ln, k in zip(lines, fixed_roles(lines), strict=True) if k == CAPTION] == block
+    units = layout.read_units("\n".join([*above, "", *block, "", *below, ""]))
+    assert [u.kind for u in units] == [PARA, CAPTION]
+    assert "助力实体经济" in units[0].text
+    # body cut by a column break carries the sentence on in its own first line: no caption
+    cut = ["体经济发展，取得了良好效果。该行还优化", "流程。"]
+    lines = read_lines("\n".join([*above, "", *cut, "", *below[1:], ""]))
+    assert CAPTION not in fixed_roles(lines)
+    # nor when the text below opens a part of its own (一、…)
+    lines = read_lines("\n".join([*above, "", *block, "", "一、经济发展取得了良好效果，该行还优化", *WRAPPED[3:], ""]))
+    assert CAPTION not in fixed_roles(lines)
+
+
 def test_standalone_captions_keep_a_list_item_and_the_end_of_an_open_paragraph_in_the_body():
     text = "\n".join(["城区公园开放", "", *WRAPPED[:2], "", "取得了良好效果。", "", "——市民的获得感更强了。", "",
                       *WRAPPED, ""])
