@@ -58,8 +58,6 @@ _JUMP = re.compile(r"[上下]接第|转第|接第|[上下]转[0-9一二三四五
 _EDITOR = re.compile(r"(?:责任|本版|美术|值班)?编辑|校对|美编|版式|制图|审核|监制")
 _NAMED_BYLINE = re.compile(r"^\s*(?:文\s*[/／]|图\s*[/／]|作者\s*[：:]|撰文\s*[：:]|[◆◇●■□▲★☆]\s*[\u4e00-\u9fff])")
 _CAPTION_MARK = re.compile(r"^(?:图为|图[①-⑩\d]|[上下左右中]图[：:为]|▲|△|◀|▶)|图为")
-_ENUM = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．]|"
-                   r"第[一二三四五六七八九十]{1,3}[，、 ]|[①-⑳])")
 _QUOTE = re.compile(r"[“”\"《》「」]")
 _STOP_CHARS = set("的了在是和与及等也都就而为以对从把被这那其之有我你他她们个中上下")
 _ROLE_WORD_RE = re.compile("|".join(re.escape(w) for w in sorted(ROLE_WORDS, key=len, reverse=True)))
@@ -359,7 +357,7 @@ def piece_features(text: str, lines: Sequence[Ln], pieces: Sequence[Piece]) -> l
             f.append(f"first{i}")
         if i >= n - 2:
             f.append(f"last{n - 1 - i}")
-        if _ENUM.match(t):
+        if roles.is_list_item(t):
             f.append("enum")
         if runs[i] is not None:
             f += _run_features(runs[i], i, pieces, grams, cum, feats_of_run)
