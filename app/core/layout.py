@@ -223,8 +223,12 @@ def caption_blocks(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tuple[
         # a credit alone, or the last line of a caption with its credit at the end (…居家隔离观察 陆波岸 摄):
         # the block of lines above it, from its first line, is the caption's text
         top, size = i, 0 if alone else len(credit)
+        after = lines[i + 1] if i + 1 < n and not out[i + 1] and lines[i + 1].chunk == ln.chunk else None
         while top > 0 and lines[top - 1].chunk == ln.chunk and not out[top - 1] and (
                 i - top < CAPTION_MAX_LINES or size + len(lines[top - 1].text) <= CAPTION_BLOCK_CHARS):
+            above = lines[top - 1].text
+            if after is not None and not roles.ends_sentence(above) and roles.cuts_a_word(above, after.text):
+                break  # a body line whose sentence the text under the caption carries on (…用汗 / caption / 水浇灌…)
             top -= 1
             size += len(lines[top].text)
         apart = top == 0 or lines[top].chunk != lines[top - 1].chunk or bool(out[top - 1])
