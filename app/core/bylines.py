@@ -102,7 +102,7 @@ def _names(segment: str) -> list[str]:
 def parse_authors(text: str, default_role: str = "作者") -> list[Author]:
     """Authors from a byline's text, in printed order. Names before any role word get `default_role`."""
     text = text.strip().lstrip(_BULLETS).strip()
-    text = re.sub(r"\s*(?:报道|采写|整理|撰文)\s*$", "", text)
+    text = re.sub(r"\s*(?:报道|采写|采访整理|整理|撰文)\s*$", "", text)
     credit = re.search(r"\s*(?:摄影|摄|供图)\s*$", text)
     if credit and credit.start() > 0:
         # "记者 王三 摄": the names before the credit word took the photographs
@@ -142,12 +142,21 @@ def dispatch_opening(paragraph: str) -> bool:
 
 # a byline printed at the end of an article: …的承诺。（记者 王三 通讯员 李四）
 TRAILING_RE = re.compile(rf"[（(]\s*((?:本报)?(?:{_ROLE_ALT})[^（）()]{{1,60}})[）)]\s*$")
+# a note on the author closing an article, no byline: （作者为联合国副秘书长）, （作者单位：郑州大学）
+AUTHOR_NOTE_RE = re.compile(r"^[（(]\s*(?:本文)?作者\s*(?:为|系|是|单位|简介)[^（）()]{1,80}[）)]$")
+
+
+def is_author_note(text: str) -> bool:
+    """Is the text a note on the author (（作者为…）, （作者单位：…）), which names no author?"""
+    return bool(AUTHOR_NOTE_RE.match(text.strip()))
 
 
 def trailing_byline(paragraph: str) -> list[Author]:
-    """Authors from a parenthetical byline closing a paragraph, if there is one."""
+    """Authors from a parenthetical byline closing a paragraph, if there is one (a note on the author is none)."""
     m = TRAILING_RE.search(paragraph)
-    return parse_authors(m.group(1), default_role="记者") if m else []
+    if not m or is_author_note(paragraph[m.start():]):
+        return []
+    return parse_authors(m.group(1), default_role="记者")
 
 
 @lru_cache(maxsize=1 << 14)

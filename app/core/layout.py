@@ -21,6 +21,7 @@ from .bylines import (
     dispatch_opening,
     has_credit,
     is_author_line,
+    is_author_note,
     is_byline,
     is_signed_line,
     labelled_names,
@@ -347,8 +348,6 @@ _CLAUSE_MARK = re.compile(r"[，。；！？,;!?]")
 # a column or series label in brackets, printed on its own line under the title it closes: （新论）, （人民要论）
 _TITLE_LABEL = re.compile(r"^[（(][^（）()，。,.；;：:！？!?]{1,12}[）)]$")
 _ROLE_IN_LABEL = re.compile(r"记者|通讯员|作者|摄|编辑|据|电$")
-# a note on the author closing an article: （作者为联合国副秘书长）, （作者单位：…）
-_AUTHOR_NOTE = re.compile(r"^[（(]\s*(?:本文)?作者\s*(?:为|系|是|单位|简介)[^（）()]{1,80}[）)]$")
 NOTE_MAX_LINES = 3  # printed lines such a note runs to in a narrow column
 
 
@@ -666,7 +665,7 @@ def build_units(lines: tuple[Ln, ...], fixed: tuple[UnitKind, ...]) -> tuple[lis
         if u.kind == PARA:
             head = "".join(ln.text for ln in u.lines[:3])
             # a note on the author closes an article (it names no byline, though it opens with 作者)
-            note = len(u.lines) <= NOTE_MAX_LINES and bool(_AUTHOR_NOTE.match("".join(ln.text for ln in u.lines)))
+            note = len(u.lines) <= NOTE_MAX_LINES and is_author_note("".join(ln.text for ln in u.lines))
             lead = not note and bool(lead_byline(head))
             opening = lead or not note and dispatch_opening(head)
             end_marker = note or len(u.lines) == 1 and roles.is_end_marker(u.lines[0].text)
@@ -697,9 +696,10 @@ def _wrapped_on(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
 
 def _closing_byline(u: _Building, before: list[Unit]) -> bool:
     """A line that is nothing but a bracketed byline, `（记者 王三 通讯员 李四）`, right after a body
-    paragraph, closes that article: an opening byline is followed by the article's text on its line."""
-    return (len(u.lines) == 1 and roles.is_parenthetical(u.lines[0].text)
-            and bool(before) and before[-1].kind == PARA)
+    paragraph (a caption or page furniture printed in between aside), closes that article: an opening byline
+    is followed by the article's text on its line."""
+    last = next((x for x in reversed(before) if x.kind not in (CAPTION, FURN)), None)
+    return len(u.lines) == 1 and roles.is_parenthetical(u.lines[0].text) and last is not None and last.kind == PARA
 
 
 def _heading_tail(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:

@@ -129,6 +129,13 @@ def test_a_byline_printed_at_the_end_of_an_article():
     assert trailing_byline("郑重许下对党永远忠诚的承诺。（记者 王三 通讯员 李四）") == [
         Author("王三", "记者"), Author("李四", "通讯员")]
     assert trailing_byline("（数据截至2022年9月末）") == []
+    # a note on the author names no author
+    assert trailing_byline("（作者单位：中国社会科学院）") == []
+    assert trailing_byline("共同发展。（作者为在华教师，本报记者王三采访整理）") == []
+
+
+def test_a_byline_reads_the_names_before_what_the_reporters_did():
+    assert parse_authors("本报记者王三采访整理") == [Author("王三", "记者")]
 
 
 def test_a_closing_word_after_the_names_is_not_a_name():

@@ -324,6 +324,14 @@ def test_caption_blocks_leave_the_body_line_a_caption_interrupts_above_its_credi
     assert [u.kind for u in units] == [HEAD, PARA, CAPTION] and "助力实体经济" in units[1].text
 
 
+def test_build_units_close_an_article_with_its_bracketed_byline_after_a_caption():
+    rows = ["城区公园开放", "", *WRAPPED, "市民在公园里散步 王五 摄", "（记者 王三 通讯员 李四）", "", "新区学校开学", "",
+            *WRAPPED]
+    units, _ = build_units(read_lines("\n".join(rows)), fixed_roles(read_lines("\n".join(rows))))
+    closing = next(u for u in units if u.text.startswith("（记者"))
+    assert closing.kind == BYLINE and closing.end_marker and not closing.opening
+
+
 def test_standalone_captions_keep_a_list_item_and_the_end_of_an_open_paragraph_in_the_body():
     text = "\n".join(["城区公园开放", "", *WRAPPED[:2], "", "取得了良好效果。", "", "——市民的获得感更强了。", "",
                       *WRAPPED, ""])
