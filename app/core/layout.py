@@ -178,10 +178,10 @@ def fixed_roles(lines: tuple[Ln, ...]) -> tuple[UnitKind, ...]:
     for ln in lines:
         if roles.is_furniture(ln.text) or roles.is_page_header(ln.text) or roles.is_page_label(ln.text):
             out.append(FURN)
+        elif roles.has_credit(ln.text) and roles.width(ln.text) <= CAPTION_MAX_WIDTH and ln.text.count("。") <= 1:
+            out.append(CAPTION)  # (本报记者 王三 摄 credits a photo: the caption's, not the article's byline)
         elif is_byline(ln.text) or is_signed_line(ln.text):
             out.append(BYLINE)
-        elif roles.has_credit(ln.text) and roles.width(ln.text) <= CAPTION_MAX_WIDTH and ln.text.count("。") <= 1:
-            out.append(CAPTION)
         elif _CREDIT_WORD.match(ln.text) and _credit_text(lines, len(out)):
             out.append(CAPTION)  # the credit word wrapped onto a line of its own: …训练。（俞方平 / 摄）
         else:
