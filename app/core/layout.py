@@ -786,7 +786,8 @@ def _texts_own_line(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...], i: int) 
 
 
 def author_lines(units: list[Unit]) -> list[Unit]:
-    """Pass 4: a plain line of names right under a headline is the authors' line (role 作者)."""
+    """Pass 4: a plain line of names right under a headline is the authors' line (role 作者), and so is a lone
+    name standing apart right over an article's text."""
     out = list(units)
     for k, u in enumerate(units):
         if u.kind not in (HEAD, PARA) or len(u.lines) != 1:
@@ -800,7 +801,16 @@ def author_lines(units: list[Unit]) -> list[Unit]:
         after = units[k + 1] if k + 1 < len(units) else None
         if before is not None and before.kind == HEAD and (after is None or after.kind == PARA):
             out[k] = u.as_kind(BYLINE)
+        elif (lone_name or labelled_names(t) is not None) and _opens_text_alone(u, after):
+            out[k] = u.as_kind(BYLINE)  # a lone name over an article's text, its headline printed elsewhere
     return out
+
+
+def _opens_text_alone(u: Unit, after: Unit | None) -> bool:
+    """Does unit u stand apart (blank lines around it) right over body text that opens a sentence?"""
+    if after is None or after.kind != PARA or not u.lines[0].blank_before or not after.lines[0].blank_before:
+        return False
+    return not roles.starts_mid_sentence(after.lines[0].text)
 
 
 def read_units(text: str) -> list[Unit]:

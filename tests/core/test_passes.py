@@ -172,6 +172,17 @@ def test_author_lines_takes_a_line_of_names_under_a_headline():
     assert units[1].kind != BYLINE
 
 
+def test_author_lines_take_a_lone_name_standing_over_an_articles_text():
+    # the headline printed elsewhere (after its body, or inside it): the lone name over the text still signs it
+    lines = read_lines("\n".join([*WRAPPED, "", "郁馨怡", "", *WRAPPED]))
+    units, kinds = build_units(lines, fixed_roles(lines))
+    assert [u.kind for u in author_lines(standalone_captions(units, lines, kinds))] == [PARA, BYLINE, PARA]
+    # a place's name is no author; nor is a name whose line the text below carries on
+    lines = read_lines("\n".join([*WRAPPED, "", "荆州", "", *WRAPPED]))
+    units, kinds = build_units(lines, fixed_roles(lines))
+    assert BYLINE not in [u.kind for u in author_lines(standalone_captions(units, lines, kinds))]
+
+
 def _unit(kind, text, pos, blank=1):
     ln = layout.Ln(pos, pos, pos + len(text), text, blank, pos, layout.roles.width(text))
     return Unit(kind, (ln,), ((pos, pos + len(text)),), lead=text.startswith("本报讯"),
