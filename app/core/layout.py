@@ -763,15 +763,20 @@ def standalone_captions(units: list[Unit], lines: tuple[Ln, ...], kinds: tuple[U
     return out
 
 
+# a sentence that only the text around it can say: it announces what follows (全文如下。 要抓好以下几项工作。) or
+# gives a speaker's turn in an interview (记者：… 问：…); no photo's caption reads so
+_TEXTS_OWN = re.compile(r"(?:如下|以下[^。]{0,12})[。：:]$|^(?:记者|问|答|主持人)\s*[：:]")
+
+
 def _texts_own_line(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...], i: int) -> bool:
     """Does the text itself say that the lone sentence on line i is its own, a paragraph of one sentence and
-    no photo's caption? It is set in the page's paragraph indent (captions are not indented), it is an item of
-    a numbered list (（五）…, 4.…, ［7］…), the body text below it follows with no blank line between (a
-    caption stands apart from the text on both sides), or it ends the sentence of the line right above it (no
-    blank line between, the line above stops short of a sentence's end and is body text or as wide as the
-    column)."""
+    no photo's caption? It is set in the page's paragraph indent (captions are not indented), it announces what
+    follows or gives a speaker's turn in an interview, it is an item of a numbered list (（五）…, 4.…, ［7］…),
+    the body text below it follows with no blank line between (a caption stands apart from the text on both
+    sides), or it ends the sentence of the line right above it (no blank line between, the line above stops
+    short of a sentence's end and is body text or as wide as the column)."""
     ln = lines[i]
-    if ln.opens or roles.is_list_item(ln.text):
+    if ln.opens or roles.is_list_item(ln.text) or _TEXTS_OWN.search(ln.text):
         return True
     if i + 1 < len(lines) and not lines[i + 1].blank_before and kinds[i + 1] in (NONE, PARA):
         return True
