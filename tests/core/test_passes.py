@@ -119,7 +119,7 @@ def test_standalone_captions_turns_a_short_lone_sentence_into_a_caption():
     ("（二）市民在公园里散步。", ""),  # an item of a numbered list
     ("［7］市民在公园里散步。", ""),  # a note
     ("公园开放的有关事项如下。", ""),  # it announces the text that follows
-    ("记者：市民常来公园散步吗？", ""),  # a speaker's turn in an interview
+    ("记者：市民们常来公园里散步。", ""),  # a speaker's turn in an interview
     ("市民在公园里散步。", None),  # the body text below follows it with no blank line between
 ])
 def test_standalone_captions_leave_a_lone_sentence_that_the_text_claims_in_the_body(lone, after):
