@@ -605,7 +605,7 @@ def build_units(lines: tuple[Ln, ...], fixed: tuple[UnitKind, ...]) -> tuple[lis
             if not roles.LEAD_START.match(ln.text) and not roles.is_date_line(ln.text) and not ln.opens and (
                     _continues(tail, ln) or not roles.is_headingish(ln.text) or roles.ends_sentence(ln.text)
                     or roles.unbalanced("".join(x.text for x in open_para.lines))  # 《荆州市 / 机关…》
-                    or _wrapped_on(lines, kinds, i)):
+                    or _wrapped_on(lines, kinds, i) or _wrapped_unmeasured(lines, kinds, i)):
                 cut = 0
                 if not _continues(tail, ln) and ln.blank_before >= 2:
                     cut = roles.glued_caption_split(tail, ln.text)
@@ -692,6 +692,21 @@ def _wrapped_on(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
         return False
     return (roles.joins_a_word(ln.text, nxt.text) or roles.starts_mid_sentence(nxt.text)
             or not roles.is_headingish(nxt.text))
+
+
+def _wrapped_unmeasured(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
+    """Where no column width can be told (lines of uneven widths, as PDF text of a proportional font comes out),
+    is line i the next line of a sentence the line right above it left open: the same block of lines (no blank
+    line between), at least as wide, and followed by more text of the block or ending the sentence?"""
+    if i == 0 or local_column(lines, i):
+        return False
+    ln, prev = lines[i], lines[i - 1]
+    if prev.chunk != ln.chunk or kinds[i - 1] not in (NONE, PARA) or roles.ends_sentence(prev.text):
+        return False
+    if ln.width < prev.width - COLUMN_TOLERANCE or ln.opens:
+        return False
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    return roles.ends_sentence(ln.text) or nxt is not None and nxt.chunk == ln.chunk and not kinds[i + 1]
 
 
 def _closing_byline(u: _Building, before: list[Unit]) -> bool:

@@ -96,6 +96,16 @@ def test_build_units_carry_a_paragraph_on_with_a_full_line_cut_mid_sentence_afte
     assert "该行在各地新设网点二十余个" in units[1].text
 
 
+def test_build_units_carry_a_sentence_on_across_lines_of_uneven_widths():
+    # no column width to tell (a proportional font's lines come out uneven): a line at least as wide as the one
+    # above, which left its sentence open, carries the paragraph on, though it could be a heading by its text
+    rows = ["城区公园开放", "", "今年以来，该行坚持服务实体经济，为荆州", "加快建设江汉平原示范区、实现高质量发展",
+            "注入推动力和支撑力。", "", "公园管理处表示，将延长开放时间。"]
+    units, _ = build_units(read_lines("\n".join(rows)), fixed_roles(read_lines("\n".join(rows))))
+    assert [u.kind for u in units] == [HEAD, PARA, PARA]
+    assert units[1].text == "".join(rows[2:5])
+
+
 def test_build_units_returns_new_units_and_leaves_its_input_alone():
     lines = read_lines("\n".join(["城区公园开放", *WRAPPED]))
     fixed = fixed_roles(lines)
