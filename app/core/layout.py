@@ -176,7 +176,8 @@ def fixed_roles(lines: tuple[Ln, ...]) -> tuple[UnitKind, ...]:
     """Pass 1: the lines whose role their own text decides (furniture, bylines, credited captions, ads)."""
     out: list[UnitKind] = []
     for ln in lines:
-        if roles.is_furniture(ln.text) or roles.is_page_header(ln.text) or roles.is_page_label(ln.text):
+        if (roles.is_furniture(ln.text) or roles.is_page_header(ln.text) or roles.is_page_label(ln.text)
+                or roles.is_jump_line(ln.text)):
             out.append(FURN)
         elif roles.has_credit(ln.text) and roles.width(ln.text) <= CAPTION_MAX_WIDTH and ln.text.count("。") <= 1:
             out.append(CAPTION)  # (本报记者 王三 摄 credits a photo: the caption's, not the article's byline)

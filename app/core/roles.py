@@ -171,6 +171,15 @@ def is_page_label(text: str) -> bool:
     return bool(_PAPER_NAME.match(t) or (_EDITORS.match(t) and width(t) <= 40))
 
 
+# a jump line, where an article breaks off to another page or resumes from one: （下转第5版）, 上接第1版, （紧接第2版）
+_JUMP_LINE = re.compile(r"^[（(]?\s*(?:下转|上接|紧接|转|接)\s*(?:第\s*)?[\dA-Z一二三四五六七八九十]{1,3}\s*版\s*[）)]?$")
+
+
+def is_jump_line(text: str) -> bool:
+    """A jump line on its own (（下转第5版）, 上接第1版): page furniture between an article's parts."""
+    return bool(_JUMP_LINE.match(text.strip()))
+
+
 def is_source_line(text: str) -> bool:
     """The source an article closes with, on a line of its own: 据中国之声, （据新华社电）. Body text."""
     return bool(_SOURCE_LINE.match(text.strip()))

@@ -51,8 +51,9 @@ def test_read_lines_halves_the_gaps_of_double_spaced_text():
 
 
 def test_fixed_roles_reads_furniture_bylines_and_credited_captions():
-    lines = read_lines("责任编辑：李四\n□ 记者 王三 通讯员 何 勇\n工人在车间劳作 张三 摄\n普通的一行正文，没有什么特别。\n")
-    assert fixed_roles(lines) == (FURN, BYLINE, CAPTION, NONE)
+    lines = read_lines("责任编辑：李四\n□ 记者 王三 通讯员 何 勇\n工人在车间劳作 张三 摄\n普通的一行正文，没有什么特别。\n"
+                       "（下转第5版）\n")
+    assert fixed_roles(lines) == (FURN, BYLINE, CAPTION, NONE, FURN)
     # a reporter's photo credit under a caption credits the photo: the caption's line, not the article's byline
     lines = read_lines("\n".join([*WRAPPED[:2], "", "工人在车间里加紧生产口罩。", "本报记者 王三 摄", "", *WRAPPED[2:]]))
     assert [ln.text for ln, k in zip(lines, fixed_roles(lines), strict=True) if k != NONE] == [

@@ -42,6 +42,13 @@ def test_furniture_labels_and_editor_credits():
     assert not roles.is_furniture("编辑部的故事")
 
 
+@pytest.mark.parametrize(("line", "jump"), [("（下转第5版）", True), ("下转第11版", True), ("（上接第1版）", True),
+                                            ("（紧接第16版）", True), ("(转A3版)", True), ("转第二版的内容要点", False),
+                                            ("下转", False)])
+def test_jump_lines(line, jump):
+    assert roles.is_jump_line(line) is jump
+
+
 @pytest.mark.parametrize("line", ["电话号码：0731-55571766", "全国网点：www.boc.cn 客服热线：95566",
                                   "兴业银行 INDUSTRIAL BANK OF CHINA", "产品编码：Z700202000006", "3.9%—4.4%",
                                   "- 回收产品打底 稳健运作"])
