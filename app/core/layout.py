@@ -226,14 +226,16 @@ def caption_blocks(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tuple[
         # the block of lines above it, from its first line, is the caption's text
         top, size = i, 0 if alone else len(credit)
         after = lines[i + 1] if i + 1 < n and not out[i + 1] and lines[i + 1].chunk == ln.chunk else None
+        cut = False  # the caption's top found where a body line's word runs on under the caption
         while top > 0 and lines[top - 1].chunk == ln.chunk and not out[top - 1] and (
                 i - top < CAPTION_MAX_LINES or size + len(lines[top - 1].text) <= CAPTION_BLOCK_CHARS):
             above = lines[top - 1].text
             if after is not None and not roles.ends_sentence(above) and roles.cuts_a_word(above, after.text):
-                break  # a body line whose sentence the text under the caption carries on (…用汗 / caption / 水浇灌…)
+                cut = True  # a body line whose word the text under the caption completes (…用汗 / caption / 水浇灌…)
+                break
             top -= 1
             size += len(lines[top].text)
-        apart = top == 0 or lines[top].chunk != lines[top - 1].chunk or bool(out[top - 1])
+        apart = top == 0 or lines[top].chunk != lines[top - 1].chunk or bool(out[top - 1]) or cut
         # (a role word may run the credit on from the line above: …的影响。 记者 / 滕治中 摄)
         ended = not alone or roles.ends_sentence(split_credit(lines[i - 1].text + " " + ln.text)[0])
         if top < i and apart and ended and size <= CAPTION_BLOCK_CHARS:

@@ -342,13 +342,14 @@ def test_inserted_captions_take_a_block_set_between_the_two_halves_of_a_sentence
     assert CAPTION not in fixed_roles(lines)
 
 
-def test_caption_blocks_leave_the_body_line_a_caption_interrupts_above_its_credit():
+@pytest.mark.parametrize("caption", [["游客在公园的湖边散步赏花。 王海滨 摄"], ["游客在公园的湖边散步", "赏花。 王海滨 摄"]])
+def test_caption_blocks_leave_the_body_line_a_caption_interrupts_above_its_credit(caption):
     # a caption with its credit printed inside a paragraph, no blank line around it: the line above it is the
-    # paragraph's, whose word (实体) the line below the caption completes
-    rows = ["城区公园开放", "", WRAPPED[0], "力度，为小微企业送去金融活水，助力实", "游客在公园的湖边散步赏花。 王海滨 摄",
+    # paragraph's, whose word (实体) the line below the caption completes; the caption's lines start under it
+    rows = ["城区公园开放", "", WRAPPED[0], "力度，为小微企业送去金融活水，助力实", *caption,
             "体经济发展，取得了良好效果。该行还优化流", *WRAPPED[3:]]
     lines = read_lines("\n".join(rows))
-    assert [ln.text for ln, k in zip(lines, fixed_roles(lines), strict=True) if k == CAPTION] == [rows[4]]
+    assert [ln.text for ln, k in zip(lines, fixed_roles(lines), strict=True) if k == CAPTION] == caption
     units = layout.read_units("\n".join(rows))
     assert [u.kind for u in units] == [HEAD, PARA, CAPTION] and "助力实体经济" in units[1].text
 
