@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -49,7 +50,8 @@ def _headings(heads: list[Unit]) -> int:
 
 
 def _make_group(units: list[Unit]) -> Group:
-    heads = [u for u in units if u.kind == HEAD]
+    # (a column label of a word or two over the title, 新语, says nothing of the headline's strength)
+    heads = [u for u in units if u.kind == HEAD and not roles.is_label(u.text)]
     bylines = [u for u in units if u.kind == BYLINE]
     banner = any(roles.is_series_banner(u.text) for u in heads)
     strong = _headings(heads) >= 2 or bool(bylines) or any(
@@ -61,7 +63,7 @@ def _make_group(units: list[Unit]) -> Group:
 
 def _side(heads: list[Unit], before: str, after: str) -> int:
     """Which of two texts these headings name: 1 the text after, -1 the text before, 0 neither clearly."""
-    pairs = char_pairs("".join(u.text for u in heads if u.kind == HEAD))
+    pairs = headline_pairs(heads)
     if not pairs or not before or not after:
         return 0
     diff = (len(pairs & char_pairs(after)) - len(pairs & char_pairs(before))) / len(pairs)
@@ -166,7 +168,8 @@ def _eligible(seq: list[object], gi: int, forward: bool) -> bool:
 def _heads_some_text(seq: list[object], gi: int, forward: bool) -> bool:
     """Is group gi a one-line heading long enough to be a headline (not a label over data lines, 普惠贷款),
     with a few sentences of text next to it in the reading direction?"""
-    if roles.width(seq[gi].units[0].text) < 6:
+    first = next((u for u in seq[gi].units if not roles.is_label(u.text)), None)  # (under a column label)
+    if first is None or roles.width(first.text) < 6:
         return False
     run = []
     for x in (seq[gi + 1:] if forward else reversed(seq[:gi])):
@@ -237,6 +240,12 @@ def char_pairs(text: str) -> frozenset[str]:
     return frozenset(run[k:k + 2] for run in _HAN_RUN.findall(text) for k in range(len(run) - 1))
 
 
+def headline_pairs(units: Sequence[Unit]) -> frozenset[str]:
+    """The character pairs of a headline's headings, which come back in its article's opening: a column
+    label of a word or two over the title (新语, 和音) names the column, not the article."""
+    return char_pairs("".join(u.text for u in units if u.kind == HEAD and not roles.is_label(u.text)))
+
+
 def _runs_beside(seq: list[object], gi: int) -> tuple[str, str]:
     """The text of the body run before group gi and of the run after it, each from its start: an
     article's opening is where its headline's words come back."""
@@ -258,7 +267,7 @@ def topic_side(seq: list[object], gi: int) -> int:
     A headline names what its article is about, so its character pairs come back in the article's opening."""
     g = seq[gi]
     assert isinstance(g, Group)
-    pairs = char_pairs("".join(u.text for u in g.units if u.kind == HEAD))
+    pairs = headline_pairs(g.units)
     if not pairs:
         return 0
     before, after = _runs_beside(seq, gi)
@@ -315,7 +324,7 @@ def split_point(units: list[Unit], head: Group) -> int:
     leads = [k for k in cands if units[k].opening]
     if leads:
         return leads[0]
-    pairs = char_pairs("".join(u.text for u in head.units if u.kind == HEAD))
+    pairs = headline_pairs(head.units)
 
     def score(k: int) -> float:
         above = "".join(u.text for u in units[:k] if u.kind == PARA)

@@ -135,6 +135,27 @@ def is_kicker(text: str) -> bool:
     return t.endswith(("：", ":")) and width(t) <= 24
 
 
+# a column or series label printed over a title (人民论坛, 神州观览, 新春走基层·代表委员履职故事): one short
+# name, or names joined by a middle dot. A kicker of that length is a clause leading into the title: who
+# acts or where (市人民医院, 各级财政, 福建厦门, 生态环境部), or who said what (孙春兰强调, 国办印发意见):
+# a place or body, or a speech or action verb at its end, makes it a kicker
+COLUMN_LABEL_MAX_CHARS = 6
+_COLUMN_LABEL = re.compile(rf"^[\u4e00-\u9fff]{{2,{COLUMN_LABEL_MAX_CHARS}}}$"
+                           r"|^[\u4e00-\u9fff“”]{2,10}(?:·[\u4e00-\u9fff“”0-9]{2,12})+[①-⑳]?$")
+_KICKER_SUBJECT = re.compile(
+    r"(?:强调|表示|指出|印发|宣布|提示|发文|公告|要求|部署|会见|主持|出席|致信|回信|通报|批示"
+    r"|[省市县区镇乡州部局委厅署办院所校司联]|集团|公司|银行|医院|财政|机关|政府|中心|协会)$"
+    r"|^(?:北京|天津|上海|重庆|河北|山西|内蒙古|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南"
+    r"|广东|广西|海南|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆|香港|澳门|台湾|全国|各级|各地)")
+
+
+def is_column_label(text: str) -> bool:
+    """A column or series label (人民论坛, 暖相册·春运故事) rather than a kicker, printed on its own line
+    over a title."""
+    t = text.strip()
+    return bool(_COLUMN_LABEL.match(t)) and not _KICKER_SUBJECT.search(t)
+
+
 def is_series_banner(text: str) -> bool:
     return bool(_SERIES.search(text.strip()))
 

@@ -46,6 +46,9 @@ def _headline_roles(group: Group) -> list[tuple[Unit, Role]]:
             runs[-1].append(u)
         else:
             runs.append([u])
+    if len(runs) >= 2 and len(runs[0]) == 1 and len(runs[0][0].lines) == 1 and roles.is_column_label(runs[0][0].text):
+        out.append((runs[0][0], Role.SECTION))  # a column label over the headline, not its kicker
+        runs = runs[1:]
     for run in runs[:-2]:
         out += [(u, Role.SECTION) for u in run]
     if len(runs) >= 2:
@@ -105,8 +108,9 @@ def rule_split(name: str, text: str) -> Page:
 
 def banners(units: list[Unit]) -> list[Unit]:
     """Labels, page banners and series banners among the headings: furniture, or an item's section."""
-    out = [u.as_kind(FURN) if u.kind == HEAD and (roles.is_label(u.text) or roles.is_furniture(u.text)) else u
-           for u in units]
+    out = [u.as_kind(FURN) if u.kind == HEAD and (roles.is_label(u.text) and not _over_its_title(units, k)
+                                                 or roles.is_furniture(u.text)) else u
+           for k, u in enumerate(units)]
     # a page-top banner: headings before anything else, one of them marking a series, are page furniture
     top = []
     for k, u in enumerate(out):
@@ -123,6 +127,16 @@ def banners(units: list[Unit]) -> list[Unit]:
         if u.kind == HEAD and roles.is_series_banner(u.text) and not _in_group(out, k):
             out[k] = u.as_kind(SECTION)
     return out
+
+
+def _over_its_title(units: list[Unit], k: int) -> bool:
+    """Is the short label at k printed right over a heading (no blank line between), as a column label
+    over its title (新语 / 自觉堵住思想上的“病变”)? A page's label stands apart, or over other furniture."""
+    if k + 1 >= len(units):
+        return False
+    nxt = units[k + 1]
+    return (nxt.kind == HEAD and nxt.lines[0].chunk == units[k].lines[-1].chunk
+            and not (roles.is_label(nxt.text) or roles.is_furniture(nxt.text)))
 
 
 def _in_group(units: list[Unit], k: int) -> bool:

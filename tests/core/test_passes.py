@@ -649,3 +649,10 @@ def test_assemble_keeps_a_dispatch_inside_a_headed_article_that_has_not_opened_y
     assert result.forward
     # the first dispatch is the article's own (a quotation printed before it); the second opens another
     assert [[u.pos for u in d.units] for d in result.drafts] == [[100, 200], [300]]
+
+
+def test_headline_pairs_leave_out_a_column_label_over_the_title():
+    from app.core.assembly import char_pairs, headline_pairs
+
+    units = [_unit(HEAD, "和音", 0), _unit(HEAD, "生命至上，大国担当", 10), _unit(BYLINE, "□ 记者 张明", 30)]
+    assert headline_pairs(units) == char_pairs("生命至上，大国担当")

@@ -34,6 +34,17 @@ def test_subtitle_kicker_and_series_banner():
     assert not roles.is_series_banner("多措并举 提升患者看病就医体验")
 
 
+@pytest.mark.parametrize("line, label", [
+    ("人民论坛", True), ("神州观览", True), ("新春走基层·代表委员履职故事", True), ("暖相册·春运故事", True),
+    ("权威发布", True),
+    # a kicker leading into its title: who acts or where, or who said what
+    ("市人民医院", False), ("各级财政", False), ("福建厦门", False), ("生态环境部", False), ("孙春兰强调", False),
+    ("国台办：", False), ("多管齐下 服务地方", False), ("城区新建三座口袋公园正式开放", False),
+])
+def test_a_column_label_against_a_short_kicker(line, label):
+    assert roles.is_column_label(line) is label
+
+
 def test_furniture_labels_and_editor_credits():
     assert roles.is_furniture("责任编辑：成青 刘超 美编：熊剑刚")
     assert roles.is_furniture("2024年8月9日 星期五")

@@ -338,6 +338,20 @@ def test_a_wrapped_title_against_a_kicker_over_its_title(heads, expected):
     assert [r["body"][0] for r in recs if r["kind"] == "furniture"] == page_label
 
 
+def test_a_column_label_over_a_title_is_the_items_section_and_a_page_label_apart_is_furniture():
+    park = "\n".join(["本报讯 近日，城区新建的三座口袋公园", "正式向市民开放。公园占地约两千平方米，",
+                      "设有步道、座椅和儿童游乐设施。"])
+    relics = "\n".join(["本报讯 一批流失海外的文物日前回到", "祖国，将在省博物馆展出。专家表示，这", "批文物的回归意义重大。"])
+    clinic = "\n".join(["本报讯 市人民医院与北京一家三甲医", "院签约，共建远程会诊中心，患者在家门", "口就能看上专家门诊。"])
+    text = "\n".join(["要闻", "", "人民论坛", "自觉堵住思想上的“病变”", "", park, "", "新语", "山水迢迢挡不住文物回家", "",
+                      relics, "", "市人民医院", "牵手北京三甲医院", "", clinic, ""])
+    recs = page_records(split_page(("labels.txt", text)))
+    assert [(r["kind"], r["section"], r["kicker"], r["title"]) for r in recs] == [
+        ("furniture", "", "", ""), ("news", "人民论坛", "", "自觉堵住思想上的“病变”"),
+        ("news", "新语", "", "山水迢迢挡不住文物回家"), ("news", "", "市人民医院", "牵手北京三甲医院")]
+    assert recs[0]["body"] == ["要闻"]
+
+
 def test_a_column_label_in_brackets_on_its_own_line_closes_the_title():
     body = "\n".join(["近日，城区新建的三座口袋公园正式向", "市民开放。公园占地约两千平方米，设", "有步道、座椅和儿童游乐设施，附近居",
                       "民表示，下班后终于有了散步的好去处。"])
