@@ -49,6 +49,7 @@ def _headline_roles(group: Group) -> list[tuple[Unit, Role]]:
     if len(runs) >= 2 and len(runs[0]) == 1 and len(runs[0][0].lines) == 1 and roles.is_column_label(runs[0][0].text):
         out.append((runs[0][0], Role.SECTION))  # a column label over the headline, not its kicker
         runs = runs[1:]
+    runs = _kicker_and_title(runs)
     for run in runs[:-2]:
         out += [(u, Role.SECTION) for u in run]
     if len(runs) >= 2:
@@ -57,6 +58,29 @@ def _headline_roles(group: Group) -> list[tuple[Unit, Role]]:
     out += [(u, Role.SUBTITLE) for u in subs]
     out += [(u, Role.BYLINE) for u in group.units if u.kind == BYLINE]
     return out
+
+
+KICKER_ENDS = ("——", "—", "：", ":")  # a kicker leading into its title ends on a dash or a colon
+PARALLEL_TITLE_SLACK = 2  # cells two halves of a parallel title (一手抓防控 / 一手抓发展) differ at most
+
+
+def _kicker_and_title(runs: list[list[Unit]]) -> list[list[Unit]]:
+    """Three headings or more: which is the kicker? One that ends as a kicker ends (——, ：) leads into the
+    title below it, whatever the lines under it (an earlier line is a banner over it); two last lines of
+    one measure are a title in two parallel halves (灌满奶瓶子 / 充实菜篮子) under their kicker. Returns the
+    runs with the title's lines as one, so that the last is the title, the one before the kicker and any
+    before it sections."""
+    if len(runs) <= 2:
+        return runs
+    marked = [k for k, run in enumerate(runs[:-1]) if run[-1].text.rstrip().endswith(KICKER_ENDS)]
+    if marked:
+        k = marked[-1]
+    else:
+        w1, w2 = runs[-2][-1].lines[-1].width, runs[-1][0].lines[0].width
+        if len(runs[-2]) > 1 or len(runs[-1]) > 1 or abs(w1 - w2) > PARALLEL_TITLE_SLACK:
+            return runs
+        k = len(runs) - 3
+    return [*runs[:k + 1], [u for run in runs[k + 1:] for u in run]]
 
 
 def _title_continues(run: list[Unit], second: Unit) -> bool:

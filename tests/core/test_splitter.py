@@ -328,11 +328,20 @@ def test_a_long_kicker_over_a_shorter_title_is_no_wrapped_title():
     (["广西对口支援湖北十堰——", "直达冷链专列持续北向开行"], ("广西对口支援湖北十堰——", "直达冷链专列持续北向开行")),
     # a short kicker over a title, the break between words
     (["各级财政", "疫情防控经费投入超千亿元"], ("各级财政", "疫情防控经费投入超千亿元")),
+    # three headings: the one ending as a kicker ends leads into the title, whatever the lines under it
+    (["转岗就业、多方扶持，重庆——", "渔民退捕上岸", "生活很有奔头（小康路上·绿色力量）"],
+     ("转岗就业、多方扶持，重庆——", "渔民退捕上岸生活很有奔头（小康路上·绿色力量）")),
+    # ... and a title in two parallel halves under its kicker
+    (["海南“五级书记”齐上阵", "一手抓防控", "一手抓发展"], ("海南“五级书记”齐上阵", "一手抓防控一手抓发展")),
+    # a banner over the kicker stays the item's (its section)
+    (["来自疫情防控一线的报道", "武汉常青街道建应急队——", "服务精心 居民安心"], ("武汉常青街道建应急队——", "服务精心 居民安心")),
 ])
 def test_a_wrapped_title_against_a_kicker_over_its_title(heads, expected):
     body = "\n".join(["近日，城区新建的三座口袋公园正式向", "市民开放。公园占地约两千平方米，设", "有步道、座椅和儿童游乐设施，附近居",
                       "民表示，下班后终于有了散步的好去处。"])
-    recs = page_records(split_page(("wrap.txt", "\n".join([*heads, "", body, ""]))))
+    page = split_page(("wrap.txt", "\n".join([*heads, "", body, ""])))
+    assert check_invariant(page) == []
+    recs = page_records(page)
     assert [(r["kicker"], r["title"]) for r in recs if r["kind"] != "furniture"] == [expected]
     page_label = ["09 生态"] if heads[0] == "09 生态" else []  # a page's code and name is furniture
     assert [r["body"][0] for r in recs if r["kind"] == "furniture"] == page_label
