@@ -656,3 +656,12 @@ def test_headline_pairs_leave_out_a_column_label_over_the_title():
 
     units = [_unit(HEAD, "和音", 0), _unit(HEAD, "生命至上，大国担当", 10), _unit(BYLINE, "□ 记者 张明", 30)]
     assert headline_pairs(units) == char_pairs("生命至上，大国担当")
+
+
+def test_a_lone_kicker_or_subtitle_line_is_no_strong_headline():
+    # alone, a line ending in a colon opens a letter or a quotation, and a dashed one names a quotation's source
+    assert not _make_group([_unit(HEAD, "亲爱的妈妈：", 0)]).strong
+    assert not _make_group([_unit(HEAD, "——习近平", 0)]).strong
+    # over a title, or under one, they make a headline
+    assert _make_group([_unit(HEAD, "松滋市中医医院：", 0), _unit(HEAD, "多措并举提升患者就医体验", 20)]).strong
+    assert _make_group([_unit(HEAD, "抢抓机遇乘势而上", 0), _unit(HEAD, "——荆州二医发展纪实", 20)]).strong
