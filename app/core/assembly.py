@@ -29,6 +29,9 @@ TOPIC_MARGIN = 0.15  # share of a headline's character pairs by which one side's
 # below this far)
 CONTINUITY_SHARE = 0.07
 CONTINUITY_ABOVE = 1500
+# a heading line ending on a pause mark or a word that joins what follows runs on into the next line
+# (大数据分析指导施肥、 / 灌溉和种植, 避免党的 / 执政基础受侵蚀): one heading wrapped, not two
+OPEN_ENDS = ("、", "，", ",", "；", ";", "的", "和", "与", "及", "并", "或")
 CONTINUITY_BELOW = 400
 
 
@@ -48,7 +51,8 @@ def _headings(heads: list[Unit]) -> int:
     open bracket) is one heading with it, a wrapped title or subhead."""
     lines = [ln.text for u in heads for ln in u.lines]
     return sum(1 for k, t in enumerate(lines) if k == 0 or not (
-        roles.joins_a_word(lines[k - 1], t) or roles.unbalanced(lines[k - 1]) or roles.starts_mid_sentence(t)))
+        roles.joins_a_word(lines[k - 1], t) or roles.unbalanced(lines[k - 1]) or roles.starts_mid_sentence(t)
+        or lines[k - 1].rstrip().endswith(OPEN_ENDS)))
 
 
 def _make_group(units: list[Unit]) -> Group:

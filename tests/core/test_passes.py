@@ -665,3 +665,9 @@ def test_a_lone_kicker_or_subtitle_line_is_no_strong_headline():
     # over a title, or under one, they make a headline
     assert _make_group([_unit(HEAD, "松滋市中医医院：", 0), _unit(HEAD, "多措并举提升患者就医体验", 20)]).strong
     assert _make_group([_unit(HEAD, "抢抓机遇乘势而上", 0), _unit(HEAD, "——荆州二医发展纪实", 20)]).strong
+
+
+def test_a_heading_line_ending_on_a_pause_runs_on_into_the_next_as_one_heading():
+    wrapped = [_unit(HEAD, "大数据分析指导施肥、", 0), _unit(HEAD, "灌溉和种植", 20)]
+    assert not _make_group(wrapped).strong  # one subhead wrapped, not a kicker over a title
+    assert _make_group([_unit(HEAD, "大数据分析指导施肥", 0), _unit(HEAD, "灌溉和种植", 20)]).strong
