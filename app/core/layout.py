@@ -13,7 +13,7 @@ across a line break), never from a particular paper's words.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from . import roles
@@ -429,7 +429,7 @@ def over_byline(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
     def heading_line(k: int) -> bool:
         t = lines[k].text
         return (kinds[k] in (NONE, HEAD) and lines[k].width <= HEADLINE_MAX_WIDTH and "。" not in t
-                and not roles.ends_sentence(t) and not lines[k].opens and not dispatch_opening(t))
+                and not roles.ends_sentence(t) and not lines[k].opens and not _opens_article(lines, k))
 
     if not heading_line(i):
         return False
@@ -440,7 +440,7 @@ def over_byline(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
     byline = end + 1
     if byline >= len(lines) or lines[byline].chunk != chunk or roles.is_parenthetical(lines[byline].text):
         return False  # (a bracketed byline closes the article above it)
-    if kinds[byline] != BYLINE and not (kinds[byline] == NONE and dispatch_opening(lines[byline].text)):
+    if kinds[byline] != BYLINE and not (kinds[byline] == NONE and _opens_article(lines, byline)):
         return False
     top = i
     while top > 0 and lines[top - 1].chunk == chunk and heading_line(top - 1):
@@ -527,12 +527,14 @@ def local_column(lines: tuple[Ln, ...], i: int) -> float:
 @dataclass
 class _PageFacts:
     """What the passes ask about one page's lines again and again, worked out once: the widths that can
-    tell a column, the columns found so far, the number of lines in each block of lines."""
+    tell a column, the columns found so far, the number of lines in each block of lines, the lines found so
+    far to open an article (a dispatch, 本报讯（…）)."""
 
     lines: tuple[Ln, ...]
     widths: list[float]
     columns: dict[int, float]
     chunk_size: dict[int, int]
+    openings: dict[int, bool] = field(default_factory=dict)
 
 
 _last_facts: list[_PageFacts] = []
@@ -549,6 +551,14 @@ def _facts(lines: tuple[Ln, ...]) -> _PageFacts:
                                else 0.0 for ln in lines], {}, sizes)
     _last_facts[:] = [facts]  # one page at a time: the value depends on the lines alone
     return facts
+
+
+def _opens_article(lines: tuple[Ln, ...], k: int) -> bool:
+    """Does line k open an article with a dispatch or a lead byline (本报讯（记者…）, 新华社北京2月1日电)?"""
+    found = _facts(lines).openings
+    if k not in found:
+        found[k] = dispatch_opening(lines[k].text)
+    return found[k]
 
 
 @dataclass
