@@ -445,7 +445,8 @@ def over_byline(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
     top = i
     while top > 0 and lines[top - 1].chunk == chunk and heading_line(top - 1):
         top -= 1
-    opens_block = top == 0 or lines[top - 1].chunk != chunk or kinds[top - 1] in (FURN, BYLINE, CAPTION, AD)
+    opens_block = (top == 0 or lines[top - 1].chunk != chunk or kinds[top - 1] in (FURN, BYLINE, CAPTION, AD)
+                   or roles.ends_sentence(lines[top - 1].text))  # (printed right under the text it closes)
     return opens_block and byline - top <= HEADLINE_BLOCK_LINES
 
 

@@ -620,6 +620,19 @@ def test_over_byline_reads_the_lines_over_a_byline_at_a_blocks_top_as_its_headli
     assert not any(layout.over_byline(lines, kinds, k) for k in range(len(WRAPPED)))
 
 
+def test_over_byline_reads_a_headline_printed_right_under_the_text_it_closes():
+    # a headline printed after its body, with no blank line, then its byline: the text above ends a sentence
+    head = ["脱了贫，咱还接着干（新春走基层·脱贫攻坚", "一线见闻）", "本报记者 王慧慧"]
+    lines = read_lines("\n".join([*WRAPPED, *head, "", *WRAPPED, ""]))
+    kinds = list(fixed_roles(lines))
+    top = len(WRAPPED)
+    assert [layout.over_byline(lines, kinds, k) for k in (top, top + 1)] == [True, True]
+    # a paragraph left open over the block: the lines carry its sentence on, no headline
+    lines = read_lines("\n".join([*WRAPPED[:-1], "款十亿元，支持企业三百余家", *head, "", *WRAPPED, ""]))
+    kinds = list(fixed_roles(lines))
+    assert not layout.over_byline(lines, kinds, top)
+
+
 def test_over_byline_reads_the_lines_over_an_articles_opening_at_a_blocks_top_as_its_headline():
     head = ["疫情期间,江苏常州打造“不打烊”的法律云服务", "立案网上办 开庭不见面"]
     opening = "本报讯(记者 周明 通讯员 刘军)日前,江苏"
