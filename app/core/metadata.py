@@ -206,17 +206,30 @@ def unassigned_record(page: Page, blocks: Iterable[Block], index: int = 0) -> It
 def record_order(page: Page) -> list[int | None]:
     """The page's records in page order, as item ids (None: the record of the text no item holds): items
     by where their text starts, the unassigned text's record among them by where it starts."""
-    order: list[tuple[int, int | None]] = [(it.start, it.id) for it in sorted(page.items, key=lambda it: it.start)]
+    # each item's start (`Item.start`) once: where its first span starts (the least span of each block)
+    starts = [min((min(b.spans)[0] for b in it.blocks), default=0) for it in page.items]
+    order: list[tuple[int, int | None]] = sorted(zip(starts, (it.id for it in page.items), strict=True),
+                                                 key=lambda pair: pair[0])
     if page.unassigned:
         order.append((min(b.start for b in page.unassigned), None))
         order.sort(key=lambda pair: pair[0])
     return [item_id for _, item_id in order]
 
 
+_last_numbered: tuple[Page | None, dict[int, int]] = (None, {})  # the page numbered last, and its numbers
+
+
 def item_numbers(page: Page) -> dict[int, int]:
     """The number people know each item by: 1-based, in page order, the record's `index` + 1 (the same in
-    the window, the changes view, `split --pretty`, search and the txt file names)."""
-    return {item_id: n for n, item_id in enumerate(record_order(page), 1) if item_id is not None}
+    the window, the changes view, `split --pretty`, search and the txt file names). Worked out once for the
+    page numbered last (pages are immutable): the items list, the item editor and each change's label ask
+    for the same page's numbers in turn."""
+    global _last_numbered
+    numbered, numbers = _last_numbered
+    if numbered is not page:
+        numbers = {item_id: n for n, item_id in enumerate(record_order(page), 1) if item_id is not None}
+        _last_numbered = (page, numbers)
+    return dict(numbers)
 
 
 def item_records(page: Page, tags: bool = True) -> list[tuple[int | None, ItemRecord]]:

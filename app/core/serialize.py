@@ -22,8 +22,12 @@ def _block_to_dict(block: Block) -> dict[str, Any]:
     return {"id": block.id, "role": str(block.role), "spans": [[s, e] for s, e in block.spans]}
 
 
+_ROLES = {role.value: role for role in Role}  # a page's blocks name their roles: looked up, not made each time
+
+
 def _block_from_dict(d: Mapping[str, Any]) -> Block:
-    return Block(int(d["id"]), Role(d["role"]), tuple((int(s), int(e)) for s, e in d["spans"]))
+    role = d["role"]
+    return Block(int(d["id"]), _ROLES.get(role) or Role(role), tuple([(int(s), int(e)) for s, e in d["spans"]]))
 
 
 def _plain(value: Any) -> Any:

@@ -106,15 +106,44 @@ def unpack_model_json(value: bytes | str) -> bytes:
 
 
 def unpack_model_data(value: bytes | str) -> Any:
-    """The page model as JSON data: `json.loads(unpack_model(value))` (opening a page reads this). Raises
-    ValueError for data that is not JSON."""
+    """The page model as JSON data: `json.loads(unpack_model(value))` (opening a page reads this), the span
+    differences turned into spans in the data read, not in its text. Raises ValueError for data that is
+    not JSON."""
     if isinstance(value, str):
         return json.loads(value)
-    data = unpack_model_json(value)
+    raw = zlib.decompress(value)
     try:
-        return orjson.loads(data)
+        data = orjson.loads(raw)
     except orjson.JSONDecodeError:  # JSON orjson does not take (a number beyond 64 bits): json's reading
-        return json.loads(data)
+        data = json.loads(raw)
+    return _with_spans(data) if b'"spans~"' in raw else data
+
+
+def _with_spans(node: Any) -> Any:
+    """`node` (JSON data) with each `"spans~"` list of differences inside it turned back into `"spans"`."""
+    if isinstance(node, list):
+        for k, value in enumerate(node):
+            if isinstance(value, (dict, list)):
+                node[k] = _with_spans(value)
+        return node
+    if not isinstance(node, dict):
+        return node
+    out = {}
+    for key, value in node.items():
+        if key == _DELTAS and isinstance(value, list):
+            key, value = _SPANS, _pairs(value)
+        elif isinstance(value, (dict, list)):
+            value = _with_spans(value)
+        out[key] = value
+    return out
+
+
+def _pairs(deltas: list[int]) -> list[list[int]]:
+    """[gap, length, …] as [[start, end], …]."""
+    if len(deltas) % 2:
+        raise ValueError("a list of span differences of odd length")
+    ends = accumulate(deltas)  # gap, length, … summed: start, end, start, end, …
+    return [[start, end] for start, end in zip(ends, ends, strict=False)]  # the same iterator: in pairs
 
 
 def unpack_model(value: bytes | str) -> str:

@@ -2,7 +2,7 @@
 (`ItemsModel` in a tree view), the current one selected, several selectable for bulk fixes, dragged to
 reorder, optionally only the edited ones shown.
 
-It follows the session: a page shown resets the list, an edit updates only the rows it touched, the
+It follows the session: a page shown takes the list's rows, an edit updates only the rows it touched, the
 current item is selected and scrolled to. Choosing a row selects that item (through the session); a drop
 asks for a move (`moveRequested`), which the fixes turn into an undoable command.
 """
@@ -63,11 +63,13 @@ class ItemsList(QWidget):
         the same on every row). ResizeToContents asks every row for every role on each layout pass."""
         view, model = self.view, self.model
         header, metrics = view.header(), view.fontMetrics()
-        rows = [r for r in range(model.rowCount()) if not view.isRowHidden(r, QModelIndex())]
+        rows = [r for r in range(model.rowCount()) if not (self._hiding and view.isRowHidden(r, QModelIndex()))]
         for column in FITTED:
             width = header.sectionSizeHint(column)
             if rows:
-                widest = max(rows, key=lambda r, c=column: metrics.horizontalAdvance(model.index(r, c).data() or ""))
+                texts = model.column_texts(column)
+                advance = {text: metrics.horizontalAdvance(text) for text in {texts[r] for r in rows}}
+                widest = max(rows, key=lambda r, t=texts: advance[t[r]])
                 width = max(width, view.sizeHintForIndex(model.index(widest, column)).width())
             width = min(max(width, header.minimumSectionSize()), header.maximumSectionSize())
             if header.sectionSize(column) != width:
@@ -96,9 +98,15 @@ class ItemsList(QWidget):
 
     def _page_shown(self) -> None:
         doc = self.session.doc
-        self.model.set_page(doc.page if doc is not None else None)
+        self._selecting = True  # the rows take the new page's items: nothing is chosen by that
+        try:
+            self.view.selectionModel().clear()  # no row selected nor current until the session says which
+            self.model.set_page(doc.page if doc is not None else None)
+        finally:
+            self._selecting = False
         self._filter()
         self._fit_columns()
+        self.view.scrollToTop()  # a page opens at its first row (the current item is then scrolled to)
 
     def _page_edited(self, changes: ItemChanges) -> None:
         self._selecting = True  # rows moving about move the current row: the session says which is current

@@ -205,9 +205,11 @@ class ItemsModel(ColumnsModel):
     """A page's items in reading order: the number people know each by (`item_numbers`, as in the item
     editor and the changes view), kind, title, preview. Drag a row to reorder.
 
-    `set_page` shows another page (a reset); `apply` follows an edit of the page shown row by row:
-    removed rows, moved rows, inserted rows and `dataChanged` for the items that changed, so the view
-    keeps its selection and scroll position and lays out nothing else."""
+    `set_page` shows another page in the rows there are (`dataChanged`), rows beyond them removed or
+    inserted, not by a reset (after which the view lays itself out again and paints the list twice, its
+    scroll bars hidden and shown again); `apply` follows an edit of the page shown row by row: removed
+    rows, moved rows, inserted rows and `dataChanged` for the items that changed, so the view keeps its
+    selection and scroll position and lays out nothing else."""
 
     COLUMNS = ("No.", "Kind", "Title", "Preview")
     NUMBER, KIND, TITLE, PREVIEW = range(4)
@@ -225,13 +227,25 @@ class ItemsModel(ColumnsModel):
         return len(self._ids)
 
     def set_page(self, page: Page | None) -> None:
-        self.beginResetModel()
+        """Show `page`'s items (None: none) in place of the rows shown."""
+        root = QModelIndex()
+        ids = [it.id for it in page.items] if page else []
+        if len(ids) < len(self._ids):
+            self.beginRemoveRows(root, len(ids), len(self._ids) - 1)
+            del self._ids[len(ids):]
+            self.endRemoveRows()
+        kept = len(self._ids)
         self.page = page
-        self._ids = [it.id for it in page.items] if page else []
         self._items = {it.id: it for it in page.items} if page else {}
         self._numbers = item_numbers(page) if page else {}
         self._cache.clear()
-        self.endResetModel()
+        self._ids[:] = ids[:kept]  # the rows there are show the new page's first items
+        if len(ids) > kept:
+            self.beginInsertRows(root, kept, len(ids) - 1)
+            self._ids[kept:] = ids[kept:]
+            self.endInsertRows()
+        if kept:
+            self.dataChanged.emit(self.index(0, 0), self.index(kept - 1, len(self.COLUMNS) - 1))
 
     def apply(self, changes: ItemChanges) -> None:
         """Follow one edit of the page shown: only the rows it touched change."""
@@ -278,6 +292,15 @@ class ItemsModel(ColumnsModel):
 
     def item_id(self, row: int) -> int:
         return self._ids[row]
+
+    def column_texts(self, column: int) -> list[str]:
+        """Each row's text in `column`; the number and the kind without working out the rest of the row
+        (what fitting those columns to their contents measures)."""
+        if column == self.NUMBER:
+            return [str(self._numbers.get(item_id, "")) for item_id in self._ids]
+        if column == self.KIND:
+            return [kind_text(self._items[item_id].kind) for item_id in self._ids]
+        return [self.data(self.index(row, column)) or "" for row in range(len(self._ids))]
 
     def row_of(self, item_id: int) -> int:
         try:

@@ -51,6 +51,10 @@ class OffsetMap:
         self._page_at: list[int] = []
         self._shift: list[int] = []
         shift = 0
+        if "\r" not in text and len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text):
+            self.display = text  # LF line endings, no astral character (two UTF-16 units): the same numbers
+            self._doc_at = []
+            return
         for m in _SHIFTING.finditer(text):  # only CRLF and astral characters move positions
             shift += -1 if m.group() == "\r\n" else 1
             self._page_at.append(m.start() + 1)
@@ -165,12 +169,12 @@ class _Tints:
         if run_start >= 0 and repaint:
             document.markContentsDirty(run_start, run_end - run_start)
 
-    def tint_in_view(self) -> None:
-        """Tint the blocks in view and a margin around them now; the rest when the app is idle. A block is
-        at least one line high, so a screenful holds at most as many blocks as it holds lines."""
+    def tint_in_view(self, margin: float = MARGIN) -> None:
+        """Tint the blocks in view and `margin` screenfuls around them now; the rest when the app is idle. A
+        block is at least one line high, so a screenful holds at most as many blocks as it holds lines."""
         view = self.view
         lines = self._lines_in_view()
-        margin = int(lines * self.MARGIN)
+        margin = int(lines * margin)
         first = view.firstVisibleBlock()
         number = first.blockNumber()
         document = view.document()
@@ -313,47 +317,57 @@ class RoleGutter(QWidget):
 
     def marks(self) -> list[LineMark]:
         """The marks of the lines in view, as painted."""
+        return [mark for mark, _ in self._marks_in_view()]
+
+    def _marks_in_view(self) -> Iterator[tuple[LineMark, QRect]]:
+        """Each line in view that shows a mark, with the line's rectangle in the view."""
         view = self.view
         roles = view.roles()
         if roles is None:
-            return []
-        out = []
+            return
         block = view.firstVisibleBlock()
         offset = view.contentOffset()
         height = view.viewport().height()
         while block.isValid():
-            top = view.blockBoundingGeometry(block).translated(offset).top()
-            if top > height:
+            rect = view.blockBoundingGeometry(block).translated(offset).toRect()
+            if rect.top() > height:
                 break
             pos = block.position()
             role, starts, ids = roles.line(pos, pos + max(1, block.length() - 1))
             if role is not None and block.text().strip():
-                out.append(LineMark(block.blockNumber(), role, starts, bool(ids & roles.corrected)))
+                yield LineMark(block.blockNumber(), role, starts, bool(ids & roles.corrected)), rect
             block = block.next()
-        return out
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(event.rect(), self.palette().window())
-        view = self.view
-        offset = view.contentOffset()
-        doc = view.document()
         bar_x = self.width() - self.PAD - self.BAR
+        line_height = self.view.fontMetrics().lineSpacing()
         font = painter.font()
-        for mark in self.marks():
-            block = doc.findBlockByNumber(mark.line)
-            rect = view.blockBoundingGeometry(block).translated(offset).toRect()
-            color = QColor(ROLE_COLORS[mark.role])
+        for mark, rect in self._marks_in_view():
+            color = _qcolor(ROLE_COLORS[mark.role])
             gap = self.GAP if mark.starts else 0
             painter.fillRect(QRect(bar_x, rect.top() + gap, self.BAR, rect.height() - gap), color)
             if mark.starts:
                 text = (CORRECTED_MARK if mark.corrected else "") + tr(ROLE_MARKS[mark.role])
-                font.setBold(mark.corrected)
-                painter.setFont(font)
+                if font.bold() != mark.corrected:
+                    font.setBold(mark.corrected)
+                    painter.setFont(font)
                 painter.setPen(color)
-                line = QRect(0, rect.top(), bar_x - self.PAD, view.fontMetrics().lineSpacing())
+                line = QRect(0, rect.top(), bar_x - self.PAD, line_height)
                 painter.drawText(line, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), text)
         painter.end()
+
+
+_QCOLORS: dict[str, QColor] = {}
+
+
+def _qcolor(name: str) -> QColor:
+    """One QColor per colour name, made once (the gutter paints dozens of bars on each repaint)."""
+    color = _QCOLORS.get(name)
+    if color is None:
+        color = _QCOLORS[name] = QColor(name)
+    return color
 
 
 class SourceView(QPlainTextEdit):
@@ -401,7 +415,7 @@ class SourceView(QPlainTextEdit):
         self.map = OffsetMap(page.text)
         self._tints.set_spans(self._spans(page), new_page=True)
         self.setPlainText(self.map.display)
-        self._tints.tint_in_view()
+        self._tints.tint_in_view(margin=0)  # the first paint shows the lines in view: the rest on idle turns
         self._update_outline()
 
     def apply(self, changes: ItemChanges) -> None:

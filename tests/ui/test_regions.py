@@ -6,10 +6,10 @@ import pytest
 from PySide6.QtWidgets import QWidget
 from uihelp import article_with_blocks, char_background, click_offset, press
 
-from app.core.metadata import item_numbers
+from app.core.metadata import item_numbers, item_record
 from app.ui import tasks
 from app.ui.actions import Act, create_actions
-from app.ui.models import ItemsModel, item_color
+from app.ui.models import ItemsModel, item_color, kind_text
 
 
 def _changed(seen: dict[str, list], top, bottom) -> None:  # noqa: ANN001
@@ -43,6 +43,28 @@ def test_a_split_inserts_one_row_and_undo_removes_it(qtbot, window) -> None:  # 
     press(window, window.undo_action)
     assert seen["reset"] == [] and seen["removed"] == [(row + 1, row + 1)]
     assert window.items_model.rowCount() == len(page.items)
+
+
+def test_another_page_takes_the_rows_in_place_with_its_current_item_selected(qtbot, window) -> None:  # noqa: ANN001
+    pages = [row.id for row in window.store.list_pages()]
+    view = window.items
+    for page_id in pages[1:] + pages[:1]:
+        view.scrollToBottom()
+        seen = signals(window.items_model)
+        window.open_page(page_id)
+        page = window.doc.page
+        assert seen["reset"] == []  # the rows there are show the new items; the rest are inserted or removed
+        assert [window.items_model.item_id(r) for r in range(window.items_model.rowCount())] == [it.id for it in page.items]
+        model = window.items_model
+        assert [model.index(r, ItemsModel.KIND).data() for r in range(len(page.items))] == [
+            kind_text(it.kind) for it in page.items]
+        titled = [(r, item_record(page, it).headline) for r, it in enumerate(page.items)
+                  if item_record(page, it).headline]
+        assert titled and [model.index(r, ItemsModel.TITLE).data() for r, _ in titled] == [t for _, t in titled]
+        row = page.item_index(window.current_item)
+        assert view.currentIndex().row() == row
+        assert {i.row() for i in view.selectionModel().selectedRows()} == {row}  # nothing of the last page's
+        assert view.visualRect(window.items_model.index(row, 0)).intersects(view.viewport().rect())
 
 
 def test_moving_an_item_moves_its_row(qtbot, window) -> None:  # noqa: ANN001
