@@ -227,14 +227,24 @@ def caption_blocks(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tuple[
         top, size = i, 0 if alone else len(credit)
         after = lines[i + 1] if i + 1 < n and not out[i + 1] and lines[i + 1].chunk == ln.chunk else None
         cut = False  # the caption's top found where a body line's word runs on under the caption
+        measure = 0.0 if alone else roles.width(split_credit(ln.text)[0])  # the caption's widest line so far
         while top > 0 and lines[top - 1].chunk == ln.chunk and not out[top - 1] and (
                 i - top < CAPTION_MAX_LINES or size + len(lines[top - 1].text) <= CAPTION_BLOCK_CHARS):
             above = lines[top - 1].text
+            col = local_column(lines, top - 1)
+            if (measure and col and abs(lines[top - 1].width - col) <= COLUMN_TOLERANCE
+                    and measure > col + COLUMN_TOLERANCE):
+                cut = True  # a line of the column's measure over a caption set wider: body text
+                break
+            if dispatch_opening(above) or above.rstrip()[-1] in "）)":
+                cut = True  # an article's opening (本报讯（记者…）…), or the close of a note or byline in brackets
+                break
             if after is not None and not roles.ends_sentence(above) and roles.cuts_a_word(above, after.text):
                 cut = True  # a body line whose word the text under the caption completes (…用汗 / caption / 水浇灌…)
                 break
             top -= 1
             size += len(lines[top].text)
+            measure = max(measure, lines[top].width)
         apart = top == 0 or lines[top].chunk != lines[top - 1].chunk or bool(out[top - 1]) or cut
         # (a role word may run the credit on from the line above: …的影响。 记者 / 滕治中 摄)
         ended = not alone or roles.ends_sentence(split_credit(lines[i - 1].text + " " + ln.text)[0])
@@ -270,16 +280,20 @@ def inserted_captions(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tup
             continue
         if before.text.rstrip()[-1] in "：:" or roles.LEAD_START.match(first.text) or is_byline(first.text):
             continue  # (a colon opens what follows it)
+        block = range(a, b + 1)
+        if all(roles.is_headingish(lines[k].text) for k in block) or _closes_unopened(
+                "".join(lines[k].text for k in block)):
+            continue  # (a heading's lines; a block closing a quote the text above opened)
+        mid = roles.starts_mid_sentence(after.text) and not roles.is_list_item(after.text)  # (一、 opens a part)
+        word_across = roles.cuts_a_word(before.text, after.text)
+        if not (mid or word_across):
+            continue  # nothing says the text below carries the sentence above on
         if _continues(before.text, first) or roles.cuts_a_word(before.text, first.text):
             continue  # the block carries the sentence on: body cut by a column break
-        word_across = roles.cuts_a_word(before.text, after.text)
-        mid = roles.starts_mid_sentence(after.text) and not roles.is_list_item(after.text)  # (一、 opens a part)
         if roles.cuts_a_word(last.text, after.text) or not roles.ends_sentence(last.text) and mid and not word_across:
             continue  # the text below may carry on the block's own last sentence
-        if (word_across or mid) and not all(
-                roles.is_headingish(lines[k].text) for k in range(a, b + 1)):
-            for k in range(a, b + 1):
-                out[k] = CAPTION
+        for k in block:
+            out[k] = CAPTION
     return tuple(out)
 
 
@@ -410,6 +424,9 @@ def heading_here(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
     if nxt is not None and not kinds[i + 1]:
         if roles.starts_mid_sentence(nxt.text):
             return False  # a heading never runs on into the next line
+        if (nxt.chunk != ln.chunk and not roles.is_headingish(nxt.text) and not roles.LEAD_START.match(nxt.text)
+                and roles.cuts_a_word(ln.text, nxt.text)):
+            return False  # a word cut by a column break (…区委书 / (blank) / 记胡晓平介绍，…): body text
         if nxt.chunk == ln.chunk and roles.joins_a_word(ln.text, nxt.text):
             col = local_column(lines, i)
             if col and abs(ln.width - col) <= COLUMN_TOLERANCE:
@@ -792,20 +809,28 @@ def standalone_captions(units: list[Unit], lines: tuple[Ln, ...], kinds: tuple[U
     return out
 
 
-# a sentence that only the text around it can say: it announces what follows (全文如下。 要抓好以下几项工作。) or
-# gives a speaker's turn in an interview (记者：… 问：…); no photo's caption reads so
-_TEXTS_OWN = re.compile(r"(?:如下|以下[^。]{0,12})[。：:]$|^(?:记者|问|答|主持人)\s*[：:]")
+# a sentence that only the text around it can say: it announces what follows (全文如下。 要抓好以下几项工作。),
+# gives a speaker's turn in an interview (记者：… 问：…) or names who said the words above (荆州市委副书记吴朝安说。);
+# no photo's caption reads so
+_TEXTS_OWN = re.compile(r"(?:如下|以下[^。]{0,12})[。：:]$|^(?:记者|问|答|主持人)\s*[：:]"
+                        r"|^[^，,。]{0,16}(?:说|表示|介绍|指出|坦言|告诉记者)。$")
+
+
+def _closes_unopened(text: str) -> bool:
+    """Does the text close a quote or bracket it never opened (…争分夺秒。”陈国玺说。)? It ends what the text
+    above began."""
+    return any(text.count(b) > text.count(a) for a, b in ("“”", "（）", "《》"))
 
 
 def _texts_own_line(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...], i: int) -> bool:
     """Does the text itself say that the lone sentence on line i is its own, a paragraph of one sentence and
     no photo's caption? It is set in the page's paragraph indent (captions are not indented), it announces what
-    follows or gives a speaker's turn in an interview, it is an item of a numbered list (（五）…, 4.…, ［7］…),
-    the body text below it follows with no blank line between (a caption stands apart from the text on both
-    sides), or it ends the sentence of the line right above it (no blank line between, the line above stops
-    short of a sentence's end and is body text or as wide as the column)."""
+    follows, gives a speaker's turn in an interview or closes a quote it never opened, it is an item of a
+    numbered list (（五）…, 4.…, ［7］…), the body text below it follows with no blank line between (a caption
+    stands apart from the text on both sides), or it ends the sentence of the line right above it (no blank
+    line between, the line above stops short of a sentence's end and is body text or as wide as the column)."""
     ln = lines[i]
-    if ln.opens or roles.is_list_item(ln.text) or _TEXTS_OWN.search(ln.text):
+    if ln.opens or roles.is_list_item(ln.text) or _TEXTS_OWN.search(ln.text) or _closes_unopened(ln.text):
         return True
     if i + 1 < len(lines) and not lines[i + 1].blank_before and kinds[i + 1] in (NONE, PARA):
         return True

@@ -301,6 +301,7 @@ def joins_a_word(left: str, right: str, max_len: int = 4) -> bool:
     return False
 
 
+@lru_cache(maxsize=TEXT_CACHE)
 def cuts_a_word(left: str, right: str) -> bool:
     """Does the line break between `left` and `right` fall inside a word, as jieba reads the two joined
     (经济社会发 / 展目标: 发展)? A kicker over its title ends on a whole word; a wrapped title need not;

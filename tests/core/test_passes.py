@@ -107,6 +107,18 @@ def test_build_units_carry_a_sentence_on_across_lines_of_uneven_widths():
     assert units[1].text == "".join(rows[2:5])
 
 
+def test_build_units_join_a_word_a_column_break_cut_in_two_across_a_blank_line():
+    # 区委书 / (blank) / 记胡晓平介绍: the line could be a heading by its text, but the break cuts 书记 in two
+    rows = [*WRAPPED[:3], "", "县里召开会议部署工作，区委书", "", "记胡晓平介绍，全县将对表脱贫指标，逐项", *WRAPPED[3:]]
+    units, _ = build_units(read_lines("\n".join(rows)), fixed_roles(read_lines("\n".join(rows))))
+    assert [u.kind for u in units] == [PARA, PARA]
+    assert "区委书记胡晓平介绍" in units[1].text
+    # a headline over an article's opening is no cut word, whatever jieba reads across (之基 + 本报讯: 基本)
+    rows = [*WRAPPED, "", "筑牢全面小康的法治之基", "", "本报讯（记者王三）不久前，全省政法工作会议召开", *WRAPPED[3:]]
+    units, _ = build_units(read_lines("\n".join(rows)), fixed_roles(read_lines("\n".join(rows))))
+    assert [u.kind for u in units] == [PARA, HEAD, PARA]
+
+
 def test_build_units_returns_new_units_and_leaves_its_input_alone():
     lines = read_lines("\n".join(["城区公园开放", *WRAPPED]))
     fixed = fixed_roles(lines)
@@ -131,6 +143,8 @@ def test_standalone_captions_turns_a_short_lone_sentence_into_a_caption():
     ("［7］市民在公园里散步。", ""),  # a note
     ("公园开放的有关事项如下。", ""),  # it announces the text that follows
     ("记者：市民们常来公园里散步。", ""),  # a speaker's turn in an interview
+    ("公园管理处负责人王三说。", ""),  # who said the words above
+    ("鸟语花香”的景象随处可见。", ""),  # it closes a quote the text above opened
     ("市民在公园里散步。", None),  # the body text below follows it with no blank line between
 ])
 def test_standalone_captions_leave_a_lone_sentence_that_the_text_claims_in_the_body(lone, after):
@@ -360,6 +374,25 @@ def test_build_units_close_an_article_with_its_bracketed_byline_after_a_caption(
     units, _ = build_units(read_lines("\n".join(rows)), fixed_roles(read_lines("\n".join(rows))))
     closing = next(u for u in units if u.text.startswith("（记者"))
     assert closing.kind == BYLINE and closing.end_marker and not closing.opening
+
+
+def test_caption_blocks_stop_at_an_articles_opening_above_a_credited_caption():
+    rows = ["城区公园开放", "", "本报讯（记者 王三）当地时间2月26日，", "市民们在公园的湖边", "散步赏花（李四 摄）",
+            "城区公园举行开园仪式，吸引大批市民前来。", *WRAPPED[3:]]
+    lines = read_lines("\n".join(rows))
+    assert [ln.text for ln, k in zip(lines, fixed_roles(lines), strict=True) if k == CAPTION] == rows[3:5]
+
+
+def test_caption_blocks_stop_at_a_line_of_the_columns_measure_over_a_caption_set_wider():
+    narrow = [w[:10] for w in WRAPPED]
+    caption = ["高三学生肖乐言正在家里参加网上班", "会。（贺林平 摄）"]
+    rows = [*narrow, *caption, *narrow, "成效明显。"]
+    lines = read_lines("\n".join(rows))
+    assert [ln.text for ln, k in zip(lines, fixed_roles(lines), strict=True) if k == CAPTION] == caption
+    # nor does a caption take in the close of a note in brackets above it
+    rows = [*WRAPPED, "", "（作者单位：北京大学法学", "院）", "市民在公园的湖边散步赏花。", "（李四 摄）", "", *WRAPPED]
+    lines = read_lines("\n".join(rows))
+    assert [ln.text for ln, k in zip(lines, fixed_roles(lines), strict=True) if k == CAPTION] == rows[-len(WRAPPED) - 3:-len(WRAPPED) - 1]
 
 
 def test_standalone_captions_keep_a_list_item_and_the_end_of_an_open_paragraph_in_the_body():
