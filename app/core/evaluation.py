@@ -73,77 +73,87 @@ def author_set(authors: Iterable[Any] | None) -> set[tuple[str, str]]:
 def score(gold: Mapping[str, Mapping[str, Any]], pred: Mapping[str, Sequence[Mapping[str, Any]]]) -> dict[str, Any]:
     """The measures of score_split.py: `gold` maps a page key to {"items": [...], "furniture": [...]},
     `pred` maps the same key to its predicted records."""
+    counts = {page: page_counts(g, pred.get(page, [])) for page, g in gold.items()}
+    result = measures(sum(counts.values(), collections.Counter()), len(gold))
+    result["per_page"] = {page: {k: c[k] for k in ("gold", "pred", "recovered")} for page, c in counts.items()}
+    return result
+
+
+def page_counts(g: Mapping[str, Any], pred: Sequence[Mapping[str, Any]]) -> collections.Counter[str]:
+    """What `score` counts on one page (gold in the gold file's shape, the page's predicted records): the
+    counts of pages add up, and `measures` makes the scores of their sum."""
     t: collections.Counter[str] = collections.Counter()
-    sum_best = 0.0
-    per_page = {}
-    for page, g in gold.items():
-        garts = [it for it in g["items"] if it.get("kind") in ARTICLE_KINDS]
-        preds = [p for p in pred.get(page, []) if p.get("kind", "news") not in NOT_ARTICLES]
-        gb = [bigrams(norm("".join(paragraphs(it.get("body"))))) for it in garts]
-        pb = [bigrams(norm("".join(paragraphs(p.get("body"))))) for p in preds]
-        pairs = sorted(((dice(gb[i], pb[j]), i, j) for i in range(len(garts)) for j in range(len(preds))),
-                       reverse=True)
-        used_g, used_p, match = set(), set(), {}
-        for s, i, j in pairs:
-            if s <= 0 or i in used_g or j in used_p:
-                continue
-            used_g.add(i)
-            used_p.add(j)
-            match[i] = (j, s)
-        rec = 0
-        for i, it in enumerate(garts):
-            j, s = match.get(i, (None, 0.0))
-            sum_best += s
-            rec += s >= RECOVERED
-            p = preds[j] if j is not None else {}
-            compared = j is not None and s >= MATCHED
-            t["title_ok"] += compared and norm(p.get("title")) == norm(it.get("title"))
-            t["head_ok"] += compared and headline(p) == headline(it)
-            gp = _paragraph_counts(it)
-            pp = _paragraph_counts(p) if compared else collections.Counter()
-            t["para_tp"] += sum((gp & pp).values())
-            t["para_g"] += sum(gp.values())
-            t["para_p"] += sum(pp.values())
-            ga, pa = author_set(it.get("authors")), author_set(p.get("authors")) if j is not None else set()
-            t["auth_tp"] += len(ga & pa)
-            t["auth_g"] += len(ga)
-            t["auth_p"] += len(pa)
-        t["gold"] += len(garts)
-        t["pred"] += len(preds)
-        t["recovered"] += rec
-        per_page[page] = {"gold": len(garts), "pred": len(preds), "recovered": rec}
-        bodies = "".join(norm("".join(paragraphs(p.get("body")))) for p in pred.get(page, []))
-        for it in g["items"]:
-            for c in it.get("captions", []):
-                t["captions"] += 1
-                t["caption_leaks"] += norm(c) in bodies
-        gcap = [bigrams(norm(c)) for it in g["items"] for c in it.get("captions", []) if norm(c)]
-        pcap = [bigrams(norm(c)) for p in pred.get(page, []) for c in (p.get("captions") or []) if norm(c)]
-        cpairs = sorted(((dice(a, b), i, j) for i, a in enumerate(gcap) for j, b in enumerate(pcap)), reverse=True)
-        cap_g: set[int] = set()
-        cap_p: set[int] = set()
-        for c, i, j in cpairs:
-            if c >= CAPTION_MATCH and i not in cap_g and j not in cap_p:
-                cap_g.add(i)
-                cap_p.add(j)
-        t["cap_tp"] += len(cap_g)
-        t["cap_g"] += len(gcap)
-        t["cap_p"] += len(pcap)
-        kept = {m.group()[0] + m.group()[-1] for m in STRAY_SPACE.finditer(json.dumps(g, ensure_ascii=False))}
-        for p in pred.get(page, []):
-            for para in paragraphs(p.get("body")):
-                t["paras"] += 1
-                t["stray"] += "\n" in para or any(
-                    m.group()[0] + m.group()[-1] not in kept for m in STRAY_SPACE.finditer(para))
+    garts = [it for it in g["items"] if it.get("kind") in ARTICLE_KINDS]
+    preds = [p for p in pred if p.get("kind", "news") not in NOT_ARTICLES]
+    gb = [bigrams(norm("".join(paragraphs(it.get("body"))))) for it in garts]
+    pb = [bigrams(norm("".join(paragraphs(p.get("body"))))) for p in preds]
+    pairs = sorted(((dice(gb[i], pb[j]), i, j) for i in range(len(garts)) for j in range(len(preds))),
+                   reverse=True)
+    used_g, used_p, match = set(), set(), {}
+    for s, i, j in pairs:
+        if s <= 0 or i in used_g or j in used_p:
+            continue
+        used_g.add(i)
+        used_p.add(j)
+        match[i] = (j, s)
+    rec = 0
+    for i, it in enumerate(garts):
+        j, s = match.get(i, (None, 0.0))
+        t["best"] += s
+        rec += s >= RECOVERED
+        p = preds[j] if j is not None else {}
+        compared = j is not None and s >= MATCHED
+        t["title_ok"] += compared and norm(p.get("title")) == norm(it.get("title"))
+        t["head_ok"] += compared and headline(p) == headline(it)
+        gp = _paragraph_counts(it)
+        pp = _paragraph_counts(p) if compared else collections.Counter()
+        t["para_tp"] += sum((gp & pp).values())
+        t["para_g"] += sum(gp.values())
+        t["para_p"] += sum(pp.values())
+        ga, pa = author_set(it.get("authors")), author_set(p.get("authors")) if j is not None else set()
+        t["auth_tp"] += len(ga & pa)
+        t["auth_g"] += len(ga)
+        t["auth_p"] += len(pa)
+    t["gold"] += len(garts)
+    t["pred"] += len(preds)
+    t["recovered"] += rec
+    bodies = "".join(norm("".join(paragraphs(p.get("body")))) for p in pred)
+    for it in g["items"]:
+        for c in it.get("captions", []):
+            t["captions"] += 1
+            t["caption_leaks"] += norm(c) in bodies
+    gcap = [bigrams(norm(c)) for it in g["items"] for c in it.get("captions", []) if norm(c)]
+    pcap = [bigrams(norm(c)) for p in pred for c in (p.get("captions") or []) if norm(c)]
+    cpairs = sorted(((dice(a, b), i, j) for i, a in enumerate(gcap) for j, b in enumerate(pcap)), reverse=True)
+    cap_g: set[int] = set()
+    cap_p: set[int] = set()
+    for c, i, j in cpairs:
+        if c >= CAPTION_MATCH and i not in cap_g and j not in cap_p:
+            cap_g.add(i)
+            cap_p.add(j)
+    t["cap_tp"] += len(cap_g)
+    t["cap_g"] += len(gcap)
+    t["cap_p"] += len(pcap)
+    kept = {m.group()[0] + m.group()[-1] for m in STRAY_SPACE.finditer(json.dumps(g, ensure_ascii=False))}
+    for p in pred:
+        for para in paragraphs(p.get("body")):
+            t["paras"] += 1
+            t["stray"] += "\n" in para or any(
+                m.group()[0] + m.group()[-1] not in kept for m in STRAY_SPACE.finditer(para))
+    return t
+
+
+def measures(t: collections.Counter[str], pages: int) -> dict[str, Any]:
+    """The scores of the summed counts of `pages` pages (`page_counts`)."""
     P = t["recovered"] / t["pred"] if t["pred"] else 0.0
     R = t["recovered"] / t["gold"] if t["gold"] else 0.0
     F = 2 * P * R / (P + R) if P + R else 0.0
     ap = t["auth_tp"] / t["auth_p"] if t["auth_p"] else 0.0
     ar = t["auth_tp"] / t["auth_g"] if t["auth_g"] else 0.0
     return {
-        "pages": len(gold), "gold_articles": t["gold"], "pred_items": t["pred"],
+        "pages": pages, "gold_articles": t["gold"], "pred_items": t["pred"],
         "article_precision": round(P, 3), "article_recall": round(R, 3), "article_f1": round(F, 3),
-        "mean_best_likeness": round(sum_best / t["gold"], 3) if t["gold"] else 0.0,
+        "mean_best_likeness": round(t["best"] / t["gold"], 3) if t["gold"] else 0.0,
         "headline_accuracy": round(t["head_ok"] / t["gold"], 3) if t["gold"] else 0.0,
         "title_accuracy": round(t["title_ok"] / t["gold"], 3) if t["gold"] else 0.0,
         "author_f1": round(2 * ap * ar / (ap + ar), 3) if ap + ar else 0.0,
@@ -151,7 +161,6 @@ def score(gold: Mapping[str, Mapping[str, Any]], pred: Mapping[str, Sequence[Map
         "caption_f1": _f1(t["cap_tp"], t["cap_g"], t["cap_p"]),
         "caption_leak_rate": round(t["caption_leaks"] / t["captions"], 3) if t["captions"] else 0.0,
         "stray_break_rate": round(t["stray"] / t["paras"], 3) if t["paras"] else 0.0,
-        "per_page": per_page,
     }
 
 
