@@ -33,6 +33,9 @@ CONTINUITY_ABOVE = 1500
 # (大数据分析指导施肥、 / 灌溉和种植, 避免党的 / 执政基础受侵蚀): one heading wrapped, not two
 OPEN_ENDS = ("、", "，", ",", "；", ";", "的", "和", "与", "及", "并", "或")
 CONTINUITY_BELOW = 400
+# which way the page prints its headlines: None reads it from each page (`reads_forward`); a paper's profile
+# (app.core.profile) may say True (above their bodies) or False (after them) for all its pages
+DIRECTION: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -479,7 +482,7 @@ def assemble(units: list[Unit]) -> Assembly:
     """Pass 5: the page's items as drafts (headline group + units in reading order), read in the direction
     the headlines' words (or, failing them, the fewer contradictions) give."""
     seq = _group(units)
-    forward = reads_forward(seq)
+    forward = reads_forward(seq) if DIRECTION is None else DIRECTION
     drafts, loose = _assemble(seq, forward)
     placed = {u.pos: u for d in drafts for u in d.units}
     placed.update((u.pos, u) for d in drafts if d.headline for u in d.headline.units)

@@ -19,6 +19,7 @@ from .loading import SourcePage
 from .page import Block, Item, Kind, Page, Role
 
 if TYPE_CHECKING:
+    from .profile import Profile
     from .splitmodel import SplitModel
 
 TITLE_WRAP_WIDTH = 26  # cells two headline lines together exceed when they are one title wrapped
@@ -124,9 +125,13 @@ def split_page(source: SourcePage | tuple[str, str], model: SplitModel | str | o
     return rule_split(name, text)
 
 
-def rule_split(name: str, text: str) -> Page:
-    """The hand-written rule passes alone."""
-    return to_page(name, text, assemble(banners(read_units(text))))
+def rule_split(name: str, text: str, profile: Profile | None = None) -> Page:
+    """The hand-written rule passes alone, with a paper's profile of their parameters in force if given
+    (`app.core.profile`; every rule split holds the profile's lock, so none sees another's values)."""
+    from .profile import applied
+
+    with applied(profile):
+        return to_page(name, text, assemble(banners(read_units(text))))
 
 
 
