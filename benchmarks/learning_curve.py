@@ -39,8 +39,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app.core.decode import decode  # noqa: E402
 from app.core.metadata import page_records  # noqa: E402
+from app.core.profile import rule_split  # noqa: E402
 from app.core.projectmodel import fit  # noqa: E402
 from app.core.splitmodel import shipped_model, view  # noqa: E402
 from app.core.splitter import split_page  # noqa: E402
@@ -51,6 +51,7 @@ from app.core.training import (  # noqa: E402
     page_from_pieces,
     predict,
     prepare,
+    records_of,
     score_pages,
     sequences,
 )
@@ -82,7 +83,7 @@ def family_curve(family: str, sizes: list[int], test_pages: int, seed: int, corp
     rules = {p.example.key: page_records(split_page((p.example.key, p.example.text)), with_tags=False) for p in test}
     shipped = {p.example.key: page_records(split_page((p.example.key, p.example.text), model=base), with_tags=False)
                for p in test}
-    curve, chosen = [], []
+    curve, chosen, profiles = [], [], []
     print(f"\n{family}: learnt from pages of {TRAIN_MONTH}, scored on {len(test)} pages of {TEST_MONTH}")
     print(f"{'pages learnt from':<24} " + " ".join(f"{m[:9]:>9}" for m in MEASURES) + "  fit")
     print(row("Newsdesk's default split", score_pages(test, rules), "(reference)"))
@@ -100,18 +101,23 @@ def family_curve(family: str, sizes: list[int], test_pages: int, seed: int, corp
         curve.append({"pages": size, **result})
         print(row(str(size) + (" (shipped model)" if not size else ""), result, f"{seconds:.1f} s"))
         if size >= MIN_PAGES:
-            # what the project splits with after `newsdesk train` on these pages: the best of the three splits
-            # by their cross-validated scores on them (`Learnt.chosen`; the project model is the one above)
-            which = learn(train_examples[:size], curve=False).chosen
-            picked = score_pages(test, {"own": rules, "shipped": shipped, "project": pred}[which])
+            # what the project splits with after `newsdesk train` on these pages: the best of the four splits
+            # by their cross-validated scores on them (`Learnt.chosen`; the project model is the one above),
+            # and the rules with the profile learnt from these pages
+            learnt = learn(train_examples[:size], curve=False)
+            which, profile = learnt.chosen, learnt.model.profile
+            profiled_pred = {p.example.key: page_records(rule_split(p.example.key, p.example.text, profile),
+                                                         with_tags=False) for p in test}
+            profiled = score_pages(test, profiled_pred)
+            moved = ", ".join(f"{k.partition('.')[2]}={v}" for k, v in profile.values) or "no parameter moved"
+            profiles.append({"pages": size, "profile": profile.to_json(), **profiled})
+            print(row(f"  {size}, profiled rules", profiled, f"({moved})"))
+            picked = score_pages(test, {"own": rules, "shipped": shipped, "project": pred,
+                                        "profile": profiled_pred}[which])
             chosen.append({"pages": size, "chosen": which, **picked})
             print(row(f"  {size}, as chosen", picked, f"({which}: the split the project uses)"))
-    return {"curve": curve, "chosen": chosen, "rules": score_pages(test, rules), "ceiling": ceiling}
-
-
-def records_of(p: Any, labels: list[str]) -> list[dict[str, Any]]:
-    """The records of a prepared page decoded from `labels`."""
-    return page_records(decode(p.example.key, p.example.text, p.blanks, p.pieces, labels), with_tags=False)
+    return {"curve": curve, "chosen": chosen, "profiled": profiles, "rules": score_pages(test, rules),
+            "ceiling": ceiling}
 
 
 def seeds_left_out(pages_per_family: int, seed: int, corpus: str | None) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from app.cli import cli
 from app.core.metadata import page_records
 from app.core.page import check_invariant
 from app.core.projectmodel import load_file
-from app.core.splitter import split_page
+from app.core.splitter import rule_split, split_page
 from app.store.db import Store
 from tests.trainhelp import examples, typeset, write
 
@@ -103,6 +103,7 @@ def test_a_project_learns_imports_with_its_model_resplits_and_reports_its_curve(
     result = run("train", "--db", db, "--folds", "2")
     assert result.exit_code == 0, result.output
     assert "learnt from 4 page(s)" in result.stdout and "before" in result.stdout
+    assert "the rules with this paper's profile: article F1" in result.stdout
     con = sqlite3.connect(db)
     used, count = con.execute("select used, page_count from split_models").fetchone()
     assert count == 4
@@ -135,3 +136,29 @@ def test_a_project_learns_imports_with_its_model_resplits_and_reports_its_curve(
     assert "Learning curve of the project's model (" in report.stdout and "Pages learnt from" in report.stdout
     assert json.loads(run("report", "--db", db, "--json").stdout)["learning"]["pages"] == 4
     assert "splits with Newsdesk's own split again" in run("train", "--db", db, "--stop-using").stderr
+
+
+def test_a_model_that_splits_by_its_paper_s_profile_does_so_in_split_and_import(tmp_path, pages):
+    """A project whose profiled rules did best stores a model that splits with them: `split --model` and
+    `import --model` give the rules' split with the profile's values, which differs from the plain rules'."""
+    from app.core.profile import Profile
+    from app.core.projectmodel import PROFILE, USE, ProjectModel
+    from app.core.training import learn
+
+    project = learn(examples(pages[:3]), folds=2, curve=False).model
+    profile = Profile.of({"assembly.DIRECTION": False})
+    path = tmp_path / "paper.model"
+    ProjectModel(project.crf, dict(project.info, **{PROFILE: profile.to_json(), USE: "rules"}),
+                 base=project.base).save(path)
+    folder = write(tmp_path / "pages", pages[6:9])
+    result = run("split", "--model", str(path), *(str(folder / ts.name) for ts in pages[6:9]))
+    assert result.exit_code == 0, result.output
+    got = [json.loads(line) for line in result.stdout.splitlines()]
+    profiled = [r for ts in pages[6:9] for r in page_records(rule_split(ts.name, ts.text, profile))]
+    assert got == profiled
+    assert got != [r for ts in pages[6:9] for r in page_records(rule_split(ts.name, ts.text))]
+    db = str(tmp_path / "p.db")
+    assert run("import", str(folder), "--db", db, "--model", str(path)).exit_code == 0
+    with Store(db) as store:
+        stored = {store.load_auto_page(i).name: store.load_auto_page(i) for i in store.list_page_ids()}
+    assert all(stored[ts.name] == rule_split(ts.name, ts.text, profile) for ts in pages[6:9])

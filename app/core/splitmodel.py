@@ -208,7 +208,11 @@ def view(text: str) -> PageView:
 
 
 def label_page(name: str, text: str, model: SplitModel) -> Page:
-    """The learned split of one page with `model`."""
+    """The learned split of one page with `model` (a project model may split with the rules instead, with
+    its paper's profile of them: `ProjectModel.split`)."""
+    own = getattr(model, "split", None)
+    if own is not None:
+        return own(name, text)
     v = view(text)
     labels = model.tag_view(v)
     return decode(name, text, [ln.blank_before for ln in v.lines], v.pieces, labels)

@@ -19,26 +19,37 @@ import multiprocessing
 import os
 import random
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .alignment import AlignmentError, align_gold
 from .errors import BadInput, NewsdeskError
-from .evaluation import gold_of, score
+from .evaluation import gold_of, measures, page_counts, score
 from .loading import load_page
 from .metadata import page_records
 from .page import Block, Item, Kind, Page, Role, check_invariant
-from .projectmodel import ProjectModel, Readings, fit, fit_crf, readings, seen_info
+from .profile import NAMES as PROFILE_NAMES
+from .profile import Profile, candidates, default, rule_split
+from .projectmodel import PROFILE, ProjectModel, Readings, fit_crf, readings, seen_info
 from .splitmodel import SplitModel, labels_of, shipped_model, view
-from .splitter import split_page
 
 FOLDS = 5  # cross-validation: each page is split by a model fit on the other four fifths
 MIN_PAGES = 3  # fewer pages cannot be both learnt from and held out
 CURVE_SIZES = (2, 5, 10, 20, 40, 80, 160)  # the learning curve's points (pages learnt from), below all-but-a-fold
-CURVE_FOLDS = 2  # ... each measured by two fits, one on either half of the pages (a third of the fits of FOLDS)
+# ... each measured by one fit, on the first pages of a seeded order, scored on all the others
+# the paper's profile of the rules keeps a parameter's value where it splits the pages learnt from better by
+# at least this article F1 (two articles in a hundred) and recovers at least this many more articles: a value
+# that wins one article is as likely chance (on 5 pages of scrambled, one such value cost 0.03 on others)
+PROFILE_MIN_GAIN = 0.02
+PROFILE_MIN_ARTICLES = 2
+# ... and costs no more than this on any of the other measures ranked (headlines, authors, paragraphs): on
+# scrambled, a column threshold that won articles on the pages learnt from cost 0.11 paragraph F1 there
+# and articles as well on others
+PROFILE_MAX_COST = 0.01
 SEED = 0
 MEASURES = ("article_f1", "headline_accuracy", "title_accuracy", "author_f1", "paragraph_f1", "caption_f1",
             "caption_leak_rate", "stray_break_rate")
@@ -78,12 +89,16 @@ class Learnt:
     seconds: float = 0.0
     shipped: dict[str, float] = field(default_factory=dict)
     base: SplitModel | None = field(default=None, repr=False)
+    profiled: dict[str, float] = field(default_factory=dict)  # the rules with the paper's profile
+    moved: list[dict[str, Any]] = field(default_factory=list)  # the profile's values, each with its effect
 
     @property
     def chosen(self) -> str:
-        """The split that did best on these pages: "project", "shipped" (the shipped model) or "own"
-        (Newsdesk's own split, which a tie keeps: a project never splits worse for having learnt)."""
-        candidates = [("own", self.before), ("shipped", self.shipped or self.before), ("project", self.after)]
+        """The split that did best on these pages: "project", "shipped" (the shipped model), "profile" (the
+        rules with the paper's profile) or "own" (Newsdesk's own split, which a tie keeps: a project never
+        splits worse for having learnt)."""
+        candidates = [("own", self.before), ("profile", self.profiled or self.before),
+                      ("shipped", self.shipped or self.before), ("project", self.after)]
         best = max(_rank(scores) for _, scores in candidates)
         return next(name for name, scores in candidates if _rank(scores) == best)
 
@@ -95,17 +110,28 @@ class Learnt:
     @property
     def chosen_model(self) -> SplitModel | None:
         """The model the project splits with from now on (None: Newsdesk's own split)."""
+        if self.chosen == "profile":
+            return self.model.splitting_by_rules()
         return {"project": self.model, "shipped": self.base}.get(self.chosen)
+
+    @property
+    def chosen_scores(self) -> dict[str, float]:
+        """The held-out scores of the split chosen (the project model's where Newsdesk's own stays)."""
+        return {"profile": self.profiled, "shipped": self.shipped}.get(self.chosen) or self.after
 
     def scores(self) -> dict[str, Any]:
         """The scores as stored with the model (JSON)."""
         return {"before": self.before, "shipped": self.shipped, "after": self.after, "curve": self.curve,
-                "folds": self.folds, "seconds": round(self.seconds, 1), "chosen": self.chosen}
+                "folds": self.folds, "seconds": round(self.seconds, 1), "chosen": self.chosen,
+                "profiled": self.profiled, "profile": self.moved}
+
+
+RANKED = ("headline_accuracy", "author_f1", "paragraph_f1")  # after article F1, what breaks a tie
 
 
 def _rank(result: Mapping[str, float]) -> tuple[float, float]:
     """Article F1 first; headlines, authors and paragraphs break a tie."""
-    rest = [result.get(m, 0.0) for m in ("headline_accuracy", "author_f1", "paragraph_f1")]
+    rest = [result.get(m, 0.0) for m in RANKED]
     return result.get("article_f1", 0.0), sum(rest) / len(rest)
 
 
@@ -141,11 +167,14 @@ def sequences(pages: Sequence[Prepared]) -> list[tuple[list[list[str]], Readings
 
 def predict(p: Prepared, model: ProjectModel) -> list[dict[str, Any]]:
     """The records of a prepared page split by `model` (whose base is the one the page was read with)."""
+    return records_of(p, model.tag_read(p.features, p.readings))
+
+
+def records_of(p: Prepared, labels: list[str]) -> list[dict[str, Any]]:
+    """The records of a prepared page decoded from `labels`."""
     from .decode import decode
 
-    labels = model.tag_read(p.features, p.readings)
-    page = decode(p.example.key, p.example.text, p.blanks, p.pieces, labels)
-    return page_records(page, with_tags=False)
+    return page_records(decode(p.example.key, p.example.text, p.blanks, p.pieces, labels), with_tags=False)
 
 
 def score_pages(pages: Sequence[Prepared], pred: Mapping[str, list[dict[str, Any]]]) -> dict[str, float]:
@@ -169,27 +198,34 @@ def _curve_sizes(n: int, folds: int, curve: bool) -> list[int]:
 
 
 def plan(n: int, folds: int = FOLDS, curve: bool = True) -> int:
-    """How many fits `learn` makes for n pages (its progress steps, with one per page read)."""
-    return max(2, min(folds, n)) + CURVE_FOLDS * len(_curve_sizes(n, folds, curve)) + 1
+    """How many steps `learn` makes for n pages besides reading them: its fits and the profile's splits."""
+    k = max(2, min(folds, n))
+    return k + len(_curve_sizes(n, folds, curve)) + 1 + len(profile_trials()) + k + 1
+
+
+def profile_trials() -> list[Profile]:
+    """The profiles of the rules every page is split with to learn the paper's profile: the rules' own,
+    and each parameter at each of its candidate values (`profile.candidates`)."""
+    return [Profile(), *(Profile.of({name: value}) for name in PROFILE_NAMES for value in candidates(name))]
 
 
 def learn(examples: Sequence[Example], *, folds: int = FOLDS, seed: int = SEED, curve: bool = True,
           base: SplitModel | None = None, before: Callable[[Example], Page] | None = None,
           step: Callable[[int], None] | None = None, total: Callable[[int], None] | None = None,
           cancelled: Callable[[], bool] | None = None, jobs: int = 0) -> Learnt:
-    """Fit a project model on `examples` and measure it (see the module docstring).
+    """Fit a project model and a profile of the rules on `examples` and measure them (see the module
+    docstring).
 
     `before(example)` is the split without the model (default: Newsdesk's own). `total(n)` is told the
     number of steps first, `step(1)` after each page read and each fit; `cancelled()` is asked between
-    steps and stops the work (`Cancelled`). The cross-validation's fits run in `jobs` processes (0: two for
-    POOL_MIN_PAGES pages or more, else in this process); the result is the same either way."""
+    steps and stops the work (`Cancelled`). The fits and the profile's splits run in `jobs` processes (0:
+    two for POOL_MIN_PAGES pages or more, else in this process); the result is the same either way."""
     started = time.perf_counter()
     if len(examples) < MIN_PAGES:
         raise TrainingError.said("{n} page(s) to learn from: at least {min} are needed", n=len(examples),
                                  min=MIN_PAGES)
     examples = list(examples)[-MAX_PAGES:]
     base = base or shipped_model()
-    before = before or (lambda ex: split_page((ex.key, ex.text)))
     if total:
         total(len(examples) + plan(len(examples), folds, curve))
 
@@ -204,69 +240,221 @@ def learn(examples: Sequence[Example], *, folds: int = FOLDS, seed: int = SEED, 
         prepared.append(prepare(ex, base))
         tick()
     n = len(prepared)
+    everything = list(range(n))
     sets = folds_of(n, folds, seed)
-    fits = [(0, held_out, [i for i in range(n) if i not in held_out]) for held_out in sets]
     sizes = _curve_sizes(n, folds, curve)
-    halves = folds_of(n, CURVE_FOLDS, seed)
-    for held_out in halves:  # the curve's smaller sizes: each page split by a model fit on the other half
-        other = [i for i in range(n) if i not in held_out]
-        fits += [(size, held_out, other[:size]) for size in sizes]
-    # (fits: curve size (0: all but the fold), the pages held out, the pages learnt from)
-    held: dict[int, dict[str, list[dict[str, Any]]]] = {}  # curve size -> predictions of held-out pages
-    for (size, held_out, learnt_from), crf in _fitted(prepared, fits, jobs):
-        model = ProjectModel(crf, seen_info(sequences([prepared[i] for i in learnt_from])), base=base)
-        for i in held_out:
-            held.setdefault(size, {})[prepared[i].example.key] = predict(prepared[i], model)
-        tick()
-    pred_before = {p.example.key: page_records(before(p.example), with_tags=False) for p in prepared}
-    scores_before = score_pages(prepared, pred_before)
-    scores_shipped = score_pages(prepared, {p.example.key: page_records(
-        split_page((p.example.key, p.example.text), model=base), with_tags=False) for p in prepared})
+    # the fits: each fold held out in turn, the curve's smaller sizes (the first pages of a seeded order,
+    # scored on all the others), and the model on every page
+    order = _seeded_order(n, seed)
+    fits = [(0, held_out, [i for i in everything if i not in held_out]) for held_out in sets]
+    fits += [(size, sorted(order[size:]), sorted(order[:size])) for size in sizes]
+    fits.append((-1, [], everything))
+    trials = profile_trials()
+    with _Workers(prepared, jobs) as workers:
+        screened = [workers.submit("split", trial.values) for trial in trials]
+        fitted = [workers.submit("fit", learnt_from) for _, _, learnt_from in fits]
+        table: dict[Profile, list[Counter[str]]] = {}
+        for trial, future in zip(trials, screened, strict=True):
+            table[trial] = future.result()
+            tick()
+        found = profile_search(prepared, sets, table, workers, tick)
+        held: dict[int, dict[str, list[dict[str, Any]]]] = {}  # curve size -> predictions of held-out pages
+        crf_all = b""
+        for (size, held_out, learnt_from), future in zip(fits, fitted, strict=True):
+            crf = future.result()
+            if size < 0:
+                crf_all = crf
+            else:
+                model = ProjectModel(crf, seen_info(sequences([prepared[i] for i in learnt_from])), base=base)
+                for i in held_out:
+                    held.setdefault(size, {})[prepared[i].example.key] = predict(prepared[i], model)
+            tick()
+    if before is None:  # Newsdesk's own split: the rules, as the profile's trials split every page
+        scores_before = _measures(_total(table[Profile()], everything), n)
+    else:
+        scores_before = score_pages(prepared, {p.example.key: page_records(before(p.example), with_tags=False)
+                                               for p in prepared})
+    # the shipped model's split: its labels, read with the pages, decoded
+    scores_shipped = score_pages(prepared, {p.example.key: records_of(p, p.readings["base"]) for p in prepared})
     scores_after = score_pages(prepared, held[0])
     points = [{"pages": 0, **scores_before}]
-    points += [{"pages": size, **score_pages(prepared, held[size])} for size in sizes]
+    points += [{"pages": size, **score_pages([prepared[i] for i in order[size:]], held[size])} for size in sizes]
     points.append({"pages": round(len(prepared) * (len(sets) - 1) / len(sets)), **scores_after})
-    info = {"trained_on": {"pages": len(prepared), "base": base.info.get("trained_on")}}
-    model = fit(sequences(prepared), base, info)
-    tick()
+    info = {"trained_on": {"pages": len(prepared), "base": base.info.get("trained_on")},
+            PROFILE: found.profile.to_json()}
+    sequences_all = sequences(prepared)
+    model = ProjectModel(crf_all, dict(info, pages=len(prepared), **seen_info(sequences_all)), base=base)
     return Learnt(model, [p.example.key for p in prepared], scores_before, scores_after, points, len(sets),
-                  time.perf_counter() - started, scores_shipped, base)
+                  time.perf_counter() - started, scores_shipped, base, found.scores, found.moved)
 
 
-def _fitted(prepared: Sequence[Prepared], fits: list[tuple[int, list[int], list[int]]],
-            jobs: int) -> Iterator[tuple[tuple[int, list[int], list[int]], bytes]]:
-    """Each fit of the cross-validation with its CRF, in order; in worker processes for many pages (spawned,
-    never forked: the app runs Qt; each worker is handed every page's sequence once, and ends with its
-    parent, as `batch.map_pages`'s workers do)."""
-    seqs = sequences(prepared)
-    workers = jobs or (min(POOL_JOBS, os.cpu_count() or 1) if len(prepared) >= POOL_MIN_PAGES else 1)
-    if workers <= 1:
-        for job in fits:
-            yield job, fit_crf([seqs[i] for i in job[2]])
-        return
-    pool = ProcessPoolExecutor(workers, multiprocessing.get_context("spawn"), _take_pages, (seqs, os.getpid()))
-    try:
-        yield from zip(fits, pool.map(_fit_pages, [job[2] for job in fits]), strict=True)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+def _seeded_order(n: int, seed: int) -> list[int]:
+    order = list(range(n))
+    random.Random(seed).shuffle(order)
+    return order
 
 
-_pages: list[Any] = []  # a worker's copy of every page's sequence
+@dataclass
+class Found:
+    """The paper's profile of the rules learnt from every page, its cross-validated scores, and what each
+    of its values does alone to the split of the pages learnt from."""
+
+    profile: Profile
+    scores: dict[str, float]
+    moved: list[dict[str, Any]]
 
 
-def _take_pages(seqs: list[Any], parent: int) -> None:
-    """Worker initializer: every page's sequence, and an end to the worker if its parent dies."""
+def _measures(counts: Counter[str], pages: int) -> dict[str, float]:
+    result = measures(counts, pages)
+    return {m: result[m] for m in MEASURES}
+
+
+def _total(rows: list[Counter[str]], indices: Sequence[int]) -> Counter[str]:
+    out: Counter[str] = Counter()
+    for i in indices:
+        out += rows[i]
+    return out
+
+
+def _pick(table: Mapping[Profile, list[Counter[str]]], indices: Sequence[int]) -> tuple[Profile, list[Profile]]:
+    """From the single-value profiles' splits of the pages `indices`: every parameter's best value where it
+    raises article F1 by PROFILE_MIN_GAIN and recovers PROFILE_MIN_ARTICLES more articles at no cost
+    beyond PROFILE_MAX_COST to the other measures ranked, all of them together, and the single ones in
+    order."""
+    n = len(indices)
+    own = _total(table[Profile()], indices)
+    rules = _measures(own, n)
+    best: dict[str, tuple[tuple[float, float], Profile]] = {}
+    for trial, rows in table.items():
+        if not trial:
+            continue
+        counts = _total(rows, indices)
+        result = _measures(counts, n)
+        if (result["article_f1"] - rules["article_f1"] < PROFILE_MIN_GAIN - 1e-9
+                or counts["recovered"] - own["recovered"] < PROFILE_MIN_ARTICLES
+                or any(result[m] < rules[m] - PROFILE_MAX_COST for m in RANKED)):
+            continue
+        name = trial.values[0][0]
+        if name not in best or _rank(result) > best[name][0]:
+            best[name] = (_rank(result), trial)
+    singles = [trial for _, trial in sorted(best.values(), key=lambda x: x[0], reverse=True)]
+    together = Profile.of({k: v for trial in singles for k, v in trial.values})
+    return together, singles
+
+
+def profile_search(prepared: Sequence[Prepared], sets: list[list[int]], table: dict[Profile, list[Counter[str]]],
+                   workers: _Workers, tick: Callable[[], None]) -> Found:
+    """The paper's profile (`_pick` on every page, the values together where they do better together
+    than the best one alone), measured by doing the same on each fold's other pages and splitting the fold
+    with what it found."""
+    n = len(prepared)
+    everything = list(range(n))
+    picks = [_pick(table, [i for i in everything if i not in held_out]) for held_out in sets]
+    picks.append(_pick(table, everything))
+    wanted = {together for together, singles in picks if len(singles) > 1}
+    futures = {trial: workers.submit("split", trial.values) for trial in sorted(wanted, key=lambda t: t.values)}
+    for trial, future in futures.items():
+        table[trial] = future.result()
+    for _ in range(len(picks) - len(futures)):
+        tick()
+    for _ in futures:
+        tick()
+
+    def chosen(together: Profile, singles: list[Profile], indices: Sequence[int]) -> Profile:
+        if not singles:
+            return Profile()
+        if len(singles) == 1:
+            return singles[0]
+        m = len(indices)
+        both = _rank(_measures(_total(table[together], indices), m))
+        return together if both >= _rank(_measures(_total(table[singles[0]], indices), m)) else singles[0]
+
+    held: Counter[str] = Counter()
+    for held_out, (together, singles) in zip(sets, picks, strict=False):
+        learnt_from = [i for i in everything if i not in held_out]
+        held += _total(table[chosen(together, singles, learnt_from)], held_out)
+    final = chosen(*picks[-1], everything)
+    rules = _measures(_total(table[Profile()], everything), n)
+    moved = []
+    for name, value in final.values:
+        alone = _measures(_total(table.get(Profile.of({name: value}), table[Profile()]), everything), n)
+        moved.append({"name": name, "value": value, "rules": default(name),
+                      "article_f1": [rules["article_f1"], alone["article_f1"]]})
+    return Found(final, _measures(held, n), moved)
+
+
+class _Workers:
+    """Runs the fits and the profile's splits: in worker processes for many pages (spawned, never forked:
+    the app runs Qt; each worker is handed every page once, and ends with its parent, as
+    `batch.map_pages`'s workers do), else in this process when asked for the result."""
+
+    def __init__(self, prepared: Sequence[Prepared], jobs: int):
+        self.state = _state(prepared)
+        workers = jobs or (min(POOL_JOBS, os.cpu_count() or 1) if len(prepared) >= POOL_MIN_PAGES else 1)
+        self.pool = (ProcessPoolExecutor(workers, multiprocessing.get_context("spawn"), _take_pages,
+                                         (self.state, os.getpid())) if workers > 1 else None)
+
+    def __enter__(self) -> _Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def submit(self, kind: str, arg: Any) -> Future[Any]:
+        if self.pool:
+            return self.pool.submit(_work, kind, arg)
+        return _Later(lambda: _run(self.state, kind, arg))
+
+
+class _Later(Future):
+    """A job done in this process when its result is asked for."""
+
+    def __init__(self, job: Callable[[], Any]):
+        super().__init__()
+        self.job = job
+
+    def result(self, timeout: float | None = None) -> Any:
+        if not self.done():
+            self.set_result(self.job())
+        return super().result(timeout)
+
+
+def _state(prepared: Sequence[Prepared]) -> dict[str, Any]:
+    return {"seqs": sequences(prepared), "pages": [(p.example.key, p.example.text) for p in prepared],
+            "golds": [p.gold for p in prepared]}
+
+
+def _run(state: Mapping[str, Any], kind: str, arg: Any) -> Any:
+    if kind == "fit":
+        return fit_crf([state["seqs"][i] for i in arg])
+    profile = Profile(arg)
+    return [page_counts(gold, page_records(rule_split(name, text, profile), with_tags=False))
+            for (name, text), gold in zip(state["pages"], state["golds"], strict=True)]
+
+
+_worker_state: dict[str, Any] = {}  # a worker's copy of every page
+
+
+def _take_pages(state: dict[str, Any], parent: int) -> None:
+    """Worker initializer: every page, and an end to the worker if its parent dies."""
     from .batch import exit_with_parent
 
     exit_with_parent(parent)
-    _pages[:] = seqs
+    _worker_state.update(state)
 
 
-def _fit_pages(indices: list[int]) -> bytes:
-    return fit_crf([_pages[i] for i in indices])
+def _work(kind: str, arg: Any) -> Any:
+    return _run(_worker_state, kind, arg)
+
+
+def _value(v: Any) -> str:
+    return {None: "per page", True: "headlines first", False: "headlines after"}.get(v, str(v)) \
+        if v is None or isinstance(v, bool) else str(v)
 
 
 CHOICES = {"project": "the project's model splits these pages best: it is used from now on",
+           "profile": "the rules with this paper's profile split these pages best: they are used from now on",
            "shipped": "the shipped model splits these pages best: it is used from now on",
            "own": "Newsdesk's own split does these pages best: it stays (the project's model is kept, not used)"}
 
@@ -279,6 +467,12 @@ def format_summary(learnt: Learnt) -> str:
     for m in MEASURES:
         lines.append(f"  {m:20} {learnt.before[m]:>8.3f} {learnt.shipped.get(m, 0.0):>8.3f} {learnt.after[m]:>8.3f}")
     lines.append("(before: Newsdesk's own split; shipped: the shipped model; after: the project's model)")
+    if learnt.profiled:
+        lines.append(f"the rules with this paper's profile: article F1 {learnt.profiled['article_f1']:.3f} "
+                     f"(cross-validated); " + (", ".join(
+                         f"{m['name'].partition('.')[2]} {_value(m['rules'])} -> {_value(m['value'])} (alone: "
+                         f"{m['article_f1'][0]:.3f} -> {m['article_f1'][1]:.3f})" for m in learnt.moved)
+                         if learnt.moved else "no parameter moved: the rules' own values split these pages best"))
     lines.append("learning curve (pages learnt from: article F1): " + ", ".join(
         f"{p['pages']}: {p['article_f1']:.3f}" for p in learnt.curve))
     lines.append(CHOICES[learnt.chosen])

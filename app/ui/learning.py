@@ -80,10 +80,12 @@ class ProgressJob(QObject):
 
 
 def scores_text(learnt: Learnt) -> str:
-    """The held-out scores before and after, in the interface's language."""
+    """The held-out scores before and after (of the split the project now uses, or of its model where
+    Newsdesk's own split stays), in the interface's language."""
     rows = [(tr("Articles recovered: F1"), "article_f1"), (tr("Headlines right"), "headline_accuracy"),
             (tr("Authors: F1"), "author_f1"), (tr("Paragraphs: F1"), "paragraph_f1")]
-    return "\n".join(f"{name}   {learnt.before[key]:.3f} → {learnt.after[key]:.3f}" for name, key in rows)
+    after = learnt.chosen_scores
+    return "\n".join(f"{name}   {learnt.before[key]:.3f} → {after[key]:.3f}" for name, key in rows)
 
 
 class Learning(QObject):
@@ -136,6 +138,9 @@ class Learning(QObject):
         if learnt.chosen == "project":
             tail = tr("The project now splits with its own model: imports use it, and so does the re-split "
                       "of the pages still to do.")
+        elif learnt.chosen == "profile":
+            tail = tr("Newsdesk's rules, with the values this paper's pages taught them, split these pages best: "
+                      "the project now splits with them, for imports and the re-split of the pages still to do.")
         elif learnt.chosen == "shipped":
             tail = tr("The shipped model splits these pages better than the project's own model and Newsdesk's "
                       "rules: the project now splits with it, for imports and the re-split of the pages still "
