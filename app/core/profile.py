@@ -138,3 +138,23 @@ def rule_split(name: str, text: str, profile: Profile | None = None) -> Page:
     from .splitter import rule_split as split
 
     return split(name, text, profile)
+
+
+class Trials:
+    """The rule splits of many profiles of one set of pages (learning a profile): the first passes, which
+    read only `layout`'s parameters, are run once per page for each set of their values, and the rest under
+    each profile (a third of the trials change only the later passes' parameters)."""
+
+    def __init__(self) -> None:
+        self.units: dict[tuple[int, tuple[tuple[str, Any], ...]], Any] = {}
+
+    def split(self, key: int, name: str, text: str, profile: Profile) -> Page:
+        from .assembly import assemble
+        from .layout import read_units
+        from .splitter import banners, to_page
+
+        early = tuple((k, v) for k, v in profile.values if k.startswith("layout."))
+        with applied(profile):
+            if (key, early) not in self.units:
+                self.units[(key, early)] = banners(read_units(text))
+            return to_page(name, text, assemble(self.units[(key, early)]))

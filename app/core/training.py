@@ -33,7 +33,7 @@ from .loading import load_page
 from .metadata import page_records
 from .page import Block, Item, Kind, Page, Role, check_invariant
 from .profile import NAMES as PROFILE_NAMES
-from .profile import Profile, candidates, default, rule_split
+from .profile import Profile, Trials, candidates, default
 from .projectmodel import PROFILE, ProjectModel, Readings, fit_crf, readings, seen_info
 from .splitmodel import SplitModel, labels_of, shipped_model, view
 
@@ -425,12 +425,23 @@ def _state(prepared: Sequence[Prepared]) -> dict[str, Any]:
             "golds": [p.gold for p in prepared]}
 
 
-def _run(state: Mapping[str, Any], kind: str, arg: Any) -> Any:
+def _run(state: dict[str, Any], kind: str, arg: Any) -> Any:
+    """A job: a fit on some pages' sequences, or every page's split under a profile, counted against its
+    truth (a split that came out as under an earlier profile is not counted again: most values of a
+    parameter change few pages)."""
     if kind == "fit":
         return fit_crf([state["seqs"][i] for i in arg])
     profile = Profile(arg)
-    return [page_counts(gold, page_records(rule_split(name, text, profile), with_tags=False))
-            for (name, text), gold in zip(state["pages"], state["golds"], strict=True)]
+    trials = state.setdefault("trials", Trials())
+    counted = state.setdefault("counted", {})
+    out = []
+    for i, ((name, text), gold) in enumerate(zip(state["pages"], state["golds"], strict=True)):
+        page = trials.split(i, name, text, profile)
+        key = (i, tuple((it.kind, tuple((b.role, b.spans) for b in it.blocks)) for it in page.items))
+        if key not in counted:
+            counted[key] = page_counts(gold, page_records(page, with_tags=False))
+        out.append(counted[key])
+    return out
 
 
 _worker_state: dict[str, Any] = {}  # a worker's copy of every page

@@ -11,7 +11,7 @@ import pytest
 from app.core import assembly
 from app.core.metadata import page_records
 from app.core.page import check_invariant
-from app.core.profile import NAMES, Profile, candidates, default
+from app.core.profile import NAMES, Profile, Trials, candidates, default
 from app.core.projectmodel import PROFILE, USE, ProjectModel, read_model
 from app.core.splitmodel import ModelError, shipped_model
 from app.core.splitter import rule_split, split_page
@@ -36,6 +36,14 @@ def test_a_profile_is_in_force_for_its_split_only(pages):
         assert assembly.DIRECTION is None  # the rules' own value again
         assert rule_split(ts.name, ts.text) == plain == rule_split(ts.name, ts.text, Profile())
     assert changed  # these pages print headlines over their bodies: read after them, they split otherwise
+
+
+def test_the_trials_of_many_profiles_split_as_the_rules_with_each(pages):
+    trials = Trials()
+    profiles = [Profile(), HEADLINES_AFTER, *(Profile.of({n: candidates(n)[0]}) for n in NAMES)]
+    for profile in profiles + profiles[:3]:  # (the second time round, the first passes are reused)
+        for k, ts in enumerate(pages[:2]):
+            assert trials.split(k, ts.name, ts.text, profile) == rule_split(ts.name, ts.text, profile)
 
 
 def test_splits_in_threads_see_only_their_own_profile(pages):
