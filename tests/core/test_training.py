@@ -72,7 +72,10 @@ def test_learning_gives_a_model_held_out_scores_and_a_learning_curve(learnt, pag
     assert learnt.curve[-1]["article_f1"] == learnt.after["article_f1"]
     scores = json.loads(json.dumps(learnt.scores()))
     assert scores["chosen"] == learnt.chosen and scores["after"] == learnt.after
-    assert learnt.chosen_model is {"project": learnt.model, "shipped": learnt.base, "own": None}[learnt.chosen]
+    if learnt.chosen == "profile":  # the project model set to split with the profiled rules
+        assert learnt.chosen_model.by_rules and learnt.chosen_model.crf == learnt.model.crf
+    else:
+        assert learnt.chosen_model is {"project": learnt.model, "shipped": learnt.base, "own": None}[learnt.chosen]
     summary = format_summary(learnt)
     assert "learnt from 6 page(s)" in summary and "3-fold cross-validation" in summary
 
@@ -81,9 +84,12 @@ def test_the_split_that_did_best_is_chosen_and_a_tie_keeps_newsdesk_s_own(learnt
     def scores(f1):
         return {m: f1 for m in MEASURES}
 
-    for before, shipped, after, chosen in [(0.5, 0.6, 0.7, "project"), (0.5, 0.8, 0.7, "shipped"),
-                                           (0.9, 0.8, 0.7, "own"), (0.7, 0.7, 0.7, "own"), (0.5, 0.7, 0.7, "shipped")]:
-        other = dataclasses.replace(learnt, before=scores(before), shipped=scores(shipped), after=scores(after))
+    for before, profiled, shipped, after, chosen in [
+            (0.5, 0.5, 0.6, 0.7, "project"), (0.5, 0.5, 0.8, 0.7, "shipped"), (0.9, 0.9, 0.8, 0.7, "own"),
+            (0.7, 0.7, 0.7, 0.7, "own"), (0.5, 0.5, 0.7, 0.7, "shipped"), (0.5, 0.8, 0.7, 0.7, "profile"),
+            (0.5, 0.7, 0.7, 0.7, "profile")]:
+        other = dataclasses.replace(learnt, before=scores(before), profiled=scores(profiled),
+                                    shipped=scores(shipped), after=scores(after))
         assert other.chosen == chosen and other.better == (chosen != "own")
 
 
