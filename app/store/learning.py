@@ -131,6 +131,7 @@ def resplit_todo(store: Store, model: SplitModel | None, *, page_ids: list[int] 
         after, _notes = resplit(page, fresh)
         if fresh == auto and after == page:
             report.unchanged += 1
+            report.kept_items += sum(1 for it in page.items if it.edited)  # kept: the page stays as it was
         elif store.replace_split(page_id, fresh, after, stamp, summary):
             report.changed += 1
             report.kept_items += sum(1 for it in after.items if it.edited)
