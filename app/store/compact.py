@@ -116,7 +116,26 @@ def unpack_model_data(value: bytes | str) -> Any:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError:  # JSON orjson does not take (a number beyond 64 bits): json's reading
         data = json.loads(raw)
-    return _with_spans(data) if b'"spans~"' in raw else data
+    lists = raw.count(b'"spans~"')
+    if not lists:
+        return data
+    return data if _blocks_with_spans(data) == lists else _with_spans(data)
+
+
+def _blocks_with_spans(model: Any) -> int:
+    """The page model's blocks (in its items and unassigned) given their `"spans"` back from their
+    `"spans~"` in place; returns how many lists it turned. Where else a model
+    holds such lists (none that `page_to_dict` writes), `_with_spans` finds them."""
+    if not isinstance(model, dict):
+        return 0
+    blocks = [b for it in model.get("items") or () if isinstance(it, dict) for b in it.get("blocks") or ()]
+    blocks += model.get("unassigned") or ()
+    turned = 0
+    for block in blocks:
+        if isinstance(block, dict) and isinstance(block.get(_DELTAS), list):
+            block[_SPANS] = _pairs(block.pop(_DELTAS))
+            turned += 1
+    return turned
 
 
 def _with_spans(node: Any) -> Any:

@@ -228,6 +228,7 @@ class Fixes(QObject):
     def _body_cursor(self) -> tuple[Item, Block, int] | None:
         """With the cursor in the article view's body text: the item, the paragraph's block and how many
         characters of the paragraph the cleaned text shows before the cursor (None: the cursor is not there)."""
+        self.session.show_beside()  # the article view shows the page shown
         body = self.editor.body
         if not body.hasFocus() or self.session.current_item is None:
             return None
@@ -277,6 +278,7 @@ class Fixes(QObject):
     def correct_text(self) -> None:
         """F2: correct the text selected in the source, or the text selected in the cleaned body
         (found in the current item's source text, which the source view then selects)."""
+        self.session.show_beside()
         body = self.editor.body.textCursor()
         if self.editor.body.hasFocus() and body.hasSelection():
             if not self._select_in_source(body.selectedText()):

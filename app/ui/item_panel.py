@@ -1,7 +1,7 @@
 """The item editor: kind, section, kicker, title, subtitle, authors and tags in a compact form, and the
 article view (`article_view.py`): the item as the export writes it, which the window sets beside the form.
 
-The panel shows the session's current item and reports what the user changed (`fieldEdited`,
+The panel shows the session's current item (on the turn after the source shows a new page) and reports what the user changed (`fieldEdited`,
 `kindChosen`); the fixes turn each report into an undoable command. Values are shown as plain text (QLineEdit and
 the article view never interpret markup). Programmatic updates never emit the signals.
 """
@@ -53,6 +53,7 @@ class ItemPanel(QWidget):
         self.session = session
         if session is not None:
             session.itemSelected.connect(self._item_selected)
+            session.pageShownBeside.connect(lambda: self._item_selected(session.current_item, True))
         self.page: Page | None = None
         self.item_id: int | None = None
         self.read_only = False
@@ -187,6 +188,8 @@ class ItemPanel(QWidget):
     # --- showing an item -------------------------------------------------------------------------
     def _item_selected(self, item_id: int | None, _scroll: bool) -> None:
         assert self.session is not None
+        if self.session.beside_pending:
+            return  # the form shows an item of the page before: this page's comes with `pageShownBeside`
         self.show_item(self.session.doc.page if self.session.doc is not None else None, item_id)
 
     def show_item(self, page: Page | None, item_id: int | None) -> None:
@@ -267,12 +270,17 @@ class ItemPanel(QWidget):
             self.tags.setEnabled(True)
 
     # --- user edits ------------------------------------------------------------------------------
+    def _editing(self) -> bool:
+        """An item is shown, and of the page shown: a key typed in the turn before the panel follows a new
+        page (`Session.pageShownBeside`) changes nothing."""
+        return self.item_id is not None and not (self.session is not None and self.session.beside_pending)
+
     def _text_edited(self, name: str, text: str) -> None:
-        if self.item_id is not None:
+        if self._editing():
             self.fieldEdited.emit(self.item_id, name, text)
 
     def _kind_activated(self, index: int) -> None:
-        if self.item_id is not None:
+        if self._editing():
             self.kindChosen.emit(self.item_id, self.kind.itemData(index))
 
     def current_authors(self) -> list[dict[str, str]]:
@@ -286,7 +294,7 @@ class ItemPanel(QWidget):
         return out
 
     def _authors_changed(self, _cell: QTableWidgetItem) -> None:
-        if self.item_id is not None:
+        if self._editing():
             self.fieldEdited.emit(self.item_id, "authors", self.current_authors())
 
     def _add_author_row(self) -> None:
@@ -300,7 +308,7 @@ class ItemPanel(QWidget):
 
     def _remove_author_rows(self) -> None:
         rows = sorted({i.row() for i in self.authors.selectedIndexes()}, reverse=True)
-        if not rows or self.item_id is None:
+        if not rows or not self._editing():
             return
         with QSignalBlocker(self.authors):
             for row in rows:
@@ -309,7 +317,7 @@ class ItemPanel(QWidget):
 
     def _add_tag(self) -> None:
         tag = self.tag_input.text().strip()
-        if not tag or self.item_id is None or not self.tags.isEnabled():
+        if not tag or not self._editing() or not self.tags.isEnabled():
             return
         self.tag_input.clear()
         if tag not in self._tags:
@@ -317,5 +325,5 @@ class ItemPanel(QWidget):
 
     def _remove_tags(self) -> None:
         chosen = {i.text() for i in self.tags.selectedItems()}
-        if chosen and self.item_id is not None and self.tags.isEnabled():
+        if chosen and self._editing() and self.tags.isEnabled():
             self.fieldEdited.emit(self.item_id, "tags", [t for t in self._tags if t not in chosen])

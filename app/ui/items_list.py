@@ -2,7 +2,7 @@
 (`ItemsModel` in a tree view), the current one selected, several selectable for bulk fixes, dragged to
 reorder, optionally only the edited ones shown.
 
-It follows the session: a page shown takes the list's rows, an edit updates only the rows it touched, the
+It follows the session: a page shown takes the list's rows (on the turn after the source shows it), an edit updates only the rows it touched, the
 current item is selected and scrolled to. Choosing a row selects that item (through the session); a drop
 asks for a move (`moveRequested`), which the fixes turn into an undoable command.
 """
@@ -49,7 +49,7 @@ class ItemsList(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(view)
-        session.pageShown.connect(self._page_shown)
+        session.pageShownBeside.connect(self._page_shown)
         session.pageEdited.connect(self._page_edited)
         session.itemSelected.connect(self._item_selected)
 
@@ -77,6 +77,7 @@ class ItemsList(QWidget):
 
     def selected_ids(self) -> list[int]:
         """The items selected in the list (the current item if none is)."""
+        self.session.show_beside()  # the list shows the page shown
         rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
         ids = [self.model.item_id(r) for r in rows]
         current = self.session.current_item
@@ -106,7 +107,8 @@ class ItemsList(QWidget):
             self._selecting = False
         self._filter()
         self._fit_columns()
-        self.view.scrollToTop()  # a page opens at its first row (the current item is then scrolled to)
+        self.view.scrollToTop()  # a page opens at its first row, then the current item is scrolled to
+        self._item_selected(self.session.current_item, True)
 
     def _page_edited(self, changes: ItemChanges) -> None:
         self._selecting = True  # rows moving about move the current row: the session says which is current
@@ -118,6 +120,8 @@ class ItemsList(QWidget):
         self._fit_columns()  # a number with one more digit, another kind
 
     def _item_selected(self, item_id: int | None, _scroll: bool) -> None:
+        if self.session.beside_pending:
+            return  # the rows show another page: the current item is selected when they take this one
         row = self.model.row_of(item_id) if item_id is not None else -1
         if row < 0:
             return

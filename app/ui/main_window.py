@@ -289,8 +289,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         session = self.session
-        for signal in (session.pageShown, session.pageEdited, session.stateChanged):
-            signal.connect(self._show_state)
+        session.stateChanged.connect(self._show_state)  # also sent after a page is shown and after an edit
         session.stateChanged.connect(self._update_enabled)
         session.itemSelected.connect(self._update_enabled)
         self.pages.pageActivated.connect(self.review.open_page)
@@ -305,6 +304,7 @@ class MainWindow(QMainWindow):
         self.learning.learnt.connect(lambda _learnt: self.show_report())
         self.source.cursorPositionChanged.connect(self._follow_source_cursor)
         session.itemSelected.connect(self._follow_source_cursor)  # after the editor has shown the item
+        session.pageShownBeside.connect(self._follow_source_cursor)
 
     # --- following the controllers ---------------------------------------------------------------
     def _saved(self, doc: PageDoc) -> None:
@@ -347,7 +347,7 @@ class MainWindow(QMainWindow):
 
     def _follow_source_cursor(self, *_args: Any) -> None:
         """The article marks the part the source's cursor is in (a click in the source finds it)."""
-        if self.doc is not None and self.source.hasFocus():
+        if self.doc is not None and self.source.hasFocus() and not self.session.beside_pending:
             self.article.show_offset(self.source.cursor_offset())
 
     def _imported(self, report: Any) -> None:

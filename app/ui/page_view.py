@@ -169,9 +169,10 @@ class _Tints:
         if run_start >= 0 and repaint:
             document.markContentsDirty(run_start, run_end - run_start)
 
-    def tint_in_view(self, margin: float = MARGIN) -> None:
+    def tint_in_view(self, margin: float = MARGIN, repaint: bool = True) -> None:
         """Tint the blocks in view and `margin` screenfuls around them now; the rest when the app is idle. A
-        block is at least one line high, so a screenful holds at most as many blocks as it holds lines."""
+        block is at least one line high, so a screenful holds at most as many blocks as it holds lines.
+        `repaint=False`: the blocks were never laid out (a new text), so none is laid out again."""
         view = self.view
         lines = self._lines_in_view()
         margin = int(lines * margin)
@@ -180,7 +181,7 @@ class _Tints:
         document = view.document()
         start = document.findBlockByNumber(max(0, number - margin))
         end = document.findBlockByNumber(min(document.blockCount() - 1, number + lines + margin))
-        self.tint(start, end)
+        self.tint(start, end, repaint=repaint)
         if not self._idle.isActive() and self._next_idle < document.blockCount():
             self._idle.start()
 
@@ -415,7 +416,8 @@ class SourceView(QPlainTextEdit):
         self.map = OffsetMap(page.text)
         self._tints.set_spans(self._spans(page), new_page=True)
         self.setPlainText(self.map.display)
-        self._tints.tint_in_view(margin=0)  # the first paint shows the lines in view: the rest on idle turns
+        self._tints.tint_in_view(margin=0, repaint=False)  # the lines in view, before they are first laid out:
+        # the rest on idle turns
         self._update_outline()
 
     def apply(self, changes: ItemChanges) -> None:

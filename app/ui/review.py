@@ -31,7 +31,7 @@ class Review(QObject):
         self.saving = saving
         self.notify = notify
         self.window = window
-        session.pageShown.connect(self._page_shown)
+        session.pageShownBeside.connect(self._page_shown)  # the page list marks it a turn after its text shows
 
     # --- opening pages ---------------------------------------------------------------------------
     def open_page(self, page_id: int | None, item_id: int | None = None) -> None:

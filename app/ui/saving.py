@@ -49,6 +49,7 @@ class Saving(QObject):
             return False
         if status is None and doc.status is Status.TODO and (doc.dirty or doc.page.items != doc.auto.items):
             status = Status.IN_PROGRESS
+        self.session.remember_records(doc)  # saved right after it opened: its records are not computed again
         try:
             self.session.store.save_page(doc.page_id, doc.page, status, summary=doc.stack.undoText())
         except NewsdeskError as e:

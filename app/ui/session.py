@@ -4,7 +4,12 @@
 (`PageDoc`s, each with its own undo stack, all in one `QUndoGroup`), the page shown (`doc`) and the item
 selected on it (`current_item`). The regions read it and follow its signals instead of each other:
 
-- `pageShown()`: another page is shown (or none); followed by `itemSelected`;
+- `pageShown()`: another page is shown (or none); followed by `itemSelected`. The source shows it at once;
+- `pageShownBeside()`: the same page for the panes beside the source (the items list, the article view and
+  the item editor), sent on the event loop's next turn, once the window has painted the page text, so
+  that a page's text shows in about the time Qt takes to show a plain text. Until then `beside_pending`
+  is True and those panes leave `itemSelected` to it (they show the current item when it comes); an edit,
+  or anything that reads those panes, has it sent at once first (`show_beside`);
 - `pageEdited(ItemChanges)`: a command changed the page shown; followed by `itemSelected`;
 - `itemSelected(item_id, scroll)`: the current item (None: none), and whether the source scrolls to it;
 - `docEdited(PageDoc)`: a command ran on any open page (the journal listens);
@@ -15,13 +20,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QUndoGroup
 
 from ..core.changes import ItemChanges
+from ..core.errors import NewsdeskError
 from ..core.metadata import remember
 from ..core.page import Page
 from .commands import PageDoc
+
+_SHOW_BESIDE = QEvent.Type(QEvent.registerEventType())  # the posted event that sends `pageShownBeside`
 
 
 def first_article(page: Page) -> int | None:
@@ -33,6 +41,7 @@ def first_article(page: Page) -> int | None:
 
 class Session(QObject):
     pageShown = Signal()
+    pageShownBeside = Signal()
     pageEdited = Signal(object)  # ItemChanges
     itemSelected = Signal(object, bool)  # item id or None, scroll the source to it
     docEdited = Signal(object)  # PageDoc
@@ -45,6 +54,9 @@ class Session(QObject):
         self.docs: dict[int, PageDoc] = {}
         self.doc: PageDoc | None = None
         self.current_item: int | None = None
+        self.beside_pending = False  # a page was shown: the panes beside the source are shown it next turn
+        self._beside_posted = False
+        self._records_due: dict[int, Page] = {}  # pages as loaded whose saved records are not read yet
         self.undo_group = QUndoGroup(self)
         self.undo_group.cleanChanged.connect(lambda _clean: self.stateChanged.emit())
 
@@ -66,7 +78,7 @@ class Session(QObject):
         doc = self.docs.get(page_id)
         if doc is None:
             page = self.store.load_page(page_id)
-            remember(page, self.store.load_records(page_id))  # the records saved with it: none computed again
+            self._records_due[page_id] = page  # its saved records are read for the panes beside the source
             store = self.store
             doc = PageDoc(page_id, lambda: store.load_auto_page(page_id), page, store.page_status(page_id), self)
             doc.changed.connect(lambda changes, scroll, d=doc: self._doc_changed(d, changes, scroll))
@@ -77,11 +89,42 @@ class Session(QObject):
     def show(self, doc: PageDoc, item_id: int | None = None) -> None:
         """Show an open page and select `item_id` on it (its first article if it has no such item)."""
         self.doc = doc
-        self.current_item = None
+        item_id = item_id if self.has(item_id) else first_article(doc.page)
+        self.current_item = item_id  # already, so that the actions that need an item stay as they are
+        self.beside_pending = True
         self.undo_group.setActiveStack(doc.stack)
         self.pageShown.emit()
-        self.select(item_id if self.has(item_id) else first_article(doc.page))
+        self.select(item_id)
         self.stateChanged.emit()
+        if not self._beside_posted:  # after Qt's request to paint the window, posted at the same priority
+            self._beside_posted = True
+            QCoreApplication.postEvent(self, QEvent(_SHOW_BESIDE), Qt.EventPriority.LowEventPriority.value)
+
+    def show_beside(self) -> None:
+        """The panes beside the source shown the page now, if they are still to be (`pageShownBeside`)."""
+        if self.beside_pending:
+            self.beside_pending = False
+            if self.doc is not None:
+                self.remember_records(self.doc)
+            self.pageShownBeside.emit()
+
+    def remember_records(self, doc: PageDoc) -> None:
+        """The records saved with the page as loaded taken into the record cache (once), so that the panes
+        beside the source compute none again (and run no jieba). Without them (a read error) records are
+        computed when asked for, as for a page never saved."""
+        page = self._records_due.pop(doc.page_id, None)
+        if page is not None:
+            try:
+                remember(page, self.store.load_records(doc.page_id))
+            except NewsdeskError:
+                pass
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == _SHOW_BESIDE:
+            self._beside_posted = False
+            self.show_beside()
+            return True
+        return super().event(event)
 
     def close_all(self) -> None:
         """Forget every open page (another project is opened)."""
@@ -89,10 +132,13 @@ class Session(QObject):
             self.undo_group.removeStack(doc.stack)
             doc.deleteLater()
         self.docs.clear()
+        self._records_due.clear()
         self.doc = None
         self.current_item = None
+        self.beside_pending = True
         self.pageShown.emit()
         self.itemSelected.emit(None, False)
+        self.show_beside()
         self.stateChanged.emit()
 
     def forget(self, page_ids: list[int]) -> list[int]:
@@ -101,6 +147,7 @@ class Session(QObject):
         gone = [i for i in page_ids if i in self.docs]
         for page_id in gone:
             doc = self.docs.pop(page_id)
+            self._records_due.pop(page_id, None)
             self.undo_group.removeStack(doc.stack)
             doc.deleteLater()
             if doc is self.doc:
@@ -126,6 +173,7 @@ class Session(QObject):
         self.docEdited.emit(doc)
         if doc is not self.doc:
             return
+        self.show_beside()  # the panes follow the edit from the page they show
         self.pageEdited.emit(changes)
         focus = changes.focus if self.has(changes.focus) else self.current_item
         if not self.has(focus):

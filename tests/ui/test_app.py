@@ -32,7 +32,8 @@ def test_open_project_and_import_a_page_from_the_command_line(qtbot, tmp_path) -
         assert window.store.path == str(path)
         qtbot.waitUntil(lambda: window.pages.model.rowCount() == 2, timeout=20000)
         qtbot.waitUntil(lambda: window.doc is not None and window.doc.page.name == SAMPLES[2].name, timeout=5000)
-        assert window.items_model.rowCount() == len(window.doc.page.items)
+        # the items list takes the page's rows a turn after the source shows its text
+        qtbot.waitUntil(lambda: window.items_model.rowCount() == len(window.doc.page.items), timeout=5000)
     finally:
         close_window(window)
 
@@ -94,7 +95,8 @@ def test_next_page_button_opens_the_next_page_to_review(qtbot, window) -> None: 
     first = window.doc.page_id
     qtbot.mouseClick(window.pages.next_button, Qt.MouseButton.LeftButton)
     assert window.doc.page_id != first
-    assert window.pages.view.currentIndex().row() == window.pages.model.row_of(window.doc.page_id)
+    # the page list marks it a turn after the source shows its text
+    qtbot.waitUntil(lambda: window.pages.view.currentIndex().row() == window.pages.model.row_of(window.doc.page_id))
 
 
 def test_switching_project_saves_and_shows_the_other_project(qtbot, window, tmp_path) -> None:  # noqa: ANN001

@@ -53,8 +53,10 @@ def test_another_page_takes_the_rows_in_place_with_its_current_item_selected(qtb
         seen = signals(window.items_model)
         window.open_page(page_id)
         page = window.doc.page
+        rows = window.items_model
+        # the source shows the page at once, the rows a turn later (once the window has painted the text)
+        qtbot.waitUntil(lambda r=rows, p=page: [r.item_id(i) for i in range(r.rowCount())] == [it.id for it in p.items])
         assert seen["reset"] == []  # the rows there are show the new items; the rest are inserted or removed
-        assert [window.items_model.item_id(r) for r in range(window.items_model.rowCount())] == [it.id for it in page.items]
         model = window.items_model
         assert [model.index(r, ItemsModel.KIND).data() for r in range(len(page.items))] == [
             kind_text(it.kind) for it in page.items]

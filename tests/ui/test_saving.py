@@ -127,6 +127,8 @@ SCRIPT = textwrap.dedent("""
     from app.ui.app import application, launch
     window = launch([])
     app = application()
+    while window.panel.item_id is None:  # the editor shows the page's item a turn after its text
+        app.processEvents()
     title = window.panel.edits["title"]
     title.setFocus()
     title.selectAll()
