@@ -454,6 +454,8 @@ def over_byline(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
     end = i
     while end + 1 < len(lines) and lines[end + 1].chunk == chunk and heading_line(end + 1):
         end += 1
+        if end - i >= HEADLINE_BLOCK_LINES:
+            return False  # too long for a headline block (and a long run is never scanned again per line)
     byline = end + 1
     if byline >= len(lines) or lines[byline].chunk != chunk or roles.is_parenthetical(lines[byline].text):
         return False  # (a bracketed byline closes the article above it)
@@ -462,6 +464,8 @@ def over_byline(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
     top = i
     while top > 0 and lines[top - 1].chunk == chunk and heading_line(top - 1):
         top -= 1
+        if byline - top > HEADLINE_BLOCK_LINES:
+            return False
     opens_block = (top == 0 or lines[top - 1].chunk != chunk or kinds[top - 1] in (FURN, BYLINE, CAPTION, AD)
                    or roles.ends_sentence(lines[top - 1].text))  # (printed right under the text it closes)
     return opens_block and byline - top <= HEADLINE_BLOCK_LINES
