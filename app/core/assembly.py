@@ -65,9 +65,11 @@ def _make_group(units: list[Unit]) -> Group:
     banner = any(roles.is_series_banner(u.text) for u in heads)
     # a kicker (…：) leads into a title under it and a subtitle (——…) follows one: alone, such a line is
     # no headline's (a letter's salutation 亲爱的妈妈：, a quotation's source ——习近平)
+    # a title closing on its column's name in brackets (…（人民论坛）) is a headline however short: no
+    # subhead carries one
     strong = _headings(heads) >= 2 or bool(bylines) or len(heads) >= 2 and any(
         roles.is_subtitle(u.text) or roles.is_kicker(u.text) for u in heads
-    )
+    ) or bool(heads) and roles.is_tagged_title("".join(u.text for u in heads))
     notice = len(heads) == 1 and roles.is_notice_title(heads[0].text)
     return Group(tuple(units), strong, bool(bylines), banner, notice)
 

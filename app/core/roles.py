@@ -156,6 +156,20 @@ def is_column_label(text: str) -> bool:
     return bool(_COLUMN_LABEL.match(t)) and not _KICKER_SUBJECT.search(t)
 
 
+# a title closing on its column's name in brackets (意识形态偏见也是病毒（钟声）, 应收尽收 应治尽治（人民论坛）,
+# …（一线抗疫群英谱）): a headline's mark that a subhead never carries (typeset 2020-02: 81 titles, no subhead).
+# The tag is a name, not a note or a byline: no sentence inside it, no reporter or dispatch words
+_TITLE_TAG = re.compile(r"^(?P<head>[^（(]*[\u4e00-\u9fff”》][^（(]*)[（(](?P<tag>[^（）()。，,；;：:]{2,16})[）)]$")
+_NOT_A_TAG = re.compile(r"记者|通讯员|摄|电$|作者|执笔|参与|整理|供图|图片|资料")
+
+
+def is_tagged_title(text: str) -> bool:
+    """A headline closing on its column's name in brackets (…（人民论坛））, not a bracketed note or byline."""
+    m = _TITLE_TAG.match(re.sub(r"\s+", "", text))
+    return bool(m) and len(_HAN.findall(m["head"])) >= 4 and not _NOT_A_TAG.search(m["tag"]) \
+        and not ends_sentence(m["head"])
+
+
 def is_series_banner(text: str) -> bool:
     return bool(_SERIES.search(text.strip()))
 

@@ -717,3 +717,16 @@ def test_a_heading_line_ending_on_a_pause_runs_on_into_the_next_as_one_heading()
     wrapped = [_unit(HEAD, "大数据分析指导施肥、", 0), _unit(HEAD, "灌溉和种植", 20)]
     assert not _make_group(wrapped).strong  # one subhead wrapped, not a kicker over a title
     assert _make_group([_unit(HEAD, "大数据分析指导施肥", 0), _unit(HEAD, "灌溉和种植", 20)]).strong
+
+
+def test_a_one_line_title_closing_on_its_columns_name_heads_a_new_article_whatever_its_topic():
+    # a one-line heading under a headed article whose text carries on its topic reads as a subhead; a title
+    # with its column's name in brackets is a headline (no subhead carries one), so it opens an article
+    units = [_unit(HEAD, "城区新建三座口袋公园", 0), _unit(HEAD, "市民休闲有了好去处", 30),
+             _unit(PARA, "城区新建的三座口袋公园正式开放，市民纷纷前来口袋公园休闲健身。", 100),
+             _unit(HEAD, "口袋公园要建好更要管好", 200),
+             _unit(PARA, "口袋公园正式开放，市民前来休闲健身，管好公园同样重要。", 300)]
+    assert len(assemble(units).drafts) == 1  # the plain heading: a subhead of the feature
+    units[3] = _unit(HEAD, "口袋公园要建好更要管好（人民时评）", 200)
+    assert [[u.pos for u in d.units] for d in assemble(units).drafts] == [[100], [300]]
+    assert _make_group([units[3]]).strong

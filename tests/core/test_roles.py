@@ -151,3 +151,16 @@ def test_page_labels_and_source_lines():
     assert not roles.is_page_label("喜报") and not roles.is_page_label("记者在现场看到，工人正忙着装车")
     assert roles.is_source_line("据中国之声") and roles.is_source_line("（据新华社电）")
     assert not roles.is_source_line("据介绍，今年的活动共有三百多人参加。")
+
+
+@pytest.mark.parametrize(("line", "tagged"), [
+    ("意识形态偏见也是病毒（钟声）", True),
+    ("应收尽收 应治尽治（人民论坛）", True),
+    ("“最危险的地方我们去”(一线抗疫群英谱)", True),
+    ("（作者为中国戏剧家协会副主席）", False),  # a note on the author, nothing before it
+    ("社区干部说了这些话（记者 王三）", False),  # a closing byline, not a column's name
+    ("各项工作落实落细。（新华社电）", False),  # a sentence's end and its source
+    ("天气晴好（图）", False),  # too short to be a headline
+])
+def test_a_title_closing_on_its_columns_name_in_brackets(line, tagged):
+    assert roles.is_tagged_title(line) is tagged
