@@ -268,8 +268,10 @@ def test_a_closing_byline_on_its_own_line_stays_with_the_article_above():
 def test_a_wrapped_headline_keeps_its_short_last_line_and_a_series_subtitle():
     wrapped = ["近日，城区新建的三座口袋公园正式向", "市民开放。公园占地约两千平方米，设", "有步道、座椅和儿童游乐设施，附近居",
                "民表示，下班后终于有了散步的好去处。"]
+    # (the second article's text is another's: the same text under a heading block would carry the first on)
+    other = ["电视剧《回家》讲述了一个家庭三代人的", "故事，播出后收视率在同时段排名第一，", "观众纷纷在网上留言。"]
     text = "\n".join(["深化改革开放", "——把握重要战略机遇述评之三", "", *wrapped, "",
-                      "电视剧《回家》在央视综合频道傍晚", "首播", "", *wrapped, ""])
+                      "电视剧《回家》在央视综合频道傍晚", "首播", "", *other, ""])
     recs = [r for r in page_records(split_page(("wrapped.txt", text))) if r["kind"] != "furniture"]
     assert [(r["section"], r["title"], r["subtitle"]) for r in recs] == [
         ("", "深化改革开放", "——把握重要战略机遇述评之三"), ("", "电视剧《回家》在央视综合频道傍晚首播", "")]
