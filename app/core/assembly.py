@@ -34,6 +34,10 @@ CONTINUITY_ABOVE = 1500
 # blocks inside a headed article, 13 subheads and 2 new articles reach 0.2; between 0.15 and 0.2 new articles
 # outnumber subheads 7 to 3, below that 60 to 30: there a two-line block is a headline)
 STRONG_CONTINUITY_SHARE = 0.2
+# a feature's parts are often headed by a short name and a dash over a line of their own (杜富民—— / 为患者24小时
+# 待命, 隔离宾馆—— / …, 崔肖（1995年生）—— / …): a kicker line this short (its bracketed note aside) over one
+# more heading, with no byline, is a subhead (typeset 2020-02: 16 such subheads, no new article without a byline)
+PART_NAME_CHARS = 6
 # a heading line ending on a pause mark or a word that joins what follows runs on into the next line
 # (大数据分析指导施肥、 / 灌溉和种植, 避免党的 / 执政基础受侵蚀): one heading wrapped, not two
 OPEN_ENDS = ("、", "，", ",", "；", ";", "的", "和", "与", "及", "并", "或")
@@ -70,11 +74,12 @@ def _make_group(units: list[Unit]) -> Group:
     banner = any(roles.is_series_banner(u.text) for u in heads)
     # a kicker (…：) leads into a title under it and a subtitle (——…) follows one: alone, such a line is
     # no headline's (a letter's salutation 亲爱的妈妈：, a quotation's source ——习近平)
-    # a title closing on its column's name in brackets (…（人民论坛）) is a headline however short: no
-    # subhead carries one
+    # a title closing on its column's name in brackets (…（人民论坛）) is a headline however short (no
+    # subhead carries one), and so is a photo report's (图片报道)
     strong = _headings(heads) >= 2 or bool(bylines) or len(heads) >= 2 and any(
         roles.is_subtitle(u.text) or roles.is_kicker(u.text) for u in heads
-    ) or bool(heads) and roles.is_tagged_title("".join(u.text for u in heads))
+    ) or bool(heads) and (roles.is_tagged_title("".join(u.text for u in heads))
+                          or len(heads) == 1 and roles.is_photo_report(heads[0].text))
     notice = len(heads) == 1 and roles.is_notice_title(heads[0].text)
     return Group(tuple(units), strong, bool(bylines), banner, notice)
 
@@ -206,10 +211,24 @@ def _labelled(heads: list[Unit]) -> bool:
         roles.is_column_label(first.text) or roles.is_series_banner(first.text) or roles.is_label(first.text))
 
 
+_NOTE = re.compile(r"[（(][^（）()]*[）)]")
+
+
+def _named_part(heads: list[Unit]) -> bool:
+    """A short name and a dash over one more heading (杜富民—— / 为患者24小时待命, wrapped or not): a
+    feature's part."""
+    lines = [ln.text.strip() for u in heads for ln in u.lines]
+    if _headings(heads) != 2 or not lines[0].endswith(("——", "—")):
+        return False
+    name = _NOTE.sub("", lines[0]).rstrip("—").replace(" ", "")
+    return 2 <= len(name) <= PART_NAME_CHARS
+
+
 def subheads_inside(seq: list[object], gi: int, above: list[Unit]) -> bool:
     """Is heading group gi, a block of two lines or more that opens no article of its own (no byline, no
-    subtitle, column label or column tag, no dispatch under it), a feature's subheads (杜富民—— / 为患者24小时待命): the text
-    below carries on the topic of `above`, the text of the article it sits in, strongly?"""
+    subtitle, column label or column tag, no dispatch under it), a feature's subheads? It is when it heads
+    one of the feature's parts by a short name (杜富民—— / 为患者24小时待命), or when the text below carries on
+    the topic of `above`, the text of the article it sits in, strongly."""
     g = seq[gi]
     assert isinstance(g, Group)
     heads = [u for u in g.units if u.kind == HEAD]
@@ -219,13 +238,23 @@ def subheads_inside(seq: list[object], gi: int, above: list[Unit]) -> bool:
         return False
     if not (gi + 1 < len(seq) and isinstance(seq[gi + 1], Unit)) or seq[gi + 1].opening:
         return False
-    below = []
+    if _named_part(heads):
+        return True
+    return continuity("".join(u.text for u in above if u.kind == PARA),
+                      "".join(u.text for u in _own_text_below(seq, gi))) >= STRONG_CONTINUITY_SHARE
+
+
+def _own_text_below(seq: list[object], gi: int) -> list[Unit]:
+    """The run of text under group gi up to the end of the article it is in: its closing line
+    (（记者 王三）), or the next article's opening (本报讯…), whichever comes first."""
+    below: list[Unit] = []
     for x in seq[gi + 1:]:
-        if not isinstance(x, Unit):
+        if not isinstance(x, Unit) or below and x.opening:
             break
         below.append(x)
-    return continuity("".join(u.text for u in above if u.kind == PARA),
-                      "".join(u.text for u in below)) >= STRONG_CONTINUITY_SHARE
+        if x.end_marker:
+            break
+    return below
 
 
 def _news_title_over(seq: list[object], gi: int) -> bool:
@@ -336,13 +365,8 @@ def continuity(above: str, below: str) -> float:
 def carries_on(seq: list[object], gi: int, above: list[Unit]) -> bool:
     """Does the text below heading group gi carry on the topic of `above`, the text of the article it sits
     in (so the heading is a subhead), rather than start another article?"""
-    below = []
-    for x in seq[gi + 1:]:
-        if not isinstance(x, Unit):
-            break
-        below.append(x)
     return continuity("".join(u.text for u in above if u.kind == PARA),
-                      "".join(u.text for u in below)) >= CONTINUITY_SHARE
+                      "".join(u.text for u in _own_text_below(seq, gi))) >= CONTINUITY_SHARE
 
 
 def reads_forward(seq: list[object]) -> bool:
@@ -472,7 +496,9 @@ def _assemble(seq: list[object], forward: bool) -> tuple[list[Draft], dict[int, 
             continue
         notice = None
         if isinstance(x, Group):
-            if _eligible(seq, gi, False) or (not x.strong and _news_title_under(seq, gi)
+            if (_eligible(seq, gi, False) and not (any(u.kind == PARA for u in pending)
+                                                  and subheads_inside(seq, gi, pending))) or (
+                    not x.strong and _news_title_under(seq, gi)
                                              and not carries_on(seq, gi, pending)):
                 drafts.append(Draft(pending, x))
                 pending = []

@@ -166,8 +166,18 @@ _NOT_A_TAG = re.compile(r"记者|通讯员|摄|电$|作者|执笔|参与|整理|
 def is_tagged_title(text: str) -> bool:
     """A headline closing on its column's name in brackets (…（人民论坛））, not a bracketed note or byline."""
     m = _TITLE_TAG.match(re.sub(r"\s+", "", text))
+    # (a headline may ask or exclaim, 美国在中国抗击疫情中表现如何？（国际论坛）; a full stop ends a sentence)
     return bool(m) and len(_HAN.findall(m["head"])) >= 4 and not _NOT_A_TAG.search(m["tag"]) \
-        and not ends_sentence(m["head"])
+        and not m["head"].endswith(("。", "；", ";", "…"))
+
+
+# the title papers give a photo report (a photo and a paragraph on it): a headline of its own, whatever its size
+_PHOTO_REPORT = re.compile(r"^(?:图片报道|图片新闻|新闻图片|图片故事|图说新闻)$")
+
+
+def is_photo_report(text: str) -> bool:
+    """图片报道, 图片新闻: the title of a photo report, a short item of its own."""
+    return bool(_PHOTO_REPORT.match(re.sub(r"\s+", "", text)))
 
 
 def is_series_banner(text: str) -> bool:

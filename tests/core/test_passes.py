@@ -733,12 +733,12 @@ def test_a_one_line_title_closing_on_its_columns_name_heads_a_new_article_whatev
 
 
 def test_a_two_line_heading_block_whose_text_carries_the_feature_on_is_a_subhead():
-    # a feature's parallel subheads (a name over what that person does) under its headline: the text below
-    # carries on the words of the text above, and no byline or dispatch opens an article there
+    # a feature's subheads in two parts under its headline: the text below carries on the words of the text
+    # above, and no byline or dispatch opens an article there
     above = "医院里，护士张敏每天为患者测量体温、送饭送药，护士们轮班照护患者，夜里也守在病房里。"
     below = "护士李红每天为患者测量体温，夜里守在病房，护士们轮班照护患者，送饭送药。"
     units = [_unit(HEAD, "护士轮班照护患者", 0), _unit(PARA, above, 100),
-             _unit(HEAD, "李红——", 200, blank=1), _unit(HEAD, "不怕苦不怕累", 210, blank=0),
+             _unit(HEAD, "夜班护士坚守岗位", 200, blank=1), _unit(HEAD, "不怕苦不怕累", 210, blank=0),
              _unit(PARA, below, 300)]
     assert [[u.pos for u in d.units] for d in assemble(units).drafts] == [[100, 200, 210, 300]]
     # the same block over text of another topic heads a new article
@@ -748,5 +748,26 @@ def test_a_two_line_heading_block_whose_text_carries_the_feature_on_is_a_subhead
     units[4] = _unit(PARA, below, 300)
     labelled = [*units[:2], _unit(HEAD, "思想纵横", 200), _unit(HEAD, "不怕苦不怕累", 210, blank=0), units[4]]
     assert len(assemble(labelled).drafts) == 2
+    signed = [*units[:4], _unit(BYLINE, "本报记者 王三", 250, blank=0), units[4]]
+    assert len(assemble(signed).drafts) == 2
+
+
+def test_a_photo_reports_title_heads_its_own_item():
+    assert _make_group([_unit(HEAD, "图片报道", 0)]).strong
+    assert not _make_group([_unit(HEAD, "图片里的春天", 0)]).strong
+
+
+def test_a_short_name_and_a_dash_over_a_line_heads_a_features_part_not_an_article():
+    # 杜富民—— / 为患者24小时待命: one of a feature's parts, whatever the words of the text under it
+    above = "医院里，护士们轮班照护患者，夜里也守在病房里，送饭送药，测量体温。"
+    units = [_unit(HEAD, "护士轮班照护患者", 0), _unit(PARA, above, 100),
+             _unit(HEAD, "李红——", 200), _unit(HEAD, "不怕苦不怕累", 210, blank=0),
+             _unit(PARA, "城区新建的三座口袋公园正式开放，市民纷纷前来休闲健身。", 300)]
+    assert [[u.pos for u in d.units] for d in assemble(units).drafts] == [[100, 200, 210, 300]]
+    # a longer kicker over a title heads an article of its own
+    units[2] = _unit(HEAD, "城区新建三座口袋公园——", 200)
+    assert len(assemble(units).drafts) == 2
+    # ... and so does a short one with a byline under it
+    units[2] = _unit(HEAD, "李红——", 200)
     signed = [*units[:4], _unit(BYLINE, "本报记者 王三", 250, blank=0), units[4]]
     assert len(assemble(signed).drafts) == 2

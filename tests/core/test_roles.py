@@ -161,6 +161,13 @@ def test_page_labels_and_source_lines():
     ("社区干部说了这些话（记者 王三）", False),  # a closing byline, not a column's name
     ("各项工作落实落细。（新华社电）", False),  # a sentence's end and its source
     ("天气晴好（图）", False),  # too short to be a headline
+    ("美国在中国抗击疫情中表现如何？（国际论坛）", True),  # a headline may ask
+    ("各项工作正在有序推进。（人民论坛）", False),  # a sentence closes on a full stop
 ])
 def test_a_title_closing_on_its_columns_name_in_brackets(line, tagged):
     assert roles.is_tagged_title(line) is tagged
+
+
+def test_a_photo_reports_title():
+    assert roles.is_photo_report("图片报道") and roles.is_photo_report("图片 新闻")
+    assert not roles.is_photo_report("图片报道显示，工人正在加紧生产")
