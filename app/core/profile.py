@@ -150,11 +150,11 @@ class Trials:
 
     def split(self, key: int, name: str, text: str, profile: Profile) -> Page:
         from .assembly import assemble
-        from .layout import read_units
-        from .splitter import banners, to_page
+        from .splitter import rule_units, to_page
 
         early = tuple((k, v) for k, v in profile.values if k.startswith("layout."))
         with applied(profile):
             if (key, early) not in self.units:
-                self.units[(key, early)] = banners(read_units(text))
-            return to_page(name, text, assemble(self.units[(key, early)]))
+                self.units[(key, early)] = rule_units(text)
+            units, rank = self.units[(key, early)]
+            return to_page(name, text, assemble(units), rank)

@@ -14,7 +14,23 @@ from typing import TYPE_CHECKING
 
 from . import roles
 from .assembly import Assembly, Group, assemble
-from .layout import AD, BYLINE, CAPTION, FURN, HEAD, PARA, SECTION, SUBHEAD, Unit, read_units
+from .chunks import reading_order
+from .layout import (
+    AD,
+    BYLINE,
+    CAPTION,
+    FURN,
+    HEAD,
+    PARA,
+    SECTION,
+    SUBHEAD,
+    Unit,
+    author_lines,
+    build_units,
+    fixed_roles,
+    read_lines,
+    standalone_captions,
+)
 from .loading import SourcePage
 from .page import Block, Item, Kind, Page, Role
 
@@ -131,8 +147,20 @@ def rule_split(name: str, text: str, profile: Profile | None = None) -> Page:
     from .profile import applied
 
     with applied(profile):
-        return to_page(name, text, assemble(banners(read_units(text))))
+        units, rank = rule_units(text)
+        return to_page(name, text, assemble(units), rank)
 
+
+def rule_units(text: str) -> tuple[list[Unit], dict[int, int] | None]:
+    """The rule passes up to `banners`: `layout.read_units` on the lines in reading order (two articles
+    printed side by side, extracted chunk by chunk, are read one after the other: `chunks.reading_order`),
+    and each line's place in that order by its start where it is not the page's (else None)."""
+    read = read_lines(text)
+    lines = reading_order(read)
+    units, kinds = build_units(lines, fixed_roles(lines))
+    units = author_lines(standalone_captions(units, lines, kinds))
+    rank = None if lines is read else {ln.start: k for k, ln in enumerate(lines)}
+    return banners(units), rank
 
 
 def banners(units: list[Unit]) -> list[Unit]:
@@ -173,9 +201,10 @@ def _in_group(units: list[Unit], k: int) -> bool:
     return any(x.kind in (HEAD, BYLINE) for x in near)
 
 
-def to_page(name: str, text: str, assembly: Assembly) -> Page:
+def to_page(name: str, text: str, assembly: Assembly, rank: dict[int, int] | None = None) -> Page:
     """The page model of an assembled page: headline roles, captions and sections to the item they sit in
-    or follow, ads and furniture as items of their own."""
+    or follow, ads and furniture as items of their own. `rank` gives each line's place in reading order (by
+    its start) where that is not the page's order (`chunks.reading_order`)."""
     drafts, forward, units = assembly.drafts, assembly.forward, assembly.units
     block_ids = itertools.count()
     owner: dict[int, int] = {}  # unit position -> draft index
@@ -196,7 +225,7 @@ def to_page(name: str, text: str, assembly: Assembly) -> Page:
     furniture: list[Unit] = []
     ads: list[Unit] = []
     # captions, sections and loose units go to the item they sit in or follow
-    ordered = sorted(units, key=lambda u: u.pos)
+    ordered = sorted(units, key=lambda u: u.pos if rank is None else (rank[u.lines[0].start], u.pos))
     owned_before: list[int | None] = []
     last = None
     for u in ordered:

@@ -1,0 +1,131 @@
+"""Two articles printed side by side, extracted chunk by chunk: `chunks.reading_order` and its parts, on small
+pages made up here (two articles of made-up text drawn from two sets of characters, each wrapped at its own
+column measure and interleaved a few lines at a time)."""
+
+from __future__ import annotations
+
+import random
+
+from app.core.chunks import alternating_measures, join_evidence, reading_order, thread_labels, two_topics
+from app.core.layout import read_lines
+from app.core.page import check_invariant
+from app.core.splitter import split_page
+
+POOL_A = "春耕农机合作社麦苗土壤墒情播种插秧植保无人机拖拉机维修保养订单种粮大户田间管理灌溉施肥"
+POOL_B = "博物馆展览文物考古遗址陶瓷书画修复馆藏讲解观众参观数字化藏品研究学者展厅策展青铜器"
+
+
+def _text(pool: str, sentences: int, seed: int) -> str:
+    """Made-up sentences of characters from one pool (no two articles share a character)."""
+    rng = random.Random(seed)
+    out = []
+    for _ in range(sentences):
+        clauses = ["".join(rng.choice(pool) for _ in range(rng.randint(6, 12))) for _ in range(rng.randint(2, 4))]
+        out.append("，".join(clauses) + "。")
+    return "".join(out)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    return [text[k:k + width] for k in range(0, len(text), width)]
+
+
+def _interleaved(chunk: int = 6, widths: tuple[int, int] = (18, 12)) -> tuple[str, list[str], list[str]]:
+    a = ["春耕农机大显身手", "", *_wrap(_text(POOL_A, 40, 1), widths[0])]
+    b = ["博物馆里过大年", "", *_wrap(_text(POOL_B, 50, 2), widths[1])]
+    lines: list[str] = []
+    pa = pb = 0
+    while pa < len(a) or pb < len(b):
+        lines += a[pa:pa + chunk]
+        pa += chunk
+        lines += b[pb:pb + chunk]
+        pb += chunk
+    return "\n".join(lines) + "\n", [x for x in a if x], [x for x in b if x]
+
+
+def test_join_evidence_reads_words_and_clauses_across_the_join():
+    assert join_evidence("各地积极推进春耕生产，努力提", "升农业机械化水平") > 0  # 提 + 升
+    assert join_evidence("各地积极推进春耕生产，农业机", "，确保不误农时") > 0  # a line opening mid-clause
+    assert join_evidence("确保不误农时。", "，保障夏粮丰收") < 0  # nothing opens a sentence with a comma
+    assert join_evidence("确保不误农时。", "博物馆里过大年") == 0
+
+
+def test_two_column_measures_taking_turns_are_found():
+    text, _, _ = _interleaved()
+    assert alternating_measures(read_lines(text)) == (18.0, 12.0)
+
+
+def test_one_measure_or_measures_that_never_come_back_are_not_interleaving():
+    a = _wrap(_text(POOL_A, 40, 1), 18)
+    b = _wrap(_text(POOL_B, 50, 2), 12)
+    one_after_the_other = "\n".join(["春耕农机大显身手", "", *a, "", "博物馆里过大年", "", *b]) + "\n"
+    assert alternating_measures(read_lines(one_after_the_other)) is None
+    same_measure, _, _ = _interleaved(widths=(16, 16))
+    assert alternating_measures(read_lines(same_measure)) is None
+
+
+def test_two_topics_needs_two_long_texts_that_share_few_pairs():
+    a, b = _text(POOL_A, 20, 1), _text(POOL_B, 50, 2)
+    assert two_topics([a], [b])
+    assert not two_topics([a[:len(a) // 2]], [a[len(a) // 2:]])  # two halves of one article
+    assert not two_topics([a[:40]], [b])  # too short to tell
+
+
+def _switches(texts: list[str], a_lines: list[str]) -> int:
+    """How often consecutive lines belong to different articles."""
+    side = [t in a_lines for t in texts]
+    return sum(1 for x, y in zip(side, side[1:], strict=False) if x != y)
+
+
+def test_thread_labels_give_the_chunks_of_text_to_their_columns():
+    text, a_lines, b_lines = _interleaved()
+    lines = read_lines(text)
+    labels = thread_labels(lines, (18.0, 12.0))
+    a_labels = [labels[k] for k, ln in enumerate(lines) if ln.text in a_lines[1:]]
+    b_labels = [labels[k] for k, ln in enumerate(lines) if ln.text in b_lines[1:]]
+    assert a_labels.count(0) >= 0.9 * len(a_labels)  # (made-up text: a random word across a join or two)
+    assert b_labels.count(1) >= 0.9 * len(b_labels)
+
+
+def test_reading_order_puts_each_article_together_and_keeps_the_spans():
+    text, a_lines, b_lines = _interleaved()
+    lines = read_lines(text)
+    ordered = reading_order(lines)
+    assert ordered is not lines
+    assert sorted((ln.start, ln.end) for ln in ordered) == [(ln.start, ln.end) for ln in lines]  # order alone
+    before = _switches([ln.text for ln in lines], a_lines)
+    after = _switches([ln.text for ln in ordered], a_lines)
+    assert before > 20 and after < 0.6 * before  # (made-up text: random words across a few joins)
+    texts = [ln.text for ln in ordered]
+    second = texts.index(b_lines[0])
+    assert texts[second + 1] == b_lines[1]  # the second article's headline goes with its text
+    assert ordered[second].blank_before >= 1  # ... after a column break
+
+
+def test_a_page_that_is_not_interleaved_keeps_its_lines_as_they_were():
+    a = _wrap(_text(POOL_A, 40, 1), 18)
+    lines = read_lines("\n".join(["春耕农机大显身手", "", *a]) + "\n")
+    assert reading_order(lines) is lines
+    same_measure, _, _ = _interleaved(widths=(16, 16))
+    lines = read_lines(same_measure)
+    assert reading_order(lines) is lines
+
+
+def _mixing(page, text: str) -> list[float]:
+    """For each item, the share of its characters from the less common of the two articles' pools."""
+    out = []
+    for item in page.items:
+        chars = [c for b in item.blocks for s, e in b.spans for c in text[s:e] if c in POOL_A + POOL_B]
+        a = sum(1 for c in chars if c in POOL_A)
+        out.append(min(a, len(chars) - a) / max(1, len(chars)))
+    return out
+
+
+def test_the_rule_split_reads_interleaved_articles_each_whole(monkeypatch):
+    text, a_lines, b_lines = _interleaved()
+    page = split_page(("p.txt", text), method="rules")
+    assert check_invariant(page) == []
+    assert max(_mixing(page, text)) < 0.1
+    assert any(len(b.spans) > 3 for it in page.items for b in it.blocks)  # a paragraph across the chunks
+    # without the pass the same page mixes the two articles
+    monkeypatch.setattr("app.core.splitter.reading_order", lambda lines: lines)
+    assert max(_mixing(split_page(("p.txt", text), method="rules"), text)) > 0.3
