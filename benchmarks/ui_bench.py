@@ -137,7 +137,7 @@ def main() -> None:
 
     from app.ui import tasks
     from app.ui.changes_view import diff_pages
-    from app.ui.session import _SHOW_BESIDE
+    from app.ui.session import BESIDE_EVENT
 
     bare = QPlainTextEdit()  # the floor: Qt's own widget, the same text, the same size, painted
     bare.setFont(window.source.font())
@@ -190,7 +190,7 @@ def main() -> None:
             QApplication.processEvents()
         painted()
 
-    beside = int(_SHOW_BESIDE)
+    beside = int(BESIDE_EVENT)
     watch = PaintWatch(beside)  # one open watched: which panes it painted, first and once complete
     fresh(ids[1])
     app.installEventFilter(watch.filter)

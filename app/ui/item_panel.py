@@ -1,9 +1,10 @@
 """The item editor: kind, section, kicker, title, subtitle, authors and tags in a compact form, and the
 article view (`article_view.py`): the item as the export writes it, which the window sets beside the form.
 
-The panel shows the session's current item (on the turn after the source shows a new page) and reports what the user changed (`fieldEdited`,
-`kindChosen`); the fixes turn each report into an undoable command. Values are shown as plain text (QLineEdit and
-the article view never interpret markup). Programmatic updates never emit the signals.
+The panel shows the session's current item (on the turn after the source shows a new page) and reports
+what the user changed (`fieldEdited`, `kindChosen`); the fixes turn each report into an undoable command.
+Values are shown as plain text (QLineEdit and the article view never interpret markup). Programmatic
+updates never emit the signals.
 """
 
 from __future__ import annotations

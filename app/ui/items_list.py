@@ -2,9 +2,10 @@
 (`ItemsModel` in a tree view), the current one selected, several selectable for bulk fixes, dragged to
 reorder, optionally only the edited ones shown.
 
-It follows the session: a page shown takes the list's rows (on the turn after the source shows it), an edit updates only the rows it touched, the
-current item is selected and scrolled to. Choosing a row selects that item (through the session); a drop
-asks for a move (`moveRequested`), which the fixes turn into an undoable command.
+It follows the session: a page shown takes the list's rows (on the turn after the source shows it), an
+edit updates only the rows it touched, the current item is selected and scrolled to. Choosing a row
+selects that item (through the session); a drop asks for a move (`moveRequested`), which the fixes turn
+into an undoable command.
 """
 
 from __future__ import annotations

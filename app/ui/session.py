@@ -29,7 +29,7 @@ from ..core.metadata import remember
 from ..core.page import Page
 from .commands import PageDoc
 
-_SHOW_BESIDE = QEvent.Type(QEvent.registerEventType())  # the posted event that sends `pageShownBeside`
+BESIDE_EVENT = QEvent.Type(QEvent.registerEventType())  # the posted event that sends `pageShownBeside`
 
 
 def first_article(page: Page) -> int | None:
@@ -98,7 +98,7 @@ class Session(QObject):
         self.stateChanged.emit()
         if not self._beside_posted:  # after Qt's request to paint the window, posted at the same priority
             self._beside_posted = True
-            QCoreApplication.postEvent(self, QEvent(_SHOW_BESIDE), Qt.EventPriority.LowEventPriority.value)
+            QCoreApplication.postEvent(self, QEvent(BESIDE_EVENT), Qt.EventPriority.LowEventPriority.value)
 
     def show_beside(self) -> None:
         """The panes beside the source shown the page now, if they are still to be (`pageShownBeside`)."""
@@ -120,7 +120,7 @@ class Session(QObject):
                 pass
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == _SHOW_BESIDE:
+        if event.type() == BESIDE_EVENT:
             self._beside_posted = False
             self.show_beside()
             return True
