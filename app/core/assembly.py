@@ -36,7 +36,8 @@ CONTINUITY_ABOVE = 1500
 STRONG_CONTINUITY_SHARE = 0.2
 # a feature's parts are often headed by a short name and a dash over a line of their own (杜富民—— / 为患者24小时
 # 待命, 隔离宾馆—— / …, 崔肖（1995年生）—— / …): a kicker line this short (its bracketed note aside) over one
-# more heading, with no byline, is a subhead (typeset 2020-02: 16 such subheads, no new article without a byline)
+# more heading, with no byline, is a subhead (typeset 2020-02: 16 such subheads, no new article without a byline);
+# so is a longer one next to another of its shape (three draws: 19 subheads, one new article, with a column tag)
 PART_NAME_CHARS = 6
 # a heading line ending on a pause mark or a word that joins what follows runs on into the next line
 # (大数据分析指导施肥、 / 灌溉和种植, 避免党的 / 执政基础受侵蚀): one heading wrapped, not two
@@ -214,14 +215,27 @@ def _labelled(heads: list[Unit]) -> bool:
 _NOTE = re.compile(r"[（(][^（）()]*[）)]")
 
 
-def _named_part(heads: list[Unit]) -> bool:
-    """A short name and a dash over one more heading (杜富民—— / 为患者24小时待命, wrapped or not): a
-    feature's part."""
-    lines = [ln.text.strip() for u in heads for ln in u.lines]
-    if _headings(heads) != 2 or not lines[0].endswith(("——", "—")):
+def _dashed_pair(g: object) -> bool:
+    """A heading group of a line ending in a dash over one more heading, with no byline (地名—— / 做法)."""
+    if not isinstance(g, Group) or g.has_byline:
         return False
-    name = _NOTE.sub("", lines[0]).rstrip("—").replace(" ", "")
-    return 2 <= len(name) <= PART_NAME_CHARS
+    heads = [u for u in g.units if u.kind == HEAD]
+    return bool(heads) and _headings(heads) == 2 and heads[0].lines[0].text.rstrip().endswith(("——", "—"))
+
+
+def _named_part(seq: list[object], gi: int) -> bool:
+    """A feature's part: a short name and a dash over one more heading (杜富民—— / 为患者24小时待命, wrapped
+    or not), or a dashed pair next to another (湖南筑牢三大防线防控疫情—— / 全面摸排保安全, then 杭州下城区…——
+    / 一名党员一幢楼: the parts of a round-up, in parallel)."""
+    if not _dashed_pair(seq[gi]):
+        return False
+    heads = [u for u in seq[gi].units if u.kind == HEAD]
+    name = _NOTE.sub("", heads[0].lines[0].text.strip()).rstrip("—").replace(" ", "")
+    if 2 <= len(name) <= PART_NAME_CHARS:
+        return True
+    groups = [k for k, x in enumerate(seq) if isinstance(x, Group)]
+    at = groups.index(gi)
+    return any(_dashed_pair(seq[groups[n]]) for n in (at - 1, at + 1) if 0 <= n < len(groups))
 
 
 def subheads_inside(seq: list[object], gi: int, above: list[Unit]) -> bool:
@@ -238,7 +252,7 @@ def subheads_inside(seq: list[object], gi: int, above: list[Unit]) -> bool:
         return False
     if not (gi + 1 < len(seq) and isinstance(seq[gi + 1], Unit)) or seq[gi + 1].opening:
         return False
-    if _named_part(heads):
+    if _named_part(seq, gi):
         return True
     return continuity("".join(u.text for u in above if u.kind == PARA),
                       "".join(u.text for u in _own_text_below(seq, gi))) >= STRONG_CONTINUITY_SHARE

@@ -771,3 +771,16 @@ def test_a_short_name_and_a_dash_over_a_line_heads_a_features_part_not_an_articl
     units[2] = _unit(HEAD, "李红——", 200)
     signed = [*units[:4], _unit(BYLINE, "本报记者 王三", 250, blank=0), units[4]]
     assert len(assemble(signed).drafts) == 2
+
+
+def test_dashed_heading_pairs_next_to_one_another_are_a_round_ups_parts():
+    # 湖南筑牢三大防线防控疫情—— / 全面摸排保安全, then 杭州下城区确保每户都有责任人—— / 一名党员一幢楼: a round-up's parts
+    units = [_unit(HEAD, "各地筑牢社区防线", 0),
+             _unit(PARA, "各地社区干部挨家挨户排查，筑牢社区防线，守护居民健康。", 100),
+             _unit(HEAD, "湖南筑牢三大防线防控疫情——", 200), _unit(HEAD, "全面摸排保安全", 230, blank=0),
+             _unit(PARA, "长沙市的社区工作者每天上门登记，不漏一户。", 300),
+             _unit(HEAD, "杭州下城区确保每户都有责任人——", 400), _unit(HEAD, "一名党员一幢楼", 430, blank=0),
+             _unit(PARA, "下城区的党员干部分楼包干，每天为居民代购生活物资。", 500)]
+    assert len(assemble(units).drafts) == 1
+    # alone, such a pair over text of another topic heads an article
+    assert len(assemble(units[:5]).drafts) == 2

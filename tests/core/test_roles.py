@@ -40,6 +40,7 @@ def test_subtitle_kicker_and_series_banner():
     # a kicker leading into its title: who acts or where, or who said what
     ("市人民医院", False), ("各级财政", False), ("福建厦门", False), ("生态环境部", False), ("孙春兰强调", False),
     ("国台办：", False), ("多管齐下 服务地方", False), ("城区新建三座口袋公园正式开放", False),
+    ("国办印发意见", False), ("商务部回应关切", False),  # who did what to what
 ])
 def test_a_column_label_against_a_short_kicker(line, label):
     assert roles.is_column_label(line) is label
