@@ -379,7 +379,7 @@ def heading_here(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
     ln = lines[i]
     if kinds[i] or ln.opens or roles.is_source_line(ln.text):
         return False  # (a line set in the page's paragraph indent opens a paragraph; 据中国之声 closes one)
-    if headline_block(lines, kinds, i) or over_byline(lines, kinds, i):
+    if headline_block(lines, kinds, i) or over_byline(lines, kinds, i) or tagged_title(lines, kinds, i):
         return True
     if not roles.is_headingish(ln.text):
         return False
@@ -436,6 +436,27 @@ def heading_here(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
             if col and abs(ln.width - col) <= COLUMN_TOLERANCE:
                 return False  # a clause cut at the column's width, carried on below
     return True
+
+
+def tagged_title(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
+    """Is line i (part of) a title closing on its column's name in brackets (扶贫扶出精气神（今日 / 谈）,
+    困难时刻，也别忘了读书（新语）) at the top of a block or under a sentence's end? Whatever its width, and with
+    the text right under it, such a line is a headline (`roles.is_tagged_title`): body text never closes so."""
+    def free(k: int) -> bool:
+        return kinds[k] in (NONE, HEAD) and not lines[k].opens and lines[k].width <= HEADLINE_MAX_WIDTH
+
+    for start, end in ((i, i), (i - 1, i), (i, i + 1)):
+        if start < 0 or end >= len(lines) or not all(free(k) for k in range(start, end + 1)):
+            continue
+        if end > start and (lines[end].chunk != lines[start].chunk or not roles.unbalanced(lines[start].text)):
+            continue  # (a title wraps onto a second line inside or before its bracket)
+        prev = lines[start - 1] if start > 0 else None
+        if not (prev is None or prev.chunk != lines[start].chunk or kinds[start - 1] in (FURN, BYLINE, CAPTION, AD)
+                or roles.ends_sentence(prev.text)):
+            continue  # the line may carry on a sentence left open above it
+        if roles.is_tagged_title("".join(lines[k].text for k in range(start, end + 1))):
+            return True
+    return False
 
 
 def over_byline(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:

@@ -24,6 +24,7 @@ from app.core.layout import (
     fixed_roles,
     local_column,
     read_lines,
+    read_units,
     standalone_captions,
 )
 from app.core.splitter import banners
@@ -784,3 +785,16 @@ def test_dashed_heading_pairs_next_to_one_another_are_a_round_ups_parts():
     assert len(assemble(units).drafts) == 1
     # alone, such a pair over text of another topic heads an article
     assert len(assemble(units[:5]).drafts) == 2
+
+
+def test_a_title_closing_on_its_columns_name_is_a_heading_whatever_its_width():
+    # as wide as the column over the text under it, or wider than the column right over it: body text never
+    # closes on a column's name in brackets
+    narrow = ["城区新建的三座口袋公园正", "式开放，市民纷纷前来休闲", "健身，孩子们也有了去处。", "",
+              "扶贫扶出精气神（今日谈）", "李应川一家搬进了新村，日", "子越过越有奔头，他说这是", "最切身的感受。"]
+    assert [u.text for u in read_units("\n".join(narrow)) if u.kind == HEAD] == ["扶贫扶出精气神（今日谈）"]
+    wide = [*WRAPPED, "", "困难时刻，也别忘了读书（新语）", *WRAPPED]
+    assert [u.text for u in read_units("\n".join(wide)) if u.kind == HEAD] == ["困难时刻，也别忘了读书（新语）"]
+    # wrapped inside its bracket, both lines are the title's
+    lines = read_lines("\n".join([*narrow[:4], "扶贫扶出精气神（今日", "谈）", "", *narrow[5:]]))
+    assert layout.tagged_title(lines, [NONE] * len(lines), 3) and layout.tagged_title(lines, [NONE] * len(lines), 4)
