@@ -38,8 +38,10 @@ ROLE_WORDS: dict[str, str] = {
     "图/": "摄影",
     "图／": "摄影",
 }
-_ROLE_ALT = "|".join(re.escape(w) for w in sorted(ROLE_WORDS, key=len, reverse=True))
-_ROLE_RE = re.compile(_ROLE_ALT)
+# the one list of role words as a regular expression (longest first): bylines, reflow, tags and the rule
+# passes all read role words from here
+ROLE_ALT = "|".join(re.escape(w) for w in sorted(ROLE_WORDS, key=len, reverse=True))
+ROLE_RE = re.compile(ROLE_ALT)
 _HAN = "\u4e00-\u9fff\u3400-\u4dbf"
 _NAME_CHARS = f"{_HAN}·•"
 _BULLETS = "□■◆◇●○▲△☆★◎"
@@ -50,7 +52,7 @@ _DISPATCH = (rf"(?:本报讯|本报[{_HAN}0-9０-９]{{1,14}}(?:电|讯)|(?:新�
 # 本报讯（记者… 通讯员…） / 本报XX电（记者…） / 新华社…电（记者…）
 LEAD_RE = re.compile(rf"^\s*{_DISPATCH}\s*[（(]([^（）()]{{1,80}})[）)]")
 # how an article's first paragraph opens (a dispatch source, or a bracketed byline): nothing runs on into it
-LEAD_START = re.compile(rf"^\s*(?:{_DISPATCH}|[（(]\s*(?:本报|特约|{_ROLE_ALT}))")
+LEAD_START = re.compile(rf"^\s*(?:{_DISPATCH}|[（(]\s*(?:本报|特约|{ROLE_ALT}))")
 # a dateline opening an article with no byline after it: 新华社北京2月26日电, 本报北京2月1日电, 本报讯,
 # 荆州日报讯. Stricter than `_DISPATCH` (a source with a date, or a paper's 讯): a sentence such as
 # 这家合作社今年发电… must not read as one
@@ -59,11 +61,11 @@ DISPATCH_OPENING_RE = re.compile(
     rf"^\s*(?:本报讯|[{_HAN}]{{2,6}}(?:日报|晚报)讯|(?:本报|新华社|中新社|[{_HAN}]{{2,6}}(?:日报|晚报|通讯社))"
     rf"[{_HAN}]{{0,8}}(?:{_DATE}{{1,2}}月)?{_DATE}{{1,3}}日电|(?:新华社|中新社)[{_HAN}]{{2,8}}电)")
 # a parenthetical byline that opens a paragraph without the 本报讯 prefix: （特约记者杜川 通讯员郑丹）
-PAREN_LEAD_RE = re.compile(rf"^\s*[（(]\s*((?:{_ROLE_ALT})[^（）()]{{1,80}})[）)]")
-BULLET_BYLINE_RE = re.compile(rf"^\s*[{_BULLETS}]?\s*(?:本报)?(?:{_ROLE_ALT})\s*[{_NAME_CHARS}]")
+PAREN_LEAD_RE = re.compile(rf"^\s*[（(]\s*((?:{ROLE_ALT})[^（）()]{{1,80}})[）)]")
+BULLET_BYLINE_RE = re.compile(rf"^\s*[{_BULLETS}]?\s*(?:本报)?(?:{ROLE_ALT})\s*[{_NAME_CHARS}]")
 # photo credit at the end of a caption: "诸胜涛 摄", "（朱柯 摄）", "记者 王三 摄", "新华社发"
 CREDIT_RE = re.compile(
-    rf"(?:(?<=[\s　。！？.!?）)”])|^|(?<=[（(]))(?:本报)?(?:(?:{_ROLE_ALT})\s*)?"
+    rf"(?:(?<=[\s　。！？.!?）)”])|^|(?<=[（(]))(?:本报)?(?:(?:{ROLE_ALT})\s*)?"
     rf"([{_NAME_CHARS}]{{1,4}}(?:[ 　]+[{_NAME_CHARS}]{{1,4}}){{0,4}})\s*(?:摄影?|供图|/摄)\s*[）)]?\s*$"
 )
 _SEP_RE = re.compile(r"[\s、，,；;　]+")
@@ -107,12 +109,12 @@ def parse_authors(text: str, default_role: str = "作者") -> list[Author]:
     if credit and credit.start() > 0:
         # "记者 王三 摄": the names before the credit word took the photographs
         text = text[: credit.start()]
-        tail = [Author(a.name, "摄影") for a in parse_authors(_ROLE_RE.split(text)[-1], "摄影")]
-        head = parse_authors(text[: text.rfind(_ROLE_RE.split(text)[-1])], default_role) if _ROLE_RE.search(text) else []
+        tail = [Author(a.name, "摄影") for a in parse_authors(ROLE_RE.split(text)[-1], "摄影")]
+        head = parse_authors(text[: text.rfind(ROLE_RE.split(text)[-1])], default_role) if ROLE_RE.search(text) else []
         return [a for a in head if a.name not in {t.name for t in tail}] + tail
     authors: list[Author] = []
     pos, role = 0, default_role
-    for m in _ROLE_RE.finditer(text):
+    for m in ROLE_RE.finditer(text):
         authors += [Author(n, role) for n in _names(text[pos:m.start()])]
         role, pos = ROLE_WORDS[m.group()], m.end()
     authors += [Author(n, role) for n in _names(text[pos:])]
@@ -129,7 +131,7 @@ def lead_byline(paragraph: str) -> tuple[str, list[Author]] | None:
     if not m:
         return None
     inner = m.group(1)
-    if not _ROLE_RE.search(inner):
+    if not ROLE_RE.search(inner):
         return None
     return m.group(0), parse_authors(inner, default_role="记者")
 
@@ -141,7 +143,7 @@ def dispatch_opening(paragraph: str) -> bool:
 
 
 # a byline printed at the end of an article: …的承诺。（记者 王三 通讯员 李四）
-TRAILING_RE = re.compile(rf"[（(]\s*((?:本报)?(?:{_ROLE_ALT})[^（）()]{{1,60}})[）)]\s*$")
+TRAILING_RE = re.compile(rf"[（(]\s*((?:本报)?(?:{ROLE_ALT})[^（）()]{{1,60}})[）)]\s*$")
 # a note on the author closing an article, no byline: （作者为联合国副秘书长）, （作者单位：郑州大学）
 AUTHOR_NOTE_RE = re.compile(r"^[（(]\s*(?:本文)?作者\s*(?:为|系|是|单位|简介)[^（）()]{1,80}[）)]$")
 
@@ -168,7 +170,7 @@ def is_byline(line: str) -> bool:
     if not BULLET_BYLINE_RE.match(s) and not s.startswith(tuple(_BULLETS)):
         return False
     authors = parse_authors(s, default_role="")
-    rest = _ROLE_RE.sub("", s.lstrip(_BULLETS))
+    rest = ROLE_RE.sub("", s.lstrip(_BULLETS))
     named = sum(len(a.name) for a in authors)
     return bool(authors) and named >= len(re.sub(r"\s", "", rest)) - 1
 
@@ -193,7 +195,7 @@ def labelled_names(line: str) -> str | None:
     """The names of a line that labels its authors with a word of its own, `寄思人：王三 李四` (no role word
     in the label), or None."""
     m = _LABEL_RE.match(line)
-    if not m or _ROLE_RE.search(m.group(1)):
+    if not m or ROLE_RE.search(m.group(1)):
         return None
     rest = line[m.end():].strip()
     parts = [p for p in re.split(r"[\s、，,　]+", rest) if p]

@@ -18,6 +18,7 @@ from enum import StrEnum
 
 from . import roles
 from .bylines import (
+    ROLE_ALT,
     dispatch_opening,
     has_credit,
     is_author_line,
@@ -63,8 +64,18 @@ COLUMN_WINDOW = 12  # lines either side read for the local column width
 COLUMN_MIN_LINES = 5  # wrapped lines needed to tell a column width
 COLUMN_TOLERANCE = 1.5  # cells a wrapped line may differ from the column's width
 COLUMN_AGREEMENT = 0.6  # share of lines within tolerance for the text to count as hard-wrapped
-PARA_END_SHORTFALL = 2  # a sentence-final line this many cells short of the column ends its paragraph
+# a sentence-final line this many cells short of the column ends its paragraph: the next character would
+# have fitted (unless it is an opening mark, which no line may end on, pushed down with the word it opens)
+PARA_END_SHORTFALL = 1
+# a paragraph's line this many cells narrower than its measure, before a blank line, is its last (a column
+# break cuts at a full line; PDF text of the seeds' pages varies by up to two cells a line: digits, Latin
+# letters and punctuation set narrower than a character)
+SHORT_LINE_CELLS = 4
+INDENT_CELLS = 2  # a paragraph's first line may be short of the column by its indent (two characters)
 CAPTION_SENTENCE_WIDTH = 30  # cells a caption with no credit or mark stays within (longer: a short paragraph)
+# cells an unmarked caption between two body paragraphs stays within: there a lone sentence is a paragraph of
+# one sentence (news prints many), and only a fragment (讨论病情。, a caption's wrapped-off end) is a caption's
+INSET_CAPTION_WIDTH = 6
 CAPTION_MAX_LINES = 4  # printed lines a photo caption runs to (its own block of lines)
 # characters of caption text a block above its credit holds (a narrow caption runs to more lines; a block of
 # body text set apart is longer: typeset and seed captions are one or two sentences, at most ~80 characters)
@@ -281,8 +292,8 @@ def inserted_captions(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tup
         if before.text.rstrip()[-1] in "：:" or roles.LEAD_START.match(first.text) or is_byline(first.text):
             continue  # (a colon opens what follows it)
         block = range(a, b + 1)
-        if all(roles.is_headingish(lines[k].text) for k in block) or _closes_unopened(
-                "".join(lines[k].text for k in block)):
+        if all(roles.is_headingish(lines[k].text) for k in block) or roles.unbalanced(
+                "".join(lines[k].text for k in block), closing=True):
             continue  # (a heading's lines; a block closing a quote the text above opened)
         mid = roles.starts_mid_sentence(after.text) and not roles.is_list_item(after.text)  # (一、 opens a part)
         word_across = roles.cuts_a_word(before.text, after.text)
@@ -364,7 +375,7 @@ def ad_roles(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tuple[UnitKi
 _CLAUSE_MARK = re.compile(r"[，。；！？,;!?]")
 # a column or series label in brackets, printed on its own line under the title it closes: （新论）, （人民要论）
 _TITLE_LABEL = re.compile(r"^[（(][^（）()，。,.；;：:！？!?]{1,12}[）)]$")
-_ROLE_IN_LABEL = re.compile(r"记者|通讯员|作者|摄|编辑|据|电$")
+_ROLE_IN_LABEL = re.compile(rf"{ROLE_ALT}|摄|编辑|据|电$")
 NOTE_MAX_LINES = 3  # printed lines such a note runs to in a narrow column
 
 
@@ -656,6 +667,9 @@ def build_units(lines: tuple[Ln, ...], fixed: tuple[UnitKind, ...]) -> tuple[lis
                 and not roles.LEAD_START.match(ln.text) and not roles.is_headingish(ln.text)
                 and not _short_last_line(lines, i - 1)):
             open_para = para  # no indent after a column break: the paragraph carries on
+        if (open_para is not None and new_chunk and ln.blank_before and local_column(lines, i)
+                and _ended_short(open_para.lines, ln)):
+            close_open()  # a short line before a blank line ended its paragraph, sentence end or none
         if open_para is not None and new_chunk:
             tail = open_para.lines[-1].text
             if not roles.LEAD_START.match(ln.text) and not roles.is_date_line(ln.text) and not ln.opens and (
@@ -765,6 +779,20 @@ def _wrapped_unmeasured(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) ->
     return roles.ends_sentence(ln.text) or nxt is not None and nxt.chunk == ln.chunk and not kinds[i + 1]
 
 
+def _ended_short(para: list[Ln], nxt: Ln) -> bool:
+    """Did the paragraph end on its last line, a line short of the paragraph's measure before a blank line,
+    although no sentence ends there (…放 / 在首位” / (blank) / 谈到…; 时间：1月30日，正月初六，晴 / (blank))?
+    On hard-wrapped text (the caller's to tell) a column break cuts a paragraph at a full line; the measure is
+    the paragraph's widest other line, or the line after the break for a paragraph of one line (which may be
+    short by its indent alone)."""
+    last = para[-1]
+    if _continues(last.text, nxt) or roles.cuts_a_word(last.text, nxt.text):
+        return False
+    if len(para) > 1:
+        return last.width <= max(x.width for x in para[:-1]) - SHORT_LINE_CELLS
+    return not roles.ends_sentence(nxt.text) and last.width <= nxt.width - SHORT_LINE_CELLS - INDENT_CELLS
+
+
 def _closing_byline(u: _Building, before: list[Unit]) -> bool:
     """A line that is nothing but a bracketed byline, `（记者 王三 通讯员 李四）`, right after a body
     paragraph (a caption or page furniture printed in between aside), closes that article: an opening byline
@@ -799,7 +827,18 @@ def _para_ended(lines: tuple[Ln, ...], j: int) -> bool:
     col = local_column(lines, j)
     if not col or roles.is_parenthetical(ln.text):
         return True  # not hard-wrapped here: one paragraph a line
-    return ln.width <= col - PARA_END_SHORTFALL
+    return _short_of(lines, j, col)
+
+
+def _short_of(lines: tuple[Ln, ...], j: int, col: float) -> bool:
+    """Does line j stop short of the column `col` wide, so that the next line's first character would have
+    fitted on it? (…见着总书记。 / “总书记很和气…: an opening quote mark, which no line may end on, was
+    pushed down with its word and left the line a cell short.)"""
+    short = col - lines[j].width
+    if short >= PARA_END_SHORTFALL + 1:
+        return True
+    nxt = lines[j + 1].text if j + 1 < len(lines) else ""
+    return short >= PARA_END_SHORTFALL and not nxt.startswith(tuple(roles.OPENERS))
 
 
 def _short_last_line(lines: tuple[Ln, ...], j: int) -> bool:
@@ -807,14 +846,15 @@ def _short_last_line(lines: tuple[Ln, ...], j: int) -> bool:
     (Nothing carries such a paragraph on after a column break, indent or none.)"""
     ln = lines[j]
     col = local_column(lines, j)
-    return bool(col) and roles.ends_sentence(ln.text) and ln.width <= col - PARA_END_SHORTFALL
+    return bool(col) and roles.ends_sentence(ln.text) and _short_of(lines, j, col)
 
 
 def standalone_captions(units: list[Unit], lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> list[Unit]:
     """Pass 3: short single-clause sentences standing alone between other units are photo captions."""
     index = {ln.start: i for i, ln in enumerate(lines)}
+    indented = any(ln.opens for ln in lines)
     out: list[Unit] = []
-    for u in units:
+    for k, u in enumerate(units):
         if u.kind == PARA and len(u.lines) == 1 and not u.opening and not u.end_marker:
             ln = u.lines[0]
             i = index[ln.start]
@@ -823,9 +863,14 @@ def standalone_captions(units: list[Unit], lines: tuple[Ln, ...], kinds: tuple[U
             last_para = next((x for x in reversed(out) if x.kind == PARA), None)
             left_open = last_para is not None and not roles.ends_sentence(last_para.lines[-1].text)
             marked = roles.has_credit(ln.text) or roles.has_caption_mark(ln.text)
-            # unmarked, a caption is a short line set apart by blank lines (not a paragraph of one sentence)
-            apart = marked or (ln.width <= CAPTION_SENTENCE_WIDTH and (
-                ln.blank_before > 0 or i == 0 or kinds[i - 1] in (HEAD, BYLINE, CAPTION, FURN)))
+            # unmarked, a caption is a short line set apart by blank lines (not a paragraph of one sentence):
+            # a sentence right under a headline or byline with no blank line between opens the article's text,
+            # and one between two body paragraphs is a paragraph of one sentence unless it is a mere fragment
+            # (or the page marks its paragraphs by an indent, and this line has none)
+            inside = (not indented and bool(out) and out[-1].kind == PARA and k + 1 < len(units)
+                      and units[k + 1].kind == PARA)
+            apart = marked or (ln.width <= (INSET_CAPTION_WIDTH if inside else CAPTION_SENTENCE_WIDTH) and (
+                ln.blank_before > 0 or i == 0 or kinds[i - 1] in (CAPTION, FURN)))
             if (alone_before and apart and roles.is_caption_sentence(ln.text) and not left_open
                     and not ln.text.startswith(("—", "-"))  # (a dash opens an item of a list in the text)
                     and (marked or not _texts_own_line(lines, kinds, i))):
@@ -841,12 +886,6 @@ _TEXTS_OWN = re.compile(r"(?:如下|以下[^。]{0,12})[。：:]$|^(?:记者|问
                         r"|^[^，,。]{0,16}(?:说|表示|介绍|指出|坦言|告诉记者)。$")
 
 
-def _closes_unopened(text: str) -> bool:
-    """Does the text close a quote or bracket it never opened (…争分夺秒。”陈国玺说。)? It ends what the text
-    above began."""
-    return any(text.count(b) > text.count(a) for a, b in ("“”", "（）", "《》"))
-
-
 def _texts_own_line(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...], i: int) -> bool:
     """Does the text itself say that the lone sentence on line i is its own, a paragraph of one sentence and
     no photo's caption? It is set in the page's paragraph indent (captions are not indented), it announces what
@@ -855,7 +894,7 @@ def _texts_own_line(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...], i: int) 
     stands apart from the text on both sides), or it ends the sentence of the line right above it (no blank
     line between, the line above stops short of a sentence's end and is body text or as wide as the column)."""
     ln = lines[i]
-    if ln.opens or roles.is_list_item(ln.text) or _TEXTS_OWN.search(ln.text) or _closes_unopened(ln.text):
+    if ln.opens or roles.is_list_item(ln.text) or _TEXTS_OWN.search(ln.text) or roles.unbalanced(ln.text, closing=True):
         return True
     if i + 1 < len(lines) and not lines[i + 1].blank_before and kinds[i + 1] in (NONE, PARA):
         return True

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .bylines import ROLE_ALT, ROLE_RE, is_author_note
+
 # CJK ideographs, CJK punctuation and full-width forms (the same classes the gold scorer uses)
 CJK = "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
 _CJK_RE = re.compile(f"[{CJK}]")
@@ -60,13 +62,14 @@ def remove_stray_spaces(text: str) -> str:
 
 # 本报讯（记者肖晗 汪漾 通讯员周晓胜）: the space between two names is printed on purpose
 _LEAD = re.compile(r"^(\s*[^（(]{0,14}[（(])([^（）()]{1,80})([）)])")
-_ROLE_SPACE = re.compile(r"(记者|通讯员|实习生|摄影|作者|特约记者|见习记者)[ \t\u3000]+")
+_ROLE_SPACE = re.compile(rf"({ROLE_ALT})[ \t\u3000]+")
 
 
 def clean_paragraph(lines: Iterable[str]) -> str:
     text = join_lines(lines)
     m = _LEAD.match(text)
-    if m and _ROLE_SPACE.search(m.group(2) + " ") or m and re.search("记者|通讯员", m.group(2) or ""):
+    # (a note on the author, （作者为…）, names no one: its spaces are stray)
+    if m and ROLE_RE.search(m.group(2)) and not is_author_note(f"（{m.group(2)}）"):
         inner = _ROLE_SPACE.sub(r"\1", m.group(2))
         inner = re.sub(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])", _name_gap(inner), inner)
         return m.group(1) + _MULTI_SPACE.sub(" ", inner).strip() + m.group(3) + remove_stray_spaces(text[m.end():])

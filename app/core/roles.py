@@ -18,6 +18,7 @@ CUT_CONTEXT = 6  # characters either side of a line break jieba reads to tell wh
 SENTENCE_END = "。！？!?…；;"
 CLAUSE_PUNCT = "，,、；;：:。！？!?"
 CLOSERS = "”’\"」』）)】》"
+OPENERS = "“‘「『（(【《〔"  # marks no line may end on: typesetters push them down to the line they open
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # characters that cannot open a sentence: a line starting with one continues the line before it
 _PARTICLES = set("的了着们得吗呢吧啊")
@@ -232,9 +233,15 @@ def is_source_line(text: str) -> bool:
     return bool(_SOURCE_LINE.match(text.strip()))
 
 
-def unbalanced(text: str) -> bool:
-    """Does the line open a bracket or quote it does not close (逆势上扬外贸稳（数字看)?"""
-    return any(text.count(a) > text.count(b) for a, b in ("（）", "()", "“”", "《》", "【】"))
+BRACKET_PAIRS = ("（）", "()", "“”", "《》", "【】")
+
+
+def unbalanced(text: str, closing: bool = False) -> bool:
+    """Does the text open a bracket or quote it does not close (逆势上扬外贸稳（数字看)? With `closing`, does it
+    close one it never opened (…争分夺秒。”陈国玺说。: it ends what the text above began)?"""
+    if closing:
+        return any(text.count(b) > text.count(a) for a, b in BRACKET_PAIRS)
+    return any(text.count(a) > text.count(b) for a, b in BRACKET_PAIRS)
 
 
 def is_label(text: str) -> bool:

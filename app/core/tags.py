@@ -22,6 +22,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .bylines import ROLE_ALT, ROLE_WORDS
+
 _lock = threading.Lock()
 _table: DocumentFrequencies | None = None
 
@@ -36,12 +38,12 @@ RARE_NEIGHBOUR = 2000
 # words that nearly every Chinese news item shares, so they tell one item from another not at all
 NEWS_STOP_WORDS = frozenset(
     """
-    本报讯 记者 通讯员 特约记者 摄影 作者 编辑 责任编辑 美编 日前 近日 近年来 今年 去年 目前 当天 同时 此次
+    本报讯 编辑 责任编辑 美编 日前 近日 近年来 今年 去年 目前 当天 同时 此次
     表示 介绍 工作 开展 推进 进一步 不断 持续 积极 全面 有效 提升 加强 实现 相关 活动 服务 发展 建设 提供
     通过 进行 取得 一个 我们 他们 以来 已经 没有 可以 以及 其中 方面 问题 情况 能力 水平 全市 全省 全国
     该行 该院 该所 该县 该市 一步 一系列 举措 重要 积极 作为 成为 之一 进行 方式 亿元 万元 人次 我市 我县 我区 我省
     """.split()
-)
+) | {w for w in ROLE_WORDS if "/" not in w and "／" not in w}  # (记者, 通讯员, 摄影 …: the one list of role words)
 # characters that make a word grammar, not content: a word jieba does not know with one of them is no term
 _FUNCTION_CHARS = frozenset("的了是在和与及其为而或之于以把被将对从向也都就又还很更最这那些个们着过吗呢吧啊所该并且如")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -51,7 +53,7 @@ _NUMBERISH = re.compile(r"^[0-9０-９.%一二三四五六七八九十百千万�
 _KEEP = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 # bylines at the start or end of a paragraph: 本报讯（记者 王三 通讯员 李四） / 本报北京1月31日电（记者王迪） / （记者 王三）
 _LEAD_BYLINE = re.compile(r"^[^（(\n]{0,20}?(?:讯|电)\s*[（(][^（）()\n]{1,60}[）)]", re.M)
-_PAREN_BYLINE = re.compile(r"[（(]\s*(?:本报)?(?:特约|见习|实习)?(?:记者|通讯员)[^（）()\n]{1,60}[）)]")
+_PAREN_BYLINE = re.compile(rf"[（(]\s*(?:本报)?(?:{ROLE_ALT})[^（）()\n]{{1,60}}[）)]")
 
 
 @dataclass

@@ -130,13 +130,28 @@ def test_build_units_returns_new_units_and_leaves_its_input_alone():
 
 
 def test_standalone_captions_turns_a_short_lone_sentence_into_a_caption():
-    text = "\n".join(["城区公园开放", "", *WRAPPED, "", "市民在公园里散步。", "", *WRAPPED])
+    text = "\n".join(["城区公园开放", "", "市民在公园里散步。", "", *WRAPPED, "", *WRAPPED])
     lines = read_lines(text)
     units, kinds = build_units(lines, fixed_roles(lines))
     before = [u.kind for u in units]
     after = standalone_captions(units, lines, kinds)
     assert [u.kind for u in units] == before  # the input list is untouched
     assert [u.text for u in after if u.kind == CAPTION] == ["市民在公园里散步。"]
+
+
+def test_standalone_captions_leave_a_lone_sentence_between_two_paragraphs_in_the_body():
+    # between two paragraphs of the text a lone sentence is a paragraph of one sentence (news prints many);
+    # only a fragment there (a caption's wrapped-off end) is a caption's
+    for lone, caption in (("市民在公园里散步。", False), ("讨论病情。", True)):
+        text = "\n".join(["城区公园开放", "", *WRAPPED, "", lone, "", *WRAPPED])
+        lines = read_lines(text)
+        units, kinds = build_units(lines, fixed_roles(lines))
+        found = [u.text for u in standalone_captions(units, lines, kinds) if u.kind == CAPTION]
+        assert found == ([lone] if caption else [])
+    # right under its headline, no blank line between, a sentence opens the article's text
+    lines = read_lines("\n".join(["城区公园开放", "市民在公园里散步。", "", *WRAPPED]))
+    units, kinds = build_units(lines, fixed_roles(lines))
+    assert not [u.text for u in standalone_captions(units, lines, kinds) if u.kind == CAPTION]
 
 
 @pytest.mark.parametrize("lone, after", [
@@ -186,10 +201,36 @@ def test_build_units_end_a_paragraph_at_its_short_last_line_on_a_page_of_indents
     lines = read_lines("\n".join(rows))
     units, _ = build_units(lines, fixed_roles(lines))
     assert not any("良好。游客" in u.text for u in units)
-    rows[len(indented)] = "各方反响良好，"  # a sentence left open: the next line carries it on
+    rows[len(indented)] = "各方反响良好，来到公园的游客纷纷称赞，"  # a full line left open: the next line carries it on
     lines = read_lines("\n".join(rows))
     units, _ = build_units(lines, fixed_roles(lines))
-    assert any("良好，游客" in u.text for u in units)
+    assert any("称赞，游客" in u.text for u in units)
+
+
+def test_build_units_end_a_paragraph_at_a_short_line_before_a_blank_line_sentence_end_or_none():
+    # a column break cuts a paragraph at a full line: a line well short of the paragraph's measure before a
+    # blank line ended its paragraph, though no sentence ends there (…放 / 在首位” / (blank) / 谈到…)
+    rows = ["城区公园开放", "", *WRAPPED, "", "“始终把人民群众生命安全和身体健康放", "在首位”", "", *WRAPPED]
+    lines = read_lines("\n".join(rows))
+    units, _ = build_units(lines, fixed_roles(lines))
+    assert "“始终把人民群众生命安全和身体健康放在首位”" in [u.text for u in units]
+    # ... but a word cut at the short line's end, or a line running on mid-sentence below it, carries it on
+    for tail, below in (("在首", "位，企业发展需要资金支持。"), ("在首位”", "，企业发展需要资金支持。")):
+        rows[len(WRAPPED) + 4:len(WRAPPED) + 6] = [tail, ""]
+        rows[len(WRAPPED) + 6] = below
+        lines = read_lines("\n".join(rows))
+        units, _ = build_units(lines, fixed_roles(lines))
+        assert any(u.text.startswith("“始终") and below in u.text for u in units), tail
+
+
+def test_para_ended_reads_a_line_one_cell_short_unless_an_opening_quote_was_pushed_down():
+    # a sentence-final line one cell short of the column: the next character would have fitted, so the
+    # paragraph ended there; an opening quote mark, which no line may end on, is pushed down with its word
+    col = [w[:18] for w in WRAPPED]  # a column of 18 cells
+    for below, ended in (("今年以来，该行累计投放贷款十亿元，支", True), ("“今年以来，该行累计投放贷款十亿元，", False)):
+        rows = [*col[:3], "户的一致好评。今年以来，该行累计。", below, *col[3:]]  # (17 cells)
+        lines = read_lines("\n".join(rows))
+        assert layout._para_ended(lines, 3) is ended
 
 
 def test_author_lines_takes_a_line_of_names_under_a_headline():
@@ -472,7 +513,7 @@ def test_heading_here_is_false_for_a_long_clause_pair_cut_at_the_column():
 
 
 def test_standalone_captions_want_an_unmarked_caption_short_and_set_apart():
-    text = "\n".join(["城区公园开放", "", *WRAPPED, "", "市民在公园里散步。", "", *WRAPPED,
+    text = "\n".join(["城区公园开放", "", "市民在公园里散步。", "", *WRAPPED,
                       "战略新兴产业贷款余额近七十亿元。", "",
                       "岳塘区妇幼保健所的发展只是联合体开展专家对口基层服务成效的一个缩影。", "", *WRAPPED, ""])
     lines = read_lines(text)

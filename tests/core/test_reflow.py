@@ -57,6 +57,9 @@ def test_is_cjk(ch, expected):
     (["本报讯（通讯员 何 勇）近日"], "本报讯（通讯员何勇）近日"),
     (["新华社北京3月5日电（记者 王五）今天 全 面"], "新华社北京3月5日电（记者王五）今天全面"),
     (["日前（记者 张三 李四）", "续"], "日前（记者张三 李四）续"),
+    (["本报讯（见习记者 王三 实习生 李四）近日"], "本报讯（见习记者王三 实习生李四）近日"),  # (bylines' role words)
+    (["本报讯（本报特约记者 王三 赵五）近日"], "本报讯（本报特约记者王三 赵五）近日"),
+    (["（作者为第十三届 全国政协委员）"], "（作者为第十三届全国政协委员）"),  # a note on the author names no one
 ])
 def test_a_lead_byline_keeps_the_space_between_two_names(lines, expected):
     assert clean_paragraph(lines) == expected

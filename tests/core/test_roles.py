@@ -141,6 +141,9 @@ def test_page_header_unbalanced_and_caption_mark():
     assert roles.is_page_header("10 理论 2019年02月27日 星期三")
     assert not roles.is_page_header("2019年02月27日星期三，记者来到现场，看到工人正在忙碌。")
     assert roles.unbalanced("逆势上扬外贸稳（数字看") and not roles.unbalanced("逆势上扬外贸稳（数字看“六稳”）")
+    # closing what it never opened: it ends what the text above began
+    assert roles.unbalanced("争分夺秒。”陈国玺说。", closing=True) and not roles.unbalanced("争分夺秒。”陈国玺说。")
+    assert not roles.unbalanced("“争分夺秒。”陈国玺说。", closing=True)
     assert roles.has_caption_mark("图①：贵州丹寨县，快递员走在寄件路上。") and not roles.has_caption_mark("地图为例")
 
 

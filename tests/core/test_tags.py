@@ -76,3 +76,10 @@ def test_table_round_trips_and_rebuilds_the_same_bytes(tmp_path):
     built = read_table(tmp_path / "df0.tsv.gz")
     articles = sum(len(json.loads(line).get("articles", [])) for line in gzip.open(EXCERPT, "rt", encoding="utf-8"))
     assert built.documents == articles and built.counts
+
+
+def test_without_bylines_reads_every_role_word_of_the_one_list():
+    # the role words are bylines.ROLE_WORDS: 见习记者, 特约通讯员, 摄影 … are as much a byline as 记者
+    for byline in ("（见习记者 王小明）", "（文/王小明）", "（摄影 李红）", "（本报记者 王小明 摄影 李红）"):
+        assert tags.without_bylines(f"企业复工复产。{byline}") == "企业复工复产。"
+    assert {"见习记者", "特约通讯员", "实习生"} <= tags.NEWS_STOP_WORDS
