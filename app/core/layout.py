@@ -373,6 +373,7 @@ def ad_roles(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tuple[UnitKi
 
 
 _CLAUSE_MARK = re.compile(r"[，。；！？,;!?]")
+_PAUSE_MARK = re.compile(r"[，,、；;：:]")
 # a column or series label in brackets, printed on its own line under the title it closes: （新论）, （人民要论）
 _TITLE_LABEL = re.compile(r"^[（(][^（）()，。,.；;：:！？!?]{1,12}[）)]$")
 _ROLE_IN_LABEL = re.compile(rf"{ROLE_ALT}|摄|编辑|据|电$")
@@ -410,6 +411,8 @@ def heading_here(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
         following.append(lines[k])
     if following and roles.LEAD_START.match(following[0].text):
         return True  # nothing runs on into 本报讯（…）: this line heads the article below
+    if following and _two_full_lines(lines, i, following[0]):
+        return False  # two lines of the column's measure, a clause mark in the first: one wrapped paragraph
     if roles.is_series_banner(ln.text):
         return True
     if following and not roles.ends_sentence(ln.text):
@@ -468,6 +471,17 @@ def tagged_title(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
         if roles.is_tagged_title("".join(lines[k].text for k in range(start, end + 1))):
             return True
     return False
+
+
+def _two_full_lines(lines: tuple[Ln, ...], i: int, nxt: Ln) -> bool:
+    """Are line i and the line under it (same block) both as wide as the column, the first holding a clause
+    mark and cut mid-sentence (一键可呼援、跌倒会报警、日常能测 / 心率血压，还有实时定位、电子围栏)? A headline
+    stops short of the column or stands apart; two parallel phrases (护佑生命战疫情，使命担当新作为) are one."""
+    ln = lines[i]
+    col = local_column(lines, i)
+    if not col or roles.ends_sentence(ln.text) or _parallel(ln.text) or not _PAUSE_MARK.search(ln.text):
+        return False
+    return abs(ln.width - col) <= COLUMN_TOLERANCE and abs(nxt.width - col) <= COLUMN_TOLERANCE
 
 
 def over_byline(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
@@ -761,7 +775,7 @@ def _wrapped_on(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
     if not col or abs(ln.width - col) > COLUMN_TOLERANCE:
         return False
     return (roles.joins_a_word(ln.text, nxt.text) or roles.starts_mid_sentence(nxt.text)
-            or not roles.is_headingish(nxt.text))
+            or not roles.is_headingish(nxt.text) or abs(nxt.width - col) <= COLUMN_TOLERANCE)
 
 
 def _wrapped_unmeasured(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:

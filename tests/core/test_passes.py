@@ -839,3 +839,31 @@ def test_a_title_closing_on_its_columns_name_is_a_heading_whatever_its_width():
     # wrapped inside its bracket, both lines are the title's
     lines = read_lines("\n".join([*narrow[:4], "扶贫扶出精气神（今日", "谈）", "", *narrow[5:]]))
     assert layout.tagged_title(lines, [NONE] * len(lines), 3) and layout.tagged_title(lines, [NONE] * len(lines), 4)
+
+
+COL16 = [w[:16] for w in WRAPPED]  # a column 16 cells wide, cut mid-sentence at every line
+
+
+def test_heading_here_is_false_for_two_full_lines_of_the_column_with_a_clause_mark():
+    # two lines of the column's measure, the first holding a pause mark and cut mid-sentence: one wrapped
+    # paragraph, not a headline over its text (a headline stops short of the column or stands apart)
+    rows = ["城区公园开放", "", *COL16, "成效明显。", "", "一键可呼援、跌倒会报警、日常能测", "心率血压，还有实时定位、电子围栏",
+            "功能，更契合老年人的需求。", "", *COL16, "成效明显。"]
+    lines = read_lines("\n".join(rows))
+    i = rows.index("一键可呼援、跌倒会报警、日常能测") - 2  # (two blank lines above it)
+    assert lines[i].text.startswith("一键") and not layout.heading_here(lines, list(fixed_roles(lines)), i)
+    units, _ = build_units(lines, fixed_roles(lines))
+    assert "一键可呼援、跌倒会报警、日常能测心率血压，还有实时定位、电子围栏功能，更契合老年人的需求。" in [
+        u.text for u in units]
+    # two parallel phrases at the column's width are a headline's
+    assert not layout._two_full_lines(read_lines("\n".join(["护佑生命战疫情，使命担当新作为", *COL16])), 0,
+                                      read_lines(COL16[0])[0])
+
+
+def test_a_paragraph_left_open_carries_on_into_two_full_lines_after_a_column_break():
+    # …的地区， / (column break) / 应抓紧开展招投标、材料采购、施工 / 进场等复工开工准备工作，适时开展 / 工程建设。
+    rows = ["城区公园开放", "", *COL16, "仍有脱贫攻坚任务、改水任务的地区，", "", "应抓紧开展招投标、材料采购、施工",
+            "进场等复工开工准备工作，适时开展", "工程建设。", "", *COL16, "成效明显。"]
+    lines = read_lines("\n".join(rows))
+    units, _ = build_units(lines, fixed_roles(lines))
+    assert any("的地区，应抓紧开展招投标" in u.text and u.text.endswith("工程建设。") for u in units)
