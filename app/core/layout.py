@@ -374,6 +374,7 @@ def ad_roles(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tuple[UnitKi
 
 _CLAUSE_MARK = re.compile(r"[，。；！？,;!?]")
 _PAUSE_MARK = re.compile(r"[，,、；;：:]")
+_NAME_ONLY = re.compile(r"[\u4e00-\u9fff·]{2,5}")  # a name alone on its line: no mark, digit or letter
 # a column or series label in brackets, printed on its own line under the title it closes: （新论）, （人民要论）
 _TITLE_LABEL = re.compile(r"^[（(][^（）()，。,.；;：:！？!?]{1,12}[）)]$")
 _ROLE_IN_LABEL = re.compile(rf"{ROLE_ALT}|摄|编辑|据|电$")
@@ -930,7 +931,8 @@ def author_lines(units: list[Unit]) -> list[Unit]:
         if u.kind not in (HEAD, PARA) or len(u.lines) != 1:
             continue
         t = u.lines[0].text
-        lone_name = looks_like_name(t.strip()) and not roles.is_common_word(t.strip(), 1)
+        lone_name = (bool(_NAME_ONLY.fullmatch(t.strip())) and looks_like_name(t.strip())
+                     and not roles.is_common_word(t.strip(), 1))  # (管理。 is the end of a sentence)
         if labelled_names(t) is None and (not (is_author_line(t) or lone_name) or (
                 " " not in t.strip() and roles.is_common_word(t.strip()))):
             continue  # 荆州市 is a place, not a name

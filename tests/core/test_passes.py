@@ -250,6 +250,10 @@ def test_author_lines_take_a_lone_name_standing_over_an_articles_text():
     lines = read_lines("\n".join([*WRAPPED, "", "荆州", "", *WRAPPED]))
     units, kinds = build_units(lines, fixed_roles(lines))
     assert BYLINE not in [u.kind for u in author_lines(standalone_captions(units, lines, kinds))]
+    # nor the end of a sentence cut off by a column break, though its first character is a family name
+    lines = read_lines("\n".join([*WRAPPED[:-1], "落实小区的封闭式", "", "管理。", "", *WRAPPED]))
+    units, kinds = build_units(lines, fixed_roles(lines))
+    assert BYLINE not in [u.kind for u in author_lines(standalone_captions(units, lines, kinds))]
 
 
 def _unit(kind, text, pos, blank=1):
