@@ -209,7 +209,7 @@ _PAPER_NAME = re.compile(r"^(?:[A-Z]?\d{1,3}\s*)?[\u4e00-\u9fff]{2,6}(?:日报|�
 _SOURCE_LINE = re.compile(r"^[（(]?据[\u4e00-\u9fff·]{2,14}[）)]?$")
 
 
-_EDITORS = re.compile(r"^(?:责编|责校|编审|主编|审签|监制)\s*[：:]")
+_EDITORS = re.compile(r"^(?:本版|本期)?(?:责编|责校|编审|主编|审签|监制)\s*[：:]")
 
 
 def is_page_label(text: str) -> bool:

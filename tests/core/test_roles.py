@@ -151,7 +151,7 @@ def test_page_labels_and_source_lines():
     from app.core import roles
 
     assert roles.is_page_label("江西晚报") and roles.is_page_label("A10 湖州晚报") and roles.is_page_label("第3期")
-    assert roles.is_page_label("责编：程远洲 校对：顾仲阳")
+    assert roles.is_page_label("责编：程远洲 校对：顾仲阳") and roles.is_page_label("本版责编：朱佩娴 李中文")
     assert not roles.is_page_label("喜报") and not roles.is_page_label("记者在现场看到，工人正忙着装车")
     assert roles.is_source_line("据中国之声") and roles.is_source_line("（据新华社电）")
     assert not roles.is_source_line("据介绍，今年的活动共有三百多人参加。")
