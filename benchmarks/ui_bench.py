@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -288,6 +289,7 @@ def main() -> None:
     window.close()
     store.close()
     del app
+    shutil.rmtree(folder, ignore_errors=True)  # the benchmark's project: nothing of it is kept
     print(json.dumps(figures))
 
 
