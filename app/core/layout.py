@@ -954,6 +954,10 @@ def _opens_text_alone(u: Unit, after: Unit | None) -> bool:
 
 def read_units(text: str) -> list[Unit]:
     """The page's text as units in printed order: headings, bylines, paragraphs, captions, furniture, ads."""
-    lines = read_lines(text)
+    return line_units(read_lines(text))
+
+
+def line_units(lines: tuple[Ln, ...]) -> list[Unit]:
+    """The page's lines (as `read_lines` reads them, in the order given) as units."""
     units, kinds = build_units(lines, fixed_roles(lines))
     return author_lines(standalone_captions(units, lines, kinds))

@@ -25,11 +25,8 @@ from .layout import (
     SECTION,
     SUBHEAD,
     Unit,
-    author_lines,
-    build_units,
-    fixed_roles,
+    line_units,
     read_lines,
-    standalone_captions,
 )
 from .loading import SourcePage
 from .page import Block, Item, Kind, Page, Role
@@ -157,8 +154,7 @@ def rule_units(text: str) -> tuple[list[Unit], dict[int, int] | None]:
     and each line's place in that order by its start where it is not the page's (else None)."""
     read = read_lines(text)
     lines = reading_order(read)
-    units, kinds = build_units(lines, fixed_roles(lines))
-    units = author_lines(standalone_captions(units, lines, kinds))
+    units = line_units(lines)
     rank = None if lines is read else {ln.start: k for k, ln in enumerate(lines)}
     return banners(units), rank
 
