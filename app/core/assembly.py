@@ -242,9 +242,11 @@ def subheads_inside(seq: list[object], gi: int, above: list[Unit]) -> bool:
     """Is heading group gi, a block of two lines or more that opens no article of its own (no byline, no
     subtitle, column label or column tag, no dispatch under it), a feature's subheads? It is when it heads
     one of the feature's parts by a short name (杜富民—— / 为患者24小时待命), or when the text below carries on
-    the topic of `above`, the text of the article it sits in, strongly."""
+    the topic of `above`, the text of the article it sits in (none: no feature to be inside), strongly."""
     g = seq[gi]
     assert isinstance(g, Group)
+    if not any(u.kind == PARA for u in above):
+        return False
     heads = [u for u in g.units if u.kind == HEAD]
     if (not g.strong or g.has_byline or g.banner or g.notice or g.heads_above or g.heads_below or not heads
             or any(roles.is_subtitle(u.text) for u in heads) or _labelled(heads)
@@ -252,10 +254,7 @@ def subheads_inside(seq: list[object], gi: int, above: list[Unit]) -> bool:
         return False
     if not (gi + 1 < len(seq) and isinstance(seq[gi + 1], Unit)) or seq[gi + 1].opening:
         return False
-    if _named_part(seq, gi):
-        return True
-    return continuity("".join(u.text for u in above if u.kind == PARA),
-                      "".join(u.text for u in _own_text_below(seq, gi))) >= STRONG_CONTINUITY_SHARE
+    return _named_part(seq, gi) or topic_below(seq, gi, above) >= STRONG_CONTINUITY_SHARE
 
 
 def _own_text_below(seq: list[object], gi: int) -> list[Unit]:
@@ -376,11 +375,17 @@ def continuity(above: str, below: str) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
+def topic_below(seq: list[object], gi: int, above: list[Unit]) -> float:
+    """How far the text below heading group gi (up to its article's end) carries on the topic of the
+    paragraphs of `above`, the text of the article it sits in (`continuity`)."""
+    return continuity("".join(u.text for u in above if u.kind == PARA),
+                      "".join(u.text for u in _own_text_below(seq, gi)))
+
+
 def carries_on(seq: list[object], gi: int, above: list[Unit]) -> bool:
     """Does the text below heading group gi carry on the topic of `above`, the text of the article it sits
     in (so the heading is a subhead), rather than start another article?"""
-    return continuity("".join(u.text for u in above if u.kind == PARA),
-                      "".join(u.text for u in _own_text_below(seq, gi))) >= CONTINUITY_SHARE
+    return topic_below(seq, gi, above) >= CONTINUITY_SHARE
 
 
 def reads_forward(seq: list[object]) -> bool:
@@ -462,8 +467,7 @@ def _assemble(seq: list[object], forward: bool) -> tuple[list[Draft], dict[int, 
                 starts_news = (cur is not None and cur.headline is not None
                                and not x.strong and _news_title_over(seq, gi)
                                and not carries_on(seq, gi, cur.units))
-                subheads = (cur is not None and cur.headline is not None and any(u.kind == PARA for u in cur.units)
-                            and subheads_inside(seq, gi, cur.units))
+                subheads = cur is not None and cur.headline is not None and subheads_inside(seq, gi, cur.units)
                 if (_eligible(seq, gi, True) and not subheads) or cur is None or starts_news:
                     if x.banner and not _eligible(seq, gi, True):
                         loose.update((u.pos, u.as_kind(FURN)) for u in x.units)
@@ -510,8 +514,7 @@ def _assemble(seq: list[object], forward: bool) -> tuple[list[Draft], dict[int, 
             continue
         notice = None
         if isinstance(x, Group):
-            if (_eligible(seq, gi, False) and not (any(u.kind == PARA for u in pending)
-                                                  and subheads_inside(seq, gi, pending))) or (
+            if (_eligible(seq, gi, False) and not subheads_inside(seq, gi, pending)) or (
                     not x.strong and _news_title_under(seq, gi)
                                              and not carries_on(seq, gi, pending)):
                 drafts.append(Draft(pending, x))
