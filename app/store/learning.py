@@ -129,12 +129,13 @@ def resplit_todo(store: Store, model: SplitModel | None, *, page_ids: list[int] 
         auto, page, stamp = store.load_for_resplit(page_id)
         fresh = split_page((page.name, page.text), model=model)
         after, _notes = resplit(page, fresh)
+        kept = sum(1 for it in after.items if it.edited)  # (on a page that stays as it was, kept too)
         if fresh == auto and after == page:
             report.unchanged += 1
-            report.kept_items += sum(1 for it in page.items if it.edited)  # kept: the page stays as it was
+            report.kept_items += kept
         elif store.replace_split(page_id, fresh, after, stamp, summary):
             report.changed += 1
-            report.kept_items += sum(1 for it in after.items if it.edited)
+            report.kept_items += kept
             report.page_ids.append(page_id)
         else:
             report.left += 1
