@@ -258,7 +258,12 @@ def caption_blocks(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tuple[
             measure = max(measure, lines[top].width)
         apart = top == 0 or lines[top].chunk != lines[top - 1].chunk or bool(out[top - 1]) or cut
         # (a role word may run the credit on from the line above: …的影响。 记者 / 滕治中 摄)
-        ended = not alone or roles.ends_sentence(split_credit(lines[i - 1].text + " " + ln.text)[0])
+        # a credit alone under a block that stops on no full stop: the block is its caption where the credit
+        # ran on from the line above (…托勒恒 记者 / 王正 摄), or where the block stands apart, a blank line over
+        # it, and is no longer than a caption runs (captions often stop without a full stop)
+        ended = not alone or roles.ends_sentence(split_credit(lines[i - 1].text + " " + ln.text)[0]) or (
+            _runs_credit_on(lines[i - 1].text, ln.text)) or (
+            (top == 0 or lines[top].chunk != lines[top - 1].chunk) and i - top <= CAPTION_MAX_LINES)
         if top < i and apart and ended and size <= CAPTION_BLOCK_CHARS:
             for k in range(top, i):
                 out[k] = CAPTION
@@ -308,14 +313,15 @@ def inserted_captions(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tup
     return tuple(out)
 
 
-# the credit word wrapped onto a line of its own, under the names it credits: 摄, 摄）, 供图
-_CREDIT_WORD = re.compile(r"^(?:摄影?|供图)\s*[）)]?$")
+# the credit word wrapped onto a line of its own, under the names it credits (摄, 摄）, 供图), or with the end of a
+# name the break cut (…记者 胡学 / 军 摄, …（李 / 颖 摄）): a credit only with the line above
+_CREDIT_WORD = re.compile(r"^(?:[\u4e00-\u9fff·]{1,2}\s*)?(?:摄影?|供图)\s*[）)]?$")
 
 
 def _credit_text(lines: tuple[Ln, ...], i: int) -> str:
     """The text of the photo credit that ends on line i ('' if none): the line itself (…居家隔离观察 陆波岸 摄),
     or, when the credit word was wrapped onto a line of its own, the line above and this one (…训练。（俞方平 /
-    摄）)."""
+    摄）, …记者 胡学 / 军 摄)."""
     ln = lines[i]
     if has_credit(ln.text):
         return ln.text
@@ -323,6 +329,13 @@ def _credit_text(lines: tuple[Ln, ...], i: int) -> str:
         return ""
     joined = lines[i - 1].text + " " + ln.text
     return joined if roles.width(joined) <= CAPTION_MAX_WIDTH and has_credit(joined) else ""
+
+
+def _runs_credit_on(above: str, credit: str) -> bool:
+    """The line above a credit alone on its line ends with part of that credit (a role word: …托勒恒 记者 /
+    王正 摄): the credit ran across the break, so the line above ends the caption, whatever its last mark."""
+    text, names = split_credit(above + " " + credit)
+    return bool(names) and roles.width(text) < roles.width(above) - 1
 
 
 def ad_roles(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tuple[UnitKind, ...]:

@@ -372,6 +372,9 @@ def test_caption_blocks_take_a_wrapped_caption_and_the_text_above_a_lone_credit(
 @pytest.mark.parametrize("caption", [
     ["游客在公园的湖边散步赏花，享受春光。（王海滨", "摄）"],  # the credit word wrapped onto a line of its own
     ["游客在公园的湖边散步赏花，享受春光。 记者", "王海滨 摄"],  # the role word left on the line above
+    ["游客在公园的湖边散步赏花，享受春光 记者", "王海滨 摄"],  # ... after a caption that ends on no stop
+    ["游客在公园的湖边散步赏花，享受春光 记者 王海", "滨 摄"],  # the break cutting the name itself
+    ["游客在公园的湖边散步赏花，享受春光。（王海", "滨 摄）"],
 ])
 def test_caption_blocks_take_a_caption_whose_credit_runs_across_a_line_break(caption):
     text = "\n".join([*WRAPPED[:3], "", "", *caption, "", *WRAPPED[3:], ""])
@@ -380,6 +383,18 @@ def test_caption_blocks_take_a_caption_whose_credit_runs_across_a_line_break(cap
     units = layout.read_units(text)
     assert [u.text for u in units if u.kind == CAPTION] == ["".join(caption)]
     assert [u.kind for u in units] == [PARA, CAPTION]
+
+
+def test_caption_blocks_take_a_block_standing_apart_over_a_lone_credit_whatever_its_last_mark():
+    # captions often stop without a full stop; set apart by a blank line above, the block over a credit alone on
+    # its line is the caption. Run on from the text above it (no blank line), it is the text's
+    caption = ["游客在公园的湖边散步赏花，", "享受春光"]
+    text = "\n".join([*WRAPPED[:3], "", "", *caption, "王海滨 摄", "", *WRAPPED[3:], ""])
+    lines = read_lines(text)
+    assert [ln.text for ln, k in zip(lines, fixed_roles(lines), strict=True) if k == CAPTION] == [*caption, "王海滨 摄"]
+    text = "\n".join([*WRAPPED[:3], *caption, "王海滨 摄", "", *WRAPPED[3:], ""])
+    lines = read_lines(text)
+    assert [ln.text for ln, k in zip(lines, fixed_roles(lines), strict=True) if k == CAPTION] == ["王海滨 摄"]
 
 
 def test_inserted_captions_take_a_block_set_between_the_two_halves_of_a_sentence():
