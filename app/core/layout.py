@@ -468,7 +468,7 @@ def heading_here(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
 
 def tagged_title(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
     """Is line i (part of) a title closing on its column's name in brackets (扶贫扶出精气神（今日 / 谈）,
-    困难时刻，也别忘了读书（新语）) at the top of a block or under a sentence's end? Whatever its width, and with
+    困难时刻，也别忘了读书（新语）) at the top of a block, under a heading (its kicker) or under a sentence's end? Whatever its width, and with
     the text right under it, such a line is a headline (`roles.is_tagged_title`): body text never closes so."""
     def free(k: int) -> bool:
         return kinds[k] in (NONE, HEAD) and not lines[k].opens and lines[k].width <= HEADLINE_MAX_WIDTH
@@ -479,8 +479,8 @@ def tagged_title(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
         if end > start and (lines[end].chunk != lines[start].chunk or not roles.unbalanced(lines[start].text)):
             continue  # (a title wraps onto a second line inside or before its bracket)
         prev = lines[start - 1] if start > 0 else None
-        if not (prev is None or prev.chunk != lines[start].chunk or kinds[start - 1] in (FURN, BYLINE, CAPTION, AD)
-                or roles.ends_sentence(prev.text)):
+        if not (prev is None or prev.chunk != lines[start].chunk
+                or kinds[start - 1] in (FURN, BYLINE, CAPTION, AD, HEAD) or roles.ends_sentence(prev.text)):
             continue  # the line may carry on a sentence left open above it
         if roles.is_tagged_title("".join(lines[k].text for k in range(start, end + 1))):
             return True

@@ -860,6 +860,17 @@ def test_a_title_closing_on_its_columns_name_is_a_heading_whatever_its_width():
     assert layout.tagged_title(lines, [NONE] * len(lines), 3) and layout.tagged_title(lines, [NONE] * len(lines), 4)
 
 
+
+def test_a_title_closing_on_its_columns_name_under_its_kicker_is_a_heading():
+    # the kicker over it is a heading line, not a sentence the title could carry on: both are the headline
+    narrow = ["城区新建的三座口袋公园正", "式开放，市民纷纷前来休闲", "健身，孩子们也有了去处。", "",
+              "弘扬工匠精神", "培养大国工匠（有的放矢）", "李应川一家搬进了新村，日", "子越过越有奔头，他说这是",
+              "最切身的感受。"]
+    assert [u.text for u in read_units("\n".join(narrow)) if u.kind == HEAD] == ["弘扬工匠精神", "培养大国工匠（有的放矢）"]
+    # under a body line that leaves its sentence open, the same line is no title
+    lines = read_lines("\n".join(["城区新建的三座口袋公园正", "式开放，市民纷纷前来休闲", "培养大国工匠（有的放矢）"]))
+    assert not layout.tagged_title(lines, [NONE, NONE, NONE], 2)
+
 COL16 = [w[:16] for w in WRAPPED]  # a column 16 cells wide, cut mid-sentence at every line
 
 
