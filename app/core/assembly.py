@@ -164,6 +164,11 @@ def _group(units: list[Unit]) -> list[object]:
     return back_to_back(seq)
 
 
+def _nothing_below(seq: list[object], gi: int) -> bool:
+    """Is group gi followed by no text: the page's last lines, or right over another headline?"""
+    return gi + 1 == len(seq) or isinstance(seq[gi + 1], Group)
+
+
 def _eligible(seq: list[object], gi: int, forward: bool) -> bool:
     """Can group gi be a headline in this reading direction?"""
     g = seq[gi]
@@ -426,6 +431,20 @@ def split_point(units: list[Unit], head: Group) -> int:
     return max(cands, key=score)
 
 
+def _new_start(cur: Draft, head: Group) -> int:
+    """Where in draft `cur`'s text the article `head` (printed after it) heads begins (`split_point`), if
+    that text's opening names `head`'s words and the opening of `cur`'s text does not, more than its own
+    headline's (else 0: one article's text, under which a page's last lines may gather its subheads)."""
+    text = "".join(u.text for u in cur.units if u.kind == PARA)[:TOPIC_CHARS]
+    mine, theirs = headline_pairs(cur.headline.units), headline_pairs(head.units)
+    if not mine or not theirs or len(theirs & char_pairs(text)) / len(theirs) > len(mine & char_pairs(text)) / len(mine):
+        return 0  # (a heading its text names more than its own headline: that text is the heading's)
+    k = split_point(cur.units, head)
+    above, below = ("".join(u.text for u in part if u.kind == PARA)[:TOPIC_CHARS]
+                    for part in (cur.units[:k], cur.units[k:]))
+    return k if k and _side(list(head.units), above, below) == 1 else 0
+
+
 @dataclass
 class Draft:
     units: list[Unit] = field(default_factory=list)  # in reading order
@@ -462,6 +481,17 @@ def _assemble(seq: list[object], forward: bool) -> tuple[list[Draft], dict[int, 
         for gi, x in enumerate(seq):
             if isinstance(x, Group) and cur is not None and x.heads_above and cur.headline is None:
                 cur.headline = x  # printed after the text above it, back to back with the next headline
+                continue
+            if isinstance(x, Group) and cur is not None and not x.banner and _nothing_below(seq, gi) and (
+                    cur.headline is None or _new_start(cur, x)):
+                # no text under it to head: a headline printed after its body, the text above
+                if cur.headline is None:
+                    cur.headline = x
+                else:
+                    k = _new_start(cur, x)
+                    cur.units, rest = cur.units[:k], cur.units[k:]
+                    drafts.append(Draft(rest, x))
+                cur = None  # (text after it is another article's)
                 continue
             if isinstance(x, Group):
                 starts_news = (cur is not None and cur.headline is not None

@@ -559,6 +559,25 @@ def test_assemble_gives_a_headline_back_to_back_with_the_next_one_to_the_text_ab
     assert ["城区新建口袋公园", "图书馆延长开放时间"] in heads
 
 
+
+def test_assemble_gives_a_headline_with_no_text_under_it_the_text_above_on_a_page_read_forward():
+    # the page's last headline has nothing under it to head: it was printed after its body, which starts
+    # where the text above stops carrying on the first article's topic and names its words
+    units = [_unit(HEAD, "城区新建口袋公园", 0), _unit(HEAD, "市民散步有了好去处", 20, blank=0),
+             _unit(PARA, "城区新建的口袋公园种满了花草，市民散步有了好去处。", 100),
+             _unit(PARA, "口袋公园由附近居民认养，公园的花草四季常青。", 200),
+             _unit(PARA, "图书馆从下月起延长开放时间，读者晚上也能借书。", 300),
+             _unit(PARA, "图书馆还将增设自助借书机，方便读者借书还书。", 400),
+             _unit(HEAD, "图书馆延长开放时间", 500), _unit(HEAD, "读者晚上也能借书", 520, blank=0)]
+    result = assemble(units)
+    assert result.forward
+    assert [(d.headline.units[-1].text, [u.pos for u in d.units]) for d in result.drafts] == [
+        ("市民散步有了好去处", [100, 200]), ("读者晚上也能借书", [300, 400])]
+    # where the text in hand names the last headline's words rather than its own headline's, it is one
+    # article's text: the heading stays inside it
+    one = [*units[:2], *units[4:]]
+    assert [len(d.units) for d in assemble(one).drafts] == [4]
+
 def test_split_point_starts_the_second_article_where_its_headlines_words_come_back():
     run = [_unit(PARA, "公园里种满了花草，市民纷纷前来散步游玩。", 0),
            _unit(PARA, "公园管理处说，花草由附近居民认养。", 100),
