@@ -29,6 +29,7 @@ from .bylines import (
     lead_byline,
     looks_like_name,
     split_credit,
+    trailing_byline,
 )
 from .page import Span, split_lines
 
@@ -720,7 +721,7 @@ def build_units(lines: tuple[Ln, ...], fixed: tuple[UnitKind, ...]) -> tuple[lis
                         u.kind = CAPTION
                     units.append(u)
                 pending_inserts = []
-                if roles.ends_sentence(ln.text):
+                if roles.ends_sentence(ln.text) or _closes_with_byline(lines, i):
                     open_para = None
                 i += 1
                 continue
@@ -748,14 +749,16 @@ def build_units(lines: tuple[Ln, ...], fixed: tuple[UnitKind, ...]) -> tuple[lis
         # a body line: start a paragraph or continue the one in this chunk
         kinds[i] = PARA
         ended = ln.opens if indented else _para_ended(lines, i - 1)
+        ended = ended or i > 0 and kinds[i - 1] == PARA and _closes_with_byline(lines, i - 1)
         if (para is None or new_chunk or ended or roles.LEAD_START.match(ln.text)
                 or roles.is_date_line(ln.text)):
             para = _Building(PARA, [], [])
             units.append(para)
         para.add(ln)
-        open_para = None if roles.ends_sentence(ln.text) else para
+        open_para = None if roles.ends_sentence(ln.text) or _closes_with_byline(lines, i) else para
         i += 1
     close_open()
+    at = {ln.start: k for k, ln in enumerate(lines)}
     out: list[Unit] = []
     for u in units:
         lead = end_marker = opening = False
@@ -766,7 +769,8 @@ def build_units(lines: tuple[Ln, ...], fixed: tuple[UnitKind, ...]) -> tuple[lis
             note = len(u.lines) <= NOTE_MAX_LINES and is_author_note("".join(ln.text for ln in u.lines))
             lead = not note and bool(lead_byline(head))
             opening = lead or not note and dispatch_opening(head)
-            end_marker = note or len(u.lines) == 1 and roles.is_end_marker(u.lines[0].text)
+            end_marker = (note or len(u.lines) == 1 and roles.is_end_marker(u.lines[0].text)
+                          or _closes_with_byline(lines, at[u.lines[-1].start]))
             if lead and _closing_byline(u, out):
                 kind, lead, end_marker, opening = BYLINE, False, True, False
         out.append(Unit(kind, tuple(u.lines), tuple(u.spans), lead, end_marker, opening))
@@ -819,6 +823,20 @@ def _ended_short(para: list[Ln], nxt: Ln) -> bool:
     if len(para) > 1:
         return last.width <= max(x.width for x in para[:-1]) - SHORT_LINE_CELLS
     return not roles.ends_sentence(nxt.text) and last.width <= nxt.width - SHORT_LINE_CELLS - INDENT_CELLS
+
+
+def _closes_with_byline(lines: tuple[Ln, ...], i: int) -> bool:
+    """Does body line i close its article with the byline glued to its last sentence (…陈志勇说。（记者李琰）,
+    also wrapped: …奔波。（记者牛少杰 通 / 讯员陈芳））? The article's text ends there: nothing carries that
+    paragraph on, and the text under it is another article's."""
+    text = lines[i].text
+    if i > 0 and lines[i - 1].chunk == lines[i].chunk and "（" not in text and "(" not in text:
+        text = lines[i - 1].text + text  # (the byline's opening bracket on the line above)
+    close = text.rstrip()
+    if not close.endswith(("）", ")")):
+        return False
+    start = max(close.rfind("（"), close.rfind("("))
+    return start > 0 and roles.ends_sentence(close[:start]) and bool(trailing_byline(close[start:]))
 
 
 def _closing_byline(u: _Building, before: list[Unit]) -> bool:

@@ -916,3 +916,18 @@ def test_a_paragraph_left_open_carries_on_into_two_full_lines_after_a_column_bre
     lines = read_lines("\n".join(rows))
     units, _ = build_units(lines, fixed_roles(lines))
     assert any("的地区，应抓紧开展招投标" in u.text and u.text.endswith("工程建设。") for u in units)
+
+
+@pytest.mark.parametrize("close", [["户的一致好评。”王三说。（记者 李四）"], ["户的一致好评。”王三说。（记者 李四 通", "讯员 赵五）"]])
+def test_build_units_end_a_paragraph_and_its_article_at_a_byline_glued_to_its_last_sentence(close):
+    # …王三说。（记者 李四）: the article's text ends with its byline; the line under it opens another text,
+    # which no sentence left open carries on into
+    rows = ["城区公园开放", "", *WRAPPED[:3], *close, "新区学校开学，迎来首批学生，校园里一片欢", "声笑语，家长们纷纷点赞。"]
+    units, _ = build_units(read_lines("\n".join(rows)), fixed_roles(read_lines("\n".join(rows))))
+    paras = [u for u in units if u.kind == PARA]
+    assert paras[0].text.endswith(close[-1]) and paras[0].end_marker
+    assert paras[1].text.startswith("新区学校") and not paras[1].end_marker
+    # a bracket at a line's end that no sentence end comes before closes nothing (…王三说（记者 李四）
+    rows = ["城区公园开放", "", *WRAPPED[:3], "户的一致好评，王三说（记者 李四）", *WRAPPED[3:]]
+    units, _ = build_units(read_lines("\n".join(rows)), fixed_roles(read_lines("\n".join(rows))))
+    assert not any(u.end_marker for u in units)
