@@ -697,7 +697,7 @@ def build_units(lines: tuple[Ln, ...], fixed: tuple[UnitKind, ...]) -> tuple[lis
                 and not _short_last_line(lines, i - 1)):
             open_para = para  # no indent after a column break: the paragraph carries on
         if (open_para is not None and new_chunk and ln.blank_before and local_column(lines, i)
-                and _ended_short(open_para.lines, ln)):
+                and (_ended_short(open_para.lines, ln) or _set_wider(lines, open_para.lines, i))):
             close_open()  # a short line before a blank line ended its paragraph, sentence end or none
         if open_para is not None and new_chunk:
             tail = open_para.lines[-1].text
@@ -823,6 +823,19 @@ def _ended_short(para: list[Ln], nxt: Ln) -> bool:
     if len(para) > 1:
         return last.width <= max(x.width for x in para[:-1]) - SHORT_LINE_CELLS
     return not roles.ends_sentence(nxt.text) and last.width <= nxt.width - SHORT_LINE_CELLS - INDENT_CELLS
+
+
+def _set_wider(lines: tuple[Ln, ...], para: list[Ln], i: int) -> bool:
+    """Is the open paragraph a line standing alone between blank lines, set wider than the column of the text
+    below it (a subhead across a narrow column: 建立长效机制，提升贫困群众内生动力和发展能力 over lines of 11
+    cells), with no word run across the break nor a bracket left open? A column break cuts a paragraph at a
+    line of the column's measure, so such a line is no paragraph's first half: the text below it starts anew."""
+    ln, nxt = para[-1], lines[i]
+    if len(para) != 1 or not ln.blank_before:
+        return False
+    col = local_column(lines, i)
+    return (bool(col) and ln.width > col + COLUMN_TOLERANCE and not _continues(ln.text, nxt)
+            and not roles.cuts_a_word(ln.text, nxt.text) and not roles.unbalanced(ln.text))  # (…《荆州市 / 机关…》)
 
 
 def _closes_with_byline(lines: tuple[Ln, ...], i: int) -> bool:

@@ -931,3 +931,22 @@ def test_build_units_end_a_paragraph_and_its_article_at_a_byline_glued_to_its_la
     rows = ["城区公园开放", "", *WRAPPED[:3], "户的一致好评，王三说（记者 李四）", *WRAPPED[3:]]
     units, _ = build_units(read_lines("\n".join(rows)), fixed_roles(read_lines("\n".join(rows))))
     assert not any(u.end_marker for u in units)
+
+
+NARROW = ["企业发展需要资金支持，", "该行加大信贷投放力度，", "为小微企业送去金融活水，", "助力实体经济发展，取得", "了良好效果。该行还优化", "流程，缩短审批时间。"]
+
+
+def test_build_units_end_a_line_set_wider_than_the_column_below_it():
+    # a line standing alone between blank lines, wider than the narrow column under it and ending no sentence,
+    # is no paragraph's first half cut by a column break (a column break cuts at the column's measure)
+    wide = "建立长效机制，提升贫困群众内生动力和发展能力"
+    units, _ = build_units(*_fixed("\n".join([*NARROW, "", wide, "", *NARROW, ""])))
+    assert [u.text for u in units if u.kind == PARA][1] == wide
+    # the text below carrying its sentence on (…能力 / 的提升…: a particle no sentence opens with) joins it
+    units, _ = build_units(*_fixed("\n".join([*NARROW, "", wide, "", "的提升。" + NARROW[0], *NARROW[1:], ""])))
+    assert [u.text for u in units if u.kind == PARA][1].startswith(wide + "的提升。")
+
+
+def _fixed(text):
+    lines = read_lines(text)
+    return lines, fixed_roles(lines)
