@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 from .errors import BadInput
@@ -23,11 +24,15 @@ def _block_to_dict(block: Block) -> dict[str, Any]:
 
 
 _ROLES = {role.value: role for role in Role}  # a page's blocks name their roles: looked up, not made each time
+_KINDS = {kind.value: kind for kind in Kind}
+_ORIGINS = {origin.value: origin for origin in Origin}
 
 
 def _block_from_dict(d: Mapping[str, Any]) -> Block:
-    role = d["role"]
-    return Block(int(d["id"]), _ROLES.get(role) or Role(role), tuple([(int(s), int(e)) for s, e in d["spans"]]))
+    role, spans = d["role"], d["spans"]
+    if type(spans) is not tuple:  # JSON's lists; a tuple holds (start, end) tuples of ints already (the store's)
+        spans = tuple([(int(s), int(e)) for s, e in spans])
+    return Block(int(d["id"]), _ROLES.get(role) or Role(role), spans)
 
 
 def _plain(value: Any) -> Any:
@@ -72,11 +77,11 @@ def page_from_dict(d: Mapping[str, Any], text: str | None = None) -> Page:
         items = tuple(
             Item(
                 id=int(it["id"]),
-                kind=Kind(it["kind"]),
-                blocks=tuple(_block_from_dict(b) for b in it["blocks"]),
+                kind=_KINDS.get(it["kind"]) or Kind(it["kind"]),
+                blocks=tuple([_block_from_dict(b) for b in it["blocks"]]),
                 fields=_freeze(it.get("fields") or {}),
-                origin=Origin(it.get("origin", "auto")),
-                kind_origin=Origin(it.get("kind_origin", "auto")),
+                origin=_origin(it.get("origin", "auto")),
+                kind_origin=_origin(it.get("kind_origin", "auto")),
             )
             for it in d["items"]
         )
@@ -91,9 +96,11 @@ def page_from_dict(d: Mapping[str, Any], text: str | None = None) -> Page:
         raise BadInput(str(name), f"not a valid page model ({type(e).__name__}: {e})") from None
 
 
-def _freeze(fields: Mapping[str, Any]) -> Mapping[str, Any]:
-    from types import MappingProxyType
+def _origin(value: Any) -> Origin:
+    return _ORIGINS.get(value) or Origin(value)
 
+
+def _freeze(fields: Mapping[str, Any]) -> Mapping[str, Any]:
     return MappingProxyType(dict(fields))
 
 

@@ -38,6 +38,11 @@ def unpack_text(value: bytes | str) -> str:
     return value if isinstance(value, str) else zlib.decompress(value).decode("utf-8")
 
 
+def unpack_raw_text(value: bytes | str) -> bytes | str:
+    """The stored text as its UTF-8 bytes (a row from before the project was compact: its text)."""
+    return value if isinstance(value, str) else zlib.decompress(value)
+
+
 def _deltas(spans: Any) -> list[int] | None:
     """[[s, e], …] as [gap, length, gap, length, …], or None when `spans` is not a list of int pairs."""
     if not isinstance(spans, list):
@@ -105,10 +110,11 @@ def unpack_model_json(value: bytes | str) -> bytes:
     return b"".join(parts)
 
 
-def unpack_model_data(value: bytes | str) -> Any:
+def unpack_model_data(value: bytes | str, as_model: bool = False) -> Any:
     """The page model as JSON data: `json.loads(unpack_model(value))` (opening a page reads this), the span
-    differences turned into spans in the data read, not in its text. Raises ValueError for data that is
-    not JSON."""
+    differences turned into spans in the data read, not in its text. `as_model`: each block's spans as the
+    page model holds them, a tuple of (start, end) tuples of ints, which `page_from_dict` takes as they
+    are, instead of JSON's lists. Raises ValueError for data that is not JSON."""
     if isinstance(value, str):
         return json.loads(value)
     raw = zlib.decompress(value)
@@ -119,21 +125,22 @@ def unpack_model_data(value: bytes | str) -> Any:
     lists = raw.count(b'"spans~"')
     if not lists:
         return data
-    return data if _blocks_with_spans(data) == lists else _with_spans(data)
+    return data if _blocks_with_spans(data, as_model) == lists else _with_spans(data)
 
 
-def _blocks_with_spans(model: Any) -> int:
+def _blocks_with_spans(model: Any, as_model: bool) -> int:
     """The page model's blocks (in its items and unassigned) given their `"spans"` back from their
-    `"spans~"` in place; returns how many lists it turned. Where else a model
+    `"spans~"` in place (as tuples, `as_model`); returns how many lists it turned. Where else a model
     holds such lists (none that `page_to_dict` writes), `_with_spans` finds them."""
     if not isinstance(model, dict):
         return 0
     blocks = [b for it in model.get("items") or () if isinstance(it, dict) for b in it.get("blocks") or ()]
     blocks += model.get("unassigned") or ()
     turned = 0
+    pairs = _span_tuples if as_model else _pairs
     for block in blocks:
         if isinstance(block, dict) and isinstance(block.get(_DELTAS), list):
-            block[_SPANS] = _pairs(block.pop(_DELTAS))
+            block[_SPANS] = pairs(block.pop(_DELTAS))
             turned += 1
     return turned
 
@@ -163,6 +170,18 @@ def _pairs(deltas: list[int]) -> list[list[int]]:
         raise ValueError("a list of span differences of odd length")
     ends = accumulate(deltas)  # gap, length, … summed: start, end, start, end, …
     return [[start, end] for start, end in zip(ends, ends, strict=False)]  # the same iterator: in pairs
+
+
+_INTS = frozenset([int])
+
+
+def _span_tuples(deltas: list[Any]) -> tuple[tuple[int, int], ...] | list[list[Any]]:
+    """[gap, length, …] as ((start, end), …); differences that are not all ints as `_pairs` gives them
+    (`page_from_dict` checks those)."""
+    if len(deltas) % 2 or not _INTS.issuperset(map(type, deltas)):
+        return _pairs(deltas)
+    ends = accumulate(deltas)
+    return tuple(zip(ends, ends, strict=False))  # the same iterator: in pairs
 
 
 def unpack_model(value: bytes | str) -> str:

@@ -45,7 +45,7 @@ from ..core.status import Status
 from . import records as _records
 from . import search as _search
 from . import splitmodels as _models
-from .compact import pack_model, pack_text, unpack_model, unpack_model_data, unpack_text
+from .compact import pack_model, pack_text, unpack_model, unpack_model_data, unpack_raw_text, unpack_text
 from .migrations import APPLICATION_ID, COMPACT_STEP, MIGRATION_SET, STEPS, migrate, reindex
 from .tokens import DICTIONARY_KEY, dictionary_id
 
@@ -91,8 +91,9 @@ def _edit_time(value: str | None) -> datetime:
     return t if t.tzinfo else t.replace(tzinfo=UTC)
 
 
-def text_sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def text_sha256(text: str | bytes) -> str:
+    """The SHA-256 of a page's text (or of its UTF-8 bytes, the same)."""
+    return hashlib.sha256(text if isinstance(text, bytes) else text.encode("utf-8")).hexdigest()
 
 
 PROJECT_SIDE_FILES = ("-wal", "-shm", "-journal", ".lock")
@@ -102,7 +103,7 @@ def _stored_page(model: bytes | str, text: str) -> Page:
     """The page model a row stores (`pack_model`'s, or plain JSON text in a project made before that)."""
     if isinstance(model, str):
         return page_from_json(model, text)
-    return page_from_data(unpack_model_data(model), text)
+    return page_from_data(unpack_model_data(model, as_model=True), text)
 
 
 def project_files(path: str | Path) -> list[str]:
@@ -518,8 +519,9 @@ class Store:
         """The editor's current page model (exactly as last saved). The text is checked against the hash
         stored with it: a changed byte in the file is reported, never shown as the page."""
         row = self._page_row(page_id, "text, model, sha256")
-        text = unpack_text(row["text"])
-        if text_sha256(text) != row["sha256"]:
+        raw = unpack_raw_text(row["text"])
+        text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        if text_sha256(raw) != row["sha256"]:
             raise StoreError.said("{path}: the project file is damaged (the text of page {page} does not "
                                   "match its hash); restore it from a backup", path=self.path, page=page_id)
         return _stored_page(row["model"], text)
