@@ -174,7 +174,9 @@ class MainWindow(QMainWindow):
         self.docks["changes"].raise_()
 
         self.status_file, self.status_counts, self.status_state = QLabel(), QLabel(), QLabel()
-        for label in (self.status_file, self.status_counts, self.status_state):
+        for name, label in (("status_file", self.status_file), ("status_counts", self.status_counts),
+                            ("status_state", self.status_state)):
+            label.setObjectName(name)
             label.setTextFormat(Qt.TextFormat.PlainText)
             self.statusBar().addPermanentWidget(label)
 
@@ -290,6 +292,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         session = self.session
         session.stateChanged.connect(self._show_state)  # also sent after a page is shown and after an edit
+        session.pageShownBeside.connect(self._show_state)  # a page shown: its state a turn after its text
         session.stateChanged.connect(self._update_enabled)
         session.itemSelected.connect(self._update_enabled)
         self.pages.pageActivated.connect(self.review.open_page)
@@ -481,7 +484,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, NOTICE_MS)
 
     def _show_state(self, *_args: Any) -> None:
+        """The page's name, status and counts in the title and the status bar; for a page just shown, with
+        the panes beside the source (`pageShownBeside`), so that its text is painted first."""
         doc = self.doc
+        if doc is not None and self.session.beside_pending:
+            return
         if doc is None:
             self.setWindowTitle(tr("Newsdesk"))
             self.status_file.setText(Path(getattr(self.store, "path", "")).name)

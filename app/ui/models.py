@@ -82,6 +82,7 @@ class Roles(IntEnum):
 _DISPLAY, _TOOLTIP = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)
 _DECORATION, _FONT, _ID = int(Qt.ItemDataRole.DecorationRole), int(Qt.ItemDataRole.FontRole), int(Roles.ID)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_CELL_ROLES = frozenset([_DISPLAY, _TOOLTIP, _DECORATION, _FONT, _ID, _ALIGNMENT])  # the roles `ItemsModel._cells` sets
 
 
 class ColumnsModel(QAbstractTableModel):
@@ -336,6 +337,8 @@ class ItemsModel(ColumnsModel):
 
     # --- model API -------------------------------------------------------------------------------
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in _CELL_ROLES:  # asked for each cell painted (background, check state…): none set here
+            return None
         row = index.row()  # -1 for an invalid index
         if self.page is None or not (0 <= row < len(self._ids)):
             return None

@@ -4,7 +4,8 @@ Tints are formats set on the lines in view as they come into view (furniture gre
 the current item is outlined in `paintEvent`, drawn only over the visible lines, so that selecting an item
 costs little however long the page. Each line's role (title, byline, caption, body…, unassigned) is shown
 over the tint by `RoleGutter`, a strip beside the text painted for the lines in view: a bar in the role's
-colour, the role's mark where a paragraph starts, ✎ where the editor corrected the role. Right-clicking
+colour, the role's mark where a paragraph starts, ✎ where the editor corrected the role (for a page just
+set, a turn after its text when the window asks so: `set_page(marks_later=True)`). Right-clicking
 offers the fixes at the clicked place (`context_entries`). Page offsets (code points, CR/LF kept) and
 document positions (UTF-16 units, one separator per line) are converted by `OffsetMap`.
 """
@@ -15,6 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from operator import itemgetter
 
 from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -62,6 +64,11 @@ class OffsetMap:
         self._doc_at = [p + s for p, s in zip(self._page_at, self._shift, strict=True)]
         self.display = text.replace("\r\n", "\n").replace("\r", "\n")
 
+    @property
+    def same(self) -> bool:
+        """Page offsets and document positions are the same numbers (LF endings, no astral character)."""
+        return not self._page_at
+
     def to_doc(self, offset: int) -> int:
         if not self._page_at:  # LF line endings, no astral character: the same numbers
             return offset
@@ -98,8 +105,8 @@ class _Tints:
         self._next_idle = 0  # block number the idle tinting goes on from
 
     def set_spans(self, spans: list[tuple[int, int, QTextCharFormat]], new_page: bool = False) -> None:
-        self.spans = sorted(spans, key=lambda s: s[0])
-        self.starts = [s for s, _, _ in self.spans]
+        self.spans = sorted(spans, key=itemgetter(0))
+        self.starts = list(map(itemgetter(0), self.spans))
         if new_page:
             self.generation = self.generation % 1_000_000 + 1
             self._next_idle = 0
@@ -310,6 +317,7 @@ class RoleGutter(QWidget):
         super().__init__(view)
         self.setObjectName("role_gutter")
         self.view = view
+        self.waiting = False  # a page was set whose marks come a turn later (`SourceView.show_marks`)
 
     def width_needed(self) -> int:
         metrics = self.fontMetrics()
@@ -323,7 +331,7 @@ class RoleGutter(QWidget):
     def _marks_in_view(self) -> Iterator[tuple[LineMark, QRect]]:
         """Each line in view that shows a mark, with the line's rectangle in the view."""
         view = self.view
-        roles = view.roles()
+        roles = view.roles() if not self.waiting else None
         if roles is None:
             return
         block = view.firstVisibleBlock()
@@ -392,7 +400,8 @@ class SourceView(QPlainTextEdit):
         self._outline: list[tuple[int, int]] = []  # doc spans of the current item
         self._outline_color = QColor("#444")
         self._tints = _Tints(self)
-        self.verticalScrollBar().valueChanged.connect(lambda _value: self._tints.tint_in_view())
+        self._setting_text = False  # a new text is being set: its scroll to the top tints nothing yet
+        self.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.auto: Callable[[], Page | None] | None = None  # the page's automatic split, read when needed
         self._roles: _Roles | None = None
         self.gutter = RoleGutter(self)
@@ -401,12 +410,15 @@ class SourceView(QPlainTextEdit):
         self.update_gutter_width()
 
     # --- content ---------------------------------------------------------------------------------
-    def set_page(self, page: Page | None, auto: Callable[[], Page | None] | None = None) -> None:
+    def set_page(self, page: Page | None, auto: Callable[[], Page | None] | None = None,
+                 marks_later: bool = False) -> None:
         """Show a page: its text, tinted, its lines' roles in the gutter (with `auto`, the automatic split,
-        the roles an editor changed are marked)."""
+        the roles an editor changed are marked). `marks_later`: the gutter stays blank until `show_marks`
+        (the window shows them with the panes beside the source, a turn after the text)."""
         self.page = page
         self.auto = auto
         self._roles = None
+        self.gutter.waiting = marks_later and page is not None
         self.current_item = None
         if page is None:
             self._tints.set_spans([], new_page=True)
@@ -415,7 +427,11 @@ class SourceView(QPlainTextEdit):
             return
         self.map = OffsetMap(page.text)
         self._tints.set_spans(self._spans(page), new_page=True)
-        self.setPlainText(self.map.display)
+        self._setting_text = True
+        try:
+            self.setPlainText(self.map.display)
+        finally:
+            self._setting_text = False
         self._tints.tint_in_view(margin=0, repaint=False)  # the lines in view, before they are first laid out:
         # the rest on idle turns
         self._update_outline()
@@ -437,12 +453,20 @@ class SourceView(QPlainTextEdit):
             self.current_item = None
         self._update_outline()
 
+    def _scrolled(self, _value: int) -> None:
+        if not self._setting_text:  # (set_page tints the lines in view of a new text itself)
+            self._tints.tint_in_view()
+
     def _spans(self, page: Page) -> list[tuple[int, int, QTextCharFormat]]:
         out = []
         to_doc = self.map.to_doc
+        same = self.map.same  # page offsets are document positions: nothing to convert
         for item in page.items:
             fmt = QTextCharFormat()
             fmt.setBackground(item_color(page, item))
+            if same:
+                out += [(s, e, fmt) for b in item.blocks for s, e in b.spans]
+                continue
             for b in item.blocks:
                 for s, e in b.spans:
                     out.append((to_doc(s), to_doc(e), fmt))
@@ -465,6 +489,12 @@ class SourceView(QPlainTextEdit):
         if self._roles is None and self.page is not None:
             self._roles = _Roles(self.page, self.map.to_doc, self.auto)
         return self._roles
+
+    def show_marks(self) -> None:
+        """The gutter shows the roles of the page set with `marks_later`."""
+        if self.gutter.waiting:
+            self.gutter.waiting = False
+            self.gutter.update()
 
     def update_gutter_width(self) -> None:
         """Room for the widest role mark in the interface's language."""

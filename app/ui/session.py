@@ -6,8 +6,9 @@ selected on it (`current_item`). The regions read it and follow its signals inst
 
 - `pageShown()`: another page is shown (or none); followed by `itemSelected`. The source shows it at once;
 - `pageShownBeside()`: the same page for the panes beside the source (the items list, the article view and
-  the item editor), sent on the event loop's next turn, once the window has painted the page text, so
-  that a page's text shows in about the time Qt takes to show a plain text. Until then `beside_pending`
+  the item editor, and the source's role gutter, the status bar and the window title), sent on the event
+  loop's next turn, once the window has painted the page text, so that a page's text shows in about the
+  time Qt takes to show a plain text. Until then `beside_pending`
   is True and those panes leave `itemSelected` to it (they show the current item when it comes); an edit,
   or anything that reads those panes, has it sent at once first (`show_beside`);
 - `pageEdited(ItemChanges)`: a command changed the page shown; followed by `itemSelected`;

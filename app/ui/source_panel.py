@@ -2,8 +2,9 @@
 line roles under it (`RoleLegend`: its entries wrap whole, at any width and in either language), and the
 correction row.
 
-It follows the session: a page shown is set in the view, an edit recolours only what it changed, the
-current item is outlined. Clicking text selects the item that owns it (through the session). The
+It follows the session: a page shown is set in the view (its lines' roles shown in the gutter with the
+panes beside the source, a turn later), an edit recolours only what it changed, the current item is
+outlined. Clicking text selects the item that owns it (through the session). The
 correction row (Edit > Correct selected text, F2) sends `correctionEntered` with the text typed; the
 fixes turn it into an undoable command.
 """
@@ -55,6 +56,7 @@ class SourcePanel(QWidget):
         layout.addWidget(self.legend)
         layout.addLayout(row)
         session.pageShown.connect(self._page_shown)
+        session.pageShownBeside.connect(self.view.show_marks)  # the roles beside the text, a turn after it
         session.pageEdited.connect(self._page_edited)
         session.itemSelected.connect(self.view.set_current_item)
 
@@ -70,7 +72,8 @@ class SourcePanel(QWidget):
 
     def _page_shown(self) -> None:
         doc = self.session.doc
-        self.view.set_page(doc.page if doc is not None else None, (lambda: doc.auto) if doc is not None else None)
+        self.view.set_page(doc.page if doc is not None else None, (lambda: doc.auto) if doc is not None else None,
+                           marks_later=True)
 
     def _page_edited(self, changes: ItemChanges) -> None:
         self.view.apply(changes)
