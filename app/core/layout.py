@@ -236,7 +236,7 @@ def caption_blocks(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tuple[
         alone = not split_credit(credit)[0].strip("（()） ")
         # a credit alone, or the last line of a caption with its credit at the end (…居家隔离观察 陆波岸 摄):
         # the block of lines above it, from its first line, is the caption's text
-        top, size = i, 0 if alone else len(credit)
+        top, size = i, len(split_credit(credit)[0])  # (the caption's text: its credit's names are no part of it)
         after = lines[i + 1] if i + 1 < n and not out[i + 1] and lines[i + 1].chunk == ln.chunk else None
         cut = False  # the caption's top found where a body line's word runs on under the caption
         measure = 0.0 if alone else roles.width(split_credit(ln.text)[0])  # the caption's widest line so far
@@ -250,6 +250,9 @@ def caption_blocks(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tuple[
                 break
             if dispatch_opening(above) or above.rstrip()[-1] in "）)":
                 cut = True  # an article's opening (本报讯（记者…）…), or the close of a note or byline in brackets
+                break
+            if measure and roles.ends_sentence(above) and lines[top - 1].width <= measure - SHORT_LINE_CELLS:
+                cut = True  # a paragraph's last line (a sentence ended short) over a caption's full lines
                 break
             if after is not None and not roles.ends_sentence(above) and roles.cuts_a_word(above, after.text):
                 cut = True  # a body line whose word the text under the caption completes (…用汗 / caption / 水浇灌…)

@@ -950,3 +950,23 @@ def test_build_units_end_a_line_set_wider_than_the_column_below_it():
 def _fixed(text):
     lines = read_lines(text)
     return lines, fixed_roles(lines)
+
+
+def test_caption_blocks_stop_at_a_paragraphs_last_line_over_a_captions_full_lines():
+    # a caption printed right under a paragraph, no blank line between: the paragraph's last line (a sentence
+    # ended short) is no line of the caption, whose lines above its last run to its full measure
+    caption = ["游客在公园的湖边散步赏花，享受春光，", "市民们纷纷走出家门。 王海滨 摄"]
+    rows = ["城区公园开放", "", *WRAPPED[:5], "款十亿元，成效明显。", *caption, "", "新区学校开学", "", *WRAPPED]
+    lines = read_lines("\n".join(rows))
+    assert [ln.text for ln, k in zip(lines, fixed_roles(lines), strict=True) if k == CAPTION] == caption
+
+
+def test_caption_blocks_count_a_captions_text_without_its_credit():
+    # a caption of eight narrow lines up to the longest a caption runs to (CAPTION_BLOCK_CHARS), its credit at
+    # the end of its last line: the credit's names are no part of its text
+    caption = ["防疫期间，为保障社区居民", "蔬菜供应，社区居委会与果", "蔬公司合作，在社区内开设", "无人售菜点，居民选定菜品",
+               "后扫码付款，减少了人员聚", "集的风险，保障了蔬菜的产", "销衔接，受到社区群众的欢", "迎。（王海滨 摄）"]
+    assert len("".join(caption)) - len("（王海滨 摄）") <= layout.CAPTION_BLOCK_CHARS < len("".join(caption))
+    rows = [*WRAPPED[:3], "", "", *caption, "", *WRAPPED[3:]]
+    lines = read_lines("\n".join(rows))
+    assert [ln.text for ln, k in zip(lines, fixed_roles(lines), strict=True) if k == CAPTION] == caption
