@@ -8,6 +8,7 @@ banners to the item they sit in or follow, ads and furniture as items of their o
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import os
 from typing import TYPE_CHECKING
@@ -217,7 +218,12 @@ def to_page(name: str, text: str, assembly: Assembly, rank: dict[int, int] | Non
         for u in d.units:
             role = {PARA: Role.BODY, SUBHEAD: Role.SUBHEAD, BYLINE: Role.BYLINE, HEAD: Role.SUBHEAD,
                     FURN: Role.FURNITURE}.get(u.kind, Role.BODY)
-            blocks_of[d_i].append((u, role))
+            held = blocks_of[d_i]
+            if role is Role.SUBHEAD and held and held[-1][1] is Role.SUBHEAD and wraps_on(held[-1][0], u):
+                held[-1] = (dataclasses.replace(held[-1][0], lines=held[-1][0].lines + u.lines,
+                                                spans=held[-1][0].spans + u.spans), role)
+                continue  # one subhead wrapped over two lines: one block
+            held.append((u, role))
     furniture: list[Unit] = []
     ads: list[Unit] = []
     # captions, sections and loose units go to the item they sit in or follow
@@ -273,6 +279,13 @@ def to_page(name: str, text: str, assembly: Assembly, rank: dict[int, int] | Non
         items.append(Item(next(next_item), Kind.FURNITURE, (Block(next(block_ids), Role.FURNITURE, spans),)))
     items.sort(key=lambda it: it.start)
     return Page(name, text, tuple(items))
+
+
+def wraps_on(a: Unit, b: Unit) -> bool:
+    """Does heading b carry on heading a's last line, the two one heading wrapped at a line break (same block
+    of lines; the break cuts a word, 让患者尽 / 快用上中药, or leaves a quote or bracket open, 深化“ / 中国故事”的内涵)?"""
+    last, first = a.lines[-1], b.lines[0]
+    return last.chunk == first.chunk and (roles.cuts_a_word(last.text, first.text) or roles.unbalanced(a.text))
 
 
 def _kind(text: str, entries: list[tuple[Unit, Role]]) -> Kind:

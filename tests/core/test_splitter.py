@@ -169,6 +169,21 @@ def test_a_feature_under_a_full_headline_keeps_its_subheads():
     assert recs[0]["authors"] == [{"name": "张三", "role": "作者"}, {"name": "李四", "role": "作者"}]
 
 
+@pytest.mark.parametrize("subhead", [["基层服务更", "贴心"], ["深化“服务", "贴心”工程"]])
+def test_a_subhead_wrapped_over_two_lines_is_one_subhead(subhead):
+    # the break cuts a word (更贴 / 心: no break between two headings) or leaves a quote open: one subhead
+    body = "这是正文的一句话，讲述了发生的事情和它的来龙去脉。还有第二句话，补充了更多细节。"
+    text = "\n".join([
+        "情系民生 守护健康", "——某市卫生工作侧记", "", "张三 李四", "",
+        body, "", *subhead, "", body, "", "数字赋能见成效", "", body, "",
+    ])
+    page = split_page(("feature.txt", text))
+    check_invariant(page)
+    recs = [r for r in page_records(page) if r["kind"] != "furniture"]
+    assert len(recs) == 1
+    assert recs[0]["subheads"] == ["".join(subhead), "数字赋能见成效"]
+
+
 def test_a_paragraph_ending_after_a_column_break_with_an_exclamation_is_not_a_heading():
     text = "\n".join([
         "城区公园开放", "",
