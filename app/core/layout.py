@@ -415,8 +415,9 @@ def heading_here(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
         return False
     prev = lines[i - 1] if i > 0 else None
     in_chunk_prev = prev is not None and prev.chunk == ln.chunk
-    if in_chunk_prev and kinds[i - 1] in (NONE, PARA) and not roles.ends_sentence(prev.text):
-        return False  # the middle of a wrapped paragraph
+    if in_chunk_prev and kinds[i - 1] in (NONE, PARA) and not roles.ends_sentence(prev.text) \
+            and not _closing_line(prev.text):
+        return False  # the middle of a wrapped paragraph (not under an article's closing line, （作者为…）)
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     if (in_chunk_prev and kinds[i - 1] == PARA and nxt is not None and nxt.chunk == ln.chunk
             and not kinds[i + 1] and not nxt.opens and not roles.is_headingish(nxt.text)
@@ -772,7 +773,8 @@ def build_units(lines: tuple[Ln, ...], fixed: tuple[UnitKind, ...]) -> tuple[lis
             note = len(u.lines) <= NOTE_MAX_LINES and is_author_note("".join(ln.text for ln in u.lines))
             lead = not note and bool(lead_byline(head))
             opening = lead or not note and dispatch_opening(head)
-            end_marker = (note or len(u.lines) == 1 and roles.is_end_marker(u.lines[0].text)
+            end_marker = (note or len(u.lines) == 1 and (roles.is_end_marker(u.lines[0].text)
+                                                         or roles.is_closing_dispatch(u.lines[0].text))
                           or _closes_with_byline(lines, at[u.lines[-1].start]))
             if lead and _closing_byline(u, out):
                 kind, lead, end_marker, opening = BYLINE, False, True, False
@@ -877,6 +879,11 @@ def _heading_tail(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
         return False  # an author's name under the headline
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     return nxt is None or nxt.chunk != ln.chunk or not _continues(ln.text, nxt)
+
+
+def _closing_line(text: str) -> bool:
+    """A line that closes an article (（作者为…）, （本报华沙2月9日电）): nothing of its text runs on below it."""
+    return is_author_note(text) or roles.is_closing_dispatch(text)
 
 
 def _para_ended(lines: tuple[Ln, ...], j: int) -> bool:

@@ -73,6 +73,16 @@ def is_parenthetical(text: str) -> bool:
     return len(t) >= 3 and t[0] in "（(" and t[-1] in "）)"
 
 
+# a dispatch line closing an article in brackets, as 人民日报 prints it under a report filed abroad or out of town
+# (（本报约翰内斯堡2月9日电）, （新华社北京2月1日电）): nothing of that article follows it
+_CLOSING_DISPATCH = re.compile(r"^[（(]\s*(?:本报|新华社|据新华社|中新社)[^（）()，。,]{0,24}电\s*[）)]$")
+
+
+def is_closing_dispatch(text: str) -> bool:
+    """（本报华沙2月9日电）: a bracketed dispatch alone on its line, closing the article above it."""
+    return bool(_CLOSING_DISPATCH.match(text.strip()))
+
+
 def is_end_marker(text: str) -> bool:
     """A credit line printed at the end of an article: (图片由…提供), （数据截至…）."""
     return bool(_END_MARKER.match(text.strip()))

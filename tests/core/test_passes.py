@@ -890,6 +890,19 @@ def test_a_title_closing_on_its_columns_name_under_its_kicker_is_a_heading():
     lines = read_lines("\n".join(["城区新建的三座口袋公园正", "式开放，市民纷纷前来休闲", "培养大国工匠（有的放矢）"]))
     assert not layout.tagged_title(lines, [NONE, NONE, NONE], 2)
 
+
+def test_a_heading_right_under_an_articles_closing_line_is_a_heading():
+    # a note on the author or a dispatch in brackets closes the article: no sentence runs on below it, so the
+    # short line under it (no blank line between: a headline printed after its body) is a heading
+    for closing in ("（作者为市文联副主席）", "（本报华沙2月9日电）"):
+        rows = [*WRAPPED, closing, "城区新建三座口袋公园", "", *WRAPPED]
+        units = read_units("\n".join(rows))
+        assert [u.text for u in units if u.kind == HEAD] == ["城区新建三座口袋公园"]
+        assert [u.text for u in units if u.end_marker] == [closing]
+    # under a body line that leaves its sentence open, the same line carries the sentence on
+    rows = [*WRAPPED[:-1], "款十亿元，支持企业三百余家，成效明显，", "城区新建三座口袋公园", "", *WRAPPED]
+    assert not [u for u in read_units("\n".join(rows)) if u.kind == HEAD]
+
 COL16 = [w[:16] for w in WRAPPED]  # a column 16 cells wide, cut mid-sentence at every line
 
 

@@ -172,6 +172,18 @@ def test_a_title_closing_on_its_columns_name_in_brackets(line, tagged):
     assert roles.is_tagged_title(line) is tagged
 
 
+
+@pytest.mark.parametrize(("line", "closing"), [
+    ("（本报约翰内斯堡2月9日电）", True),
+    ("（本报华沙2月 9日电）", True),  # a stray space inside
+    ("(新华社北京2月1日电)", True),
+    ("本报北京2月1日电（记者 王三）", False),  # a dispatch opening an article
+    ("（记者 王三）", False),  # a closing byline: another kind of closing line
+    ("（本报记者王三采访整理，电话联系了多方）", False),
+])
+def test_a_bracketed_dispatch_alone_closes_an_article(line, closing):
+    assert roles.is_closing_dispatch(line) is closing
+
 def test_a_photo_reports_title():
     assert roles.is_photo_report("图片报道") and roles.is_photo_report("图片 新闻")
     assert not roles.is_photo_report("图片报道显示，工人正在加紧生产")
