@@ -445,6 +445,14 @@ def _new_start(cur: Draft, head: Group) -> int:
     return k if k and _side(list(head.units), above, below) == 1 else 0
 
 
+def _slid(prev: Draft, cur: Draft, head: Group) -> bool:
+    """Has the headline of draft `cur` slid onto it from `prev`, the headless text above: do its words name
+    `prev`'s opening rather than `cur`'s, and those of `head` (printed under `cur`'s text, with nothing under
+    it) `cur`'s rather than `prev`'s? Then each headline was printed after its body."""
+    above, here = ("".join(u.text for u in d.units if u.kind == PARA)[:TOPIC_CHARS] for d in (prev, cur))
+    return _side(list(cur.headline.units), above, here) == -1 and _side(list(head.units), above, here) == 1
+
+
 @dataclass
 class Draft:
     units: list[Unit] = field(default_factory=list)  # in reading order
@@ -481,6 +489,14 @@ def _assemble(seq: list[object], forward: bool) -> tuple[list[Draft], dict[int, 
         for gi, x in enumerate(seq):
             if isinstance(x, Group) and cur is not None and x.heads_above and cur.headline is None:
                 cur.headline = x  # printed after the text above it, back to back with the next headline
+                continue
+            if (isinstance(x, Group) and cur is not None and not x.banner and _nothing_below(seq, gi)
+                    and cur.headline is not None and len(drafts) >= 2 and drafts[-2].headline is None
+                    and _slid(drafts[-2], cur, x)):
+                # the headline over the text in hand was printed after the text above it, and this one
+                # after the text in hand: each heads the text above it
+                drafts[-2].headline, cur.headline = cur.headline, x
+                cur = None
                 continue
             if isinstance(x, Group) and cur is not None and not x.banner and _nothing_below(seq, gi) and (
                     cur.headline is None or _new_start(cur, x)):

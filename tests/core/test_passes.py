@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from app.core import layout
+from app.core import assembly, layout
 from app.core.assembly import _make_group, assemble, split_point
 from app.core.layout import (
     AD,
@@ -577,6 +577,22 @@ def test_assemble_gives_a_headline_with_no_text_under_it_the_text_above_on_a_pag
     # article's text: the heading stays inside it
     one = [*units[:2], *units[4:]]
     assert [len(d.units) for d in assemble(one).drafts] == [4]
+
+
+def test_assemble_gives_back_a_headline_that_slid_onto_the_next_article(monkeypatch):
+    # a page read forward whose articles print their headlines after their bodies: the first headline opened
+    # the text under it, but its words name the text above (headless), and the last headline, with nothing
+    # under it, names the text it closes: each heads the text above it
+    monkeypatch.setattr(assembly, "DIRECTION", True)
+    units = [_unit(PARA, "城区新建的口袋公园种满了花草，市民散步有了好去处。", 0),
+             _unit(HEAD, "城区新建口袋公园", 100), _unit(HEAD, "市民散步有了好去处", 120, blank=0),
+             _unit(PARA, "图书馆从下月起延长开放时间，读者晚上也能借书。", 200),
+             _unit(HEAD, "图书馆延长开放时间", 300), _unit(HEAD, "读者晚上也能借书", 320, blank=0)]
+    assert [(d.headline.units[-1].text, [u.pos for u in d.units]) for d in assemble(units).drafts] == [
+        ("市民散步有了好去处", [0]), ("读者晚上也能借书", [200])]
+    # a first headline that names the text under it keeps it
+    units[1:3] = [_unit(HEAD, "图书馆开放时间调整", 100), _unit(HEAD, "读者可以晚上借书", 120, blank=0)]
+    assert assemble(units).drafts[1].headline.units[-1].text == "读者可以晚上借书"
 
 def test_split_point_starts_the_second_article_where_its_headlines_words_come_back():
     run = [_unit(PARA, "公园里种满了花草，市民纷纷前来散步游玩。", 0),
