@@ -250,8 +250,8 @@ def subheads_inside(seq: list[object], gi: int, above: list[Unit]) -> bool:
     the topic of `above`, the text of the article it sits in (none: no feature to be inside), strongly."""
     g = seq[gi]
     assert isinstance(g, Group)
-    if not any(u.kind == PARA for u in above):
-        return False
+    if not any(u.kind == PARA for u in above) or isinstance(seq[gi - 1], Unit) and seq[gi - 1].end_marker:
+        return False  # (under an article's closing line, （本报罗马2月3日电）, nothing of that article goes on)
     heads = [u for u in g.units if u.kind == HEAD]
     if (not g.strong or g.has_byline or g.banner or g.notice or g.heads_above or g.heads_below or not heads
             or any(roles.is_subtitle(u.text) for u in heads) or _labelled(heads)

@@ -409,7 +409,8 @@ def heading_here(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
     ln = lines[i]
     if kinds[i] or ln.opens or roles.is_source_line(ln.text):
         return False  # (a line set in the page's paragraph indent opens a paragraph; 据中国之声 closes one)
-    if headline_block(lines, kinds, i) or over_byline(lines, kinds, i) or tagged_title(lines, kinds, i):
+    if (headline_block(lines, kinds, i) or over_byline(lines, kinds, i) or tagged_title(lines, kinds, i)
+            or over_indent(lines, kinds, i)):
         return True
     if not roles.is_headingish(ln.text):
         return False
@@ -469,6 +470,23 @@ def heading_here(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
             if col and abs(ln.width - col) <= COLUMN_TOLERANCE:
                 return False  # a clause cut at the column's width, carried on below
     return True
+
+
+def over_indent(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
+    """Is line i one of the lines between a heading and the indented first line of the paragraph under it
+    (科技视点 / 第一时间揭开谜团，争分夺秒筛选药物，迎难而上 / 提供技术支撑 / 防控疫情，科技人员在行动 /
+    (indent) 疫情就是命令…)? Where paragraphs open with an indent, no paragraph opens unindented under a
+    heading, so lines that end no sentence there, whatever their widths, are the headline's."""
+    if i == 0 or kinds[i - 1] != HEAD:
+        return False
+    for k in range(i, min(len(lines), i + HEADING_LOOKAHEAD)):
+        ln = lines[k]
+        if ln.opens:
+            return k > i
+        if (kinds[k] not in (NONE, HEAD) or ln.width > HEADLINE_MAX_WIDTH or roles.ends_sentence(ln.text)
+                or roles.LEAD_START.match(ln.text) or _opens_article(lines, k)):
+            return False
+    return False
 
 
 def tagged_title(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:

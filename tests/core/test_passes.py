@@ -503,6 +503,19 @@ def test_assemble_keeps_a_subhead_wrapped_over_two_lines_inside_its_feature():
     assert len(result.drafts) == 1 and [u.kind for u in result.drafts[0].units] == [PARA, SUBHEAD, SUBHEAD, PARA]
 
 
+
+def test_assemble_opens_an_article_at_a_heading_block_under_a_closing_line():
+    # the same block of two headings under the article's closing line: nothing of that article goes on, so
+    # however much of its topic the text below carries on, the block heads another article
+    units = [_unit(HEAD, "城区新建口袋公园", 0), _unit(BYLINE, "□ 记者 王芳", 50),
+             _unit(PARA, "城区新建的口袋公园正式开放，公园里种满了花草，市民纷纷前来公园散步。", 100),
+             dataclasses.replace(_unit(PARA, "（本报北京2月3日电）", 150), end_marker=True),
+             _unit(HEAD, "市民纷纷认养公园花草", 200), _unit(HEAD, "城区变得更美了", 220, blank=0),
+             _unit(PARA, "城区新建的口袋公园里，花草由市民认养，市民纷纷前来公园散步。", 300)]
+    assert [[u.pos for u in d.units] for d in assemble(units).drafts] == [[100, 150], [300]]
+    # (over the text it carries on, with no closing line above, the block is that article's subheads)
+    assert len(assemble(units[:3] + units[4:]).drafts) == 1
+
 def test_headline_block_takes_a_title_whose_label_in_brackets_wraps():
     head = ["“让更多国家人民有更多获得感”", "（风从东方来——国际人士谈一带一", "路合作）"]
     lines = read_lines("\n".join([*head, "", "　　" + WRAPPED[0], *WRAPPED[1:], "　　" + WRAPPED[0], *WRAPPED[1:],
@@ -918,6 +931,22 @@ def test_a_heading_right_under_an_articles_closing_line_is_a_heading():
     # under a body line that leaves its sentence open, the same line carries the sentence on
     rows = [*WRAPPED[:-1], "款十亿元，支持企业三百余家，成效明显，", "城区新建三座口袋公园", "", *WRAPPED]
     assert not [u for u in read_units("\n".join(rows)) if u.kind == HEAD]
+
+
+def test_lines_between_a_heading_and_an_indented_paragraph_are_the_headlines():
+    # where paragraphs open with an indent, none opens unindented under a heading: the lines down to the
+    # indented first line, ending no sentence, are headings whatever their widths (a kicker wider than the
+    # column, with commas in it)
+    para = ["　　企业发展需要资金支持，该行加", "大信贷投放力度，成效明显。"]
+    rows = [*para, *para, "", "科技视点", "第一时间揭开谜团，争分夺秒筛选药物，迎难而上", "提供技术支撑",
+            "防控疫情，科技人员在行动", *para, *para]
+    heads = [u.text for u in read_units("\n".join(rows)) if u.kind == HEAD]
+    assert heads == ["科技视点", "第一时间揭开谜团，争分夺秒筛选药物，迎难而上", "提供技术支撑", "防控疫情，科技人员在行动"]
+    # a line ending a sentence there is text, not a heading
+    lines = read_lines("\n".join([*para, *para, "", "科技视点", "第一时间揭开了谜团。", *para]))
+    kinds = [NONE] * len(lines)
+    kinds[4] = HEAD
+    assert not layout.over_indent(lines, kinds, 5)
 
 COL16 = [w[:16] for w in WRAPPED]  # a column 16 cells wide, cut mid-sentence at every line
 
