@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(main)
 
         self.changes = ChangesView(session)
-        self.history = QUndoView(session.undo_group)
+        self.history = QUndoView()  # it follows the undo group while its tab is in view (`_history_shown`)
         self.history.setObjectName("history")
         self.search = SearchPanel(session)
         self.report = ReportView(session)
@@ -168,6 +168,7 @@ class MainWindow(QMainWindow):
             dock.setWidget(widget)
             self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
             self.docks[name] = dock
+        self.docks["history"].visibilityChanged.connect(self._history_shown)
         self.tabifyDockWidget(self.docks["changes"], self.docks["history"])
         self.tabifyDockWidget(self.docks["history"], self.docks["search"])
         self.tabifyDockWidget(self.docks["search"], self.docks["report"])
@@ -308,6 +309,13 @@ class MainWindow(QMainWindow):
         self.source.cursorPositionChanged.connect(self._follow_source_cursor)
         session.itemSelected.connect(self._follow_source_cursor)  # after the editor has shown the item
         session.pageShownBeside.connect(self._follow_source_cursor)
+
+    def _history_shown(self, shown: bool) -> None:
+        """The undo history lists the page's commands while its tab is in view; hidden, it follows no
+        undo group, so that showing another page does not fill a list nobody sees."""
+        group = self.session.undo_group if shown else None
+        if self.history.group() is not group:
+            self.history.setGroup(group)
 
     # --- following the controllers ---------------------------------------------------------------
     def _saved(self, doc: PageDoc) -> None:

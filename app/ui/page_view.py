@@ -112,7 +112,11 @@ class _Tints:
             self._next_idle = 0
 
     def formats(self, block: QTextBlock) -> list[QTextLayout.FormatRange]:
-        pos, end = block.position(), block.position() + max(0, block.length() - 1)
+        pos = block.position()
+        return self._formats(pos, pos + max(0, block.length() - 1))
+
+    def _formats(self, pos: int, end: int) -> list[QTextLayout.FormatRange]:
+        """The format ranges of the block holding document positions [pos, end)."""
         pieces: list[tuple[int, int, QTextCharFormat]] = []  # (start, end, format) within the block
         for a, b, fmt in self._within(pos, end):
             if pieces and a < pieces[-1][1]:  # spans overlap here: work it out per character
@@ -157,20 +161,25 @@ class _Tints:
         their new formats when they come into view (`setFormats` drops a block's lines, and the view lays
         out a block without lines before it paints it)."""
         document = self.view.document()
+        generation, stop = self.generation, last.position()
         run_start = run_end = -1
         block = first
         while block.isValid():
-            if force or block.userState() != self.generation:
-                block.layout().setFormats(self.formats(block))
-                block.setUserState(self.generation)
+            pos = block.position()
+            if force or block.userState() != generation:
+                length = block.length()
+                ranges = self._formats(pos, pos + max(0, length - 1))
+                if ranges or force:  # (a block not tinted in this generation is of this text: it has none)
+                    block.layout().setFormats(ranges)
+                block.setUserState(generation)
                 if run_start < 0:
-                    run_start = block.position()
-                run_end = block.position() + block.length()
+                    run_start = pos
+                run_end = pos + length
             elif run_start >= 0:
                 if repaint:
                     document.markContentsDirty(run_start, run_end - run_start)
                 run_start = -1
-            if block == last:
+            if pos >= stop:
                 break
             block = block.next()
         if run_start >= 0 and repaint:
@@ -316,6 +325,7 @@ class RoleGutter(QWidget):
     def __init__(self, view: SourceView) -> None:
         super().__init__(view)
         self.setObjectName("role_gutter")
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # it fills itself: nothing behind is painted
         self.view = view
         self.waiting = False  # a page was set whose marks come a turn later (`SourceView.show_marks`)
 
@@ -548,9 +558,12 @@ class SourceView(QPlainTextEdit):
         offset = self.contentOffset()
         height = self.viewport().height()
         block = self.firstVisibleBlock()
+        if block.position() < self._outline[0][0]:  # the lines in view above the item: none is outlined
+            block = self.document().findBlock(self._outline[0][0])
+        stop = self._outline[-1][1]  # nor any after its last span
         run: QRect | None = None
         starts = [s for s, _ in self._outline]
-        while block.isValid():
+        while block.isValid() and block.position() < stop:
             rect = self.blockBoundingGeometry(block).translated(offset).toRect()
             if rect.top() > height:
                 break

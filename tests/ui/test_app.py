@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from uihelp import SAMPLES, close_window, make_project, open_window
+from uihelp import SAMPLES, close_window, make_project, open_window, show_history
 
 from app.ui import tasks
 from app.ui.actions import Act
@@ -55,6 +55,7 @@ def test_undo_history_lists_the_commands(qtbot, window) -> None:  # noqa: ANN001
     title = window.panel.edits["title"]
     title.setFocus()
     qtbot.keyClicks(title, "abc")
+    show_history(qtbot, window)
     model = window.history.model()
     assert model.rowCount() == 2  # "<saved>" then the edit
     assert model.index(1, 0).data().startswith("Edit field")

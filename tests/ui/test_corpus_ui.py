@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
-from uihelp import SAMPLES
+from uihelp import SAMPLES, show_history
 
 from app.cli import cli
 from app.core.batch import POOL_MIN_PAGES
@@ -360,6 +360,7 @@ def test_status_of_several_pages_is_one_undoable_step(qtbot, window) -> None:  #
     assert window.doc.status == store.page_status(window.doc.page_id)
     press(window, window.redo_action, target=view)
     assert [store.page_status(i) for i in (first, second)] == ["done", "done"]
+    show_history(qtbot, window)
     assert window.history.model().rowCount() == 2  # "<saved>" and the one step
 
 

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
-from uihelp import click_offset, close_window, open_window, press
+from uihelp import click_offset, close_window, open_window, press, show_history
 
 from app.core.evaluation import CURVE_WORDS, FIELD_WORDS, FIX_WORDS, MEASURE_WORDS
 from app.core.record import EDITABLE_FIELDS
@@ -96,6 +96,7 @@ def test_the_undo_texts_and_history_follow_a_language_switch(qtbot, window) -> N
     click_offset(qtbot, window, body.spans[0][0])
     press(window, Act.AS_CAPTION)
     window.fixes.bulk_add_tag("新标签")  # Item > Tag selected items: one macro
+    show_history(qtbot, window)
     history = window.history.model()
 
     def rows() -> list[str]:

@@ -113,3 +113,9 @@ def char_background(window, offset: int) -> str:  # noqa: ANN001
                 r.format.Property.BackgroundBrush):
             return r.format.background().color().name()
     return ""
+
+
+def show_history(qtbot, window) -> None:  # noqa: ANN001
+    """The undo history tab brought to the front, as the user does to read it (hidden, it lists nothing)."""
+    window.docks["history"].raise_()
+    qtbot.waitUntil(window.history.isVisible)
