@@ -18,7 +18,7 @@ import re
 import zlib
 from collections.abc import Callable
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, chain
 from typing import Any
 
 import orjson
@@ -136,13 +136,16 @@ def _blocks_with_spans(model: Any, as_model: bool) -> int:
         return 0
     blocks = [b for it in model.get("items") or () if isinstance(it, dict) for b in it.get("blocks") or ()]
     blocks += model.get("unassigned") or ()
-    turned = 0
-    pairs = _span_tuples if as_model else _pairs
-    for block in blocks:
-        if isinstance(block, dict) and isinstance(block.get(_DELTAS), list):
-            block[_SPANS] = pairs(block.pop(_DELTAS))
-            turned += 1
-    return turned
+    owners = [b for b in blocks if isinstance(b, dict) and isinstance(b.get(_DELTAS), list)]
+    lists = [b.pop(_DELTAS) for b in owners]
+    if as_model and _INTS.issuperset(map(type, chain.from_iterable(lists))) and not any(len(d) % 2 for d in lists):
+        for block, deltas in zip(owners, lists, strict=True):  # (all ints, checked once for the page)
+            ends = accumulate(deltas)  # gap, length, … summed: start, end, start, end, …
+            block[_SPANS] = tuple(zip(ends, ends, strict=False))  # the same iterator: in pairs
+    else:
+        for block, deltas in zip(owners, lists, strict=True):
+            block[_SPANS] = _pairs(deltas)
+    return len(owners)
 
 
 def _with_spans(node: Any) -> Any:
@@ -173,15 +176,6 @@ def _pairs(deltas: list[int]) -> list[list[int]]:
 
 
 _INTS = frozenset([int])
-
-
-def _span_tuples(deltas: list[Any]) -> tuple[tuple[int, int], ...] | list[list[Any]]:
-    """[gap, length, …] as ((start, end), …); differences that are not all ints as `_pairs` gives them
-    (`page_from_dict` checks those)."""
-    if len(deltas) % 2 or not _INTS.issuperset(map(type, deltas)):
-        return _pairs(deltas)
-    ends = accumulate(deltas)
-    return tuple(zip(ends, ends, strict=False))  # the same iterator: in pairs
 
 
 def unpack_model(value: bytes | str) -> str:
