@@ -956,14 +956,26 @@ def standalone_captions(units: list[Unit], lines: tuple[Ln, ...], kinds: tuple[U
             # (or the page marks its paragraphs by an indent, and this line has none)
             inside = (not indented and bool(out) and out[-1].kind == PARA and k + 1 < len(units)
                       and units[k + 1].kind == PARA)
+            # a sentence between a heading (headline, byline, subhead) and the body text under it opens that
+            # text, unless that text opens the article itself (本报讯（…）…): then the sentence was set over it
+            below = next((x for x in units[k + 1:] if not _lone_sentence(x)), None)  # (captions stacked)
+            opens_text = (bool(out) and out[-1].kind in (HEAD, BYLINE) and below is not None
+                          and below.kind == PARA and not below.opening)
             apart = marked or (ln.width <= (INSET_CAPTION_WIDTH if inside else CAPTION_SENTENCE_WIDTH) and (
                 ln.blank_before > 0 or i == 0 or kinds[i - 1] in (CAPTION, FURN)))
             if (alone_before and apart and roles.is_caption_sentence(ln.text) and not left_open
+                    and (marked or not opens_text)
                     and not ln.text.startswith(("—", "-"))  # (a dash opens an item of a list in the text)
                     and (marked or not _texts_own_line(lines, kinds, i))):
                 u = u.as_kind(CAPTION)
         out.append(u)
     return out
+
+
+def _lone_sentence(u: Unit) -> bool:
+    """Is unit u a paragraph of one short sentence on a line of its own (what a caption without a credit is)?"""
+    return (u.kind == PARA and len(u.lines) == 1 and u.lines[0].width <= CAPTION_SENTENCE_WIDTH
+            and roles.is_caption_sentence(u.text))
 
 
 # a sentence that only the text around it can say: it announces what follows (全文如下。 要抓好以下几项工作。),

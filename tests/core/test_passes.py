@@ -130,13 +130,25 @@ def test_build_units_returns_new_units_and_leaves_its_input_alone():
 
 
 def test_standalone_captions_turns_a_short_lone_sentence_into_a_caption():
-    text = "\n".join(["城区公园开放", "", "市民在公园里散步。", "", *WRAPPED, "", *WRAPPED])
+    # between a headline and the article's opening (本报讯（…）…): a photo's caption set under the headline
+    text = "\n".join(["城区公园开放", "", "市民在公园里散步。", "", "本报讯（记者 王三）" + WRAPPED[0], *WRAPPED[1:], "",
+                      *WRAPPED])
     lines = read_lines(text)
     units, kinds = build_units(lines, fixed_roles(lines))
     before = [u.kind for u in units]
     after = standalone_captions(units, lines, kinds)
     assert [u.kind for u in units] == before  # the input list is untouched
     assert [u.text for u in after if u.kind == CAPTION] == ["市民在公园里散步。"]
+
+
+def test_standalone_captions_leave_a_lone_sentence_opening_the_text_under_a_heading_in_the_body():
+    # between a headline (or byline, or subhead) and body text that does not open the article itself, the lone
+    # sentence is the text's first paragraph (这个春节，广大基层干部更加忙碌。)
+    for heading in (["城区公园开放"], ["城区公园开放", "作者：王三"]):
+        text = "\n".join([*heading, "", "市民在公园里散步。", "", *WRAPPED, "", *WRAPPED])
+        lines = read_lines(text)
+        units, kinds = build_units(lines, fixed_roles(lines))
+        assert CAPTION not in [u.kind for u in standalone_captions(units, lines, kinds)]
 
 
 def test_standalone_captions_leave_a_lone_sentence_between_two_paragraphs_in_the_body():
@@ -545,7 +557,7 @@ def test_heading_here_is_false_for_a_long_clause_pair_cut_at_the_column():
 
 
 def test_standalone_captions_want_an_unmarked_caption_short_and_set_apart():
-    text = "\n".join(["城区公园开放", "", "市民在公园里散步。", "", *WRAPPED,
+    text = "\n".join(["城区公园开放", "", "市民在公园里散步。", "", "本报讯（记者 王三）" + WRAPPED[0], *WRAPPED[1:],
                       "战略新兴产业贷款余额近七十亿元。", "",
                       "岳塘区妇幼保健所的发展只是联合体开展专家对口基层服务成效的一个缩影。", "", *WRAPPED, ""])
     lines = read_lines(text)
