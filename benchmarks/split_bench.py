@@ -3,7 +3,10 @@
 Both run as whole processes (interpreter start and jieba's dictionary load included), on the seed pages
 repeated into a temporary folder. The last line printed is one JSON object of the figures.
 
-usage: python benchmarks/split_bench.py [--pages 300]
+With --model PATH the split is `newsdesk split --model PATH` (a model file: `newsdesk train --out`, or
+`python -m tools.build_model --stacked --out PATH`).
+
+usage: python benchmarks/split_bench.py [--pages 300] [--model PATH]
 """
 
 from __future__ import annotations
@@ -49,12 +52,13 @@ def timed(cmd: list[str]) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pages", type=int, default=300)
+    ap.add_argument("--model", default=None, help="split with this model file")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="newsdesk-bench-"))
     try:
         size = make_pages(tmp, args.pages)
         files = sorted(str(p) for p in tmp.glob("*.txt"))
-        newsdesk = [sys.executable, "-m", "app.cli", "split", str(tmp)]
+        newsdesk = [sys.executable, "-m", "app.cli", "split", str(tmp), *(["--model", args.model] if args.model else [])]
         jieba_cmd = [sys.executable, "-c", JIEBA_ONLY, *files]
         timed(jieba_cmd)  # warm the OS file cache and jieba's dictionary cache once
         split_s = min(timed(newsdesk) for _ in range(2))
@@ -67,7 +71,7 @@ def main() -> None:
     print(f"newsdesk split   {split_s:6.2f} s   {args.pages / split_s:7.1f} pages/s   {mb / split_s:5.2f} MB/s")
     print(f"jieba.cut only   {jieba_s:6.2f} s   {args.pages / jieba_s:7.1f} pages/s   {mb / jieba_s:5.2f} MB/s")
     print(f"ratio            {ratio:.2f}x (target <= 1.5x)")
-    print(json.dumps({"pages": args.pages, "split_s": round(split_s, 3), "jieba_cut_s": round(jieba_s, 3),
+    print(json.dumps({"pages": args.pages, "model": args.model, "split_s": round(split_s, 3), "jieba_cut_s": round(jieba_s, 3),
                       "ratio": round(ratio, 3)}))
 
 

@@ -20,7 +20,7 @@ Prints a table per family (rows) and measure (columns), then the seeds, and last
 
 usage: python benchmarks/split_quality.py [--pages 12] [--leave-out interleaved,scrambled] [--seed 0]
            [--split app.core.splitter:split_page] [--model PATH] [--tune-out DIR]
-           [--loso [--loso-pages-per-family 60]]
+           [--loso [--loso-pages-per-family 60] [--stacked]]
 """
 
 from __future__ import annotations
@@ -112,9 +112,10 @@ def ceiling(pages: Iterable[tuple[str, str, dict[str, Any]]]) -> dict[str, Any]:
 
 
 def leave_one_seed_out(spec: str, seeds: list[tuple[str, str, dict[str, Any]]], pages_per_family: int,
-                       seed: int, corpus: str | None) -> tuple[dict[str, Any], dict[str, float]]:
-    """Each seed scored by the recipe's model fit without it: (scores of all four, article F1 of each)."""
-    models = build_model.leave_one_seed_out(pages_per_family, seed, corpus=corpus)
+                       seed: int, corpus: str | None, stacked: bool = False) -> tuple[dict[str, Any], dict[str, float]]:
+    """Each seed scored by the recipe's model fit without it (with `stacked`, the recipe's stacked model):
+    (scores of all four, article F1 of each)."""
+    models = build_model.leave_one_seed_out(pages_per_family, seed, corpus=corpus, stacked=stacked)
     gold: dict[str, Any] = {}
     pred: dict[str, Any] = {}
     each: dict[str, float] = {}
@@ -153,6 +154,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--loso", action="store_true", help="score each seed by a model fit without it (a learned split)")
     ap.add_argument("--loso-pages-per-family", type=int, default=build_model.PAGES_PER_FAMILY,
                     help="typeset training pages per family of the leave-one-seed-out fits")
+    ap.add_argument("--stacked", action="store_true",
+                    help="the leave-one-seed-out fits are of the stacked model (tools.build_model --stacked)")
     ap.add_argument("--no-ceiling", action="store_true", help="skip the true labels' scores")
     args = ap.parse_args(argv)
 
@@ -223,7 +226,8 @@ def main(argv: list[str] | None = None) -> None:
         top = None if args.no_ceiling else ceiling(seeds)
         print(row("seeds (hand gold)", res, "", top))
         if args.loso:
-            res, each = leave_one_seed_out(args.split, seeds, args.loso_pages_per_family, args.seed, args.corpus)
+            res, each = leave_one_seed_out(args.split, seeds, args.loso_pages_per_family, args.seed, args.corpus,
+                                           args.stacked)
             summary["seeds, leave one out"] = {m: res[m] for m in MEASURES} | {"pages": res["pages"],
                                                                             "article_f1_each": each}
             print(row("seeds, leave one out", res, "(each seed by a model fit without it)"))

@@ -127,12 +127,13 @@ def split_page(source: SourcePage | tuple[str, str], model: SplitModel | str | o
     name, text = (source.name, source.text) if isinstance(source, SourcePage) else source
     method = method or ("learned" if model is not None else os.environ.get("NEWSDESK_SPLIT", DEFAULT_METHOD))
     if method == "learned":
-        from .splitmodel import ModelError, label_page, load_model, shipped_model
+        from .projectmodel import cached_file
+        from .splitmodel import ModelError, label_page, shipped_model
 
         for candidate in (model, None):
             try:
                 if isinstance(candidate, str | os.PathLike):
-                    candidate = load_model(os.fspath(candidate))
+                    candidate = cached_file(os.fspath(candidate))  # a split model or a project model file
                 return label_page(name, text, candidate or shipped_model())
             except ModelError:
                 continue

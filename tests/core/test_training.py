@@ -139,6 +139,8 @@ def test_a_project_model_file_round_trips_and_splits_like_the_model(learnt, tmp_
         page = split_page((ts.name, ts.text), model=again)
         assert check_invariant(page) == []
         assert page_records(page) == page_records(split_page((ts.name, ts.text), model=learnt.model))
+        # the file's path splits the same (benchmarks/split_quality.py --model PATH); the shipped model did
+        assert page_records(split_page((ts.name, ts.text), model=str(path))) == page_records(page)
 
 
 def test_where_the_rules_read_a_piece_as_never_before_their_label_stands(learnt, pages):
@@ -245,3 +247,26 @@ def test_gold_files_are_put_onto_their_pages_and_a_bad_one_is_named(pages, tmp_p
     assert len(problems) == 2 and all("\n" not in p for p in problems)
     assert any("broken.json" in p for p in problems)
     assert any(pages[3].name.replace(".txt", ".json") in p and "line" in p for p in problems)
+
+
+def test_a_model_on_the_rules_alone_takes_a_run_of_departures_only_when_sure_of_every_piece():
+    """A model stacked on the rules alone keeps the rules' labels but for runs of pieces where it departs
+    from them and each piece's marginal reaches DEPART_MIN; a label the rules never gave in training stays."""
+    from app.core.projectmodel import DEPART_MIN, _sure_departures
+
+    class Marginals:  # the marginals crfsuite's tagger gives the labels of the page just tagged
+        def __init__(self, probs):
+            self.probs = probs
+
+        def marginal(self, label, i):
+            return self.probs[i]
+
+    sure, unsure = DEPART_MIN, DEPART_MIN - 0.01
+    rules = ["B_TITLE", "SUBHEAD", "BODY", "CONT", "BODY", "AD", "CONT"]
+    model = ["B_TITLE", "BODY", "CONT", "CONT", "B_TITLE", "BODY", "CONT"]
+    probs = [0.5, sure, unsure, 0.5, sure, sure, 0.5]
+    known = {"B_TITLE", "SUBHEAD", "BODY", "CONT"}  # the rules never read an ad on the pages learnt from
+    assert _sure_departures(model, rules, known, Marginals(probs), DEPART_MIN) == [
+        "B_TITLE", "SUBHEAD", "BODY", "CONT", "B_TITLE", "AD", "CONT"]
+    assert _sure_departures(model, rules, known | {"AD"}, Marginals(probs), DEPART_MIN)[4:6] == ["B_TITLE", "BODY"]
+    assert _sure_departures(model, rules, known, Marginals([1.0] * 7), DEPART_MIN)[:3] == model[:3]

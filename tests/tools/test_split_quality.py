@@ -60,16 +60,19 @@ def test_each_seed_is_scored_by_a_model_fit_without_it(capsys, monkeypatch):
         return
     fits = []
 
-    def fit_without_each(pages_per_family, seed, corpus=None):  # the fits themselves: tests/tools/test_build_model.py
-        fits.append(pages_per_family)
+    def fit_without_each(pages_per_family, seed, corpus=None, stacked=False):  # the fits themselves: test_build_model
+        fits.append((pages_per_family, stacked))
         return {name: SHIPPED.read_bytes() for name, _, _ in seeds}
 
     monkeypatch.setattr(bench.build_model, "leave_one_seed_out", fit_without_each)
-    bench.main(["--families", "briefs", "--leave-out", "", "--pages", "1", "--tune-pages", "0",
-                "--corpus", str(EXCERPT), "--loso", "--loso-pages-per-family", "3"])
+    args = ["--families", "briefs", "--leave-out", "", "--pages", "1", "--tune-pages", "0",
+            "--corpus", str(EXCERPT), "--loso", "--loso-pages-per-family", "3"]
+    bench.main([*args, "--stacked"])  # the stacked model's fits (tools.build_model --stacked)
+    capsys.readouterr()
+    bench.main(args)
     lines = capsys.readouterr().out.strip().splitlines()
     loso = json.loads(lines[-1])["summary"]["seeds, leave one out"]
-    assert fits == [3]
+    assert fits == [(3, True), (3, False)]
     assert loso["pages"] == len(seeds) and set(loso["article_f1_each"]) == {name for name, _, _ in seeds}
     assert any(ln.startswith("seeds, leave one out") for ln in lines)
 
