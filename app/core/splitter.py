@@ -164,6 +164,7 @@ def rule_units(text: str) -> tuple[list[Unit], dict[int, int] | None]:
 def banners(units: list[Unit]) -> list[Unit]:
     """Labels, page banners and series banners among the headings: furniture, or an item's section."""
     out = [u.as_kind(FURN) if u.kind == HEAD and (roles.is_label(u.text) and not _over_its_title(units, k)
+                                                 and not _over_its_text(units, k)
                                                  or roles.is_furniture(u.text)) else u
            for k, u in enumerate(units)]
     # a page-top banner: headings before anything else, one of them marking a series, are page furniture
@@ -192,6 +193,15 @@ def _over_its_title(units: list[Unit], k: int) -> bool:
     nxt = units[k + 1]
     return (nxt.kind == HEAD and nxt.lines[0].chunk == units[k].lines[-1].chunk
             and not (roles.is_label(nxt.text) or roles.is_furniture(nxt.text)))
+
+
+def _over_its_text(units: list[Unit], k: int) -> bool:
+    """Is the short heading at k printed right over body text (no blank line between), as a short title
+    (建议, 身边事) over its article's opening? A page's label stands apart from the text, or over a headline."""
+    if k + 1 >= len(units) or k == 0:
+        return False
+    nxt = units[k + 1]
+    return nxt.kind == PARA and nxt.lines[0].chunk == units[k].lines[-1].chunk
 
 
 def _in_group(units: list[Unit], k: int) -> bool:

@@ -316,6 +316,18 @@ def test_banners_makes_a_page_top_series_banner_furniture_and_a_lone_one_a_secti
     assert [u.kind for u in banners(units[:2] + units[3:])][:3] == [HEAD, HEAD, PARA]
 
 
+def test_banners_keep_a_short_title_right_over_its_text_a_heading():
+    """A short heading with no blank line under it and body text there (建议 over its article's first
+    paragraph) is that article's title; the same word standing apart from the text is a page's label."""
+    title = _unit(HEAD, "感悟", 200)
+    text = layout.Ln(201, 210, 230, "前些天，我在车站遇见了一位老人。", 0, 200, 32)
+    units = [_unit(HEAD, "城区新建口袋公园", 0), _unit(PARA, "本报讯（记者张明）近日，公园正式开放。", 100), title,
+             Unit(PARA, (text,), ((210, 230),))]
+    assert [u.kind for u in banners(units)] == [HEAD, PARA, HEAD, PARA]
+    apart = Unit(PARA, (layout.Ln(201, 210, 230, text.text, 1, 205, 32),), ((210, 230),))
+    assert [u.kind for u in banners(units[:3] + [apart])] == [HEAD, PARA, FURN, PARA]
+
+
 def test_constants_of_the_passes_are_named_parameters():
     for name in ("COLUMN_TOLERANCE", "PARA_END_SHORTFALL", "AD_CLUSTER_GAP", "HEADING_LOOKAHEAD"):
         assert isinstance(getattr(layout, name), int | float)
