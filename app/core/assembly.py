@@ -431,17 +431,21 @@ def split_point(units: list[Unit], head: Group) -> int:
     return max(cands, key=score)
 
 
+def _opening(units: Sequence[Unit]) -> str:
+    """The opening of these units' text, as far as a headline's words are looked for in it (`TOPIC_CHARS`)."""
+    return "".join(u.text for u in units if u.kind == PARA)[:TOPIC_CHARS]
+
+
 def _new_start(cur: Draft, head: Group) -> int:
     """Where in draft `cur`'s text the article `head` (printed after it) heads begins (`split_point`), if
     that text's opening names `head`'s words and the opening of `cur`'s text does not, more than its own
     headline's (else 0: one article's text, under which a page's last lines may gather its subheads)."""
-    text = "".join(u.text for u in cur.units if u.kind == PARA)[:TOPIC_CHARS]
+    text = _opening(cur.units)
     mine, theirs = headline_pairs(cur.headline.units), headline_pairs(head.units)
     if not mine or not theirs or len(theirs & char_pairs(text)) / len(theirs) > len(mine & char_pairs(text)) / len(mine):
         return 0  # (a heading its text names more than its own headline: that text is the heading's)
     k = split_point(cur.units, head)
-    above, below = ("".join(u.text for u in part if u.kind == PARA)[:TOPIC_CHARS]
-                    for part in (cur.units[:k], cur.units[k:]))
+    above, below = _opening(cur.units[:k]), _opening(cur.units[k:])
     return k if k and _side(list(head.units), above, below) == 1 else 0
 
 
@@ -449,7 +453,7 @@ def _slid(prev: Draft, cur: Draft, head: Group) -> bool:
     """Has the headline of draft `cur` slid onto it from `prev`, the headless text above: do its words name
     `prev`'s opening rather than `cur`'s, and those of `head` (printed under `cur`'s text, with nothing under
     it) `cur`'s rather than `prev`'s? Then each headline was printed after its body."""
-    above, here = ("".join(u.text for u in d.units if u.kind == PARA)[:TOPIC_CHARS] for d in (prev, cur))
+    above, here = _opening(prev.units), _opening(cur.units)
     return _side(list(cur.headline.units), above, here) == -1 and _side(list(head.units), above, here) == 1
 
 
@@ -499,12 +503,11 @@ def _assemble(seq: list[object], forward: bool) -> tuple[list[Draft], dict[int, 
                 cur = None
                 continue
             if isinstance(x, Group) and cur is not None and not x.banner and _nothing_below(seq, gi) and (
-                    cur.headline is None or _new_start(cur, x)):
+                    cur.headline is None or (k := _new_start(cur, x))):
                 # no text under it to head: a headline printed after its body, the text above
                 if cur.headline is None:
                     cur.headline = x
                 else:
-                    k = _new_start(cur, x)
                     cur.units, rest = cur.units[:k], cur.units[k:]
                     drafts.append(Draft(rest, x))
                 cur = None  # (text after it is another article's)
