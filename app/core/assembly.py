@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from . import roles
-from .layout import BYLINE, CAPTION, FURN, HEAD, PARA, SUBHEAD, Unit
+from .layout import BYLINE, CAPTION, COLUMN_AGREEMENT, COLUMN_TOLERANCE, FURN, HEAD, PARA, SUBHEAD, Unit
 
 CAPTION_GAP = 2  # blank lines around a lone heading inside a body that make it a caption, not a subhead
 TOPIC_CHARS = 400  # characters of an article's opening read for the words of its headline
@@ -43,6 +43,16 @@ PART_NAME_CHARS = 6
 # (大数据分析指导施肥、 / 灌溉和种植, 避免党的 / 执政基础受侵蚀): one heading wrapped, not two
 OPEN_ENDS = ("、", "，", ",", "；", ";", "的", "和", "与", "及", "并", "或")
 CONTINUITY_BELOW = 400
+# a heading between two texts wrapped at different measures (the width a column's lines wrap at) ends one
+# article and heads another: an article keeps its column's measure across its subheads (typeset pages, four
+# draws: of the heading blocks with a measure on both sides, no subhead and 70 headlines had measures this many
+# cells apart, one subhead 1.5 apart); a measure is the median of the full lines read either side
+# (`MEASURE_LINES`, a paragraph's last line and an indented first line left out), told from at least
+# `MEASURE_MIN_LINES` of them agreeing as `layout` reads a column (`COLUMN_TOLERANCE`, `COLUMN_AGREEMENT`)
+MEASURE_CHANGE = 2.0
+MEASURE_LINES = 12
+MEASURE_MIN_LINES = 4
+MEASURE_MIN_WIDTH = 8  # cells: a narrower line is no column's full line
 # which way the page prints its headlines: None reads it from each page (`reads_forward`); a paper's profile
 # (app.core.profile) may say True (above their bodies) or False (after them) for all its pages
 DIRECTION: bool | None = None
@@ -387,6 +397,27 @@ def topic_below(seq: list[object], gi: int, above: list[Unit]) -> float:
                       "".join(u.text for u in _own_text_below(seq, gi)))
 
 
+def measure(units: Sequence[Unit]) -> float | None:
+    """The measure these units' paragraphs wrap at (cells), None where their lines tell none: too few full
+    lines, or widths that do not agree (one paragraph a line, a proportional font's uneven lines)."""
+    widths = sorted(ln.width for u in units if u.kind == PARA for ln in u.lines[:-1]
+                    if ln.width >= MEASURE_MIN_WIDTH and not ln.opens)
+    if len(widths) < MEASURE_MIN_LINES:
+        return None
+    mid = widths[len(widths) // 2]
+    close = sum(1 for w in widths if abs(w - mid) <= COLUMN_TOLERANCE)
+    return mid if close >= COLUMN_AGREEMENT * len(widths) else None
+
+
+def measure_changes(seq: list[object], gi: int, above: list[Unit]) -> bool:
+    """Are `above`, the text heading group gi sits under, and the text below it (to its article's end) wrapped
+    at measures at least `MEASURE_CHANGE` cells apart? Then they are two articles' texts, not one's."""
+    before = [u for u in above if u.kind == PARA][-MEASURE_LINES:]
+    after = _own_text_below(seq, gi)[:MEASURE_LINES]
+    m1, m2 = measure(before), measure(after)
+    return m1 is not None and m2 is not None and abs(m1 - m2) >= MEASURE_CHANGE
+
+
 def carries_on(seq: list[object], gi: int, above: list[Unit]) -> bool:
     """Does the text below heading group gi carry on the topic of `above`, the text of the article it sits
     in (so the heading is a subhead), rather than start another article?"""
@@ -516,8 +547,11 @@ def _assemble(seq: list[object], forward: bool) -> tuple[list[Draft], dict[int, 
                 starts_news = (cur is not None and cur.headline is not None
                                and not x.strong and _news_title_over(seq, gi)
                                and not carries_on(seq, gi, cur.units))
-                subheads = cur is not None and cur.headline is not None and subheads_inside(seq, gi, cur.units)
-                if (_eligible(seq, gi, True) and not subheads) or cur is None or starts_news:
+                apart = (cur is not None and gi + 1 < len(seq) and isinstance(seq[gi + 1], Unit)
+                         and not x.banner and measure_changes(seq, gi, cur.units))
+                subheads = (cur is not None and cur.headline is not None and not apart
+                            and subheads_inside(seq, gi, cur.units))
+                if (_eligible(seq, gi, True) and not subheads) or cur is None or starts_news or apart:
                     if x.banner and not _eligible(seq, gi, True):
                         loose.update((u.pos, u.as_kind(FURN)) for u in x.units)
                         continue
@@ -565,7 +599,9 @@ def _assemble(seq: list[object], forward: bool) -> tuple[list[Draft], dict[int, 
         if isinstance(x, Group):
             if (_eligible(seq, gi, False) and not subheads_inside(seq, gi, pending)) or (
                     not x.strong and _news_title_under(seq, gi)
-                                             and not carries_on(seq, gi, pending)):
+                                             and not carries_on(seq, gi, pending)) or (
+                    pending and gi + 1 < len(seq) and isinstance(seq[gi + 1], Unit) and not x.banner
+                    and measure_changes(seq, gi, pending)):
                 drafts.append(Draft(pending, x))
                 pending = []
             elif x.banner and not any(u.kind == PARA for u in pending) and not drafts:

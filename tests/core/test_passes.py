@@ -1052,3 +1052,34 @@ def test_caption_blocks_count_a_captions_text_without_its_credit():
     rows = [*WRAPPED[:3], "", "", *caption, "", *WRAPPED[3:]]
     lines = read_lines("\n".join(rows))
     assert [ln.text for ln, k in zip(lines, fixed_roles(lines), strict=True) if k == CAPTION] == caption
+
+
+def _para(lines, pos):
+    lns = tuple(layout.Ln(pos + k, pos + k * 40, pos + k * 40 + len(t), t, 0 if k else 1, pos, layout.roles.width(t))
+                for k, t in enumerate(lines))
+    return Unit(PARA, lns, tuple((ln.start, ln.end) for ln in lns))
+
+
+def test_a_heading_between_texts_wrapped_at_two_measures_heads_another_article():
+    # the text under the heading carries on the topic of the text above (a subhead, by its words), but it is
+    # wrapped at another measure: an article keeps its column's measure across its subheads
+    above = _para(["城区新建的三座口袋公园正式开放，市民纷纷前来", "口袋公园休闲健身，公园里绿树成荫，花草繁茂，",
+                   "市民在口袋公园里散步、下棋、跳舞，十分热闹。", "口袋公园的建设方便了周边居民，受到一致好评。",
+                   "市民说，口袋公园就在家门口，休闲健身很方便。"], 100)
+    below = ["口袋公园正式开放以来，市民纷纷", "前来休闲健身，口袋公园里绿树成", "荫，市民在公园里散步、下棋、跳",
+             "舞，周边居民说休闲健身很方便，", "口袋公园受到周边居民一致好评。"]
+    units = [_unit(HEAD, "城区新建三座口袋公园", 0), above, _unit(HEAD, "口袋公园方便居民", 400),
+             _para(below, 500)]
+    assert [[u.pos for u in d.units] for d in assemble(units).drafts] == [[100], [500]]
+    assert assembly.measure(units[1:2]) == 22 and assembly.measure(units[3:]) == 15
+    # the same text wrapped at the measure of the text above: the heading is a subhead
+    same = _para(["口袋公园正式开放以来，市民纷纷前来休闲健身，", "口袋公园里绿树成荫，市民在公园里散步、下棋、",
+                  "跳舞，周边居民说休闲健身很方便，口袋公园受到", "周边居民一致好评，公园管理也在不断完善之中，",
+                  "市民说，口袋公园就在家门口，休闲健身很方便。"], 500)
+    assert len(assemble([*units[:3], same]).drafts) == 1
+    # ... and on a page read backward (headlines printed after their bodies), the heading heads the text above
+    back = [above, _unit(HEAD, "口袋公园休闲健身", 400), _para(below, 500),
+            _unit(HEAD, "口袋公园方便居民", 900), _unit(BYLINE, "本报记者 王三", 950, blank=0)]
+    result = assemble(back)
+    assert not result.forward
+    assert [([u.pos for u in d.units], d.headline.units[0].pos) for d in result.drafts] == [([100], 400), ([500], 900)]
