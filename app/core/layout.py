@@ -528,8 +528,10 @@ def over_byline(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
     An article's opening line (`本报讯（记者…）`, `新华社北京2月1日电`) closes such a block as a byline does."""
     def heading_line(k: int) -> bool:
         t = lines[k].text
+        # (a column's name in brackets on a line of its own closes the title over it: …荒漠植被 / （走近自然）)
         return (kinds[k] in (NONE, HEAD) and lines[k].width <= HEADLINE_MAX_WIDTH and "。" not in t
-                and not roles.ends_sentence(t) and not lines[k].opens and not _opens_article(lines, k))
+                and (not roles.ends_sentence(t) or _column_tag(lines, kinds, k))
+                and not lines[k].opens and not _opens_article(lines, k))
 
     if not heading_line(i):
         return False
@@ -552,6 +554,15 @@ def over_byline(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
     opens_block = (top == 0 or lines[top - 1].chunk != chunk or kinds[top - 1] in (FURN, BYLINE, CAPTION, AD)
                    or roles.ends_sentence(lines[top - 1].text))  # (printed right under the text it closes)
     return opens_block and byline - top <= HEADLINE_BLOCK_LINES
+
+
+def _column_tag(lines: tuple[Ln, ...], kinds: list[UnitKind], k: int) -> bool:
+    """Is line k a column's name in brackets (（走近自然）, no role word: not a byline or a credit) right under
+    a line of the same block that ends no sentence (the title it closes)?"""
+    t = lines[k].text.strip()
+    return (k > 0 and lines[k - 1].chunk == lines[k].chunk and kinds[k - 1] in (NONE, HEAD)
+            and bool(_TITLE_LABEL.match(t)) and not _ROLE_IN_LABEL.search(t)
+            and not roles.ends_sentence(lines[k - 1].text))
 
 
 def headline_block(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:

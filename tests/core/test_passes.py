@@ -1083,3 +1083,18 @@ def test_a_heading_between_texts_wrapped_at_two_measures_heads_another_article()
     result = assemble(back)
     assert not result.forward
     assert [([u.pos for u in d.units], d.headline.units[0].pos) for d in result.drafts] == [([100], 400), ([500], 900)]
+
+
+def test_over_byline_reads_a_title_closed_by_its_columns_name_on_a_line_of_its_own():
+    # …荒漠植被 / （走近自然） / □通讯员 …: the bracketed line is the title's column tag, not a closing note
+    head = ["孔雀河生态输水 “解渴”荒漠植被", "（走近自然）", "□通讯员 陈尚文 花放"]
+    lines = read_lines("\n".join([*WRAPPED, "", *head, *WRAPPED, ""]))
+    kinds = list(fixed_roles(lines))
+    top = len(WRAPPED)
+    assert kinds[top + 2] == BYLINE
+    assert [layout.over_byline(lines, kinds, k) for k in (top, top + 1)] == [True, True]
+    units, _ = build_units(lines, tuple(kinds))
+    assert [(u.kind, u.text) for u in units[1:3]] == [(HEAD, head[0] + head[1]), (BYLINE, head[2])]
+    # a byline or a credit in brackets is no column tag
+    lines = read_lines("\n".join([*WRAPPED, "", head[0], "（记者 王芳）", head[2], *WRAPPED, ""]))
+    assert not layout.over_byline(lines, list(fixed_roles(lines)), top)
