@@ -43,6 +43,11 @@ PART_NAME_CHARS = 6
 # (大数据分析指导施肥、 / 灌溉和种植, 避免党的 / 执政基础受侵蚀): one heading wrapped, not two
 OPEN_ENDS = ("、", "，", ",", "；", ";", "的", "和", "与", "及", "并", "或")
 CONTINUITY_BELOW = 400
+# one-line headings set in one form between two full headlines (numbered, two phrases either side of a space
+# or a comma, the same two characters opening or closing them: `same_form`) are a feature's subheads, not short
+# items' titles (three typeset draws: 183 subheads and 44 numbered points of a text had such a partner, 6 titles);
+# a phrase of such a heading has at least this many characters
+PARALLEL_PART_CHARS = 3
 # a heading between two texts wrapped at different measures (the width a column's lines wrap at) ends one
 # article and heads another: an article keeps its column's measure across its subheads (typeset pages, four
 # draws: of the heading blocks with a measure on both sides, no subhead and 70 headlines had measures this many
@@ -283,6 +288,47 @@ def _own_text_below(seq: list[object], gi: int) -> list[Unit]:
         if x.end_marker:
             break
     return below
+
+
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|第[一二三四五六七八九十]+[，、])")
+_PHRASE_BREAK = re.compile(r"[，,：:]")
+
+
+def _one_heading(g: object) -> str | None:
+    """The text of a group that is one plain heading line (no byline, no second heading), else None."""
+    if not isinstance(g, Group) or g.strong or len(g.units) != 1 or g.units[0].kind != HEAD:
+        return None
+    return g.units[0].text.strip()
+
+
+def same_form(a: str, b: str) -> bool:
+    """Are two heading lines set in one form, as a feature's subheads are (and a page's titles seldom): both
+    numbered (一、 / 二、, （1） / （2）), two phrases each either side of a space (诊治有方 护理到位 / …) or of
+    a comma (群众眼中，他是暖心人 / 同事眼中，他是实干人), or opening or closing on the same two characters?"""
+    pa, pb = a.split(), b.split()
+    if len(pa) == len(pb) == 2 and min(map(len, pa + pb)) >= PARALLEL_PART_CHARS:
+        return True
+    a, b = "".join(pa), "".join(pb)
+    if _NUMBERED.match(a) and _NUMBERED.match(b):
+        return True
+    ca, cb = _PHRASE_BREAK.split(a), _PHRASE_BREAK.split(b)
+    if len(ca) == len(cb) == 2 and min(map(len, ca + cb)) >= PARALLEL_PART_CHARS:
+        return True
+    return min(len(a), len(b)) > 2 and (a[:2] == b[:2] or a[-2:] == b[-2:])
+
+
+def parallel_heading(seq: list[object], gi: int) -> bool:
+    """Is group gi one plain heading line set in the same form as another such line between the same two full
+    headlines (`same_form`)? Then both are one feature's subheads (or numbered points of its text), not the
+    headlines of short items of their own."""
+    text = _one_heading(seq[gi])
+    if text is None:
+        return False
+    full = [k for k, x in enumerate(seq) if isinstance(x, Group) and x.strong]
+    lo = max((k for k in full if k < gi), default=-1)
+    hi = min((k for k in full if k > gi), default=len(seq))
+    return any(k != gi and (other := _one_heading(seq[k])) is not None and same_form(text, other)
+               for k in range(lo + 1, hi))
 
 
 def _news_title_over(seq: list[object], gi: int) -> bool:
@@ -546,7 +592,7 @@ def _assemble(seq: list[object], forward: bool) -> tuple[list[Draft], dict[int, 
             if isinstance(x, Group):
                 starts_news = (cur is not None and cur.headline is not None
                                and not x.strong and _news_title_over(seq, gi)
-                               and not carries_on(seq, gi, cur.units))
+                               and not carries_on(seq, gi, cur.units) and not parallel_heading(seq, gi))
                 apart = (cur is not None and gi + 1 < len(seq) and isinstance(seq[gi + 1], Unit)
                          and not x.banner and measure_changes(seq, gi, cur.units))
                 subheads = (cur is not None and cur.headline is not None and not apart
@@ -598,8 +644,8 @@ def _assemble(seq: list[object], forward: bool) -> tuple[list[Draft], dict[int, 
         notice = None
         if isinstance(x, Group):
             if (_eligible(seq, gi, False) and not subheads_inside(seq, gi, pending)) or (
-                    not x.strong and _news_title_under(seq, gi)
-                                             and not carries_on(seq, gi, pending)) or (
+                    not x.strong and _news_title_under(seq, gi) and not carries_on(seq, gi, pending)
+                    and not parallel_heading(seq, gi)) or (
                     pending and gi + 1 < len(seq) and isinstance(seq[gi + 1], Unit) and not x.banner
                     and measure_changes(seq, gi, pending)):
                 drafts.append(Draft(pending, x))

@@ -1098,3 +1098,21 @@ def test_over_byline_reads_a_title_closed_by_its_columns_name_on_a_line_of_its_o
     # a byline or a credit in brackets is no column tag
     lines = read_lines("\n".join([*WRAPPED, "", head[0], "（记者 王芳）", head[2], *WRAPPED, ""]))
     assert not layout.over_byline(lines, list(fixed_roles(lines)), top)
+
+
+def test_one_line_headings_set_in_one_form_are_a_features_subheads():
+    # two one-line headings under a headline, each over a few sentences of another topic: alone, each would head
+    # a short item of its own; set in one form (two phrases either side of a space), they are the feature's parts
+    units = [_unit(HEAD, "春节假期里的坚守", 0), _unit(BYLINE, "本报记者 王芳", 20, blank=0),
+             _unit(PARA, "假期里，许多人仍坚守在岗位上。他们放弃休息，保障城市运转。", 100),
+             _unit(HEAD, "诊治有方 护理到位", 200),
+             _unit(PARA, "医院里，护士每天测量体温、送饭送药。夜班护士守在病房，一刻不离。", 300),
+             _unit(HEAD, "清扫街道 保洁如常", 400),
+             _unit(PARA, "天刚亮，环卫工人就上街清扫落叶。垃圾日产日清，马路干干净净。", 500)]
+    assert [[u.pos for u in d.units] for d in assemble(units).drafts] == [[100, 200, 300, 400, 500]]
+    assert assembly.same_form("群众眼中，他是暖心人", "同事眼中，他是实干人")
+    assert assembly.same_form("一、加强组织领导", "二、强化物资保障")
+    # headings of no one form: short items' titles
+    units[5] = _unit(HEAD, "环卫工人凌晨上岗", 400)
+    assert not assembly.same_form("诊治有方 护理到位", "环卫工人凌晨上岗")
+    assert [[u.pos for u in d.units] for d in assemble(units).drafts] == [[100], [300], [500]]
