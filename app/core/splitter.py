@@ -8,9 +8,11 @@ banners to the item they sit in or follow, ads and furniture as items of their o
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import itertools
 import os
+import re
 from typing import TYPE_CHECKING
 
 from . import roles
@@ -44,7 +46,26 @@ TITLE_MEASURE_MIN = 8
 DEFAULT_METHOD = "rules"  # "learned" once the model beats the rules on held-out pages
 
 
-def _headline_roles(group: Group) -> list[tuple[Unit, Role]]:
+_TAG = re.compile(r"[（(]([^（）()]{2,30})[）)]")
+LABEL_MIN_CHARS = 4  # a heading line this long printed twice is a column's or series' label, not a kicker
+
+
+def page_labels(assembly: Assembly) -> frozenset[str]:
+    """The column and series labels a page shows by printing them more than once: a heading line printed
+    again over another item's title, or naming the column in brackets at the end of a title on the page
+    (统筹抓好改革发展稳定各项工作 over one title, …平价菜（统筹抓好改革发展稳定各项工作） another). A kicker belongs
+    to its one title and is not repeated (three typeset draws: 32 such lines, all labels)."""
+    heads = [u for u in assembly.units if u.kind in (HEAD, SUBHEAD, SECTION, FURN)]
+    counts = collections.Counter("".join(u.text.split()) for u in heads if len(u.lines) == 1)
+    labels = {t for t, n in counts.items() if n >= 2 and len(t) >= LABEL_MIN_CHARS}
+    for d in assembly.drafts:
+        if d.headline:
+            text = "".join("".join(u.text.split()) for u in d.headline.units if u.kind == HEAD)
+            labels.update(t for t in _TAG.findall(text) if len(t) >= LABEL_MIN_CHARS)
+    return frozenset(labels)
+
+
+def _headline_roles(group: Group, labels: frozenset[str] = frozenset()) -> list[tuple[Unit, Role]]:
     heads = [u for u in group.units if u.kind == HEAD]
     out: list[tuple[Unit, Role]] = []
     sections = [u for u in heads if roles.is_series_banner(u.text) and len(heads) > 1 and not roles.is_subtitle(u.text)]
@@ -61,7 +82,8 @@ def _headline_roles(group: Group) -> list[tuple[Unit, Role]]:
             runs[-1].append(u)
         else:
             runs.append([u])
-    if len(runs) >= 2 and len(runs[0]) == 1 and len(runs[0][0].lines) == 1 and roles.is_column_label(runs[0][0].text):
+    if len(runs) >= 2 and len(runs[0]) == 1 and len(runs[0][0].lines) == 1 and (
+            roles.is_column_label(runs[0][0].text) or "".join(runs[0][0].text.split()) in labels):
         out.append((runs[0][0], Role.SECTION))  # a column label over the headline, not its kicker
         runs = runs[1:]
     runs = _kicker_and_title(runs)
@@ -215,6 +237,7 @@ def to_page(name: str, text: str, assembly: Assembly, rank: dict[int, int] | Non
     its start) where that is not the page's order (`chunks.reading_order`)."""
     drafts, forward, units = assembly.drafts, assembly.forward, assembly.units
     block_ids = itertools.count()
+    labels = page_labels(assembly)
     owner: dict[int, int] = {}  # unit position -> draft index
     for d_i, d in enumerate(drafts):
         for u in d.units:
@@ -225,7 +248,7 @@ def to_page(name: str, text: str, assembly: Assembly, rank: dict[int, int] | Non
     blocks_of: list[list[tuple[Unit, Role]]] = [[] for _ in drafts]
     for d_i, d in enumerate(drafts):
         if d.headline:
-            blocks_of[d_i] += _headline_roles(d.headline)
+            blocks_of[d_i] += _headline_roles(d.headline, labels)
         for u in d.units:
             role = {PARA: Role.BODY, SUBHEAD: Role.SUBHEAD, BYLINE: Role.BYLINE, HEAD: Role.SUBHEAD,
                     FURN: Role.FURNITURE}.get(u.kind, Role.BODY)

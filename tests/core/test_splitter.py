@@ -386,3 +386,25 @@ def test_a_column_label_in_brackets_on_its_own_line_closes_the_title():
     recs = [r for r in page_records(split_page(("label.txt", text))) if r["kind"] != "furniture"]
     assert [(r["title"], r["body"][0][:4]) for r in recs] == [
         ("为疫情防控提供有力法治保障（新论）", "近日，城"), ("山水迢迢，挡不住文物回家（新语）", "近日，城")]
+
+
+def test_a_label_a_page_prints_twice_or_closes_a_title_with_is_the_items_section_not_its_kicker():
+    park = "\n".join(["本报讯 近日，城区新建的三座口袋公园", "正式向市民开放。公园占地约两千平方米，",
+                      "设有步道、座椅和儿童游乐设施。"])
+    relics = "\n".join(["本报讯 一批流失海外的文物日前回到", "祖国，将在省博物馆展出。专家表示，这", "批文物的回归意义重大。"])
+    clinic = "\n".join(["本报讯 市人民医院与北京一家三甲医", "院签约，共建远程会诊中心，患者在家门", "口就能看上专家门诊。"])
+    label = "统筹抓好改革发展稳定各项工作"
+    text = "\n".join([label, "口袋公园开放迎客", "", park, "", label, "文物回家展出", "", relics, "",
+                      "医院签约共建会诊中心", "", clinic, ""])
+    recs = [r for r in page_records(split_page(("labels2.txt", text))) if r["kind"] != "furniture"]
+    assert [(r["section"], r["kicker"], r["title"]) for r in recs] == [
+        (label, "", "口袋公园开放迎客"), (label, "", "文物回家展出"), ("", "", "医院签约共建会诊中心")]
+    # printed once, and as the column's name closing another title on the page
+    text = "\n".join([label, "口袋公园开放迎客", "", park, "", f"文物回家展出（{label}）", "", relics, ""])
+    recs = [r for r in page_records(split_page(("labels3.txt", text))) if r["kind"] != "furniture"]
+    assert [(r["section"], r["kicker"], r["title"]) for r in recs] == [
+        (label, "", "口袋公园开放迎客"), ("", "", f"文物回家展出（{label}）")]
+    # a kicker printed once over its title stays its kicker
+    text = "\n".join([label, "口袋公园开放迎客", "", park, "", "文物回家展出", "", relics, ""])
+    recs = [r for r in page_records(split_page(("labels4.txt", text))) if r["kind"] != "furniture"]
+    assert (recs[0]["section"], recs[0]["kicker"]) == ("", label)
