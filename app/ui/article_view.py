@@ -14,6 +14,7 @@ the same actions and undoable commands as in the source.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import (
@@ -159,6 +160,12 @@ class ArticleView(QTextBrowser):
         self.item_id: int | None = None
         self.clicked_part: int | None = None
         self._empty_text = ""
+        # the parts of the items shown on this page, by item id: (item, record, parts) (pages and items are
+        # immutable: an item selected again is not worked out again)
+        self._parts_page: Page | None = None
+        self._parts_of: dict[int, tuple[Item, ItemRecord, list[Part]]] = {}
+        # each role's characters and paragraphs (with the space above them), made once per font
+        self._looks: tuple[QFont | None, dict[Any, Any]] = (None, {})
         self._pressed_at: int | None = None
         self.context_entries: list[QAction | None] = []  # the fixes offered on a right click
 
@@ -166,10 +173,10 @@ class ArticleView(QTextBrowser):
     def show_article(self, page: Page | None, item: Item | None, record: ItemRecord | None,
                      empty_text: str = "") -> None:
         """Show `item` (None: `empty_text`, greyed)."""
-        parts = article_parts(page, item, record) if page is not None and item is not None and record else []
+        parts = self._parts(page, item, record) if page is not None and item is not None and record else []
         same_item = item is not None and item.id == self.item_id
         self.page = page
-        if parts and parts == self.parts and same_item:
+        if parts and (parts is self.parts or parts == self.parts) and same_item:
             return  # nothing shown changed (an edit elsewhere on the page): keep the scroll and the mark
         scrolled = self.verticalScrollBar().value() if same_item else 0
         self.parts, self.item_id = parts, item.id if item is not None else None
@@ -178,6 +185,15 @@ class ArticleView(QTextBrowser):
         self._empty_text = empty_text
         self._render()
         self.verticalScrollBar().setValue(scrolled)  # an edit of the item shown keeps the reader's place
+
+    def _parts(self, page: Page, item: Item, record: ItemRecord) -> list[Part]:
+        """`article_parts`, worked out once per item of the page (an item selected again reuses them)."""
+        if page is not self._parts_page:
+            self._parts_page, self._parts_of = page, {}
+        hit = self._parts_of.get(item.id)
+        if hit is None or hit[0] is not item or hit[1] != record:
+            hit = self._parts_of[item.id] = (item, record, article_parts(page, item, record))
+        return hit[2]
 
     def retranslate(self) -> None:
         """The words the view adds (the caption mark, the empty view's text) in the current language."""
@@ -205,30 +221,15 @@ class ArticleView(QTextBrowser):
             fmt = QTextCharFormat()
             fmt.setForeground(QColor("#888888"))
             cursor.insertText(self._empty_text, fmt)
-        size = base.pointSizeF()
         for n, part in enumerate(self.parts):
-            scale, bold, colour, above = LOOK[part.role]
-            block = QTextBlockFormat()
-            block.setLineHeight(LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-            if part.role is Role.BODY:
-                block.setTextIndent(INDENT_EM * size * scale * 1.33)  # points to pixels, near enough
+            above = LOOK[part.role][3]
             if n and self.parts[n - 1].role in (Role.SECTION, Role.KICKER, Role.TITLE, Role.SUBTITLE) \
                     and part.role is Role.BYLINE:
                 above = 0.6
             if part.role is Role.CAPTION and (n == 0 or self.parts[n - 1].role is not Role.CAPTION):
                 above = 1.2
-            block.setTopMargin(above * size * 1.33 if n else 0)
-            if part.role in (Role.SECTION, Role.KICKER, Role.TITLE, Role.SUBTITLE):
-                block.setAlignment(Qt.AlignmentFlag.AlignLeft)
-            if part.role is Role.CAPTION:
-                block.setLeftMargin(size)
-            chars = QTextCharFormat()
-            font = QFont(base)
-            font.setPointSizeF(size * scale)
-            font.setBold(bold)
-            font.setItalic(part.role is Role.CAPTION)
-            chars.setFont(font)
-            chars.setForeground(QColor(colour))
+            block = self._paragraph(base, part.role, above if n else 0.0)
+            chars = self._look(base, part.role)
             if n:
                 cursor.insertBlock(block, chars)
             else:
@@ -242,6 +243,45 @@ class ArticleView(QTextBrowser):
         cursor.endEditBlock()
         self.setTextCursor(QTextCursor(document))  # at the start: the view never follows a cursor left at the end
         self._mark_clicked()
+
+    def _looks_for(self, base: QFont) -> dict[Any, Any]:
+        """The formats made for the body font `base` (none yet when the font changed)."""
+        if self._looks[0] is None or self._looks[0] != base:
+            self._looks = (QFont(base), {})
+        return self._looks[1]
+
+    def _look(self, base: QFont, role: Role) -> QTextCharFormat:
+        """The characters' format of a part of `role` (`LOOK`) on the body font `base`, made once per font."""
+        looks = self._looks_for(base)
+        chars = looks.get(role)
+        if chars is None:
+            scale, bold, colour, _ = LOOK[role]
+            face = QFont(base)
+            face.setPointSizeF(base.pointSizeF() * scale)
+            face.setBold(bold)
+            face.setItalic(role is Role.CAPTION)
+            chars = looks[role] = QTextCharFormat()
+            chars.setFont(face)
+            chars.setForeground(QColor(colour))
+        return chars
+
+    def _paragraph(self, base: QFont, role: Role, above: float) -> QTextBlockFormat:
+        """The paragraph format of a part of `role` with `above` body lines of space over it, on the body
+        font `base` (made once per font)."""
+        looks = self._looks_for(base)
+        block = looks.get((role, above))
+        if block is None:
+            size, scale = base.pointSizeF(), LOOK[role][0]
+            block = looks[role, above] = QTextBlockFormat()
+            block.setLineHeight(LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+            if role is Role.BODY:
+                block.setTextIndent(INDENT_EM * size * scale * 1.33)  # points to pixels, near enough
+            block.setTopMargin(above * size * 1.33)
+            if role in (Role.SECTION, Role.KICKER, Role.TITLE, Role.SUBTITLE):
+                block.setAlignment(Qt.AlignmentFlag.AlignLeft)
+            if role is Role.CAPTION:
+                block.setLeftMargin(size)
+        return block
 
     # --- reading and clicking --------------------------------------------------------------------
     def part_at(self, position: int) -> int | None:

@@ -252,16 +252,30 @@ class ItemPanel(QWidget):
         return self._numbered[1]
 
     def _show_authors(self, record: ItemRecord) -> None:
+        if [(a.name, a.role) for a in record.authors] == self._authors_shown():
+            return  # the table shows them already (the same item after an edit elsewhere, the same byline)
         with QSignalBlocker(self.authors):
             self.authors.setRowCount(len(record.authors))
             for row, a in enumerate(record.authors):
                 self.authors.setItem(row, 0, QTableWidgetItem(a.name))
                 self.authors.setItem(row, 1, QTableWidgetItem(a.role))
 
+    def _authors_shown(self) -> list[tuple[str, str]]:
+        """Each row of the authors table: (name, role) as it reads."""
+        table, rows = self.authors, []
+        for row in range(table.rowCount()):
+            name, role = table.item(row, 0), table.item(row, 1)
+            rows.append((name.text() if name else "", role.text() if role else ""))
+        return rows
+
     def _show_tags(self, record: ItemRecord | None) -> None:
         """The record's tags; None: jieba is still loading."""
         self._tags = list(record.tags) if record is not None else []
         shown = self._tags if record is not None else None
+        listed = [self.tags.item(row).text() for row in range(self.tags.count())]
+        if shown is not None and listed == shown and self.tags.isEnabledTo(self):
+            self.tags.clearSelection()  # the list shows them already: no tag of another item stays chosen
+            return
         self.tags.clear()
         if shown is None:
             self.tags.addItem(tr("(tags load in the background…)"))

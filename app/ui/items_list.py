@@ -46,6 +46,9 @@ class ItemsList(QWidget):
         for column in FITTED:  # as wide as their contents (`_fit_columns`), not resized by the user
             view.header().setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         view.setColumnWidth(ItemsModel.TITLE, TITLE_WIDTH)
+        # the header shows no selection (its sections are not highlighted), yet sharing the rows' selection
+        # it would repaint every section each time the selection changes: it is given one of its own
+        view.header().setSelectionModel(QItemSelectionModel(self.model, view.header()))
         view.selectionModel().currentRowChanged.connect(self._row_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -82,6 +82,11 @@ class Roles(IntEnum):
 _DISPLAY, _TOOLTIP = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)
 _DECORATION, _FONT, _ID = int(Qt.ItemDataRole.DecorationRole), int(Qt.ItemDataRole.FontRole), int(Roles.ID)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+# a row's flags (those QAbstractTableModel gives, and dragged to reorder) and the list's (dropped on), as
+# constants: asked for every cell painted, and flag arithmetic on Python enums costs more than the lookup
+_ROW_FLAGS = (Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
+              | Qt.ItemFlag.ItemIsDragEnabled)
+_LIST_FLAGS = Qt.ItemFlag.ItemIsDropEnabled
 _CELL_ROLES = frozenset([_DISPLAY, _TOOLTIP, _DECORATION, _FONT, _ID, _ALIGNMENT])  # the roles `ItemsModel._cells` sets
 
 
@@ -347,11 +352,30 @@ class ItemsModel(ColumnsModel):
             return str(self._numbers.get(self._ids[row], ""))
         return self._cells(row).get((role, column))
 
+    def multiData(self, index: Index, span: Any) -> None:  # noqa: N802
+        """Every role a delegate asks of one cell in one call (Qt's item delegate asks seven for each
+        cell it paints): a call from Qt into Python each, as `data`, cost more than the painting."""
+        row = index.row()
+        if self.page is None or not (0 <= row < len(self._ids)):
+            for k in range(len(span)):
+                span[k].clearData()
+            return
+        cells = self._cells(row)
+        column = index.column()
+        for k in range(len(span)):
+            slot = span[k]
+            role = slot.role()
+            if column == self.NUMBER and role == _DISPLAY:
+                value = str(self._numbers.get(self._ids[row], ""))
+            else:
+                value = cells.get((role, column))
+            if value is None:
+                slot.clearData()
+            else:
+                slot.setData(value)
+
     def flags(self, index: Index) -> Qt.ItemFlag:
-        base = super().flags(index)
-        if index.isValid():
-            return base | Qt.ItemFlag.ItemIsDragEnabled
-        return base | Qt.ItemFlag.ItemIsDropEnabled
+        return _ROW_FLAGS if index.isValid() else _LIST_FLAGS
 
     def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction

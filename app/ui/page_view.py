@@ -42,6 +42,7 @@ from .actions import put_first
 from .i18n import tr
 from .models import UNASSIGNED_COLOR, item_color
 
+OUTLINE_PAD = 4  # pixels around an outline's lines repainted with it (its pen and rounded corners)
 _SHIFTING = re.compile("\r\n|[\U00010000-\U0010ffff]")
 
 
@@ -524,14 +525,45 @@ class SourceView(QPlainTextEdit):
 
     # --- the current item ------------------------------------------------------------------------
     def set_current_item(self, item_id: int | None, scroll: bool = True) -> None:
+        """Outline the item; with `scroll`, an item out of view is scrolled to: its first line in the middle
+        of the view, the cursor there. Only the old and the new outline are painted again, unless the
+        text scrolled."""
+        old = self._outline_rect()
         self.current_item = item_id
         self._update_outline()
+        bar = self.verticalScrollBar().value()
         if scroll and self._outline and not self._outline_visible():
+            self._centre(self._outline[0][0])
             cursor = QTextCursor(self.document())
             cursor.setPosition(self._outline[0][0])
-            self.setTextCursor(cursor)
-            self.centerCursor()
-        self.viewport().update()
+            self.setTextCursor(cursor)  # in view now: Qt scrolls no more
+        if self.verticalScrollBar().value() != bar:
+            self.viewport().update()
+            return
+        for rect in (old, self._outline_rect()):
+            if rect is not None:
+                self.viewport().update(rect)
+
+    def _centre(self, position: int) -> None:
+        """Scroll once so that the line holding document `position` is in the middle of the view, as
+        `centerCursor()` places the cursor's line (Qt's own steps), without moving the cursor first (which
+        scrolls it into view a first time)."""
+        block = self.document().findBlock(position)
+        self.blockBoundingRect(block)  # laid out
+        line = block.layout().lineForTextPosition(position - block.position())
+        half = self.viewport().height() / 2
+        height = line.naturalTextRect().center().y()  # from the top block's top to the line's middle
+        below = block
+        while height < half and block.previous().isValid():  # the blocks above that fill the top half
+            below, block = block, block.previous()
+            height += self.blockBoundingRect(block).height()
+        margin = self.document().documentMargin() if block.blockNumber() == 0 else 0.0
+        layout, top = block.layout(), 0
+        while top < layout.lineCount() and height + margin - layout.lineAt(top).naturalTextRect().top() > half:
+            top += 1  # the top block's first line in view
+        if top >= layout.lineCount():
+            block, top = below, 0
+        self.verticalScrollBar().setValue(block.firstLineNumber() + top)
 
     def _update_outline(self) -> None:
         self._outline = []
@@ -543,6 +575,27 @@ class SourceView(QPlainTextEdit):
                 self._outline = sorted((self.map.to_doc(s), self.map.to_doc(e))
                                        for b in it.blocks for s, e in b.spans)
                 break
+
+    def _outline_rect(self) -> QRect | None:
+        """The band of the view the current item's outline is drawn in (from its first line in view to its
+        last, the view's width), or None when none of it is in view."""
+        if not self._outline:
+            return None
+        viewport = self.viewport()
+        top = self.cursorForPosition(QPoint(0, 0)).position()
+        bottom = self.cursorForPosition(QPoint(viewport.width(), viewport.height())).position()
+        first, last = max(self._outline[0][0], top), min(self._outline[-1][1] - 1, bottom)
+        if first > last:
+            return None
+        document = self.document()
+        cursor = QTextCursor(document)
+        cursor.setPosition(document.findBlock(first).position())  # the outline goes round whole lines
+        upper = self.cursorRect(cursor).top()
+        block = document.findBlock(last)
+        cursor.setPosition(block.position() + max(0, block.length() - 1))
+        lower = self.cursorRect(cursor).bottom()
+        band = QRect(0, upper - OUTLINE_PAD, viewport.width(), lower - upper + 2 * OUTLINE_PAD)
+        return band.intersected(viewport.rect())
 
     def _outline_visible(self) -> bool:
         top = self.cursorForPosition(QPoint(0, 0)).position()
