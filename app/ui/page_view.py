@@ -280,6 +280,19 @@ class _Roles:
         self.entries = entries
         self.starts = [x[0] for x in entries]
         self.corrected = _corrected(page, auto) if auto is not None else set()
+        self._marks: dict[int, LineMark | None] = {}  # by block number, worked out when first painted
+
+    def mark(self, block: QTextBlock) -> LineMark | None:
+        """What the gutter shows beside `block` (None: nothing, a blank line or text no block holds)."""
+        number = block.blockNumber()
+        if number in self._marks:
+            return self._marks[number]
+        pos = block.position()
+        role, starts, ids = self.line(pos, pos + max(1, block.length() - 1))
+        mark = (LineMark(number, role, starts, bool(ids & self.corrected))
+                if role is not None and block.text().strip() else None)
+        self._marks[number] = mark
+        return mark
 
     def line(self, pos: int, end: int) -> tuple[Role | str | None, bool, set[int]]:
         """The role of the first text held in [pos, end), whether a block starts there, the blocks there."""
@@ -352,10 +365,9 @@ class RoleGutter(QWidget):
             rect = view.blockBoundingGeometry(block).translated(offset).toRect()
             if rect.top() > height:
                 break
-            pos = block.position()
-            role, starts, ids = roles.line(pos, pos + max(1, block.length() - 1))
-            if role is not None and block.text().strip():
-                yield LineMark(block.blockNumber(), role, starts, bool(ids & roles.corrected)), rect
+            mark = roles.mark(block)
+            if mark is not None:
+                yield mark, rect
             block = block.next()
 
     def paintEvent(self, event: QPaintEvent) -> None:
