@@ -5,13 +5,22 @@ a few lines of article A, then a few of article B, then A again where it left of
 order every chunk switch cuts a sentence and glues the other article's text (or headline) to it.
 
 `reading_order` puts such a page's lines back in reading order, each article's chunks one after the other,
-before the rule passes read them. It acts only where the page shows it: two column measures (the width of
-the lines a paragraph wraps at) that take turns, chunk after chunk (`alternating_measures`). Each line is
-then given to one of the two articles by dynamic programming (`thread_labels`): a line wrapped at one
-article's measure is that article's, a line wider than an article's measure is not, and a join that
-completes a word or a clause (a word running across the join as jieba's dictionary has it, a line opening
-mid-clause) keeps a sentence together; a switch of article costs `SWITCH_COST`. A page whose columns share
-one measure, or whose measures never come back, keeps its lines exactly as they were.
+before the rule passes read them. It acts only where the page shows it:
+
+- two column measures (the width of the lines a paragraph wraps at) that take turns, chunk after chunk
+  (`alternating_measures`). Each line is then given to one of the two articles by dynamic programming
+  (`thread_labels`): a line wrapped at one article's measure is that article's, a line wider than an
+  article's measure is not, and a join that completes a word or a clause (a word running across the join as
+  jieba's dictionary has it, a line opening mid-clause) keeps a sentence together; a switch of article costs
+  `SWITCH_COST`;
+- or one measure, the chunks parted by blank lines (`shared_measure_threads`): each run of lines between
+  blank lines goes to one of two threads by a beam search over the runs, on the joins and on the topic (the
+  character pairs a run shares with each thread's recent runs), and the reading is kept only where it goes
+  back, several times, to an article whose chunk a column's foot cut mid-sentence, between two articles
+  that share few character pairs.
+
+A page whose measures never come back, or whose one-measure reading does not show it, keeps its lines
+exactly as they were.
 
 The lines keep their spans in the unchanged page text; only their order (and the blank-line count at the
 start of the second article, a column break) changes, so an item made of several chunks simply has several
@@ -20,6 +29,7 @@ spans.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -39,6 +49,7 @@ MIN_RETURNS = 6  # times a measure comes back after the other's chunk (A B A B: 
 MIN_TOPIC_PAIRS = 300  # character pairs each article's text needs before its topic tells (about 20 lines)
 MAX_SHARED_PAIRS = 0.3  # share of pairs two articles' texts have in common at most (halves of one share more)
 MAX_CHUNK_LINES = 40  # lines one column chunk may run before the other article resumes (a tall column)
+_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
 NONE_YET, CLOSED = -1, -2  # the other article's last line before it starts, and once it is over
 BEAM_STATES = 8  # best readings kept at each line (the others' other-article line is rarely the one)
 SWITCH_COST = 1.0  # a switch of article needs evidence: most breaks between lines tell nothing either way
@@ -207,7 +218,8 @@ def reading_order(lines: tuple[Ln, ...]) -> tuple[Ln, ...]:
     (its first line set apart as a column break). The same tuple where nothing is interleaved."""
     measures = alternating_measures(lines)
     if measures is None:
-        return lines
+        threads = shared_measure_threads(lines)
+        return lines if threads is None else instance_order(lines, threads)
     wide, narrow = max(measures), min(measures)
     sides = [_side(ln.width, wide, narrow) if _wrapped(ln) else "" for ln in lines]
     if not two_topics([ln.text for ln, s in zip(lines, sides, strict=True) if s == "wide"],
@@ -233,6 +245,260 @@ def reading_order(lines: tuple[Ln, ...]) -> tuple[Ln, ...]:
     for n, x in enumerate(order):
         ln = lines[x]
         blank = max(ln.blank_before, 1) if x == second[0] else ln.blank_before
+        if n and blank:
+            chunk += 1
+        out.append(replace(ln, blank_before=blank if n else ln.blank_before, chunk=chunk))
+    return tuple(out)
+
+
+# --- two articles of one column measure: the joins and the topics tell them apart -------------------------
+TOPIC_RUNS = 3  # a thread's last runs of text a run's character pairs are matched against (a column chunk or
+# two: the article's recent topic)
+TOPIC_WEIGHT = 6.0  # a run whose pairs are all its own thread's and none of the other's
+TOPIC_LINES = 3  # lines at each end of a long run its topic is read from (a run's ends are where it joins)
+TOPIC_HISTORY_PAIRS = 60.0  # pairs a thread's recent runs need before their topic counts in full (a few lines)
+TOPIC_PRIOR = 0.25  # the share a thread of too little text yet is taken to hold (an article's own chunks share
+# about 0.2-0.4 of a run's pairs, another article's under 0.1)
+TOPIC_FULL_PAIRS = 20.0  # pairs a run needs for its topic to count in full (a short line tells little)
+SHARED_SWITCH_COST = 0.5  # a switch of article at a blank line (where column chunks part, but so do paragraphs)
+FRESH_COST = 2.0  # a second thread's first run: a new article beside the one in hand
+MAX_IDLE_RUNS = 6  # runs a thread may wait before its text is over (the other article's chunks are fewer)
+MID_HEADING = 2.0  # a heading cannot carry on a full line that stops mid-sentence
+MEASURE_SHARE = 0.5  # share of the wrapped lines at the page's one measure (one-paragraph lines have none)
+MIN_CUT_PAIRS = 1  # runs of text cut mid-sentence at a column's foot, then a blank line, right after another
+# such run: side by side, both articles' chunks end where their columns do (one article's column break is
+# followed by the rest of its sentence, which seldom ends at a column's foot again)
+SCOUT_BEAM = 2  # readings kept at each run by the first, quick look (most pages stop there)
+SCOUT_RETURNS = 1  # returns between column chunks that quick look must find for the full search
+SHARED_BEAM = 16  # readings kept at each run by the full search (about every thread's last run)
+MIN_SHARED_RETURNS = 3  # returns to an article the reading needs before the page is read as interleaved
+MIN_GAIN = 3.0  # how much better the two-thread reading must score than the page read straight through (each
+# run's topic matched against the runs just above it): a few joins or a chunk's topic
+
+
+def text_runs(lines: tuple[Ln, ...]) -> list[tuple[int, int]]:
+    """The runs of lines between blank lines, as (first, last) line indexes."""
+    runs: list[tuple[int, int]] = []
+    for k, ln in enumerate(lines):
+        if k and not ln.blank_before:
+            runs[-1] = (runs[-1][0], k)
+        else:
+            runs.append((k, k))
+    return runs
+
+
+def shared_measure_threads(lines: tuple[Ln, ...]) -> list[int] | None:
+    """Where two articles share one column measure and their column chunks part at blank lines: each line's
+    thread instance (a new one each time a thread takes up a new article beside the other's), or None when
+    the page reads best as printed.
+
+    Only a page whose wrapped lines share one measure (`column_measure`) and that holds `MIN_CUT_PAIRS`
+    runs cut mid-sentence at a column's foot right after another is read. Its runs of lines between blank
+    lines are read as two threads by a beam search (`_RunReader.read`), first with `SCOUT_BEAM` readings
+    kept, then, where that reading goes back to an article between column chunks of text at all, with
+    `SHARED_BEAM`. The reading is kept where it goes back to an article at least `MIN_SHARED_RETURNS` times
+    between column chunks of two texts that share few pairs (`_shown_returns`) and scores `MIN_GAIN` above
+    the page read straight through."""
+    measure = column_measure(lines)
+    if measure is None:
+        return None
+    runs = text_runs(lines)
+    cut = [b > a and abs(lines[b].width - measure) <= MEASURE_SLACK and not roles.ends_sentence(lines[b].text)
+           and sum(1 for x in range(a, b + 1) if abs(lines[x].width - measure) <= MEASURE_SLACK) >= MIN_RUN_LINES
+           for a, b in runs]
+    if sum(1 for k in range(1, len(runs) - 1) if cut[k - 1] and cut[k]) < MIN_CUT_PAIRS:
+        return None
+    reader = _RunReader(lines, runs)
+    kinds, _ = reader.read(SCOUT_BEAM)
+    if _shown_returns(lines, runs, kinds, measure, _instances(lines, runs, kinds)) < SCOUT_RETURNS:
+        return None
+    kinds, score = reader.read(SHARED_BEAM)
+    if score - reader.straight() < MIN_GAIN:
+        return None
+    instances = _instances(lines, runs, kinds)
+    if _shown_returns(lines, runs, kinds, measure, instances) < MIN_SHARED_RETURNS:
+        return None
+    return instances
+
+
+def _instances(lines: tuple[Ln, ...], runs: list[tuple[int, int]], kinds: list[int]) -> list[int]:
+    """Each line's thread instance in a reading of the runs (a new one at each new thread)."""
+    instances, current, fresh, t = [0] * len(lines), [0, -1], 0, 0
+    for r, (a, b) in enumerate(runs):
+        if kinds[r]:
+            t = 1 - t
+        if kinds[r] == 2:
+            fresh += 1
+            current[t] = fresh
+        for x in range(a, b + 1):
+            instances[x] = current[t]
+    return instances
+
+
+class _RunReader:
+    """The runs of a page read as two threads (`read`): each run's join to the thread it goes to and its topic
+    against that thread's recent runs, computed once and shared by every reading."""
+
+    def __init__(self, lines: tuple[Ln, ...], runs: list[tuple[int, int]]):
+        self.lines, self.runs = lines, runs
+        texts = [ln.text for ln in lines]
+        self.texts = texts
+        self.bags = []
+        for a, b in runs:
+            picked = texts[a:b + 1]
+            if len(picked) > 2 * TOPIC_LINES:
+                picked = picked[:TOPIC_LINES] + picked[-TOPIC_LINES:]
+            han = _NOT_HAN.sub("", "".join(picked))
+            self.bags.append(frozenset(han[k:k + 2] for k in range(len(han) - 1)))
+        self.joins: dict[tuple[int, int], float] = {}
+        self.shared: dict[tuple[int, int], int] = {}
+        self.sizes = [max(len(bag), TOPIC_FULL_PAIRS) for bag in self.bags]
+
+    def join(self, x: int, r: int) -> float:
+        """The join of run x's last line to run r's first."""
+        key = (x, r)
+        if key not in self.joins:
+            a, b = self.runs[x][1], self.runs[r][0]
+            self.joins[key] = join_evidence(self.texts[a], self.texts[b]) + _heading_join(self.lines[a], self.lines[b])
+        return self.joins[key]
+
+    def topic(self, recent: tuple[int, ...], r: int) -> float:
+        """The share of run r's character pairs found in a thread's last runs (`recent`, newest first), each
+        run's counted apart (a pair in two of them counts twice, up to the whole run)."""
+        shared = self.shared
+        total = held = 0
+        for x in recent:
+            k = shared.get((r, x))
+            if k is None:
+                k = shared[r, x] = len(self.bags[r] & self.bags[x])
+            total += k
+            held += len(self.bags[x])
+        known = min(1.0, held / TOPIC_HISTORY_PAIRS)  # (a thread of a headline alone tells little yet)
+        return known * min(1.0, total / self.sizes[r]) + (1.0 - known) * TOPIC_PRIOR
+
+    def read(self, width: int) -> tuple[list[int], float]:
+        """The best reading found keeping `width` readings at each run: each run's move (0 on in its thread,
+        1 back to the other thread, 2 a new thread beside the other) and its score.
+
+        A run scores its join to the last line of the thread it goes to (`join_evidence`: a word or a clause
+        running across, a sentence that cannot go on, a heading after an open sentence) and its topic (the
+        share of its pairs in its thread's recent runs less the share in the other's, `TOPIC_WEIGHT`); a
+        switch costs `SHARED_SWITCH_COST`, a new thread `FRESH_COST`, and a thread that has waited
+        `MAX_IDLE_RUNS` runs is over."""
+        n = len(self.runs)
+        join, topic = self.join, self.topic
+        # a reading: (score, current thread, each thread's last runs (newest first; () before it starts or once
+        # its text is over), the other thread's last run, the moves so far)
+        beam: list[tuple[float, int, tuple[tuple[int, ...], tuple[int, ...]], _Moves]] = [
+            (0.0, 0, ((0,), ()), (0, 0, None))]
+        for r in range(1, n):
+            best: dict[tuple[int, int], tuple[float, int, tuple[tuple[int, ...], tuple[int, ...]], _Moves]] = {}
+            for score, t, hists, moves in beam:
+                own, other = hists[t], hists[1 - t]
+                if other and r - other[0] > MAX_IDLE_RUNS:
+                    other = ()  # the other thread's text is over: a new article may start there
+                mine = topic(own, r)
+                theirs = topic(other, r) if other else 0.0
+                cands = [(score + join(r - 1, r) + TOPIC_WEIGHT * (mine - theirs), t, 0)]
+                if other:
+                    cands.append((score - SHARED_SWITCH_COST + join(other[0], r) + TOPIC_WEIGHT * (theirs - mine),
+                                  1 - t, 1))
+                else:
+                    cands.append((score - FRESH_COST - TOPIC_WEIGHT * mine, 1 - t, 2))
+                for s, u, move in cands:
+                    h = [own, other] if t == 0 else [other, own]
+                    h[u] = (r, *h[u][:TOPIC_RUNS - 1]) if move != 2 else (r,)
+                    key = (u, h[1 - u][0] if h[1 - u] else NONE_YET)
+                    if key not in best or s > best[key][0]:
+                        best[key] = (s, u, (h[0], h[1]), (r, move, moves))
+            beam = sorted(best.values(), key=lambda b: b[0], reverse=True)[:width]
+        score, _, _, node = beam[0]
+        kinds = [0] * n
+        while node is not None and node[0] > 0:
+            kinds[node[0]] = node[1]
+            node = node[2]
+        return kinds, score
+
+    def straight(self) -> float:
+        """The score of the page read straight through, each run's topic against the runs just above it."""
+        score = 0.0
+        for r in range(1, len(self.runs)):
+            above = tuple(range(r - 1, max(r - 1 - TOPIC_RUNS, -1), -1))
+            score += self.join(r - 1, r) + TOPIC_WEIGHT * self.topic(above, r)
+        return score
+
+
+def column_measure(lines: tuple[Ln, ...]) -> float | None:
+    """The one measure most of the page's wrapped lines are cut at (at least `MEASURE_MIN_LINES` lines and
+    `MEASURE_SHARE` of them), if any: column chunks are cut from columns of text."""
+    widths = Counter(ln.width for ln in lines if _wrapped(ln))
+    if not widths:
+        return None
+    measure, _ = widths.most_common(1)[0]
+    near = sum(k for w, k in widths.items() if abs(w - measure) <= MEASURE_SLACK)
+    if near < MEASURE_MIN_LINES or near < MEASURE_SHARE * sum(widths.values()):
+        return None
+    return measure
+
+
+def _shown_returns(lines: tuple[Ln, ...], runs: list[tuple[int, int]], kinds: list[int], measure: float,
+                   instances: list[int]) -> int:
+    """How many times a reading goes back to an article between two column chunks of text: the chunk it
+    leaves, the one it goes back to and that article's chunk before each hold `MIN_RUN_LINES` lines or more at
+    the column's measure (a caption or a headline set apart is no column chunk), and that chunk before stopped
+    mid-sentence on a full line, where a column's foot cuts it (a paragraph that ended is no cut); and the two
+    articles' texts share at most `MAX_SHARED_PAIRS` of their character pairs (one article's two parts share
+    more)."""
+    chunks: list[list[int]] = []  # per chunk: [move that opened it, lines at the measure, first line, last line]
+    for r, (a, b) in enumerate(runs):
+        full = sum(1 for x in range(a, b + 1) if abs(lines[x].width - measure) <= MEASURE_SLACK)
+        if r == 0 or kinds[r]:
+            chunks.append([kinds[r], full, a, b])
+        else:
+            chunks[-1][1] += full
+            chunks[-1][3] = b
+    shown = 0
+    topics: dict[int, set[str]] = {}
+    for k in range(2, len(chunks)):
+        move, full, first, _ = chunks[k]
+        resumed = chunks[k - 2][3]  # (the chunk before the one left is the same thread's)
+        cut = abs(lines[resumed].width - measure) <= MEASURE_SLACK and not roles.ends_sentence(lines[resumed].text)
+        if move == 1 and cut and min(full, chunks[k - 1][1], chunks[k - 2][1]) >= MIN_RUN_LINES:
+            pair = instances[first], instances[chunks[k - 1][2]]
+            for i in pair:
+                if i not in topics:
+                    topics[i] = _pairs([ln.text for ln, j in zip(lines, instances, strict=True) if j == i])
+            a, b = topics[pair[0]], topics[pair[1]]
+            if len(a & b) <= MAX_SHARED_PAIRS * min(len(a), len(b)):
+                shown += 1
+    return shown
+
+
+_Moves = tuple  # (run, move: 0 stay, 1 switch back, 2 a new thread, the moves before)
+
+
+def _heading_join(before: Ln, after: Ln) -> float:
+    """A heading line right after a full line of text that stops mid-sentence does not carry it on."""
+    if _wrapped(before) and not roles.ends_sentence(before.text) and after.width < before.width - MEASURE_SLACK \
+            and roles.is_headingish(after.text):
+        return -MID_HEADING
+    return 0.0
+
+
+def instance_order(lines: tuple[Ln, ...], instances: list[int]) -> tuple[Ln, ...]:
+    """The lines with each thread instance's lines together, instances in the order they start; a line that
+    comes after another than the one before it on the page starts a column break (a blank line before it)."""
+    first: dict[int, int] = {}
+    for k, inst in enumerate(instances):
+        first.setdefault(inst, k)
+    order = sorted(range(len(lines)), key=lambda k: (first[instances[k]], k))
+    if order == list(range(len(lines))):
+        return lines
+    out: list[Ln] = []
+    chunk = 0
+    for n, x in enumerate(order):
+        ln = lines[x]
+        blank = ln.blank_before if x == 0 or order[n - 1] == x - 1 else max(ln.blank_before, 1)
         if n and blank:
             chunk += 1
         out.append(replace(ln, blank_before=blank if n else ln.blank_before, chunk=chunk))

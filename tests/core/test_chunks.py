@@ -6,7 +6,17 @@ from __future__ import annotations
 
 import random
 
-from app.core.chunks import alternating_measures, join_evidence, reading_order, thread_labels, two_topics
+from app.core.chunks import (
+    alternating_measures,
+    column_measure,
+    instance_order,
+    join_evidence,
+    reading_order,
+    shared_measure_threads,
+    text_runs,
+    thread_labels,
+    two_topics,
+)
 from app.core.layout import read_lines
 from app.core.page import check_invariant
 from app.core.splitter import split_page
@@ -127,5 +137,85 @@ def test_the_rule_split_reads_interleaved_articles_each_whole(monkeypatch):
     assert max(_mixing(page, text)) < 0.1
     assert any(len(b.spans) > 3 for it in page.items for b in it.blocks)  # a paragraph across the chunks
     # without the pass the same page mixes the two articles
+    monkeypatch.setattr("app.core.splitter.reading_order", lambda lines: lines)
+    assert max(_mixing(split_page(("p.txt", text), method="rules"), text)) > 0.3
+
+
+def test_text_runs_are_the_lines_between_blank_lines():
+    lines = read_lines("甲乙丙\n丁戊己\n\n庚辛壬\n\n\n癸子丑\n寅卯辰\n")
+    assert text_runs(lines) == [(0, 1), (2, 2), (3, 4)]
+
+
+def test_column_measure_is_the_width_most_wrapped_lines_share():
+    text, _, _ = _interleaved_one_measure()
+    assert column_measure(read_lines(text)) == 16.0
+    one_paragraph_a_line = "\n\n".join(_text(POOL_A, 3, k) for k in range(12)) + "\n"
+    assert column_measure(read_lines(one_paragraph_a_line)) is None  # (lines of every width: no column)
+
+
+def test_instance_order_puts_each_instance_together_in_the_order_they_start():
+    lines = read_lines("甲一\n乙一\n甲二\n乙二\n丙一\n")
+    ordered = instance_order(lines, [0, 1, 0, 1, 1])
+    assert [ln.text for ln in ordered] == ["甲一", "甲二", "乙一", "乙二", "丙一"]
+    assert [ln.blank_before for ln in ordered][1:] == [1, 1, 1, 0]  # (a line moved opens a column break)
+    assert sorted(ln.start for ln in ordered) == [ln.start for ln in lines]
+    assert instance_order(lines, [0, 0, 0, 0, 0]) is lines
+
+
+def _clause_lines(pool: str, count: int, seed: int) -> list[str]:
+    """Lines of one measure (16), each a made-up clause ending on a comma, a sentence ending every fifth:
+    a join between two of them tells nothing (no word runs across a comma), only their topics do."""
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pool) for _ in range(15)) + ("。" if k % 5 == 4 else "，") for k in range(count)]
+
+
+def _interleaved_one_measure(chunk: int = 6) -> tuple[str, list[str], list[str]]:
+    """Two made-up articles of one measure interleaved `chunk` lines at a time, a blank line between chunks."""
+    a = ["春耕农机大显身手", *_clause_lines(POOL_A[:14], 50, 1)]
+    b = ["博物馆里过大年", *_clause_lines(POOL_B[:14], 56, 2)]
+    lines: list[str] = []
+    pa = pb = 0
+    while pa < len(a) or pb < len(b):
+        lines += [*a[pa:pa + chunk], "", *b[pb:pb + chunk], ""]
+        pa += chunk
+        pb += chunk
+    return "\n".join(lines) + "\n", a, b
+
+
+def _articles(lines, instances, a_lines, b_lines) -> tuple[set[int], set[int]]:
+    """The thread instances the lines of each article went to."""
+    a = {instances[k] for k, ln in enumerate(lines) if ln.text in a_lines[1:]}
+    b = {instances[k] for k, ln in enumerate(lines) if ln.text in b_lines[1:]}
+    return a, b
+
+
+def test_two_articles_of_one_measure_parted_at_blank_lines_are_read_apart():
+    text, a_lines, b_lines = _interleaved_one_measure()
+    lines = read_lines(text)
+    assert alternating_measures(lines) is None  # (one measure: widths tell the columns nowhere)
+    instances = shared_measure_threads(lines)
+    assert instances is not None
+    a, b = _articles(lines, instances, a_lines, b_lines)
+    assert len(a) == len(b) == 1 and a != b
+    ordered = reading_order(lines)
+    assert sorted((ln.start, ln.end) for ln in ordered) == [(ln.start, ln.end) for ln in lines]  # order alone
+    assert _switches([ln.text for ln in ordered], a_lines) == 1
+
+
+def test_one_article_of_one_measure_with_column_breaks_is_read_as_printed():
+    body = _clause_lines(POOL_A[:14] + POOL_B[:4], 100, 3)  # (one article: one topic, a few words of another's)
+    text = "\n".join(["春耕农机大显身手", *[x for k in range(0, 100, 6) for x in (*body[k:k + 6], "")]]) + "\n"
+    lines = read_lines(text)  # (a blank line at every column's foot, mid-sentence)
+    assert column_measure(lines) == 16.0
+    assert shared_measure_threads(lines) is None
+    assert reading_order(lines) is lines
+
+
+def test_the_rule_split_reads_interleaved_articles_of_one_measure_each_whole(monkeypatch):
+    text, _, _ = _interleaved_one_measure()
+    page = split_page(("p.txt", text), method="rules")
+    assert check_invariant(page) == []
+    assert max(_mixing(page, text)) < 0.1
+    assert any(len(b.spans) > 3 for it in page.items for b in it.blocks)  # a paragraph across the chunks
     monkeypatch.setattr("app.core.splitter.reading_order", lambda lines: lines)
     assert max(_mixing(split_page(("p.txt", text), method="rules"), text)) > 0.3
