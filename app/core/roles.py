@@ -171,8 +171,10 @@ def is_column_label(text: str) -> bool:
 
 # a title closing on its column's name in brackets (意识形态偏见也是病毒（钟声）, 应收尽收 应治尽治（人民论坛）,
 # …（一线抗疫群英谱）): a headline's mark that a subhead never carries (typeset 2020-02: 81 titles, no subhead).
-# The tag is a name, not a note or a byline: no sentence inside it, no reporter or dispatch words
-_TITLE_TAG = re.compile(r"^(?P<head>[^（(]*[\u4e00-\u9fff”》][^（(]*)[（(](?P<tag>[^（）()。，,；;：:]{2,16})[）)]$")
+# The tag is a name, not a note or a byline: no sentence inside it, no reporter or dispatch words; it may be two
+# phrases either side of a comma (社区防控，我们在行动, 来信综述·面对疫情，我们怎么做1)
+_TITLE_TAG = re.compile(r"^(?P<head>[^（(]*[\u4e00-\u9fff”》][^（(]*)[（(](?P<tag>[^（）()。，,；;：:]{2,16}"
+                        r"(?:[，,][^（）()。，,；;：:]{2,12})?)[）)]$")
 _NOT_A_TAG = re.compile(r"记者|通讯员|摄|电$|作者|执笔|参与|整理|供图|图片|资料")
 
 

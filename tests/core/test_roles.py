@@ -167,6 +167,9 @@ def test_page_labels_and_source_lines():
     ("天气晴好（图）", False),  # too short to be a headline
     ("美国在中国抗击疫情中表现如何？（国际论坛）", True),  # a headline may ask
     ("各项工作正在有序推进。（人民论坛）", False),  # a sentence closes on a full stop
+    ("生活有保障 服务送上门（社区防控，我们在行动）", True),  # a column's name of two phrases
+    ("社区干部说了这些话（记者 王三，通讯员 李四）", False),  # ... not a byline of two names
+    ("会议在京召开（2月3日，北京，人民大会堂）", False),  # ... nor a note of three parts
 ])
 def test_a_title_closing_on_its_columns_name_in_brackets(line, tagged):
     assert roles.is_tagged_title(line) is tagged
