@@ -584,7 +584,8 @@ def headline_block(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool
     free = [k for k in block if kinds[k] in (NONE, HEAD, PARA)]  # (bylines, captions, furniture set apart)
     if len(block) > HEADLINE_BLOCK_LINES or i not in free or any(kinds[k] == PARA for k in free):
         return False
-    if first > 0 and kinds[first - 1] in (NONE, PARA) and not roles.ends_sentence(lines[first - 1].text):
+    if (first > 0 and kinds[first - 1] in (NONE, PARA) and not roles.ends_sentence(lines[first - 1].text)
+            and not _closes_note(lines, first - 1)):
         return False  # the block may carry on a sentence left open above it
     if any(roles.ends_sentence(lines[k].text) or lines[k].opens or lines[k].width > HEADLINE_MAX_WIDTH
            or "。" in lines[k].text or "；" in lines[k].text for k in free):
@@ -908,6 +909,17 @@ def _heading_tail(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
         return False  # an author's name under the headline
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     return nxt is None or nxt.chunk != ln.chunk or not _continues(ln.text, nxt)
+
+
+def _closes_note(lines: tuple[Ln, ...], j: int) -> bool:
+    """Does line j close an article's closing line wrapped over up to `NOTE_MAX_LINES` lines of its block
+    (（作者单位：北京大学考古文博学 / 院）)? Nothing of that article runs on below it."""
+    for k in range(j, max(-1, j - NOTE_MAX_LINES), -1):
+        if lines[k].chunk != lines[j].chunk:
+            break
+        if _closing_line("".join(ln.text for ln in lines[k:j + 1])):
+            return True
+    return False
 
 
 def _closing_line(text: str) -> bool:

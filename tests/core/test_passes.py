@@ -1116,3 +1116,16 @@ def test_one_line_headings_set_in_one_form_are_a_features_subheads():
     units[5] = _unit(HEAD, "环卫工人凌晨上岗", 400)
     assert not assembly.same_form("诊治有方 护理到位", "环卫工人凌晨上岗")
     assert [[u.pos for u in d.units] for d in assemble(units).drafts] == [[100], [300], [500]]
+
+
+def test_headline_block_reads_a_block_under_an_authors_note_wrapped_over_two_lines_as_a_headline():
+    # （作者单位：…学 / 院） closes the article above: the block under it carries no sentence of it on
+    note = ["（作者单位：北京大学考古文博学", "院）"]
+    head = ["探寻黄河流域的", "文化遗产"]
+    lines = read_lines("\n".join([*WRAPPED, *note, "", *head, "", *WRAPPED, ""]))
+    kinds = list(fixed_roles(lines))
+    top = len(WRAPPED) + 2
+    assert [layout.headline_block(lines, kinds, k) for k in (top, top + 1)] == [True, True]
+    # a line left open over the block: its sentence may carry on into the block
+    lines = read_lines("\n".join([*WRAPPED, "该院专家表示，流域内的", "", *head, "", *WRAPPED, ""]))
+    assert not layout.headline_block(lines, list(fixed_roles(lines)), len(WRAPPED) + 1)
