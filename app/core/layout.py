@@ -591,7 +591,7 @@ def headline_block(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool
            or "。" in lines[k].text or "；" in lines[k].text for k in free):
         return False
     last = lines[block[-1]]
-    if last.text.rstrip()[-1] in "：:”’\"」』":
+    if last.text.rstrip()[-1] in "：:”’\"」』" and not _quoted_phrase("".join(lines[k].text for k in block)):
         return False  # a paragraph ending on a colon or a closing quote (…赢得优势”)
     col = local_column(lines, block[-1])
     if col and last.width > col - COLUMN_TOLERANCE:
@@ -600,6 +600,15 @@ def headline_block(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool
     if nxt is not None and (kinds[block[-1] + 1] in (NONE, PARA) and _continues(last.text, nxt)):
         return False
     return len(free) >= 2 and not any(roles.LEAD_START.match(lines[k].text) for k in free)
+
+
+_QUOTED_END = re.compile(r"“[^“”，。；！？,;!?]{1,12}”$")
+
+
+def _quoted_phrase(text: str) -> bool:
+    """Does `text`, one clause, close on a short phrase it quotes itself (探寻未知的“黄河故事”): a title's
+    quoted name, not the end of a quoted sentence (…赢得优势”) or of a clause run on (…，不搞“一刀切”)?"""
+    return bool(_QUOTED_END.search(text.strip())) and not re.search(r"[，,：:]", text)
 
 
 def _parallel(text: str) -> bool:

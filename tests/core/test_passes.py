@@ -1129,3 +1129,13 @@ def test_headline_block_reads_a_block_under_an_authors_note_wrapped_over_two_lin
     # a line left open over the block: its sentence may carry on into the block
     lines = read_lines("\n".join([*WRAPPED, "该院专家表示，流域内的", "", *head, "", *WRAPPED, ""]))
     assert not layout.headline_block(lines, list(fixed_roles(lines)), len(WRAPPED) + 1)
+
+
+def test_headline_block_reads_a_block_closing_on_a_phrase_it_quotes_as_a_headline():
+    # a title closing on a quoted name (探寻未知的“黄河故 / 事”) is a headline; a block closing on the end of a
+    # quoted sentence or on a clause run on (…，不搞“一刀切”) may be the tail of a paragraph
+    for head, expected in ((["探寻未知的“黄河故", "事”"], True), (["科学评价，不同类型科研不", "搞“一刀切”"], False),
+                           (["他说：“我们一定能", "赢得优势”"], False)):
+        lines = read_lines("\n".join([*WRAPPED, "", *head, "", *WRAPPED, ""]))
+        top = len(WRAPPED)
+        assert layout.headline_block(lines, list(fixed_roles(lines)), top) is expected, head
