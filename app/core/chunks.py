@@ -268,9 +268,7 @@ MEASURE_SHARE = 0.5  # share of the wrapped lines at the page's one measure (one
 MIN_CUT_PAIRS = 1  # runs of text cut mid-sentence at a column's foot, then a blank line, right after another
 # such run: side by side, both articles' chunks end where their columns do (one article's column break is
 # followed by the rest of its sentence, which seldom ends at a column's foot again)
-SCOUT_BEAM = 2  # readings kept at each run by the first, quick look (most pages stop there)
-SCOUT_RETURNS = 1  # returns between column chunks that quick look must find for the full search
-SHARED_BEAM = 16  # readings kept at each run by the full search (about every thread's last run)
+SHARED_BEAM = 16  # readings kept at each run (about one for each thread and each last run of the other)
 MIN_SHARED_RETURNS = 3  # returns to an article the reading needs before the page is read as interleaved
 MIN_GAIN = 3.0  # how much better the two-thread reading must score than the page read straight through (each
 # run's topic matched against the runs just above it): a few joins or a chunk's topic
@@ -294,9 +292,8 @@ def shared_measure_threads(lines: tuple[Ln, ...]) -> list[int] | None:
 
     Only a page whose wrapped lines share one measure (`column_measure`) and that holds `MIN_CUT_PAIRS`
     runs cut mid-sentence at a column's foot right after another is read. Its runs of lines between blank
-    lines are read as two threads by a beam search (`_RunReader.read`), first with `SCOUT_BEAM` readings
-    kept, then, where that reading goes back to an article between column chunks of text at all, with
-    `SHARED_BEAM`. The reading is kept where it goes back to an article at least `MIN_SHARED_RETURNS` times
+    lines are read as two threads by a beam search (`_RunReader.read`, `SHARED_BEAM` readings kept at each
+    run). The reading is kept where it goes back to an article at least `MIN_SHARED_RETURNS` times
     between column chunks of two texts that share few pairs (`_shown_returns`) and scores `MIN_GAIN` above
     the page read straight through."""
     measure = column_measure(lines)
@@ -309,9 +306,6 @@ def shared_measure_threads(lines: tuple[Ln, ...]) -> list[int] | None:
     if sum(1 for k in range(1, len(runs) - 1) if cut[k - 1] and cut[k]) < MIN_CUT_PAIRS:
         return None
     reader = _RunReader(lines, runs)
-    kinds, _ = reader.read(SCOUT_BEAM)
-    if _shown_returns(lines, runs, kinds, measure, _instances(lines, runs, kinds)) < SCOUT_RETURNS:
-        return None
     kinds, score = reader.read(SHARED_BEAM)
     if score - reader.straight() < MIN_GAIN:
         return None
