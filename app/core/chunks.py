@@ -29,11 +29,11 @@ spans.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import replace
 
 from . import roles
+from .assembly import char_pairs
 from .layout import Ln
 
 # --- named parameters (each with its reason) -------------------------------------------------------------
@@ -49,7 +49,6 @@ MIN_RETURNS = 6  # times a measure comes back after the other's chunk (A B A B: 
 MIN_TOPIC_PAIRS = 300  # character pairs each article's text needs before its topic tells (about 20 lines)
 MAX_SHARED_PAIRS = 0.3  # share of pairs two articles' texts have in common at most (halves of one share more)
 MAX_CHUNK_LINES = 40  # lines one column chunk may run before the other article resumes (a tall column)
-_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
 NONE_YET, CLOSED = -1, -2  # the other article's last line before it starts, and once it is over
 BEAM_STATES = 8  # best readings kept at each line (the others' other-article line is rarely the one)
 SWITCH_COST = 1.0  # a switch of article needs evidence: most breaks between lines tell nothing either way
@@ -194,13 +193,9 @@ def _heading(ln: Ln, measures: tuple[float, float]) -> bool:
     return ln.width < min(measures) - MEASURE_SLACK and roles.is_headingish(ln.text)
 
 
-def _pairs(texts: list[str]) -> set[str]:
-    """The texts' pairs of neighbouring Chinese characters (their topic, roughly)."""
-    out: set[str] = set()
-    for t in texts:
-        han = [c for c in t if "\u4e00" <= c <= "\u9fff"]
-        out.update(a + b for a, b in zip(han, han[1:], strict=False))
-    return out
+def _pairs(texts: list[str]) -> frozenset[str]:
+    """The lines' pairs of neighbouring Chinese characters (their topic, roughly: `assembly.char_pairs`)."""
+    return char_pairs("\n".join(texts))
 
 
 def two_topics(one: list[str], other: list[str]) -> bool:
@@ -268,7 +263,7 @@ MEASURE_SHARE = 0.5  # share of the wrapped lines at the page's one measure (one
 MIN_CUT_PAIRS = 1  # runs of text cut mid-sentence at a column's foot, then a blank line, right after another
 # such run: side by side, both articles' chunks end where their columns do (one article's column break is
 # followed by the rest of its sentence, which seldom ends at a column's foot again)
-SHARED_BEAM = 16  # readings kept at each run (about one for each thread and each last run of the other)
+SHARED_BEAM = 8  # readings kept at each run (16 reads the typeset pages the same)
 MIN_SHARED_RETURNS = 3  # returns to an article the reading needs before the page is read as interleaved
 MIN_GAIN = 3.0  # how much better the two-thread reading must score than the page read straight through (each
 # run's topic matched against the runs just above it): a few joins or a chunk's topic
@@ -342,8 +337,7 @@ class _RunReader:
             picked = texts[a:b + 1]
             if len(picked) > 2 * TOPIC_LINES:
                 picked = picked[:TOPIC_LINES] + picked[-TOPIC_LINES:]
-            han = _NOT_HAN.sub("", "".join(picked))
-            self.bags.append(frozenset(han[k:k + 2] for k in range(len(han) - 1)))
+            self.bags.append(char_pairs("".join(picked)))
         self.joins: dict[tuple[int, int], float] = {}
         self.shared: dict[tuple[int, int], int] = {}
         self.sizes = [max(len(bag), TOPIC_FULL_PAIRS) for bag in self.bags]
