@@ -450,8 +450,10 @@ def heading_here(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     if nxt is not None and roles.is_date_line(nxt.text):
         return False  # a signature over its date, closing a notice
-    if nxt is not None and kinds[i + 1] in (CAPTION, FURN) and not roles.ends_sentence(ln.text):
-        # across a caption printed in between: does the sentence carry on below it?
+    if (nxt is not None and kinds[i + 1] in (CAPTION, FURN) and not roles.ends_sentence(ln.text)
+            and not (i == 0 and roles.is_label(ln.text))):
+        # across a caption printed in between: does the sentence carry on below it? (a word or two at the
+        # page's top over its furniture, 经济 / A04 黄石日报, is the page's label: no sentence runs on from it)
         after = next((lines[k] for k in range(i + 2, min(len(lines), i + 6)) if not kinds[k]), None)
         if after is not None and (roles.starts_mid_sentence(after.text) or roles.joins_a_word(ln.text, after.text)):
             return False

@@ -1139,3 +1139,18 @@ def test_headline_block_reads_a_block_closing_on_a_phrase_it_quotes_as_a_headlin
         lines = read_lines("\n".join([*WRAPPED, "", *head, "", *WRAPPED, ""]))
         top = len(WRAPPED)
         assert layout.headline_block(lines, list(fixed_roles(lines)), top) is expected, head
+
+
+def test_heading_here_reads_a_word_at_the_pages_top_over_its_furniture_as_a_label_not_a_sentence():
+    # 经济 / A04 黄石日报 / (blank) / 看，那些…: the label carries no sentence on across the furniture line
+    lines = read_lines("\n".join(["经济", "A04 黄石日报", "", "看，那些冲锋在前的白衣“95后”", "（一线抗疫群英谱）",
+                                  "文/庞革平", *WRAPPED, ""]))
+    kinds = list(fixed_roles(lines))
+    assert kinds[1] == FURN and layout.heading_here(lines, kinds, 0)
+    units, _ = build_units(lines, tuple(kinds))
+    assert [u.kind for u in units[:4]] == [HEAD, FURN, HEAD, BYLINE]
+    # a page's first line that is no label may carry its sentence on below the furniture (from the page before)
+    lines = read_lines("\n".join(["该行加大信贷投", "A04 黄石日报", "", "放力度，为小微企业送去金融活水，助力实体",
+                                  *WRAPPED[2:], ""]))
+    kinds = list(fixed_roles(lines))
+    assert kinds[1] == FURN and not layout.heading_here(lines, kinds, 0)
