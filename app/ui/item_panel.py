@@ -259,6 +259,7 @@ class ItemPanel(QWidget):
             for row, a in enumerate(record.authors):
                 self.authors.setItem(row, 0, QTableWidgetItem(a.name))
                 self.authors.setItem(row, 1, QTableWidgetItem(a.role))
+        self.authors.executeDelayedItemsLayout()  # laid out now, so painted once (not again a turn later)
 
     def _authors_shown(self) -> list[tuple[str, str]]:
         """Each row of the authors table: (name, role) as it reads."""
@@ -283,6 +284,7 @@ class ItemPanel(QWidget):
         else:
             self.tags.addItems(shown)
             self.tags.setEnabled(True)
+        self.tags.executeDelayedItemsLayout()  # the tags wrapped now, so painted once (not again a turn later)
 
     # --- user edits ------------------------------------------------------------------------------
     def _editing(self) -> bool:

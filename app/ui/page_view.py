@@ -424,6 +424,7 @@ class SourceView(QPlainTextEdit):
         self._outline_color = QColor("#444")
         self._tints = _Tints(self)
         self._setting_text = False  # a new text is being set: its scroll to the top tints nothing yet
+        self._unpainted = False  # a new text was set that the view has not painted yet
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.auto: Callable[[], Page | None] | None = None  # the page's automatic split, read when needed
         self._roles: _Roles | None = None
@@ -450,7 +451,7 @@ class SourceView(QPlainTextEdit):
             return
         self.map = OffsetMap(page.text)
         self._tints.set_spans(self._spans(page), new_page=True)
-        self._setting_text = True
+        self._setting_text = self._unpainted = True
         try:
             self.setPlainText(self.map.display)
         finally:
@@ -540,7 +541,7 @@ class SourceView(QPlainTextEdit):
         """Outline the item; with `scroll`, an item out of view is scrolled to: its first line in the middle
         of the view, the cursor there. Only the old and the new outline are painted again, unless the
         text scrolled."""
-        old = self._outline_rect()
+        old = self._outline_rect() if not self._unpainted else None
         self.current_item = item_id
         self._update_outline()
         bar = self.verticalScrollBar().value()
@@ -549,8 +550,8 @@ class SourceView(QPlainTextEdit):
             cursor = QTextCursor(self.document())
             cursor.setPosition(self._outline[0][0])
             self.setTextCursor(cursor)  # in view now: Qt scrolls no more
-        if self.verticalScrollBar().value() != bar:
-            self.viewport().update()
+        if self._unpainted or self.verticalScrollBar().value() != bar:
+            self.viewport().update()  # a new text, or scrolled: the whole view is painted anyway
             return
         for rect in (old, self._outline_rect()):
             if rect is not None:
@@ -616,6 +617,7 @@ class SourceView(QPlainTextEdit):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
+        self._unpainted = False
         if not self._outline:
             return
         painter = QPainter(self.viewport())
