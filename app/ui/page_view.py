@@ -89,11 +89,13 @@ class _Tints:
     Each block's formats are looked up by bisection and set on its layout (`QTextLayout.setFormats`, as
     a QSyntaxHighlighter does); only that block is laid out again. Blocks in view (and a screenful around
     them) are tinted at once, the rest a few at a time while the app is idle, so a long page shows in
-    about the time Qt needs for its plain text. A block's user state holds the generation it was tinted
-    in; a new page starts a new generation. Where spans overlap, a later span replaces an earlier one.
+    about the time Qt needs for its plain text; those idle turns also lay out the lines out of view, so
+    that an item scrolled to later is painted without laying out its lines first. A block's user state
+    holds the generation it was tinted in; a new page starts a new generation. Where spans overlap, a
+    later span replaces an earlier one.
     """
 
-    IDLE_BLOCKS = 60  # blocks tinted per idle turn of the event loop
+    IDLE_BLOCKS = 60  # blocks tinted (and laid out) per idle turn of the event loop: a few milliseconds
     MARGIN = 1.0  # tint this many screenfuls above and below the view at once
 
     def __init__(self, view: QPlainTextEdit) -> None:
@@ -226,6 +228,12 @@ class _Tints:
         first_seen, lines = self.view.firstVisibleBlock().blockNumber(), self._lines_in_view()
         seen = self._next_idle <= first_seen + lines and last.blockNumber() >= first_seen
         self.tint(block, last, repaint=seen)  # lines out of view: no relayout, no repaint now
+        if not seen:  # and laid out now, with their tints, so that scrolling to them (selecting an item
+            # there) finds them laid out and the scroll bar's range already right
+            layout, stop = document.documentLayout(), last.next()
+            while block != stop:
+                layout.blockBoundingRect(block)
+                block = block.next()
         self._next_idle = last.blockNumber() + 1
         if self._next_idle < document.blockCount():
             self._idle.start()
