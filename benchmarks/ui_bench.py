@@ -10,7 +10,7 @@ selecting an item on it. An open shows the page in two turns of the event loop, 
   painted what the open changed (both are posted at low priority, the paint first);
 - `complete`: from the call until every pane is filled and painted (the source's role gutter, the items
   list, the article view, the item editor's form, the status bar and the window title) and the lines out
-  of view are tinted too (a few at a time on idle turns);
+  of view are tinted and laid out too (a few at a time on idle turns);
 - `whole`: the old way, for comparison: every pane filled at once, then the whole window painted
   (`repaint()`: every widget, changed or not).
 
@@ -152,7 +152,7 @@ def main() -> None:
     QApplication.processEvents()
 
     def settle() -> None:  # idle work is not part of a figure: the changes view's diff (debounced, on a
-        # worker) and the tints of the lines out of view (a few at a time while the app is idle)
+        # worker) and the tints and layout of the lines out of view (a few at a time while the app is idle)
         deadline = time.perf_counter() + 10
         while (window.changes.timer.isActive() or tasks.pending_tasks() or window.source.tinting) \
                 and time.perf_counter() < deadline:
@@ -178,7 +178,7 @@ def main() -> None:
         window.repaint()
         QApplication.processEvents()
 
-    def tinted() -> None:  # the idle turns that tint the lines out of view
+    def tinted() -> None:  # the idle turns that tint (and lay out) the lines out of view
         while window.source.tinting:
             QApplication.processEvents()
 
@@ -190,7 +190,7 @@ def main() -> None:
         window.open_page(p)
         window.session.show_beside()
 
-    def complete() -> None:  # every pane filled and painted, every line tinted
+    def complete() -> None:  # every pane filled and painted, every line tinted and laid out
         while window.session.beside_pending or window.source.tinting:
             QApplication.processEvents()
         painted()
@@ -280,7 +280,7 @@ def main() -> None:
     print(f"  floor:           {f['floor_ms']:6.1f} ms ({f['floor_cpu_ms']:5.1f})  a bare QPlainTextEdit given the same "
           f"text, painted; open = {f['open_vs_floor']:.2f}x the floor ({f['open_vs_floor_cpu']:.2f}x in CPU time)")
     print(f"  page complete:   {f['open_complete_ms']:6.1f} ms ({f['open_complete_cpu_ms']:5.1f})  from the start of opening "
-          "until every pane is filled and painted and the lines out of view are tinted too")
+          "until every pane is filled and painted and the lines out of view are tinted and laid out")
     print(f"  open, whole:     {f['open_whole_ms']:6.1f} ms ({f['open_whole_cpu_ms']:5.1f})  every pane filled at once, then "
           f"the whole window repainted (every widget, changed or not) = {f['open_whole_vs_floor']:.2f}x the floor")
     print(f"  select an item:  {f['select_item_ms']:6.1f} ms ({f['select_item_cpu_ms']:5.1f})  max {max(runs['select']):.1f} ms, "

@@ -32,9 +32,10 @@ from PySide6.QtGui import (
     QTextBlock,
     QTextCharFormat,
     QTextCursor,
+    QTextDocument,
     QTextLayout,
 )
-from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QMenu, QPlainTextDocumentLayout, QPlainTextEdit, QWidget
 
 from ..core.changes import ItemChanges
 from ..core.page import Origin, Page, Role
@@ -461,12 +462,28 @@ class SourceView(QPlainTextEdit):
         self._tints.set_spans(self._spans(page), new_page=True)
         self._setting_text = self._unpainted = True
         try:
+            self._new_document()
             self.setPlainText(self.map.display)
         finally:
             self._setting_text = False
         self._tints.tint_in_view(margin=0, repaint=False)  # the lines in view, before they are first laid out:
         # the rest on idle turns
         self._update_outline()
+
+    def _new_document(self) -> None:
+        """An empty document for a new page's text. The page before's (its lines tinted and laid out) is let
+        go on a later turn, once the new text is painted: emptying it in place first cost as much as
+        setting a text."""
+        old = self.document()
+        ours = old.parent() is self
+        document = QTextDocument(self)  # the view's own (Qt deletes only documents its text control owns)
+        document.setDocumentLayout(QPlainTextDocumentLayout(document))
+        document.setDefaultFont(old.defaultFont())
+        document.setDocumentMargin(old.documentMargin())
+        document.setUndoRedoEnabled(old.isUndoRedoEnabled())
+        self.setDocument(document)  # (the text control's first document, empty, it deletes itself)
+        if ours:
+            QTimer.singleShot(0, old.deleteLater)
 
     def apply(self, changes: ItemChanges) -> None:
         """Follow an edit of the page shown: recolour only the lines whose tint may have changed."""
