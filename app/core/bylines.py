@@ -62,12 +62,23 @@ DISPATCH_OPENING_RE = re.compile(
     rf"[{_HAN}]{{0,8}}(?:{_DATE}{{1,2}}月)?{_DATE}{{1,3}}日电|(?:新华社|中新社)[{_HAN}]{{2,8}}电)")
 # a parenthetical byline that opens a paragraph without the 本报讯 prefix: （特约记者杜川 通讯员郑丹）
 PAREN_LEAD_RE = re.compile(rf"^\s*[（(]\s*((?:{ROLE_ALT})[^（）()]{{1,80}})[）)]")
-BULLET_BYLINE_RE = re.compile(rf"^\s*[{_BULLETS}]?\s*(?:本报)?(?:{ROLE_ALT})\s*[{_NAME_CHARS}]")
-# photo credit at the end of a caption: "诸胜涛 摄", "（朱柯 摄）", "记者 王三 摄", "新华社发"
+# a paper or agency whose reporter signs (新华社记者 王三, 经济日报记者 王三, 人民网记者 王三): no name of an author
+AGENCY_PREFIX = rf"(?:本报|新华社|中新社|人民网|新华网|[{_HAN}]{{2,4}}(?:日报|晚报|时报|电视台))"
+_AGENCY_BEFORE_ROLE = re.compile(rf"{AGENCY_PREFIX}(?=\s*(?:{ROLE_ALT}))")
+# what a byline may close on after its names: 报道, 采写 (记者 王三 通讯员 李四 报道)
+_BYLINE_TAIL = re.compile(r"\s*(?:报道|采写|采访整理|整理|撰文)\s*$")
+BULLET_BYLINE_RE = re.compile(rf"^\s*[{_BULLETS}]?\s*{AGENCY_PREFIX}?(?:{ROLE_ALT})\s*[{_NAME_CHARS}]")
+# a news agency releasing a photo: 新华社发, （新华社发）, 中新社发 (a credit that names no photographer)
+_AGENCY = "(?:新华社|中新社)发"
+# photo credit at the end of a caption: "诸胜涛 摄", "（朱柯 摄）", "记者 王三 摄", "新华社记者 王 锐摄",
+# "黄晓海摄（新华社发）" (names split by a stray or a no-break space: 李  舸)
 CREDIT_RE = re.compile(
-    rf"(?:(?<=[\s　。！？.!?）)”])|^|(?<=[（(]))(?:本报)?(?:(?:{ROLE_ALT})\s*)?"
-    rf"([{_NAME_CHARS}]{{1,4}}(?:[ 　]+[{_NAME_CHARS}]{{1,4}}){{0,4}})\s*(?:摄影?|供图|/摄)\s*[）)]?\s*$"
+    rf"(?:(?<=[\s　。！？.!?）)”])|^|(?<=[（(]))(?:本报|新华社|中新社|人民网|新华网)?(?:(?:{ROLE_ALT})\s*)?"
+    rf"([{_NAME_CHARS}]{{1,4}}(?:[ 　\xa0]+[{_NAME_CHARS}]{{1,4}}){{0,4}})\s*(?:摄影?|供图|/摄)\s*[）)]?"
+    rf"(?:\s*[（(]{_AGENCY}[）)])?\s*$"
 )
+# the agency's credit alone at the end of a caption: …在田间作业。新华社发, …（新华社发）
+AGENCY_CREDIT_RE = re.compile(rf"(?:(?<=[\s　。！？.!?）)”])|^)[（(]?{_AGENCY}[）)]?\s*$")
 _SEP_RE = re.compile(r"[\s、，,；;　]+")
 
 
@@ -104,7 +115,7 @@ def _names(segment: str) -> list[str]:
 def parse_authors(text: str, default_role: str = "作者") -> list[Author]:
     """Authors from a byline's text, in printed order. Names before any role word get `default_role`."""
     text = text.strip().lstrip(_BULLETS).strip()
-    text = re.sub(r"\s*(?:报道|采写|采访整理|整理|撰文)\s*$", "", text)
+    text = _BYLINE_TAIL.sub("", _AGENCY_BEFORE_ROLE.sub("", text))
     credit = re.search(r"\s*(?:摄影|摄|供图)\s*$", text)
     if credit and credit.start() > 0:
         # "记者 王三 摄": the names before the credit word took the photographs
@@ -143,7 +154,7 @@ def dispatch_opening(paragraph: str) -> bool:
 
 
 # a byline printed at the end of an article: …的承诺。（记者 王三 通讯员 李四）
-TRAILING_RE = re.compile(rf"[（(]\s*((?:本报)?(?:{ROLE_ALT})[^（）()]{{1,60}})[）)]\s*$")
+TRAILING_RE = re.compile(rf"[（(]\s*({AGENCY_PREFIX}?(?:{ROLE_ALT})[^（）()]{{1,60}})[）)]\s*$")
 # a note on the author closing an article, no byline: （作者为联合国副秘书长）, （作者单位：郑州大学）
 AUTHOR_NOTE_RE = re.compile(r"^[（(]\s*(?:本文)?作者\s*(?:为|系|是|单位|简介)[^（）()]{1,80}[）)]$")
 
@@ -170,8 +181,10 @@ def is_byline(line: str) -> bool:
     if not BULLET_BYLINE_RE.match(s) and not s.startswith(tuple(_BULLETS)):
         return False
     authors = parse_authors(s, default_role="")
-    rest = ROLE_RE.sub("", s.lstrip(_BULLETS))
+    rest = ROLE_RE.sub("", _BYLINE_TAIL.sub("", _AGENCY_BEFORE_ROLE.sub("", s.lstrip(_BULLETS))))
     named = sum(len(a.name) for a in authors)
+    if not ROLE_RE.search(s) and not all(looks_like_name(a.name) or a.name.isascii() for a in authors):
+        return False  # a bullet and no role word: only names make it a byline (■多方调配 保 / 障物资 is a subhead)
     return bool(authors) and named >= len(re.sub(r"\s", "", rest)) - 1
 
 
@@ -236,10 +249,12 @@ def is_author_line(line: str) -> bool:
 
 
 def split_credit(caption: str) -> tuple[str, list[Author]]:
-    """A caption without its photo credit, and the credited photographers (role 摄影)."""
+    """A caption without its photo credit, and the credited photographers (role 摄影; an agency's credit,
+    新华社发, names none)."""
     m = CREDIT_RE.search(caption)
     if not m:
-        return caption.strip(), []
+        agency = AGENCY_CREDIT_RE.search(caption)
+        return (caption[: agency.start()] if agency else caption).strip(), []
     # the names are the short tokens right before the credit word; a longer token is caption text
     tokens = m.group(1).split()
     keep = len(tokens)
@@ -269,4 +284,5 @@ def split_credit(caption: str) -> tuple[str, list[Author]]:
 
 @lru_cache(maxsize=1 << 14)
 def has_credit(line: str) -> bool:
-    return bool(split_credit(line)[1])
+    """Does the line end with a photo credit (names and 摄, or an agency's 新华社发)?"""
+    return bool(split_credit(line)[1]) or bool(AGENCY_CREDIT_RE.search(line))

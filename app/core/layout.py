@@ -199,7 +199,7 @@ def fixed_roles(lines: tuple[Ln, ...]) -> tuple[UnitKind, ...]:
             out.append(CAPTION)  # the credit word wrapped onto a line of its own: …训练。（俞方平 / 摄）
         else:
             out.append(NONE)
-    return inserted_captions(lines, caption_blocks(lines, ad_roles(lines, tuple(out))))
+    return glued_captions(lines, inserted_captions(lines, caption_blocks(lines, ad_roles(lines, tuple(out)))))
 
 
 def caption_blocks(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tuple[UnitKind, ...]:
@@ -317,6 +317,47 @@ def inserted_captions(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tup
     return tuple(out)
 
 
+def glued_captions(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tuple[UnitKind, ...]:
+    """A caption set inside a paragraph with no blank line around it: a few lines between two body lines
+    whose break cuts a word (…我国医用N95口 / 连日来，当地居民在自家客厅… / …对生活的影响 / 罩日产能突破…:
+    口 + 罩), where the line above is a full line of the column cut mid-sentence that neither the block's first
+    line carries on nor the block's last line is carried on by the line below, and the block's last line is
+    no line of the column: short of it (a caption's end) or set wider. Where paragraphs end in the same block
+    of lines (no indent or blank line marks them), a short line ending a sentence is a paragraph's last line,
+    not a caption's."""
+    out = list(kinds)
+    n = len(lines)
+    for m in range(1, n - 1):
+        last, below = lines[m], lines[m + 1]
+        if out[m] or out[m + 1] or below.chunk != last.chunk or below.opens or roles.LEAD_START.match(below.text):
+            continue
+        col = local_column(lines, m)
+        if not col:
+            continue
+        if (last.width > col - SHORT_LINE_CELLS or roles.ends_sentence(last.text) or _closing_line(last.text)
+                or _closes_with_byline(lines, m)):
+            continue
+        if below.width < col - SHORT_LINE_CELLS and not roles.ends_sentence(below.text):
+            continue  # (the text under the block carries a paragraph on: a full line, or its last)
+        size = 0
+        for k in range(m, max(0, m - CAPTION_MAX_LINES), -1):
+            above, first = lines[k - 1], lines[k]
+            size += len(first.text)
+            if (out[k - 1] or out[k] or above.chunk != last.chunk or size > CAPTION_BLOCK_CHARS
+                    or roles.ends_sentence(above.text) or first.opens):
+                break
+            if abs(above.width + (INDENT_CELLS if above.opens else 0) - col) > COLUMN_TOLERANCE:
+                continue  # (the line above the block is a full line of the column, cut mid-sentence)
+            across = roles.cuts_a_word(above.text, below.text) or (
+                roles.joins_a_word(above.text, below.text) and not roles.joins_a_word(above.text, first.text))
+            if (across and not _continues(above.text, first) and not roles.cuts_a_word(above.text, first.text)
+                    and not roles.cuts_a_word(last.text, below.text) and not roles.joins_a_word(last.text, below.text)):
+                for j in range(k, m + 1):
+                    out[j] = CAPTION
+                break
+    return tuple(out)
+
+
 # the credit word wrapped onto a line of its own, under the names it credits (摄, 摄）, 供图), or with the end of a
 # name the break cut (…记者 胡学 / 军 摄, …（李 / 颖 摄）): a credit only with the line above
 _CREDIT_WORD = re.compile(r"^(?:[\u4e00-\u9fff·]{1,2}\s*)?(?:摄影?|供图)\s*[）)]?$")
@@ -417,7 +458,7 @@ def heading_here(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
     prev = lines[i - 1] if i > 0 else None
     in_chunk_prev = prev is not None and prev.chunk == ln.chunk
     if in_chunk_prev and kinds[i - 1] in (NONE, PARA) and not roles.ends_sentence(prev.text) \
-            and not _closing_line(prev.text):
+            and not _closing_line(prev.text) and not _closes_with_byline(lines, i - 1):
         return False  # the middle of a wrapped paragraph (not under an article's closing line, （作者为…）)
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     if (in_chunk_prev and kinds[i - 1] == PARA and nxt is not None and nxt.chunk == ln.chunk
@@ -587,8 +628,8 @@ def headline_block(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool
     if len(block) > HEADLINE_BLOCK_LINES or i not in free or any(kinds[k] == PARA for k in free):
         return False
     if (first > 0 and kinds[first - 1] in (NONE, PARA) and not roles.ends_sentence(lines[first - 1].text)
-            and not _closes_note(lines, first - 1)):
-        return False  # the block may carry on a sentence left open above it
+            and not _closes_note(lines, first - 1) and not _closes_with_byline(lines, first - 1)):
+        return False  # the block may carry on a sentence left open above it (not a note or byline closing one)
     if any(roles.ends_sentence(lines[k].text) or lines[k].opens or lines[k].width > HEADLINE_MAX_WIDTH
            or "。" in lines[k].text or "；" in lines[k].text for k in free):
         return False
@@ -886,11 +927,15 @@ def _set_wider(lines: tuple[Ln, ...], para: list[Ln], i: int) -> bool:
 
 def _closes_with_byline(lines: tuple[Ln, ...], i: int) -> bool:
     """Does body line i close its article with the byline glued to its last sentence (…陈志勇说。（记者李琰）,
-    also wrapped: …奔波。（记者牛少杰 通 / 讯员陈芳））? The article's text ends there: nothing carries that
+    also wrapped, over as many lines as a note runs to in a narrow column: …奔波。（记者牛少杰 通 / 讯员陈芳）,
+    …和完善。（记者刘志强、 / 郑轶 通讯员宋豪新、施 / 芳））? The article's text ends there: nothing carries that
     paragraph on, and the text under it is another article's."""
     text = lines[i].text
-    if i > 0 and lines[i - 1].chunk == lines[i].chunk and "（" not in text and "(" not in text:
-        text = lines[i - 1].text + text  # (the byline's opening bracket on the line above)
+    k = i
+    while (k > 0 and i - k < NOTE_MAX_LINES - 1 and lines[k - 1].chunk == lines[i].chunk
+           and "（" not in text and "(" not in text):
+        k -= 1
+        text = lines[k].text + text  # (the byline's opening bracket on a line above: a narrow column's wrap)
     close = text.rstrip()
     if not close.endswith(("）", ")")):
         return False
@@ -995,10 +1040,14 @@ def standalone_captions(units: list[Unit], lines: tuple[Ln, ...], kinds: tuple[U
             below = next((x for x in units[k + 1:] if not _lone_sentence(x)), None)  # (captions stacked)
             opens_text = (bool(out) and out[-1].kind in (HEAD, BYLINE) and below is not None
                           and below.kind == PARA and not below.opening)
+            # a sentence between a text's last paragraph and the next headline closes that text (…等参加会见。,
+            # 时光荏苒，春秋五度。), unless the paragraph above is a lone sentence too (captions stacked over a headline)
+            closes_text = (bool(out) and out[-1].kind == PARA and not _lone_sentence(units[k - 1])
+                           and k + 1 < len(units) and units[k + 1].kind == HEAD)
             apart = marked or (ln.width <= (INSET_CAPTION_WIDTH if inside else CAPTION_SENTENCE_WIDTH) and (
                 ln.blank_before > 0 or i == 0 or kinds[i - 1] in (CAPTION, FURN)))
             if (alone_before and apart and roles.is_caption_sentence(ln.text) and not left_open
-                    and (marked or not opens_text)
+                    and (marked or not opens_text and not closes_text)
                     and not ln.text.startswith(("—", "-"))  # (a dash opens an item of a list in the text)
                     and (marked or not _texts_own_line(lines, kinds, i))):
                 u = u.as_kind(CAPTION)

@@ -12,6 +12,7 @@ from app.core.bylines import (
     lead_byline,
     parse_authors,
     split_credit,
+    trailing_byline,
 )
 
 
@@ -27,6 +28,11 @@ def names(authors: list[Author]) -> list[tuple[str, str]]:
     ("通讯员 王一 记者 赵二", [("王一", "通讯员"), ("赵二", "记者")]),
     ("■ 特约记者 杜川", [("杜川", "特约记者")]),
     ("文/图 王五", [("王五", "作者")]),
+    ("◆杨维汉 陈菲", [("杨维汉", "作者"), ("陈菲", "作者")]),
+    # another paper's or an agency's reporter (its name is no author), a byline closing on 报道
+    ("新华社记者 王三 李四", [("王三", "记者"), ("李四", "记者")]),
+    ("经济日报记者 王三", [("王三", "记者")]),
+    ("记者 王三 通讯员 李四 报道", [("王三", "记者"), ("李四", "通讯员")]),
 ])
 def test_bullet_bylines_are_found_and_parsed_in_printed_order(line, expected):
     assert is_byline(line)
@@ -40,6 +46,7 @@ def test_bullet_bylines_are_found_and_parsed_in_printed_order(line, expected):
     "记者节当天，市民来到现场。",
     "荆州中医外科首次亮相全省普通外科年会",
     "郁馨怡 谢震宇",  # an author line without a role word is not a bullet byline
+    "■多方调配 保",  # a bulleted subhead cut by its wrap (… / 障物资): a bullet and no role word needs names
 ])
 def test_lines_that_are_not_bylines(line):
     assert not is_byline(line)
@@ -93,6 +100,11 @@ def test_author_line_names_get_the_default_role():
     ("游客在景区游玩 记者 王三 摄影", "游客在景区游玩", ["王三"]),
     ("医护人员为群众义诊。", "医护人员为群众义诊。", []),
     ("摄影爱好者在拍摄。", "摄影爱好者在拍摄。", []),
+    # an agency's reporter, a name letter-spaced with no-break spaces, the agency's release after the names
+    ("市民在公园游玩。新华社记者 王三摄", "市民在公园游玩。", ["王三"]),
+    ("市民在公园游玩。 人民网记者\xa0王\xa0五摄", "市民在公园游玩。", ["王五"]),
+    ("市民在公园游玩。本报记者\xa0\xa0李\xa0\xa0四摄", "市民在公园游玩。", ["李四"]),
+    ("市民在公园游玩。王三摄（新华社发）", "市民在公园游玩。", ["王三"]),
 ])
 def test_photo_credits_are_split_off_captions(caption, text, credited):
     rest, authors = split_credit(caption)
@@ -174,3 +186,23 @@ def test_a_dispatch_line_opens_an_article(paragraph, expected):
     from app.core.bylines import dispatch_opening
 
     assert dispatch_opening(paragraph) is expected
+
+
+@pytest.mark.parametrize(("caption", "text"), [
+    ("市民在公园游玩。新华社发", "市民在公园游玩。"),
+    ("市民在公园游玩。（新华社发）", "市民在公园游玩。"),
+    ("新华社发", ""),
+])
+def test_an_agencys_release_is_a_photo_credit_that_names_no_one(caption, text):
+    assert split_credit(caption) == (text, [])
+    assert has_credit(caption)
+
+
+@pytest.mark.parametrize("line", ["据新华社发布的消息，市民在公园游玩。", "他说新华社发"])
+def test_an_agency_named_inside_a_sentence_is_no_credit(line):
+    assert not has_credit(line)
+
+
+def test_an_agencys_reporter_signs_an_articles_closing_byline():
+    assert names(trailing_byline("…的承诺。（新华社记者 王三）")) == [("王三", "记者")]
+    assert trailing_byline("…的承诺。（据新华社电）") == []

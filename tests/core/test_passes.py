@@ -1000,7 +1000,8 @@ def test_a_paragraph_left_open_carries_on_into_two_full_lines_after_a_column_bre
     assert any("的地区，应抓紧开展招投标" in u.text and u.text.endswith("工程建设。") for u in units)
 
 
-@pytest.mark.parametrize("close", [["户的一致好评。”王三说。（记者 李四）"], ["户的一致好评。”王三说。（记者 李四 通", "讯员 赵五）"]])
+@pytest.mark.parametrize("close", [["户的一致好评。”王三说。（记者 李四）"], ["户的一致好评。”王三说。（记者 李四 通", "讯员 赵五）"],
+                                   ["户的一致好评。（记者王三、", "李四 通讯员赵五、钱", "六）"]])
 def test_build_units_end_a_paragraph_and_its_article_at_a_byline_glued_to_its_last_sentence(close):
     # …王三说。（记者 李四）: the article's text ends with its byline; the line under it opens another text,
     # which no sentence left open carries on into

@@ -1,0 +1,74 @@
+"""The lines inside items: bylines closing an article, captions set inside the text, lone sentences, credits
+(each rule of `app.core.layout` on a small made-up page)."""
+
+from __future__ import annotations
+
+from app.core.layout import CAPTION, HEAD, PARA, build_units, fixed_roles, read_lines, standalone_captions
+
+WRAPPED = [
+    "企业发展需要资金支持，该行加大信贷投放",
+    "力度，为小微企业送去金融活水，助力实体",
+    "经济发展，取得了良好效果。该行还优化流",
+    "程，缩短审批时间，提高服务效率，赢得客",
+    "户的一致好评。今年以来，该行累计投放贷",
+    "款十亿元，支持企业三百余家，成效明显。",
+]
+NARROW = ["企业发展需要资金支持，", "该行加大信贷投放力度，", "为小微企业送去金融活水，", "助力实体经济发展，取得", "了良好效果。该行还优化", "流程，缩短审批时间。"]
+
+
+def _fixed(text):
+    lines = read_lines(text)
+    return lines, fixed_roles(lines)
+
+
+def test_a_headline_under_a_byline_wrapped_over_three_lines_at_an_articles_end_heads_another_article():
+    # …和完善。（记者王三、 / 李四 通讯员赵五、钱 / 六）: a narrow column wraps the closing byline over three
+    # lines; the article ends there, and the two short lines under it are the next article's headline
+    rows = [*NARROW, "户的一致好评。（记者王三、", "李四 通讯员赵五、钱", "六）", "", "法律服务要与抗疫齐步", "走（锐评）", "",
+            *NARROW]
+    lines, fixed = _fixed("\n".join(rows))
+    units, _ = build_units(lines, fixed)
+    closing = next(u for u in units if u.text.endswith("钱六）"))
+    assert closing.kind == PARA and closing.end_marker
+    assert [u.kind for u in units if "齐步" in u.text or "锐评" in u.text] == [HEAD, HEAD]
+
+
+def test_glued_captions_take_a_block_set_inside_a_paragraph_between_the_halves_of_a_word():
+    # …医用防护口 / (a caption, no blank line around it) / 罩已有三成…: the break across the block cuts a word
+    # (口 + 罩) that neither the block's first line nor its short last line joins; the block is a caption and
+    # the paragraph runs on under it
+    above, below = "今年以来，全市医院用的一次性医用防护口", "罩已有三成来自本地企业，供应总体平稳。"
+    caption = ["市民们在公园里跳绳、做广播体操、打乒乓", "球，锻炼身体"]
+    rows = [*WRAPPED, "", above, *caption, below, "", *WRAPPED]
+    lines, fixed = _fixed("\n".join(rows))
+    assert [k for ln, k in zip(lines, fixed, strict=True) if ln.text in caption] == [CAPTION, CAPTION]
+    units, _ = build_units(lines, fixed)
+    assert above + below in [u.text for u in units if u.kind == PARA]
+    assert "".join(caption) in [u.text for u in units if u.kind == CAPTION]
+    # no word across the block (the text below opens a sentence of its own), or a block ending a sentence where
+    # paragraphs end inside a block of lines: body text
+    for rows in ([*WRAPPED, "", above, *caption, "已有三成来自本地企业，供应总体平稳。", "", *WRAPPED],
+                 [*WRAPPED, "", above, caption[0], "球。", below, "", *WRAPPED]):
+        lines, fixed = _fixed("\n".join(rows))
+        assert CAPTION not in fixed
+
+
+def test_standalone_captions_leave_a_lone_sentence_closing_a_text_over_the_next_headline_in_the_body():
+    # after a text's last paragraph, right over the next article's headline, a lone sentence closes that text
+    # (王三、李四等参加会见。); two lone sentences stacked over a headline are photos' captions
+    rows = ["城区公园开放", "", *WRAPPED, "", "王三、李四等参加会见。", "", "新区学校开学", "", *WRAPPED]
+    lines = read_lines("\n".join(rows))
+    units, kinds = build_units(lines, fixed_roles(lines))
+    assert not [u.text for u in standalone_captions(units, lines, kinds) if u.kind == CAPTION]
+    rows = ["城区公园开放", "", *WRAPPED, "", "市民在公园里散步。", "", "游客在湖边赏花。", "", "新区学校开学", "", *WRAPPED]
+    lines = read_lines("\n".join(rows))
+    units, kinds = build_units(lines, fixed_roles(lines))
+    found = [u.text for u in standalone_captions(units, lines, kinds) if u.kind == CAPTION]
+    assert "游客在湖边赏花。" in found
+
+
+def test_caption_blocks_take_the_block_over_an_agencys_credit_alone_on_its_line():
+    # …享受春光。 / 新华社发: the agency's release credits the photo the block above describes
+    caption = ["市民们在公园的湖边散步赏花，享受春光。", "新华社发"]
+    lines, fixed = _fixed("\n".join([*WRAPPED, "", *caption, "", *WRAPPED]))
+    assert [ln.text for ln, k in zip(lines, fixed, strict=True) if k == CAPTION] == caption
