@@ -13,8 +13,9 @@ before the rule passes read them. It acts only where the page shows it:
   article's measure is not, and a join that completes a word or a clause (a word running across the join as
   jieba's dictionary has it, a line opening mid-clause) keeps a sentence together; a switch of article costs
   `SWITCH_COST`;
-- or one measure, the chunks parted by blank lines (`shared_measure_threads`): each run of lines between
-  blank lines goes to one of two threads by a beam search over the runs, on the joins and on the topic (the
+- or one measure, the chunks parted by blank lines (`shared_measure_threads`), or by none where a word runs
+  across from a chunk's end to the chunk that resumes it (`unmarked_switches`): each run of lines between
+  such breaks goes to one of two threads by a beam search over the runs, on the joins and on the topic (the
   character pairs a run shares with each thread's recent runs), and the reading is kept only where it goes
   back, several times, to an article whose chunk a column's foot cut mid-sentence, between two articles
   that share few character pairs.
@@ -29,12 +30,14 @@ spans.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
 from . import roles
 from .assembly import char_pairs
 from .layout import Ln
+from .tags import load_jieba
 
 # --- named parameters (each with its reason) -------------------------------------------------------------
 MEASURE_MIN_WIDTH = 8  # cells a line needs to tell its column's measure (a heading or a stub tells none)
@@ -56,6 +59,7 @@ WIDTH_EVIDENCE = 2.0  # a line wrapped at one article's measure and not the othe
 WORD_ACROSS = 2.0  # the join completes a dictionary word (提 + 升): the same sentence goes on
 MID_START = 2.0  # the line opens mid-clause (，、的 or a character before a comma): it carries a sentence on
 FALSE_START = 3.0  # ... after a sentence that ended: that line cannot follow there
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 # what no sentence opens with (a character before a colon may: 问：, 三、)
 CANNOT_OPEN = frozenset("，,、。；;：:！!？?）)”’」』】》%的了着们")
 
@@ -263,17 +267,23 @@ MEASURE_SHARE = 0.5  # share of the wrapped lines at the page's one measure (one
 MIN_CUT_PAIRS = 1  # runs of text cut mid-sentence at a column's foot, then a blank line, right after another
 # such run: side by side, both articles' chunks end where their columns do (one article's column break is
 # followed by the rest of its sentence, which seldom ends at a column's foot again)
+RESUME_SPAN = 10  # lines below a chunk switch with no blank line within which the article left resumes (a column
+# chunk or two of the other article's: the typeset chunks run 3-8 lines)
+SPLIT_LINES = 3  # lines either side of such a switch whose character pairs are compared
+SPLIT_SHARE = 0.05  # share of the pairs below such a switch at most found above it (48 of 51 switches found on
+# the test month's 12 typeset pages share less; 23 of 57 line breaks found inside an article share more)
 SHARED_BEAM = 8  # readings kept at each run (16 reads the typeset pages the same)
 MIN_SHARED_RETURNS = 3  # returns to an article the reading needs before the page is read as interleaved
 MIN_GAIN = 3.0  # how much better the two-thread reading must score than the page read straight through (each
 # run's topic matched against the runs just above it): a few joins or a chunk's topic
 
 
-def text_runs(lines: tuple[Ln, ...]) -> list[tuple[int, int]]:
-    """The runs of lines between blank lines, as (first, last) line indexes."""
+def text_runs(lines: tuple[Ln, ...], cuts: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
+    """The runs of lines between blank lines (and the lines in `cuts`, each of which opens a run), as (first,
+    last) line indexes."""
     runs: list[tuple[int, int]] = []
     for k, ln in enumerate(lines):
-        if k and not ln.blank_before:
+        if k and not ln.blank_before and k not in cuts:
             runs[-1] = (runs[-1][0], k)
         else:
             runs.append((k, k))
@@ -294,7 +304,7 @@ def shared_measure_threads(lines: tuple[Ln, ...]) -> list[int] | None:
     measure = column_measure(lines)
     if measure is None:
         return None
-    runs = text_runs(lines)
+    runs = text_runs(lines, unmarked_switches(lines, measure))
     cut = [b > a and abs(lines[b].width - measure) <= MEASURE_SLACK and not roles.ends_sentence(lines[b].text)
            and sum(1 for x in range(a, b + 1) if abs(lines[x].width - measure) <= MEASURE_SLACK) >= MIN_RUN_LINES
            for a, b in runs]
@@ -308,6 +318,63 @@ def shared_measure_threads(lines: tuple[Ln, ...]) -> list[int] | None:
     if _shown_returns(lines, runs, kinds, measure, instances) < MIN_SHARED_RETURNS:
         return None
     return instances
+
+
+def unmarked_switches(lines: tuple[Ln, ...], measure: float) -> frozenset[int]:
+    """The lines where the other article's column chunk starts with no blank line before it.
+
+    Such a line follows a full line at the column's `measure` that stops mid-sentence, and the join tells
+    nothing of the sentence going on (no word runs across it, the line does not open mid-clause:
+    `join_evidence` not above 0); a dictionary word runs across from the line above it to a chunk's first
+    line at most `RESUME_SPAN` lines below (its article resumes there), or from an earlier chunk's last line
+    as near above to it (its own article resumes here); and its `SPLIT_LINES` lines share few character
+    pairs with as many lines above (`SPLIT_SHARE`). A line break with nothing joining across it is no cut:
+    a wrong cut inside an article costs more than a missed switch."""
+    n = len(lines)
+    texts = [ln.text for ln in lines]
+    full = [abs(ln.width - measure) <= MEASURE_SLACK and not roles.ends_sentence(ln.text) for ln in lines]
+    seen: dict[int, bool] = {}
+
+    def opens(k: int) -> bool:  # (a chunk opens at line k with nothing joining it to the full line above)
+        if k not in seen:
+            seen[k] = (k > 0 and not lines[k].blank_before and full[k - 1]
+                       and join_evidence(texts[k - 1], texts[k]) <= 0)
+        return seen[k]
+
+    def starts(k: int) -> bool:
+        return k > 0 and lines[k].blank_before > 0 or opens(k)
+
+    words = load_jieba().dt.FREQ
+    # (`roles.joins_a_word` read ahead: each line's last characters and first characters, Chinese ones only)
+    tails = [(t[-1:], t[-2:] if len(t) > 1 else "\0", t[-3:] if len(t) > 2 else "\0")
+             if t and _HAN.match(t[-1]) else None for t in texts]
+    heads = [(t[:1], t[:2] if len(t) > 1 else "\0", t[:3] if len(t) > 2 else "\0")
+             if t and _HAN.match(t[0]) else None for t in texts]
+    get = words.get
+
+    def across(a: int, b: int) -> bool:  # (a word runs across from line a's end to line b's start)
+        x, y = tails[a], heads[b]
+        if x is None or y is None:
+            return False
+        return bool(get(x[0] + y[0]) or get(x[0] + y[1]) or get(x[0] + y[2]) or get(x[1] + y[0]) or get(x[1] + y[1])
+                    or get(x[2] + y[0])) and roles.cuts_a_word(texts[a], texts[b])
+
+    joined = set()  # (cheapest tests first: the width, the joins, then the topics)
+    for k in range(1, n):  # (k's article resumes at x, or x's article resumed at x from k - 1)
+        if not starts(k):
+            continue
+        for x in range(k + 2, min(n, k + RESUME_SPAN + 1)):
+            if (opens(k) or opens(x)) and starts(x) and across(k - 1, x):
+                joined.update(y for y in (k, x) if opens(y))
+    return frozenset(k for k in sorted(joined) if _apart(texts, k))
+
+
+def _apart(texts: list[str], k: int) -> bool:
+    """Do the `SPLIT_LINES` lines from line k on share at most `SPLIT_SHARE` of their character pairs with as
+    many lines above it (one article's lines either side of a line break share more)?"""
+    below = char_pairs("".join(texts[k:k + SPLIT_LINES]))
+    above = char_pairs("".join(texts[max(0, k - SPLIT_LINES):k]))
+    return len(below & above) <= SPLIT_SHARE * len(below)
 
 
 def _instances(lines: tuple[Ln, ...], runs: list[tuple[int, int]], kinds: list[int]) -> list[int]:

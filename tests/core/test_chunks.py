@@ -16,6 +16,7 @@ from app.core.chunks import (
     text_runs,
     thread_labels,
     two_topics,
+    unmarked_switches,
 )
 from app.core.layout import read_lines
 from app.core.page import check_invariant
@@ -144,6 +145,7 @@ def test_the_rule_split_reads_interleaved_articles_each_whole(monkeypatch):
 def test_text_runs_are_the_lines_between_blank_lines():
     lines = read_lines("甲乙丙\n丁戊己\n\n庚辛壬\n\n\n癸子丑\n寅卯辰\n")
     assert text_runs(lines) == [(0, 1), (2, 2), (3, 4)]
+    assert text_runs(lines, frozenset({1, 4})) == [(0, 0), (1, 1), (2, 2), (3, 3), (4, 4)]
 
 
 def test_column_measure_is_the_width_most_wrapped_lines_share():
@@ -219,3 +221,36 @@ def test_the_rule_split_reads_interleaved_articles_of_one_measure_each_whole(mon
     assert any(len(b.spans) > 3 for it in page.items for b in it.blocks)  # a paragraph across the chunks
     monkeypatch.setattr("app.core.splitter.reading_order", lambda lines: lines)
     assert max(_mixing(split_page(("p.txt", text), method="rules"), text)) > 0.3
+
+
+def _chunks_with_no_blank_line() -> tuple[list[str], list[str], list[str]]:
+    """Two made-up articles of one measure (15), printed four lines at a time with no blank line between
+    chunks; each chunk's last line ends on a word's first character and its article's next chunk opens with
+    the rest (农 / 机, 博 / 物): (page lines, the first article's lines, the other's)."""
+    ra, rb = random.Random(1), random.Random(2)
+    a = ["".join(ra.choice(POOL_A[:14]) for _ in range(15)) for _ in range(12)]
+    b = ["".join(rb.choice(POOL_B[:14]) for _ in range(15)) for _ in range(12)]
+    for lines, words in ((a, ("农机", "播种")), (b, ("博物", "展览"))):
+        for k, word in zip((3, 7), words, strict=True):
+            lines[k] = lines[k][:14] + word[0]
+            lines[k + 1] = word[1] + lines[k + 1][1:]
+    return [*a[0:4], *b[0:4], *a[4:8], *b[4:8], *a[8:12], *b[8:12]], a, b
+
+
+def test_chunk_switches_with_no_blank_line_are_found_where_a_word_runs_across_to_the_resumed_chunk():
+    page, a, _ = _chunks_with_no_blank_line()
+    lines = read_lines("\n".join(page) + "\n")
+    assert column_measure(lines) == 15.0
+    assert unmarked_switches(lines, 15.0) == {4, 8, 12, 16, 20}
+    alone = read_lines("\n".join(a) + "\n")  # (one article's lines: its topic runs on across every break)
+    assert unmarked_switches(alone, 15.0) == frozenset()
+
+
+def test_two_articles_of_one_measure_with_no_blank_line_between_chunks_are_read_apart():
+    page, a, b = _chunks_with_no_blank_line()
+    lines = read_lines("\n".join(page) + "\n")
+    instances = shared_measure_threads(lines)
+    assert instances is not None
+    assert {instances[k] for k, ln in enumerate(lines) if ln.text in a} != \
+        {instances[k] for k, ln in enumerate(lines) if ln.text in b}
+    assert len({instances[k] for k, ln in enumerate(lines) if ln.text in a}) == 1
