@@ -131,15 +131,19 @@ def _mixing(page, text: str) -> list[float]:
     return out
 
 
-def test_the_rule_split_reads_interleaved_articles_each_whole(monkeypatch):
-    text, a_lines, b_lines = _interleaved()
+def _reads_each_whole(monkeypatch, text: str) -> None:
+    """The rule split of an interleaved page keeps each article whole, with a paragraph across its chunks;
+    without the pass that puts the page in reading order the same page mixes the two articles."""
     page = split_page(("p.txt", text), method="rules")
     assert check_invariant(page) == []
     assert max(_mixing(page, text)) < 0.1
     assert any(len(b.spans) > 3 for it in page.items for b in it.blocks)  # a paragraph across the chunks
-    # without the pass the same page mixes the two articles
     monkeypatch.setattr("app.core.splitter.reading_order", lambda lines: lines)
     assert max(_mixing(split_page(("p.txt", text), method="rules"), text)) > 0.3
+
+
+def test_the_rule_split_reads_interleaved_articles_each_whole(monkeypatch):
+    _reads_each_whole(monkeypatch, _interleaved()[0])
 
 
 def test_text_runs_are_the_lines_between_blank_lines():
@@ -214,13 +218,7 @@ def test_one_article_of_one_measure_with_column_breaks_is_read_as_printed():
 
 
 def test_the_rule_split_reads_interleaved_articles_of_one_measure_each_whole(monkeypatch):
-    text, _, _ = _interleaved_one_measure()
-    page = split_page(("p.txt", text), method="rules")
-    assert check_invariant(page) == []
-    assert max(_mixing(page, text)) < 0.1
-    assert any(len(b.spans) > 3 for it in page.items for b in it.blocks)  # a paragraph across the chunks
-    monkeypatch.setattr("app.core.splitter.reading_order", lambda lines: lines)
-    assert max(_mixing(split_page(("p.txt", text), method="rules"), text)) > 0.3
+    _reads_each_whole(monkeypatch, _interleaved_one_measure()[0])
 
 
 def _chunks_with_no_blank_line() -> tuple[list[str], list[str], list[str]]:

@@ -4,21 +4,8 @@
 from __future__ import annotations
 
 from app.core.layout import CAPTION, HEAD, PARA, build_units, fixed_roles, read_lines, standalone_captions
-
-WRAPPED = [
-    "企业发展需要资金支持，该行加大信贷投放",
-    "力度，为小微企业送去金融活水，助力实体",
-    "经济发展，取得了良好效果。该行还优化流",
-    "程，缩短审批时间，提高服务效率，赢得客",
-    "户的一致好评。今年以来，该行累计投放贷",
-    "款十亿元，支持企业三百余家，成效明显。",
-]
-NARROW = ["企业发展需要资金支持，", "该行加大信贷投放力度，", "为小微企业送去金融活水，", "助力实体经济发展，取得", "了良好效果。该行还优化", "流程，缩短审批时间。"]
-
-
-def _fixed(text):
-    lines = read_lines(text)
-    return lines, fixed_roles(lines)
+from tests.madeup import NARROW, WRAPPED
+from tests.madeup import fixed as _fixed
 
 
 def test_a_headline_under_a_byline_wrapped_over_three_lines_at_an_articles_end_heads_another_article():

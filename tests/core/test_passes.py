@@ -28,15 +28,8 @@ from app.core.layout import (
     standalone_captions,
 )
 from app.core.splitter import banners
-
-WRAPPED = [
-    "企业发展需要资金支持，该行加大信贷投放",
-    "力度，为小微企业送去金融活水，助力实体",
-    "经济发展，取得了良好效果。该行还优化流",
-    "程，缩短审批时间，提高服务效率，赢得客",
-    "户的一致好评。今年以来，该行累计投放贷",
-    "款十亿元，支持企业三百余家，成效明显。",
-]
+from tests.madeup import NARROW, WRAPPED
+from tests.madeup import fixed as _fixed
 
 
 def test_read_lines_counts_blank_lines_and_chunks():
@@ -1016,7 +1009,6 @@ def test_build_units_end_a_paragraph_and_its_article_at_a_byline_glued_to_its_la
     assert not any(u.end_marker for u in units)
 
 
-NARROW = ["企业发展需要资金支持，", "该行加大信贷投放力度，", "为小微企业送去金融活水，", "助力实体经济发展，取得", "了良好效果。该行还优化", "流程，缩短审批时间。"]
 
 
 def test_build_units_end_a_line_set_wider_than_the_column_below_it():
@@ -1028,11 +1020,6 @@ def test_build_units_end_a_line_set_wider_than_the_column_below_it():
     # the text below carrying its sentence on (…能力 / 的提升…: a particle no sentence opens with) joins it
     units, _ = build_units(*_fixed("\n".join([*NARROW, "", wide, "", "的提升。" + NARROW[0], *NARROW[1:], ""])))
     assert [u.text for u in units if u.kind == PARA][1].startswith(wide + "的提升。")
-
-
-def _fixed(text):
-    lines = read_lines(text)
-    return lines, fixed_roles(lines)
 
 
 def test_caption_blocks_stop_at_a_paragraphs_last_line_over_a_captions_full_lines():
