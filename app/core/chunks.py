@@ -30,14 +30,12 @@ spans.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import replace
 
 from . import roles
 from .assembly import char_pairs
 from .layout import Ln
-from .tags import load_jieba
 
 # --- named parameters (each with its reason) -------------------------------------------------------------
 MEASURE_MIN_WIDTH = 8  # cells a line needs to tell its column's measure (a heading or a stub tells none)
@@ -59,9 +57,14 @@ WIDTH_EVIDENCE = 2.0  # a line wrapped at one article's measure and not the othe
 WORD_ACROSS = 2.0  # the join completes a dictionary word (提 + 升): the same sentence goes on
 MID_START = 2.0  # the line opens mid-clause (，、的 or a character before a comma): it carries a sentence on
 FALSE_START = 3.0  # ... after a sentence that ended: that line cannot follow there
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 # what no sentence opens with (a character before a colon may: 问：, 三、)
 CANNOT_OPEN = frozenset("，,、。；;：:！!？?）)”’」』】》%的了着们")
+
+
+def word_across(before: str, after: str) -> bool:
+    """Does a dictionary word run across the break from the line `before` to the line `after` (提 / 升), as
+    jieba reads the two joined?"""
+    return roles.joins_a_word(before, after) and roles.cuts_a_word(before, after)
 
 
 def join_evidence(before: str, after: str) -> float:
@@ -69,7 +72,7 @@ def join_evidence(before: str, after: str) -> float:
     if roles.ends_sentence(before):
         return -FALSE_START if after.lstrip()[:1] in CANNOT_OPEN else 0.0
     score = 0.0
-    if roles.joins_a_word(before, after) and roles.cuts_a_word(before, after):
+    if word_across(before, after):
         score += WORD_ACROSS
     if roles.starts_mid_sentence(after):
         score += MID_START
@@ -238,12 +241,17 @@ def reading_order(lines: tuple[Ln, ...]) -> tuple[Ln, ...]:
     if not two_topics([lines[x].text for x in first], [lines[x].text for x in second]):
         return lines  # one article's lines of two widths (figures, Latin), not two articles
     first = first[1:]
-    order = [*range(a), *first, *second, *range(b, len(lines))]
+    return _reordered(lines, [*range(a), *first, *second, *range(b, len(lines))], {second[0]})
+
+
+def _reordered(lines: tuple[Ln, ...], order: list[int], breaks: set[int]) -> tuple[Ln, ...]:
+    """The lines in `order`, each line in `breaks` (but the first) set apart as a column break (a blank line
+    before it), their chunks counted again."""
     out: list[Ln] = []
     chunk = 0
     for n, x in enumerate(order):
         ln = lines[x]
-        blank = max(ln.blank_before, 1) if x == second[0] else ln.blank_before
+        blank = max(ln.blank_before, 1) if x in breaks else ln.blank_before
         if n and blank:
             chunk += 1
         out.append(replace(ln, blank_before=blank if n else ln.blank_before, chunk=chunk))
@@ -344,27 +352,12 @@ def unmarked_switches(lines: tuple[Ln, ...], measure: float) -> frozenset[int]:
     def starts(k: int) -> bool:
         return k > 0 and lines[k].blank_before > 0 or opens(k)
 
-    words = load_jieba().dt.FREQ
-    # (`roles.joins_a_word` read ahead: each line's last characters and first characters, Chinese ones only)
-    tails = [(t[-1:], t[-2:] if len(t) > 1 else "\0", t[-3:] if len(t) > 2 else "\0")
-             if t and _HAN.match(t[-1]) else None for t in texts]
-    heads = [(t[:1], t[:2] if len(t) > 1 else "\0", t[:3] if len(t) > 2 else "\0")
-             if t and _HAN.match(t[0]) else None for t in texts]
-    get = words.get
-
-    def across(a: int, b: int) -> bool:  # (a word runs across from line a's end to line b's start)
-        x, y = tails[a], heads[b]
-        if x is None or y is None:
-            return False
-        return bool(get(x[0] + y[0]) or get(x[0] + y[1]) or get(x[0] + y[2]) or get(x[1] + y[0]) or get(x[1] + y[1])
-                    or get(x[2] + y[0])) and roles.cuts_a_word(texts[a], texts[b])
-
     joined = set()  # (cheapest tests first: the width, the joins, then the topics)
     for k in range(1, n):  # (k's article resumes at x, or x's article resumed at x from k - 1)
         if not starts(k):
             continue
         for x in range(k + 2, min(n, k + RESUME_SPAN + 1)):
-            if (opens(k) or opens(x)) and starts(x) and across(k - 1, x):
+            if (opens(k) or opens(x)) and starts(x) and word_across(texts[k - 1], texts[x]):
                 joined.update(y for y in (k, x) if opens(y))
     return frozenset(k for k in sorted(joined) if _apart(texts, k))
 
@@ -549,12 +542,4 @@ def instance_order(lines: tuple[Ln, ...], instances: list[int]) -> tuple[Ln, ...
     order = sorted(range(len(lines)), key=lambda k: (first[instances[k]], k))
     if order == list(range(len(lines))):
         return lines
-    out: list[Ln] = []
-    chunk = 0
-    for n, x in enumerate(order):
-        ln = lines[x]
-        blank = ln.blank_before if x == 0 or order[n - 1] == x - 1 else max(ln.blank_before, 1)
-        if n and blank:
-            chunk += 1
-        out.append(replace(ln, blank_before=blank if n else ln.blank_before, chunk=chunk))
-    return tuple(out)
+    return _reordered(lines, order, {x for n, x in enumerate(order) if n and x and order[n - 1] != x - 1})
