@@ -501,9 +501,13 @@ def heading_here(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
     if nxt is not None and not kinds[i + 1]:
         if roles.starts_mid_sentence(nxt.text):
             return False  # a heading never runs on into the next line
-        if (nxt.chunk != ln.chunk and not roles.is_headingish(nxt.text) and not roles.LEAD_START.match(nxt.text)
-                and roles.cuts_a_word(ln.text, nxt.text)):
-            return False  # a word cut by a column break (…区委书 / (blank) / 记胡晓平介绍，…): body text
+        if (nxt.chunk != ln.chunk and (not roles.is_headingish(nxt.text) or _column_wide(lines, i))
+                and not roles.LEAD_START.match(nxt.text) and roles.cuts_a_word(ln.text, nxt.text)):
+            # a word cut by a column break (…区委书 / (blank) / 记胡晓平介绍，…): body text, also where the line
+            # below could be a heading by its text, if this line fills the column (…经济社会发展各 / 项任务，…)
+            return False
+        if roles.ends_open(ln.text) and not roles.LEAD_START.match(nxt.text):
+            return False  # a sentence left open on a word that needs what follows (…移民区通过 / “专业合作社…)
         if nxt.chunk == ln.chunk and roles.joins_a_word(ln.text, nxt.text):
             col = local_column(lines, i)
             if col and abs(ln.width - col) <= COLUMN_TOLERANCE:
@@ -513,6 +517,12 @@ def heading_here(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
             if col and abs(ln.width - col) <= COLUMN_TOLERANCE:
                 return False  # a clause cut at the column's width, carried on below
     return True
+
+
+def _column_wide(lines: tuple[Ln, ...], i: int) -> bool:
+    """Is line i as wide as the wrapped column around it?"""
+    col = local_column(lines, i)
+    return bool(col) and abs(lines[i].width - col) <= COLUMN_TOLERANCE
 
 
 def over_indent(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:

@@ -346,6 +346,24 @@ def joins_a_word(left: str, right: str, max_len: int = 4) -> bool:
     return False
 
 
+# words that never end a heading or a sentence: a preposition, a conjunction or a copula waits for what follows
+# it (…从传统农业模式向 / 精准农业模式转型, …移民区通过 / “专业合作社…”模式, …的妈妈宋敏孝是 / 一名上班族)
+OPEN_END_WORDS = frozenset(
+    "向 从 对 在 为 以 将 把 被 给 跟 同 与 和 及 于 由 自 往 朝 按 据 经 是 并 而 但 通过 关于 对于 根据 按照 随着 围绕 "
+    "针对 因为 由于 如果 虽然 但是 而且 并且 以及 或者 还是 就是 不仅 为了 除了 因此 所以".split())
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def ends_open(text: str) -> bool:
+    """Does the line end on a word that waits for what follows it (`OPEN_END_WORDS`, as jieba cuts the
+    line's end: …模式向 ends on 向, …方向 on 方向)? A heading or a sentence never ends so."""
+    t = text.rstrip()
+    if not t or not _HAN.match(t[-1]):
+        return False
+    tokens = _jieba().lcut(t[-CUT_CONTEXT:], HMM=False)
+    return bool(tokens) and tokens[-1] in OPEN_END_WORDS
+
+
 @lru_cache(maxsize=TEXT_CACHE)
 def cuts_a_word(left: str, right: str) -> bool:
     """Does the line break between `left` and `right` fall inside a word, as jieba reads the two joined

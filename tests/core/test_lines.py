@@ -59,3 +59,30 @@ def test_caption_blocks_take_the_block_over_an_agencys_credit_alone_on_its_line(
     caption = ["市民们在公园的湖边散步赏花，享受春光。", "新华社发"]
     lines, fixed = _fixed("\n".join([*WRAPPED, "", *caption, "", *WRAPPED]))
     assert [ln.text for ln, k in zip(lines, fixed, strict=True) if k == CAPTION] == caption
+
+
+def test_build_units_read_no_heading_in_a_line_ending_on_a_word_that_waits_for_what_follows():
+    # …安置点通过 / “合作社+基地+农户”…: a line that ends on a preposition, a conjunction or a copula
+    # (roles.ends_open) leaves its sentence open, whatever its width, in a narrow column or a wide one
+    rows = [*NARROW, "", "城东新区的移民安置点通过", "“合作社+基地+农", "", "户”模式，引导村民", "发展养殖和种植。", "", *NARROW]
+    units, _ = build_units(*_fixed("\n".join(rows)))
+    assert HEAD not in [u.kind for u in units]
+    assert "城东新区的移民安置点通过“合作社+基地+农户”模式，引导村民发展养殖和种植。" in [u.text for u in units]
+    long = "规模化经营转型。今年以来，全市已有三百余户农户加入合作社，亩均收入比上年增加两成，带动周边村民就近就业。"
+    rows = [long, "", "全市大力支持农户从传统种植模式向", "", long]
+    units, _ = build_units(*_fixed("\n".join(rows)))
+    assert [u.kind for u in units] == [PARA, PARA]
+    assert "全市大力支持农户从传统种植模式向" + long in [u.text for u in units]
+    # a heading ends on a whole phrase (…政治方向: 方向 is no preposition)
+    rows = [*WRAPPED, "", "把握正确政治方向", "", *WRAPPED]
+    units, _ = build_units(*_fixed("\n".join(rows)))
+    assert [u.kind for u in units] == [PARA, HEAD, PARA]
+
+
+def test_build_units_join_a_word_cut_by_a_column_break_under_a_full_line_whatever_the_line_below():
+    # …推进经济社会发展各 / (blank) / 项任务，在全力以赴…: the line below could be a heading by its text (a short
+    # clause pair), but this line fills the column and the break cuts 各项 in two
+    rows = [*WRAPPED, "", "会议要求各地都要统筹推进经济社会发展各", "", "项任务，在抓好疫情防控", *WRAPPED[3:]]
+    units, _ = build_units(*_fixed("\n".join(rows)))
+    assert HEAD not in [u.kind for u in units]
+    assert any("经济社会发展各项任务，在抓好疫情防控" in u.text for u in units)

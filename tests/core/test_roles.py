@@ -190,3 +190,11 @@ def test_a_bracketed_dispatch_alone_closes_an_article(line, closing):
 def test_a_photo_reports_title():
     assert roles.is_photo_report("图片报道") and roles.is_photo_report("图片 新闻")
     assert not roles.is_photo_report("图片报道显示，工人正在加紧生产")
+
+
+def test_ends_open_reads_a_line_ending_on_a_word_that_waits_for_what_follows():
+    assert roles.ends_open("全市大力支持农户从传统种植模式向")
+    assert roles.ends_open("城东新区的移民安置点通过")
+    assert not roles.ends_open("把握正确政治方向")  # 方向, a whole word, not the preposition 向
+    assert not roles.ends_open("王三强调")
+    assert not roles.ends_open("")
