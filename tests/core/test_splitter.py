@@ -222,10 +222,11 @@ def test_a_hard_wrapped_page_with_headlines_first_a_small_ad_and_credits():
     assert check_invariant(page) == []
     recs = page_records(page)
     arts = [r for r in recs if r["kind"] in ("news", "feature")]
-    assert [(r["kicker"], r["title"], r["subtitle"]) for r in arts] == [
-        ("聚焦高质量发展", "我市一季度经济运行稳中向好", "——规上工业增加值同比增长8.2%"),
-        ("", "老旧小区改造惠及三万户居民", ""),
-        ("", "第十届读书节开幕", ""),
+    # (a line over the title that its article's opening does not name is its column's label: the section)
+    assert [(r["section"], r["kicker"], r["title"], r["subtitle"]) for r in arts] == [
+        ("聚焦高质量发展", "", "我市一季度经济运行稳中向好", "——规上工业增加值同比增长8.2%"),
+        ("", "", "老旧小区改造惠及三万户居民", ""),
+        ("", "", "第十届读书节开幕", ""),
     ]
     assert arts[0]["authors"] == [{"name": "陈晓", "role": "记者"}, {"name": "刘洋", "role": "通讯员"},
                                   {"name": "张伟", "role": "摄影"}]
@@ -404,7 +405,34 @@ def test_a_label_a_page_prints_twice_or_closes_a_title_with_is_the_items_section
     recs = [r for r in page_records(split_page(("labels3.txt", text))) if r["kind"] != "furniture"]
     assert [(r["section"], r["kicker"], r["title"]) for r in recs] == [
         (label, "", "口袋公园开放迎客"), ("", "", f"文物回家展出（{label}）")]
-    # a kicker printed once over its title stays its kicker
-    text = "\n".join([label, "口袋公园开放迎客", "", park, "", "文物回家展出", "", relics, ""])
+    # a kicker printed once over its title stays its kicker where the article's opening names it
+    kicker = "城区新建三座口袋公园"
+    text = "\n".join([kicker, "口袋公园开放迎客", "", park, "", "文物回家展出", "", relics, ""])
     recs = [r for r in page_records(split_page(("labels4.txt", text))) if r["kind"] != "furniture"]
-    assert (recs[0]["section"], recs[0]["kicker"]) == ("", label)
+    assert (recs[0]["section"], recs[0]["kicker"]) == ("", kicker)
+
+
+@pytest.mark.parametrize("over, section, kicker", [
+    # one phrase whose words the opening does not name, over a title it names: the column's label
+    ("统筹抓好改革发展稳定各项工作", "统筹抓好改革发展稳定各项工作", ""),
+    # two phrases are a kicker's form, named or not (as a city paper prints its kickers)
+    ("绷紧防疫弦 织密健康网", "", "绷紧防疫弦 织密健康网"),
+    # a line shaped as a label whose words the opening names all the same: a kicker
+    ("城区口袋公园", "", "城区口袋公园"),
+    # a column's name shaped as one stays the section, named or not
+    ("人民论坛", "人民论坛", ""),
+])
+def test_a_line_over_a_title_is_a_kicker_where_the_articles_opening_names_it(over, section, kicker):
+    park = "\n".join(["本报讯 近日，城区新建的三座口袋公园", "正式向市民开放。公园占地约两千平方米，",
+                      "设有步道、座椅和儿童游乐设施。"])
+    recs = [r for r in page_records(split_page(("over.txt", "\n".join([over, "口袋公园开放迎客", "", park, ""]))))
+            if r["kind"] != "furniture"]
+    assert [(r["section"], r["kicker"], r["title"]) for r in recs] == [(section, kicker, "口袋公园开放迎客")]
+
+
+def test_the_lines_of_a_kicker_wrapped_over_two_are_no_section():
+    park = "\n".join(["本报讯 市长王明在城区调研公园建设时强调", "，三座口袋公园已向市民开放，要办好民", "生实事。"])
+    heads = ["市长王明在城区调研", "公园建设时强调", "办好民生实事", "让市民有好去处"]
+    recs = [r for r in page_records(split_page(("kick2.txt", "\n".join([*heads, "", park, ""]))))
+            if r["kind"] != "furniture"]
+    assert [(r["section"], r["kicker"] + r["title"]) for r in recs] == [("", "".join(heads))]
