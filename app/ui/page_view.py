@@ -13,12 +13,13 @@ document positions (UTF-16 units, one separator per line) are converted by `Offs
 from __future__ import annotations
 
 import re
+import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from operator import itemgetter
 
-from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -90,13 +91,15 @@ class _Tints:
     Each block's formats are looked up by bisection and set on its layout (`QTextLayout.setFormats`, as
     a QSyntaxHighlighter does); only that block is laid out again. Blocks in view (and a screenful around
     them) are tinted at once, the rest a few at a time while the app is idle, so a long page shows in
-    about the time Qt needs for its plain text; those idle turns also lay out the lines out of view, so
-    that an item scrolled to later is painted without laying out its lines first. A block's user state
-    holds the generation it was tinted in; a new page starts a new generation. Where spans overlap, a
-    later span replaces an earlier one.
+    about the time Qt needs for its plain text; those idle turns (a few milliseconds each) also lay out the
+    lines out of view, so that an item scrolled to later is painted without laying out its lines first.
+    A block's user state holds the generation it was tinted in; a new page starts a new generation. Where
+    spans overlap, a later span replaces an earlier one.
     """
 
-    IDLE_BLOCKS = 60  # blocks tinted (and laid out) per idle turn of the event loop: a few milliseconds
+    IDLE_SECONDS = 0.004  # work per idle turn of the event loop: a key or a click waits no longer than this
+    # (each turn also repaints the scroll bar, whose range the lines laid out change: few long turns cost less)
+    IDLE_BLOCKS = 20  # blocks tinted (and laid out) between two looks at the clock: about a millisecond
     MARGIN = 1.0  # tint this many screenfuls above and below the view at once
 
     def __init__(self, view: QPlainTextEdit) -> None:
@@ -221,23 +224,30 @@ class _Tints:
             self.tint(document.findBlock(start), document.findBlock(max(start, end - 1)), force=True)
 
     def _tint_some(self) -> None:
+        """One idle turn's tinting: `IDLE_BLOCKS` blocks at a time for up to `IDLE_SECONDS`."""
+        deadline = time.perf_counter() + self.IDLE_SECONDS
         document = self.view.document()
-        block = document.findBlockByNumber(self._next_idle)
-        if not block.isValid():
-            return
-        last = document.findBlockByNumber(min(self._next_idle + self.IDLE_BLOCKS, document.blockCount()) - 1)
+        count = document.blockCount()
+        while self._next_idle < count:
+            self._tint_blocks(document, self._next_idle, min(self._next_idle + self.IDLE_BLOCKS, count) - 1)
+            if time.perf_counter() >= deadline:
+                break
+        if self._next_idle < count:
+            self._idle.start()
+
+    def _tint_blocks(self, document: QTextDocument, first: int, last: int) -> None:
+        """Tint the blocks numbered `first` to `last` (and lay out those out of view)."""
+        block, end = document.findBlockByNumber(first), document.findBlockByNumber(last)
         first_seen, lines = self.view.firstVisibleBlock().blockNumber(), self._lines_in_view()
-        seen = self._next_idle <= first_seen + lines and last.blockNumber() >= first_seen
-        self.tint(block, last, repaint=seen)  # lines out of view: no relayout, no repaint now
+        seen = first <= first_seen + lines and last >= first_seen
+        self.tint(block, end, repaint=seen)  # lines out of view: no relayout, no repaint now
         if not seen:  # and laid out now, with their tints, so that scrolling to them (selecting an item
             # there) finds them laid out and the scroll bar's range already right
-            layout, stop = document.documentLayout(), last.next()
+            layout, stop = document.documentLayout(), end.next()
             while block != stop:
                 layout.blockBoundingRect(block)
                 block = block.next()
-        self._next_idle = last.blockNumber() + 1
-        if self._next_idle < document.blockCount():
-            self._idle.start()
+        self._next_idle = last + 1
 
 
 def _range(start: int, end: int, fmt: QTextCharFormat) -> QTextLayout.FormatRange:
@@ -367,17 +377,10 @@ class RoleGutter(QWidget):
         roles = view.roles() if not self.waiting else None
         if roles is None:
             return
-        block = view.firstVisibleBlock()
-        offset = view.contentOffset()
-        height = view.viewport().height()
-        while block.isValid():
-            rect = view.blockBoundingGeometry(block).translated(offset).toRect()
-            if rect.top() > height:
-                break
+        for block, rect in lines_down(view, view.firstVisibleBlock()):
             mark = roles.mark(block)
             if mark is not None:
-                yield mark, rect
-            block = block.next()
+                yield mark, rect.toRect()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -398,6 +401,22 @@ class RoleGutter(QWidget):
                 line = QRect(0, rect.top(), bar_x - self.PAD, line_height)
                 painter.drawText(line, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), text)
         painter.end()
+
+
+def lines_down(view: QPlainTextEdit, block: QTextBlock) -> Iterator[tuple[QTextBlock, QRectF]]:
+    """`block` and the blocks after it down to the bottom of the view, each with its rectangle in the view.
+    The first one's is asked of the view, each next one's top is where the one before ends, as in Qt's code
+    editor example: `blockBoundingGeometry` walks down from the view's top block on every call, so asking it
+    of each line in view costs as much as all the lines above it."""
+    if not block.isValid():
+        return
+    first = view.blockBoundingGeometry(block).translated(view.contentOffset())
+    left, top, bottom = first.left(), first.top(), view.viewport().height()
+    while block.isValid() and top <= bottom:
+        size = view.blockBoundingRect(block)
+        yield block, QRectF(left, top, size.width(), size.height())
+        top += size.height()
+        block = block.next()
 
 
 _QCOLORS: dict[str, QColor] = {}
@@ -434,6 +453,9 @@ class SourceView(QPlainTextEdit):
         self._tints = _Tints(self)
         self._setting_text = False  # a new text is being set: its scroll to the top tints nothing yet
         self._unpainted = False  # a new text was set that the view has not painted yet
+        self._spare: QTextDocument | None = None  # an empty document for the next page's text
+        self._spare_timer = QTimer(self, singleShot=True, interval=0)  # it is made on an idle turn
+        self._spare_timer.timeout.connect(self._make_spare)
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.auto: Callable[[], Page | None] | None = None  # the page's automatic split, read when needed
         self._roles: _Roles | None = None
@@ -471,19 +493,36 @@ class SourceView(QPlainTextEdit):
         self._update_outline()
 
     def _new_document(self) -> None:
-        """An empty document for a new page's text. The page before's (its lines tinted and laid out) is let
+        """An empty document for a new page's text: the one made ready on an idle turn after the page before
+        was shown (`_make_spare`), or a new one. The page before's (its lines tinted and laid out) is let
         go on a later turn, once the new text is painted: emptying it in place first cost as much as
         setting a text."""
         old = self.document()
         ours = old.parent() is self
+        document, self._spare = self._spare, None
+        if document is not None and document.defaultFont() != old.defaultFont():  # the view's font changed since
+            document.deleteLater()
+            document = None
+        if document is None:
+            document = self._empty_document()
+        self.setDocument(document)  # (the text control's first document, empty, it deletes itself)
+        if ours:
+            QTimer.singleShot(0, old.deleteLater)
+        self._spare_timer.start()  # the next page's document made on an idle turn, after this one is painted
+
+    def _empty_document(self) -> QTextDocument:
+        """An empty document like the view's, for a page's text."""
+        old = self.document()
         document = QTextDocument(self)  # the view's own (Qt deletes only documents its text control owns)
         document.setDocumentLayout(QPlainTextDocumentLayout(document))
         document.setDefaultFont(old.defaultFont())
         document.setDocumentMargin(old.documentMargin())
         document.setUndoRedoEnabled(old.isUndoRedoEnabled())
-        self.setDocument(document)  # (the text control's first document, empty, it deletes itself)
-        if ours:
-            QTimer.singleShot(0, old.deleteLater)
+        return document
+
+    def _make_spare(self) -> None:
+        if self._spare is None:
+            self._spare = self._empty_document()
 
     def apply(self, changes: ItemChanges) -> None:
         """Follow an edit of the page shown: recolour only the lines whose tint may have changed."""
@@ -647,30 +686,28 @@ class SourceView(QPlainTextEdit):
             return
         painter = QPainter(self.viewport())
         painter.setPen(QPen(self._outline_color, 2))
-        offset = self.contentOffset()
-        height = self.viewport().height()
-        block = self.firstVisibleBlock()
-        if block.position() < self._outline[0][0]:  # the lines in view above the item: none is outlined
-            block = self.document().findBlock(self._outline[0][0])
-        stop = self._outline[-1][1]  # nor any after its last span
-        run: QRect | None = None
-        starts = [s for s, _ in self._outline]
-        while block.isValid() and block.position() < stop:
-            rect = self.blockBoundingGeometry(block).translated(offset).toRect()
-            if rect.top() > height:
+        outline = self._outline
+        first = self.firstVisibleBlock()
+        if first.position() < outline[0][0]:  # the lines in view above the item: none is outlined
+            first = self.document().findBlock(outline[0][0])
+        stop = outline[-1][1]  # nor any after its last span
+        run: QRectF | None = None  # the lines of the item since the last line of another, blank ones too
+        starts = [s for s, _ in outline]
+        for block, rect in lines_down(self, first):
+            pos = block.position()
+            if pos >= stop:
                 break
-            pos, end = block.position(), block.position() + max(1, block.length() - 1)
-            # spans are disjoint and sorted, so the last one starting before `end` reaches furthest
-            k = bisect_left(starts, end) - 1
-            owned = k >= 0 and self._outline[k][1] > pos
-            if owned and block.text().strip():
+            if not block.text().strip():
+                continue
+            # spans are disjoint and sorted, so the last one starting before the line's end reaches furthest
+            k = bisect_left(starts, pos + max(1, block.length() - 1)) - 1
+            if k >= 0 and outline[k][1] > pos:
                 run = rect if run is None else run.united(rect)
-            elif block.text().strip() and run is not None:
-                painter.drawRoundedRect(run.adjusted(1, 0, -2, -1), 4, 4)
+            elif run is not None:
+                painter.drawRoundedRect(run.toRect().adjusted(1, 0, -2, -1), 4, 4)
                 run = None
-            block = block.next()
         if run is not None:
-            painter.drawRoundedRect(run.adjusted(1, 0, -2, -1), 4, 4)
+            painter.drawRoundedRect(run.toRect().adjusted(1, 0, -2, -1), 4, 4)
         painter.end()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
