@@ -17,6 +17,7 @@ import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 from operator import itemgetter
 
 from PySide6.QtCore import QPoint, QRect, QRectF, Qt, QTimer, Signal
@@ -450,6 +451,7 @@ class SourceView(QPlainTextEdit):
         self.current_item: int | None = None
         self._outline: list[tuple[int, int]] = []  # doc spans of the current item
         self._outline_color = QColor("#444")
+        self._line_index: tuple[list[int], Callable[[int], str]] | None = None  # `_lines`, worked out when needed
         self._tints = _Tints(self)
         self._setting_text = False  # a new text is being set: its scroll to the top tints nothing yet
         self._unpainted = False  # a new text was set that the view has not painted yet
@@ -473,6 +475,7 @@ class SourceView(QPlainTextEdit):
         self.page = page
         self.auto = auto
         self._roles = None
+        self._line_index = None
         self.gutter.waiting = marks_later and page is not None
         self.current_item = None
         if page is None:
@@ -686,29 +689,58 @@ class SourceView(QPlainTextEdit):
             return
         painter = QPainter(self.viewport())
         painter.setPen(QPen(self._outline_color, 2))
-        outline = self._outline
-        first = self.firstVisibleBlock()
-        if first.position() < outline[0][0]:  # the lines in view above the item: none is outlined
-            first = self.document().findBlock(outline[0][0])
-        stop = outline[-1][1]  # nor any after its last span
-        run: QRectF | None = None  # the lines of the item since the last line of another, blank ones too
-        starts = [s for s, _ in outline]
-        for block, rect in lines_down(self, first):
-            pos = block.position()
-            if pos >= stop:
-                break
-            if not block.text().strip():
-                continue
-            # spans are disjoint and sorted, so the last one starting before the line's end reaches furthest
-            k = bisect_left(starts, pos + max(1, block.length() - 1)) - 1
-            if k >= 0 and outline[k][1] > pos:
-                run = rect if run is None else run.united(rect)
-            elif run is not None:
-                painter.drawRoundedRect(run.toRect().adjusted(1, 0, -2, -1), 4, 4)
-                run = None
-        if run is not None:
+        offset, document = self.contentOffset(), self.document()
+        for first, last in self._outline_runs():
+            top = self.blockBoundingGeometry(document.findBlockByNumber(first)).translated(offset)
+            run = top.united(self.blockBoundingGeometry(document.findBlockByNumber(last)).translated(offset))
             painter.drawRoundedRect(run.toRect().adjusted(1, 0, -2, -1), 4, 4)
         painter.end()
+
+    def _outline_runs(self) -> list[tuple[int, int]]:
+        """The current item's lines in view as runs (first and last line number) to outline each: a line of
+        another item ends a run, a blank line neither ends one nor starts one. Worked out from the page text
+        and the lines' starts, so that only each run's two ends are asked of the view."""
+        outline, (starts, text_of) = self._outline, self._lines()
+        first = max(self.firstVisibleBlock().blockNumber(), bisect_right(starts, outline[0][0]) - 1)
+        last = min(self.cursorForPosition(QPoint(0, self.viewport().height())).blockNumber(),
+                   bisect_right(starts, outline[-1][1] - 1) - 1)  # none after the item's last span
+        spans = [s for s, _ in outline]
+        runs: list[tuple[int, int]] = []
+        run: list[int] = []  # the first and last line of the run going on
+        for line in range(first, last + 1):
+            text = text_of(line)
+            if not text.strip():
+                continue
+            pos = starts[line]
+            # spans are disjoint and sorted, so the last one starting before the line's end reaches furthest
+            k = bisect_left(spans, pos + max(1, len(text))) - 1
+            if k >= 0 and outline[k][1] > pos:
+                run = [run[0] if run else line, line]
+            elif run:
+                runs.append((run[0], run[1]))
+                run = []
+        if run:
+            runs.append((run[0], run[1]))
+        return runs
+
+    def _lines(self) -> tuple[list[int], Callable[[int], str]]:
+        """The document position each line (text block) starts at, and a line's text by its number: from the
+        text itself (one line a block), or, where the document's positions are not the text's (a character
+        counted twice, a CR, a Unicode paragraph separator), from the document's blocks."""
+        if self._line_index is None:
+            display, document = self.map.display, self.document()
+            lines = display.split("\n")
+            starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+            if self.map.same and len(starts) == document.blockCount():
+                ends = [*(s - 1 for s in starts[1:]), len(display)]
+                self._line_index = starts, lambda n: display[starts[n]:ends[n]]
+            else:
+                starts, block = [], document.begin()
+                while block.isValid():
+                    starts.append(block.position())
+                    block = block.next()
+                self._line_index = starts, lambda n: document.findBlockByNumber(n).text()
+        return self._line_index
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
