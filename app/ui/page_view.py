@@ -17,7 +17,6 @@ import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from itertools import accumulate
 from operator import itemgetter
 
 from PySide6.QtCore import QPoint, QRect, QRectF, Qt, QTimer, Signal
@@ -451,7 +450,7 @@ class SourceView(QPlainTextEdit):
         self.current_item: int | None = None
         self._outline: list[tuple[int, int]] = []  # doc spans of the current item
         self._outline_color = QColor("#444")
-        self._line_index: tuple[list[int], Callable[[int], str]] | None = None  # `_lines`, worked out when needed
+        self._text_lines: bool | None = None  # the page text's lines are the document's blocks (`_lines_from`)
         self._tints = _Tints(self)
         self._setting_text = False  # a new text is being set: its scroll to the top tints nothing yet
         self._unpainted = False  # a new text was set that the view has not painted yet
@@ -475,7 +474,7 @@ class SourceView(QPlainTextEdit):
         self.page = page
         self.auto = auto
         self._roles = None
-        self._line_index = None
+        self._text_lines = None
         self.gutter.waiting = marks_later and page is not None
         self.current_item = None
         if page is None:
@@ -698,20 +697,22 @@ class SourceView(QPlainTextEdit):
 
     def _outline_runs(self) -> list[tuple[int, int]]:
         """The current item's lines in view as runs (first and last line number) to outline each: a line of
-        another item ends a run, a blank line neither ends one nor starts one. Worked out from the page text
-        and the lines' starts, so that only each run's two ends are asked of the view."""
-        outline, (starts, text_of) = self._outline, self._lines()
-        first = max(self.firstVisibleBlock().blockNumber(), bisect_right(starts, outline[0][0]) - 1)
-        last = min(self.cursorForPosition(QPoint(0, self.viewport().height())).blockNumber(),
-                   bisect_right(starts, outline[-1][1] - 1) - 1)  # none after the item's last span
+        another item ends a run, a blank line neither ends one nor starts one. Worked out from the lines'
+        texts, so that only each run's two ends are asked of the view."""
+        outline = self._outline
+        block = self.firstVisibleBlock()
+        if block.position() < outline[0][0]:  # the lines in view above the item: none is outlined
+            block = self.document().findBlock(outline[0][0])
+        bottom = self.cursorForPosition(QPoint(0, self.viewport().height())).blockNumber()
+        stop = outline[-1][1]  # nor any after its last span
         spans = [s for s, _ in outline]
         runs: list[tuple[int, int]] = []
         run: list[int] = []  # the first and last line of the run going on
-        for line in range(first, last + 1):
-            text = text_of(line)
+        for line, pos, text in self._lines_from(block, bottom):
+            if pos >= stop:
+                break
             if not text.strip():
                 continue
-            pos = starts[line]
             # spans are disjoint and sorted, so the last one starting before the line's end reaches furthest
             k = bisect_left(spans, pos + max(1, len(text))) - 1
             if k >= 0 and outline[k][1] > pos:
@@ -723,24 +724,25 @@ class SourceView(QPlainTextEdit):
             runs.append((run[0], run[1]))
         return runs
 
-    def _lines(self) -> tuple[list[int], Callable[[int], str]]:
-        """The document position each line (text block) starts at, and a line's text by its number: from the
-        text itself (one line a block), or, where the document's positions are not the text's (a character
-        counted twice, a CR, a Unicode paragraph separator), from the document's blocks."""
-        if self._line_index is None:
-            display, document = self.map.display, self.document()
-            lines = display.split("\n")
-            starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
-            if self.map.same and len(starts) == document.blockCount():
-                ends = [*(s - 1 for s in starts[1:]), len(display)]
-                self._line_index = starts, lambda n: display[starts[n]:ends[n]]
-            else:
-                starts, block = [], document.begin()
-                while block.isValid():
-                    starts.append(block.position())
-                    block = block.next()
-                self._line_index = starts, lambda n: document.findBlockByNumber(n).text()
-        return self._line_index
+    def _lines_from(self, block: QTextBlock, last: int) -> Iterator[tuple[int, int, str]]:
+        """(number, document position, text) of each line (text block) from `block` to the line numbered
+        `last`: read from the page text where its lines are the document's blocks (positions are the text's
+        offsets, no Unicode paragraph separator), else asked of the blocks."""
+        if self._text_lines is None:
+            display = self.map.display
+            self._text_lines = self.map.same and display.count("\n") + 1 == self.document().blockCount()
+        line, pos = block.blockNumber(), block.position()
+        if self._text_lines:
+            text = self.map.display
+            while line <= last:
+                end = text.find("\n", pos)
+                end = len(text) if end < 0 else end
+                yield line, pos, text[pos:end]
+                line, pos = line + 1, end + 1
+            return
+        while block.isValid() and block.blockNumber() <= last:
+            yield block.blockNumber(), block.position(), block.text()
+            block = block.next()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
