@@ -78,6 +78,9 @@ CAPTION_SENTENCE_WIDTH = 30  # cells a caption with no credit or mark stays with
 # one sentence (news prints many), and only a fragment (讨论病情。, a caption's wrapped-off end) is a caption's
 INSET_CAPTION_WIDTH = 6
 CAPTION_MAX_LINES = 4  # printed lines a photo caption runs to (its own block of lines)
+# cells by which a caption set at a measure of its own (the photo's width) is narrower than the column whose
+# sentence it interrupts: a column's own lines differ by at most COLUMN_TOLERANCE
+CAPTION_MEASURE_GAP = 2
 # characters of caption text a block above its credit holds (a narrow caption runs to more lines; a block of
 # body text set apart is longer: typeset and seed captions are one or two sentences, at most ~80 characters)
 CAPTION_BLOCK_CHARS = 90
@@ -306,7 +309,7 @@ def inserted_captions(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tup
             continue  # (a heading's lines; a block closing a quote the text above opened)
         mid = roles.starts_mid_sentence(after.text) and not roles.is_list_item(after.text)  # (一、 opens a part)
         word_across = roles.cuts_a_word(before.text, after.text)
-        if not (mid or word_across):
+        if not (mid or word_across or _own_measure(lines, a, b) and not roles.is_list_item(after.text)):
             continue  # nothing says the text below carries the sentence above on
         if _continues(before.text, first) or roles.cuts_a_word(before.text, first.text):
             continue  # the block carries the sentence on: body cut by a column break
@@ -315,6 +318,20 @@ def inserted_captions(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tup
         for k in block:
             out[k] = CAPTION
     return tuple(out)
+
+
+def _own_measure(lines: tuple[Ln, ...], a: int, b: int) -> bool:
+    """Is the block of lines a..b set at a measure of its own, under a full line of the column that stops
+    mid-sentence? Its lines but the last agree with one another and stop `CAPTION_MEASURE_GAP` cells or more
+    short of the column, and its last line ends a sentence (…学校开展 / (blank) / 能源基础打得牢，复工复产 /
+    “血脉”畅通、“供氧”充足，是 / 稳定经济社会发展的强有力保障。 / (blank) / 空中课堂…): body text cut by a column
+    break keeps the column's measure. A photo's caption is set to the photo's width."""
+    col = local_column(lines, a - 1)
+    if not col or b == a or abs(lines[a - 1].width - col) > COLUMN_TOLERANCE or not roles.ends_sentence(lines[b].text):
+        return False
+    full = [lines[k].width for k in range(a, b)]
+    return (max(full) <= col - CAPTION_MEASURE_GAP and max(full) - min(full) <= COLUMN_TOLERANCE
+            and lines[b].width <= max(full))
 
 
 def glued_captions(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tuple[UnitKind, ...]:
@@ -1026,7 +1043,10 @@ def _short_last_line(lines: tuple[Ln, ...], j: int) -> bool:
 
 
 def standalone_captions(units: list[Unit], lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> list[Unit]:
-    """Pass 3: short single-clause sentences standing alone between other units are photo captions."""
+    """Pass 3: short single-clause sentences standing alone between other units are photo captions; so is, on
+    a page whose paragraphs open with an indent, a block of its own with no indent under a paragraph that ended
+    (…打赢疫情防控阻击战。 / (blank) / 荷兰首相吕特表示，… / (blank)): no paragraph opens unindented there, and
+    none ended above it to carry on (captions are not indented)."""
     index = {ln.start: i for i, ln in enumerate(lines)}
     indented = any(ln.opens for ln in lines)
     out: list[Unit] = []
@@ -1061,8 +1081,35 @@ def standalone_captions(units: list[Unit], lines: tuple[Ln, ...], kinds: tuple[U
                     and not ln.text.startswith(("—", "-"))  # (a dash opens an item of a list in the text)
                     and (marked or not _texts_own_line(lines, kinds, i))):
                 u = u.as_kind(CAPTION)
+        elif indented and u.kind == PARA and _unindented_block(u, lines, index) and _ended_paragraph(out, lines, index):
+            u = u.as_kind(CAPTION)
         out.append(u)
     return out
+
+
+def _unindented_block(u: Unit, lines: tuple[Ln, ...], index: dict[int, int]) -> bool:
+    """Is the paragraph u a block of its own (blank lines around it, at most a caption's lines) whose first
+    line has no paragraph indent, and nothing in it that only a text says (a list item, a dash opening an item,
+    an announcement, a speaker's turn, a quote it never opened, an article's opening or closing line)?"""
+    first, last = u.lines[0], u.lines[-1]
+    i, j = index[first.start], index[last.start]
+    if (first.opens or u.opening or u.end_marker or len(u.lines) > CAPTION_MAX_LINES or i == 0
+            or not first.blank_before or j != i + len(u.lines) - 1 or last.chunk != first.chunk):
+        return False
+    if j + 1 < len(lines) and lines[j + 1].chunk == last.chunk:
+        return False
+    t = u.text
+    return not (roles.is_list_item(t) or t.startswith(("—", "-")) or _TEXTS_OWN.search(t)
+                or roles.unbalanced(t, closing=True))
+
+
+def _ended_paragraph(out: list[Unit], lines: tuple[Ln, ...], index: dict[int, int]) -> bool:
+    """Did the unit before end a paragraph of two lines or more on a short line ending a sentence, in one block
+    of lines? Then nothing it left open runs on below it."""
+    if not out or out[-1].kind != PARA or len(out[-1].lines) < 2:
+        return False
+    last = out[-1].lines
+    return last[-2].chunk == last[-1].chunk and _short_last_line(lines, index[last[-1].start])
 
 
 def _lone_sentence(u: Unit) -> bool:

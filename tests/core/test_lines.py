@@ -86,3 +86,34 @@ def test_build_units_join_a_word_cut_by_a_column_break_under_a_full_line_whateve
     units, _ = build_units(*_fixed("\n".join(rows)))
     assert HEAD not in [u.kind for u in units]
     assert any("经济社会发展各项任务，在抓好疫情防控" in u.text for u in units)
+
+
+def test_inserted_captions_take_a_block_set_at_a_measure_of_its_own_between_the_halves_of_a_sentence():
+    # …学校纷纷 / (blank) / a block set narrower than the column, its lines of one measure, ending a sentence /
+    # (blank) / 开展线上课程…: nothing in the text below opens mid-clause or cuts a word, but body text cut by a
+    # column break keeps the column's measure; a photo's caption is set to the photo's width
+    above, below = "程，缩短审批时间，提高服务效率，学校纷纷", "开展线上课程，按周排课，交叉安排文化课"
+    caption = ["市民们在城区公园的湖边散步", "赏花，享受春日的阳光。"]
+    rows = [*WRAPPED[:3], above, "", *caption, "", below, *WRAPPED[3:]]
+    lines, fixed = _fixed("\n".join(rows))
+    assert [k for ln, k in zip(lines, fixed, strict=True) if ln.text in caption] == [CAPTION, CAPTION]
+    # the same block at the column's measure is the text carried on (a column break at a sentence's end)
+    body = ["市民们在城区公园的湖边散步赏花踏青，", "享受春日的阳光。"]
+    lines, fixed = _fixed("\n".join([*WRAPPED[:3], above, "", *body, "", below, *WRAPPED[3:]]))
+    assert CAPTION not in fixed
+
+
+def test_standalone_captions_take_an_unindented_block_under_an_ended_paragraph_where_paragraphs_are_indented():
+    # where paragraphs open with an indent, a block of its own with none under a paragraph that ended short on
+    # a sentence's end is no paragraph: a photo's caption (captions are not indented)
+    para = ["　　" + WRAPPED[0][:17], *WRAPPED[1:5], "户的一致好评。"]
+    block = ["荷兰首相表示，中国政府和人民有强大的勇", "气和力量。"]
+    rows = [*para, "", *block, "", *para, *para]
+    lines = read_lines("\n".join(rows))
+    units, kinds = build_units(lines, fixed_roles(lines))
+    assert [u.text for u in standalone_captions(units, lines, kinds) if u.kind == CAPTION] == ["".join(block)]
+    # under a paragraph stopping on a full line, the block may carry it on after a column break: body
+    rows = [*para[:-1], "", *block, "", *para, *para]
+    lines = read_lines("\n".join(rows))
+    units, kinds = build_units(lines, fixed_roles(lines))
+    assert CAPTION not in [u.kind for u in standalone_captions(units, lines, kinds)]
