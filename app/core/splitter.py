@@ -372,10 +372,13 @@ def to_page(name: str, text: str, assembly: Assembly, rank: dict[int, int] | Non
 
 
 def wraps_on(a: Unit, b: Unit) -> bool:
-    """Does heading b carry on heading a's last line, the two one heading wrapped at a line break (same block
-    of lines; the break cuts a word, 让患者尽 / 快用上中药, or leaves a quote or bracket open, 深化“ / 中国故事”的内涵)?"""
+    """Does subhead b carry on subhead a's last line, the two one subhead wrapped at a line break? A feature's
+    subhead stands apart from the text around it, so two subhead lines right under one another in one block of
+    lines are one subhead, whatever the break (让患者尽 / 快用上中药, 深化“ / 中国故事”的内涵, 大数据指导施肥、 /
+    灌溉和种植, 对孩子 / 做好家庭教育). (Two headings that are not one are another item's headline lines, or a
+    section over its title, which are never two subheads of one item.)"""
     last, first = a.lines[-1], b.lines[0]
-    return last.chunk == first.chunk and (roles.cuts_a_word(last.text, first.text) or roles.unbalanced(a.text))
+    return last.chunk == first.chunk and first.idx == last.idx + 1
 
 
 def _kind(text: str, entries: list[tuple[Unit, Role]]) -> Kind:

@@ -169,9 +169,11 @@ def test_a_feature_under_a_full_headline_keeps_its_subheads():
     assert recs[0]["authors"] == [{"name": "张三", "role": "作者"}, {"name": "李四", "role": "作者"}]
 
 
-@pytest.mark.parametrize("subhead", [["基层服务更", "贴心"], ["深化“服务", "贴心”工程"]])
+@pytest.mark.parametrize("subhead", [["基层服务更", "贴心"], ["深化“服务", "贴心”工程"], ["数字技术指导施肥、", "灌溉和种植"],
+                                     ["对孩子", "做好家庭教育"]])
 def test_a_subhead_wrapped_over_two_lines_is_one_subhead(subhead):
-    # the break cuts a word (更贴 / 心: no break between two headings) or leaves a quote open: one subhead
+    # the break cuts a word (更贴 / 心), leaves a quote open, ends on a pause, or nothing tells: two subhead lines
+    # in one block of lines standing apart are one subhead
     body = "这是正文的一句话，讲述了发生的事情和它的来龙去脉。还有第二句话，补充了更多细节。"
     text = "\n".join([
         "情系民生 守护健康", "——某市卫生工作侧记", "", "张三 李四", "",
