@@ -159,6 +159,16 @@ TRAILING_RE = re.compile(rf"[（(]\s*({AGENCY_PREFIX}?(?:{ROLE_ALT})[^（）()]{
 AUTHOR_NOTE_RE = re.compile(r"^[（(]\s*(?:本文)?作者\s*(?:为|系|是|单位|简介)[^（）()]{1,80}[）)]$")
 
 
+# a space a PDF put between two characters of one word (作 者单位, 特 此公告, 本报北京 2月25日电); the rule passes
+# read fixed forms with such spaces gone (never a byline's names, which a space may part: 记者 王三 李四)
+_STRAY_GAP = re.compile(rf"(?<=[{_HAN}])[ \t\u3000\u00a0]+(?=[{_HAN}0-9０-９])|(?<=[0-9０-９])[ \t\u3000\u00a0]+(?=[{_HAN}])")
+
+
+def squeezed(text: str) -> str:
+    """The text without the spaces that part two Chinese characters, or a digit and a Chinese character."""
+    return _STRAY_GAP.sub("", text)
+
+
 def is_author_note(text: str) -> bool:
     """Is the text a note on the author (（作者为…）, （作者单位：…）), which names no author?"""
     return bool(AUTHOR_NOTE_RE.match(text.strip()))

@@ -29,6 +29,7 @@ from .bylines import (
     lead_byline,
     looks_like_name,
     split_credit,
+    squeezed,
     trailing_byline,
 )
 from .page import Span, split_lines
@@ -251,7 +252,7 @@ def caption_blocks(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tuple[
                     and measure > col + COLUMN_TOLERANCE):
                 cut = True  # a line of the column's measure over a caption set wider: body text
                 break
-            if dispatch_opening(above) or above.rstrip()[-1] in "）)":
+            if dispatch_opening(squeezed(above)) or above.rstrip()[-1] in "）)":
                 cut = True  # an article's opening (本报讯（记者…）…), or the close of a note or byline in brackets
                 break
             if measure and roles.ends_sentence(above) and lines[top - 1].width <= measure - SHORT_LINE_CELLS:
@@ -753,7 +754,7 @@ def _opens_article(lines: tuple[Ln, ...], k: int) -> bool:
     """Does line k open an article with a dispatch or a lead byline (本报讯（记者…）, 新华社北京2月1日电)?"""
     found = _facts(lines).openings
     if k not in found:
-        found[k] = dispatch_opening(lines[k].text)
+        found[k] = dispatch_opening(squeezed(lines[k].text))
     return found[k]
 
 
@@ -879,9 +880,9 @@ def build_units(lines: tuple[Ln, ...], fixed: tuple[UnitKind, ...]) -> tuple[lis
         if u.kind == PARA:
             head = "".join(ln.text for ln in u.lines[:3])
             # a note on the author closes an article (it names no byline, though it opens with 作者)
-            note = len(u.lines) <= NOTE_MAX_LINES and is_author_note("".join(ln.text for ln in u.lines))
+            note = len(u.lines) <= NOTE_MAX_LINES and is_author_note(squeezed("".join(ln.text for ln in u.lines)))
             lead = not note and bool(lead_byline(head))
-            opening = lead or not note and dispatch_opening(head)
+            opening = lead or not note and dispatch_opening(squeezed(head))
             end_marker = (note or len(u.lines) == 1 and (roles.is_end_marker(u.lines[0].text)
                                                          or roles.is_closing_dispatch(u.lines[0].text))
                           or _closes_with_byline(lines, at[u.lines[-1].start]))
@@ -1006,7 +1007,9 @@ def _closes_note(lines: tuple[Ln, ...], j: int) -> bool:
 
 
 def _closing_line(text: str) -> bool:
-    """A line that closes an article (（作者为…）, （本报华沙2月9日电）): nothing of its text runs on below it."""
+    """A line that closes an article (（作者为…）, （本报华沙2月9日电）, also with a stray space a PDF put inside a
+    word, （作 者单位：…）): nothing of its text runs on below it."""
+    text = squeezed(text)
     return is_author_note(text) or roles.is_closing_dispatch(text)
 
 
@@ -1077,6 +1080,7 @@ def standalone_captions(units: list[Unit], lines: tuple[Ln, ...], kinds: tuple[U
             apart = marked or (ln.width <= (INSET_CAPTION_WIDTH if inside else CAPTION_SENTENCE_WIDTH) and (
                 ln.blank_before > 0 or i == 0 or kinds[i - 1] in (CAPTION, FURN)))
             if (alone_before and apart and roles.is_caption_sentence(ln.text) and not left_open
+                    and not roles.is_closing_formula(squeezed(ln.text))  # (特 此公告。: a notice's last line)
                     and (marked or not opens_text and not closes_text)
                     and not ln.text.startswith(("—", "-"))  # (a dash opens an item of a list in the text)
                     and (marked or not _texts_own_line(lines, kinds, i))):

@@ -117,3 +117,17 @@ def test_standalone_captions_take_an_unindented_block_under_an_ended_paragraph_w
     lines = read_lines("\n".join(rows))
     units, kinds = build_units(lines, fixed_roles(lines))
     assert CAPTION not in [u.kind for u in standalone_captions(units, lines, kinds)]
+
+
+def test_an_articles_closing_lines_are_read_across_a_stray_space_inside_a_word():
+    # (作者单 位:…) and 特 此公告。: a PDF's stray space inside a word hides neither a note on the author (it closes
+    # the article, names no author; the bracketed byline under it is the byline) nor a notice's closing formula
+    rows = [*WRAPPED, "(作者单 位:某某研究所)", "(记者王三 通讯员李四)"]
+    lines = read_lines("\n".join(rows))
+    units, _ = build_units(lines, fixed_roles(lines))
+    note = next(u for u in units if "研究所" in u.text)
+    assert note.kind == PARA and note.end_marker and not note.lead
+    rows = ["关于城区公园开放的公告", "", *WRAPPED, "", "特 此公告。"]
+    lines = read_lines("\n".join(rows))
+    units, kinds = build_units(lines, fixed_roles(lines))
+    assert CAPTION not in [u.kind for u in standalone_captions(units, lines, kinds)]
