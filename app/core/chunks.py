@@ -21,7 +21,9 @@ before the rule passes read them. It acts only where the page shows it:
   that share few character pairs.
 
 A page whose measures never come back, or whose one-measure reading does not show it, keeps its lines
-exactly as they were.
+exactly as they were, but for a headline printed inside the article before it, between the two halves of one
+of its sentences (`headlines_inside`): it is set where that article's text ends, over its own article's byline
+or opening.
 
 The lines keep their spans in the unchanged page text; only their order (and the blank-line count at the
 start of the second article, a column break) changes, so an item made of several chunks simply has several
@@ -35,6 +37,7 @@ from dataclasses import replace
 
 from . import roles
 from .assembly import char_pairs
+from .bylines import has_credit, is_byline
 from .layout import Ln
 
 # --- named parameters (each with its reason) -------------------------------------------------------------
@@ -217,11 +220,12 @@ def two_topics(one: list[str], other: list[str]) -> bool:
 def reading_order(lines: tuple[Ln, ...]) -> tuple[Ln, ...]:
     """The page's lines in reading order: where two column measures take turns, from the first line of the
     second column's article to the last switch, the lines of the first article, then those of the other
-    (its first line set apart as a column break). The same tuple where nothing is interleaved."""
+    (its first line set apart as a column break). Where nothing is interleaved, the same tuple, or with a
+    headline printed inside the article before it set over its own text (`headlines_inside`)."""
     measures = alternating_measures(lines)
     if measures is None:
         threads = shared_measure_threads(lines)
-        return lines if threads is None else instance_order(lines, threads)
+        return headlines_inside(lines) if threads is None else instance_order(lines, threads)
     wide, narrow = max(measures), min(measures)
     sides = [_side(ln.width, wide, narrow) if _wrapped(ln) else "" for ln in lines]
     if not two_topics([ln.text for ln, s in zip(lines, sides, strict=True) if s == "wide"],
@@ -543,3 +547,85 @@ def instance_order(lines: tuple[Ln, ...], instances: list[int]) -> tuple[Ln, ...
     if order == list(range(len(lines))):
         return lines
     return _reordered(lines, order, {x for n, x in enumerate(order) if n and x and order[n - 1] != x - 1})
+
+
+# --- a headline printed inside the article before it -----------------------------------------------------------
+HEAD_RUN_LINES = 3  # lines a run of heading lines holds at most (a kicker, a title of two lines, a subtitle)
+HEAD_RUNS = 3  # runs of heading lines (a label, a title, a subtitle set apart) one headline block holds at most
+
+
+def headlines_inside(lines: tuple[Ln, ...]) -> tuple[Ln, ...]:
+    """The lines with each headline printed inside the article before it moved to where that article's text
+    ends, over its own article's text.
+
+    Such a headline block (runs of heading lines between blank lines, `HEAD_RUNS` at most, each short of or
+    wider than the column's measure) stands right after a run of the column's text that a column's foot cut
+    mid-sentence (`_text_run`), does not carry that sentence on (`_apart_from`), and is followed by text that
+    is no heading, byline or opening: no article ends mid-sentence, so the text below carries the sentence on
+    and the block heads nothing there. That text ends where a byline or an opening (本报讯…) follows a
+    sentence's end, a jump line or furniture, at a blank line: the article the block heads starts there, and
+    the block is set over it. Where another heading comes first (a subhead of the text read on, or the next
+    headline), where no such start is found, or where the page has no column measure, the lines stay."""
+    measure = column_measure(lines)
+    if measure is None:
+        return lines
+    runs = text_runs(lines)
+    texts = [ln.text for ln in lines]
+
+    def heading_run(r: int) -> bool:
+        a, b = runs[r]
+        return b - a < HEAD_RUN_LINES and all(
+            roles.is_headingish(texts[x]) and not roles.ends_sentence(texts[x]) and not has_credit(texts[x])
+            and abs(lines[x].width - measure) > MEASURE_SLACK for x in range(a, b + 1))
+
+    def opens_text(r: int) -> bool:  # (an article's text opens here: its byline or its lead, 本报讯…)
+        t = texts[runs[r][0]]
+        return t.lstrip()[:1] not in "（(" and (is_byline(t) or bool(roles.LEAD_START.match(t)))
+
+    def closed(r: int) -> bool:  # (the text above run r ends: a sentence's end, a jump line, furniture)
+        t = texts[runs[r][0] - 1]
+        return roles.ends_sentence(t) or roles.is_jump_line(t) or roles.is_furniture(t)
+
+    order = list(range(len(lines)))
+    moved = False
+    r = 1
+    while r < len(runs):
+        if not heading_run(r):
+            r += 1
+            continue
+        h2 = r
+        while h2 + 1 < len(runs) and h2 + 1 - r < HEAD_RUNS and heading_run(h2 + 1):
+            h2 += 1
+        before, head = runs[r - 1][1], "".join(texts[runs[r][0]:runs[h2][1] + 1])
+        if h2 + 1 >= len(runs) or opens_text(h2 + 1) or heading_run(h2 + 1) or not _text_run(lines, runs[r - 1], measure) \
+                or not _apart_from(texts[before], texts[runs[r][0]], head):
+            r = h2 + 1
+            continue
+        end = next((q for q in range(h2 + 2, len(runs)) if heading_run(q) or opens_text(q) and closed(q)), None)
+        if end is not None and heading_run(end):
+            end = None  # (another heading first: a subhead of the text read on, or the next headline)
+        if end is None:
+            r = h2 + 1
+            continue
+        block = list(range(runs[r][0], runs[h2][1] + 1))
+        text = list(range(runs[h2 + 1][0], runs[end][0]))
+        order[block[0]:text[-1] + 1] = text + block  # (the lines from the block on are still in page order)
+        moved = True
+        r = end
+    return _reordered(lines, order, set()) if moved else lines
+
+
+def _apart_from(before: str, first: str, block: str) -> bool:
+    """Is a block of heading lines set apart from the sentence the line `before` it leaves open: it does not
+    carry that sentence on (a word or a clause running across: `join_evidence`), close a bracket or quote that
+    text opened, or end on a colon announcing what follows (…奋进的 / 车轮滚滚向前：, 一刀 / 切”, 人文学院）)?"""
+    return (join_evidence(before, first) <= 0 and not word_across(before, first)
+            and not roles.unbalanced(block, closing=True) and block.rstrip()[-1:] not in "：:")
+
+
+def _text_run(lines: tuple[Ln, ...], run: tuple[int, int], measure: float) -> bool:
+    """A run of a column's text cut mid-sentence at its foot: its last line is a full line at the column's
+    `measure` that does not end a sentence, and it holds `MIN_RUN_LINES` such lines (a heading is no such run)."""
+    a, b = run
+    full = [x for x in range(a, b + 1) if abs(lines[x].width - measure) <= MEASURE_SLACK]
+    return len(full) >= MIN_RUN_LINES and full[-1] == b and not roles.ends_sentence(lines[b].text)

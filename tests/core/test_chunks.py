@@ -9,6 +9,7 @@ import random
 from app.core.chunks import (
     alternating_measures,
     column_measure,
+    headlines_inside,
     instance_order,
     join_evidence,
     reading_order,
@@ -19,6 +20,7 @@ from app.core.chunks import (
     unmarked_switches,
 )
 from app.core.layout import read_lines
+from app.core.metadata import page_records
 from app.core.page import check_invariant
 from app.core.splitter import split_page
 
@@ -252,3 +254,41 @@ def test_two_articles_of_one_measure_with_no_blank_line_between_chunks_are_read_
     assert {instances[k] for k, ln in enumerate(lines) if ln.text in a} != \
         {instances[k] for k, ln in enumerate(lines) if ln.text in b}
     assert len({instances[k] for k, ln in enumerate(lines) if ln.text in a}) == 1
+
+
+def _headline_inside(byline: str = "本报记者 王宁") -> tuple[list[str], list[str], list[str]]:
+    """Article A (one measure, 16) with article B's headline printed between the two halves of one of its
+    sentences, then A's text read on to its end, then B's byline (if any) and text: (page lines, A's text
+    lines, B's)."""
+    a = _wrap(_text(POOL_A, 12, 1), 16)
+    b = _wrap(_text(POOL_B, 8, 2), 16)
+    k = next(k for k in range(2, len(a)) if not a[k].endswith("。") and not a[k + 1].startswith("，"))
+    page = ["春耕农机大显身手", "", *a[:k + 1], "", "博物馆里过大年", "", *a[k + 1:], "",
+            *([byline] if byline else []), *b]
+    return page, a, b
+
+
+def test_a_headline_printed_inside_the_article_before_it_is_set_over_its_own_text():
+    page, a, b = _headline_inside()
+    lines = read_lines("\n".join(page) + "\n")
+    ordered = headlines_inside(lines)
+    assert [ln.text for ln in ordered] == ["春耕农机大显身手", *a, "博物馆里过大年", "本报记者 王宁", *b]
+    assert sorted((ln.start, ln.end) for ln in ordered) == [(ln.start, ln.end) for ln in lines]  # order alone
+    split = split_page(("p.txt", "\n".join(page) + "\n"), method="rules")
+    assert check_invariant(split) == []
+    records = {r["title"]: r for r in page_records(split, with_tags=False) if r["kind"] != "furniture"}
+    assert set(records) == {"春耕农机大显身手", "博物馆里过大年"}
+    assert "".join(records["春耕农机大显身手"]["body"]) == "".join(a)  # (its sentence whole across the headline)
+    assert "".join(records["博物馆里过大年"]["body"]) == "".join(b)
+    assert records["博物馆里过大年"]["authors"] == [{"name": "王宁", "role": "记者"}]
+
+
+def test_a_headline_inside_an_article_stays_where_no_byline_or_opening_shows_its_text():
+    page, _, _ = _headline_inside(byline="")  # (the text under the headline could be the article's own)
+    lines = read_lines("\n".join(page) + "\n")
+    assert headlines_inside(lines) is lines
+    after_a_sentence = list(page)
+    k = after_a_sentence.index("博物馆里过大年")
+    after_a_sentence[k - 2] = after_a_sentence[k - 2][:-1] + "。"  # (the text above it ended: a headline)
+    lines = read_lines("\n".join(after_a_sentence) + "\n")
+    assert headlines_inside(lines) is lines
