@@ -378,7 +378,7 @@ def wraps_on(a: Unit, b: Unit) -> bool:
     灌溉和种植, 对孩子 / 做好家庭教育). (Two headings that are not one are another item's headline lines, or a
     section over its title, which are never two subheads of one item.)"""
     last, first = a.lines[-1], b.lines[0]
-    return last.chunk == first.chunk and first.idx == last.idx + 1
+    return last.chunk == first.chunk
 
 
 def _kind(text: str, entries: list[tuple[Unit, Role]]) -> Kind:

@@ -11,6 +11,7 @@ from app.core.loading import load_page
 from app.core.metadata import page_records
 from app.core.page import Kind, Role, check_invariant
 from app.core.splitter import split_page
+from tests.madeup import WRAPPED
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = sorted((ROOT / "sample_data").glob("*.txt"))
@@ -184,6 +185,15 @@ def test_a_subhead_wrapped_over_two_lines_is_one_subhead(subhead):
     recs = [r for r in page_records(page) if r["kind"] != "furniture"]
     assert len(recs) == 1
     assert recs[0]["subheads"] == ["".join(subhead), "数字赋能见成效"]
+
+
+def test_a_subhead_wrapped_over_two_lines_of_a_double_spaced_page_is_one_subhead():
+    # a blank line after every printed line: the two lines are still one block of lines, one subhead
+    rows = ["情系民生 守护健康", "——某市卫生工作侧记", "张三 李四", *WRAPPED, "对孩子", "做好家庭教育", *WRAPPED,
+            "数字赋能见成效", *WRAPPED]
+    recs = [r for r in page_records(split_page(("feature.txt", "\n\n".join(rows) + "\n"))) if r["kind"] != "furniture"]
+    assert len(recs) == 1
+    assert recs[0]["subheads"] == ["对孩子做好家庭教育", "数字赋能见成效"]
 
 
 def test_a_paragraph_ending_after_a_column_break_with_an_exclamation_is_not_a_heading():
