@@ -550,7 +550,7 @@ def instance_order(lines: tuple[Ln, ...], instances: list[int]) -> tuple[Ln, ...
 
 
 # --- a headline printed inside the article before it -----------------------------------------------------------
-HEAD_RUN_LINES = 3  # lines a run of heading lines holds at most (a kicker, a title of two lines, a subtitle)
+HEAD_RUN_LINES = 4  # lines a run of heading lines holds at most (a kicker, a title and a subtitle of two lines)
 HEAD_RUNS = 3  # runs of heading lines (a label, a title, a subtitle set apart) one headline block holds at most
 
 
@@ -575,8 +575,9 @@ def headlines_inside(lines: tuple[Ln, ...]) -> tuple[Ln, ...]:
     def heading_run(r: int) -> bool:
         a, b = runs[r]
         return b - a < HEAD_RUN_LINES and all(
-            roles.is_headingish(texts[x]) and not roles.ends_sentence(texts[x]) and not has_credit(texts[x])
-            and abs(lines[x].width - measure) > MEASURE_SLACK for x in range(a, b + 1))
+            roles.is_headingish(texts[x]) and not has_credit(texts[x])
+            and (texts[x].rstrip().endswith("——") or not roles.ends_sentence(texts[x])) for x in range(a, b + 1)
+        ) and any(abs(lines[x].width - measure) > MEASURE_SLACK for x in range(a, b + 1))
 
     def opens_text(r: int) -> bool:  # (an article's text opens here: its byline or its lead, 本报讯…)
         t = texts[runs[r][0]]
@@ -625,7 +626,9 @@ def _apart_from(before: str, first: str, block: str) -> bool:
 
 def _text_run(lines: tuple[Ln, ...], run: tuple[int, int], measure: float) -> bool:
     """A run of a column's text cut mid-sentence at its foot: its last line is a full line at the column's
-    `measure` that does not end a sentence, and it holds `MIN_RUN_LINES` such lines (a heading is no such run)."""
+    `measure` that does not end a sentence, and it holds `MIN_RUN_LINES` such lines or that line could be no
+    heading (a title's line may fill the column too)."""
     a, b = run
     full = [x for x in range(a, b + 1) if abs(lines[x].width - measure) <= MEASURE_SLACK]
-    return len(full) >= MIN_RUN_LINES and full[-1] == b and not roles.ends_sentence(lines[b].text)
+    return bool(full) and full[-1] == b and not roles.ends_sentence(lines[b].text) and (
+        len(full) >= MIN_RUN_LINES or not roles.is_headingish(lines[b].text))

@@ -263,7 +263,7 @@ def _headline_inside(byline: str = "本报记者 王宁") -> tuple[list[str], li
     a = _wrap(_text(POOL_A, 12, 1), 16)
     b = _wrap(_text(POOL_B, 8, 2), 16)
     k = next(k for k in range(2, len(a)) if not a[k].endswith("。") and not a[k + 1].startswith("，"))
-    page = ["春耕农机大显身手", "", *a[:k + 1], "", "博物馆里过大年", "", *a[k + 1:], "",
+    page = ["春耕农机大显身手", "", *a[:k + 1], "", "文物迎春——", "博物馆里过大年", "", *a[k + 1:], "",
             *([byline] if byline else []), *b]
     return page, a, b
 
@@ -272,7 +272,7 @@ def test_a_headline_printed_inside_the_article_before_it_is_set_over_its_own_tex
     page, a, b = _headline_inside()
     lines = read_lines("\n".join(page) + "\n")
     ordered = headlines_inside(lines)
-    assert [ln.text for ln in ordered] == ["春耕农机大显身手", *a, "博物馆里过大年", "本报记者 王宁", *b]
+    assert [ln.text for ln in ordered] == ["春耕农机大显身手", *a, "文物迎春——", "博物馆里过大年", "本报记者 王宁", *b]
     assert sorted((ln.start, ln.end) for ln in ordered) == [(ln.start, ln.end) for ln in lines]  # order alone
     split = split_page(("p.txt", "\n".join(page) + "\n"), method="rules")
     assert check_invariant(split) == []
@@ -281,6 +281,7 @@ def test_a_headline_printed_inside_the_article_before_it_is_set_over_its_own_tex
     assert "".join(records["春耕农机大显身手"]["body"]) == "".join(a)  # (its sentence whole across the headline)
     assert "".join(records["博物馆里过大年"]["body"]) == "".join(b)
     assert records["博物馆里过大年"]["authors"] == [{"name": "王宁", "role": "记者"}]
+    assert records["博物馆里过大年"]["kicker"] == "文物迎春——"  # (a kicker ending on a dash is a heading's line)
 
 
 def test_a_headline_inside_an_article_stays_where_no_byline_or_opening_shows_its_text():
@@ -288,7 +289,7 @@ def test_a_headline_inside_an_article_stays_where_no_byline_or_opening_shows_its
     lines = read_lines("\n".join(page) + "\n")
     assert headlines_inside(lines) is lines
     after_a_sentence = list(page)
-    k = after_a_sentence.index("博物馆里过大年")
+    k = after_a_sentence.index("文物迎春——")
     after_a_sentence[k - 2] = after_a_sentence[k - 2][:-1] + "。"  # (the text above it ended: a headline)
     lines = read_lines("\n".join(after_a_sentence) + "\n")
     assert headlines_inside(lines) is lines
