@@ -472,7 +472,15 @@ def carries_on(seq: list[object], gi: int, above: list[Unit]) -> bool:
 
 def reads_forward(seq: list[object]) -> bool:
     """Does the page print its headlines before their bodies? The headlines' words vote (each headline
-    for the side whose text it names); when they do not tell, the reading with fewer contradictions wins."""
+    for the side whose text it names); when they do not tell, the reading with fewer contradictions wins.
+    Full headlines (two headings, a kicker or a subtitle with the title, a byline) vote first: a feature's
+    subheads name the text below them whichever way the page prints its headlines, so the other headings'
+    votes count only where the full headlines' do not tell, or where the reading they give has more
+    contradictions than the other (four typeset draws: headline accuracy +0.013 to +0.024 on three, the
+    fourth unchanged; article F1 -0.001 to -0.003)."""
+    full = sum(topic_side(seq, gi) for gi, g in enumerate(seq) if isinstance(g, Group) and not g.banner and g.strong)
+    if full and _problems(seq, full > 0) <= _problems(seq, full < 0):
+        return full > 0
     votes = sum(topic_side(seq, gi) for gi, g in enumerate(seq) if isinstance(g, Group) and not g.banner)
     if votes:
         return votes > 0

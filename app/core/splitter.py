@@ -125,6 +125,10 @@ def _headline_roles(group: Group, labels: frozenset[str] = frozenset(),
     subtitle_at = next((k for k, u in enumerate(rest) if k > 0 and roles.is_subtitle(u.text)), None)
     main = rest[:subtitle_at] if subtitle_at is not None else rest
     subs = rest[subtitle_at:] if subtitle_at is not None else []
+    # a label the page prints over other titles too heads the group as its section, however the next line
+    # would run on from it (患难见真情 共同抗疫情 / 图片报道)
+    while len(main) > 1 and len(main[0].lines) == 1 and "".join(main[0].text.split()) in labels:
+        sections.append(main.pop(0))
     for u in sections:
         out.append((u, Role.SECTION))
     # lines that carry one another on are one heading (a title wrapped over two or three lines)
@@ -240,6 +244,7 @@ def rule_units(text: str) -> tuple[list[Unit], dict[int, int] | None]:
 
 def banners(units: list[Unit]) -> list[Unit]:
     """Labels, page banners and series banners among the headings: furniture, or an item's section."""
+    units = _labels_apart(units)
     out = [u.as_kind(FURN) if u.kind == HEAD and (roles.is_label(u.text) and not _over_its_title(units, k)
                                                  and not _over_its_text(units, k)
                                                  or roles.is_furniture(u.text)) else u
@@ -259,6 +264,23 @@ def banners(units: list[Unit]) -> list[Unit]:
     for k, u in enumerate(out):
         if u.kind == HEAD and roles.is_series_banner(u.text) and not _in_group(out, k):
             out[k] = u.as_kind(SECTION)
+    return out
+
+
+def _labels_apart(units: list[Unit]) -> list[Unit]:
+    """A heading of two lines or more whose first line the page prints as a heading of its own elsewhere (a
+    column's label over another title, 患难见真情 共同抗疫情) is that label over a heading of its own (图片报道),
+    however the two lines would run on: the unit is cut after its first line (where no span runs across)."""
+    alone = {"".join(u.text.split()) for u in units if u.kind == HEAD and len(u.lines) == 1}
+    out: list[Unit] = []
+    for u in units:
+        first = "".join(u.lines[0].text.split())
+        cut = u.lines[1].start if u.kind == HEAD and len(u.lines) > 1 else None
+        if cut is None or first not in alone or len(first) < LABEL_MIN_CHARS or any(a < cut < b for a, b in u.spans):
+            out.append(u)
+            continue
+        out += [dataclasses.replace(u, lines=u.lines[:1], spans=tuple(sp for sp in u.spans if sp[0] < cut)),
+                dataclasses.replace(u, lines=u.lines[1:], spans=tuple(sp for sp in u.spans if sp[0] >= cut))]
     return out
 
 

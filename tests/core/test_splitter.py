@@ -448,3 +448,36 @@ def test_the_lines_of_a_kicker_wrapped_over_two_are_no_section():
     recs = [r for r in page_records(split_page(("kick2.txt", "\n".join([*heads, "", park, ""]))))
             if r["kind"] != "furniture"]
     assert [(r["section"], r["kicker"] + r["title"]) for r in recs] == [("", "".join(heads))]
+
+
+def test_full_headlines_tell_the_pages_direction_before_a_features_subheads():
+    # headlines printed after their bodies, each with its byline; the feature's subheads name the text
+    # below them (as subheads do, whichever way the page prints its headlines) and outnumber the headlines
+    text = "\n".join([
+        "近日，城区新建的三座口袋公园正式向市民开放，设有步道、座椅和儿童游乐设施。", "",
+        "城区口袋公园开放迎客", "本报记者 王明", "",
+        "市图书馆从下月起每天开放至晚上九点，方便上班族借阅。", "",
+        "增设自习座位", "", "图书馆还将增设自习座位两百个，满足市民学习需求。", "",
+        "开通线上借阅", "", "市民可在手机上线上借阅电子图书，足不出户读好书。", "",
+        "举办读书讲座", "", "每月举办读书讲座，邀请作家与读者面对面交流。", "",
+        "市图书馆延长开放时间", "本报记者 李华", "",
+        "铁路部门预计，今天起将迎来春运返程客流高峰，车站增开临时列车。", "",
+        "春运返程客流高峰到来", "本报记者 张强", "",
+    ])
+    page = split_page(("direction.txt", text))
+    assert check_invariant(page) == []
+    recs = [r for r in page_records(page) if r["kind"] != "furniture"]
+    assert [(r["title"], r["body"][0][:4], len(r["subheads"])) for r in recs] == [
+        ("城区口袋公园开放迎客", "近日，城", 0), ("市图书馆延长开放时间", "市图书馆", 3), ("春运返程客流高峰到来", "铁路部门", 0)]
+
+
+def test_a_label_the_page_prints_again_over_a_title_heads_it_as_its_section_however_the_lines_join():
+    park = "近日，城区新建的三座口袋公园正式向市民开放，设有步道、座椅和儿童游乐设施。"
+    photo = "2月15日，铁路部门在车站增开临时列车，迎接春运返程客流高峰。"
+    label = "患难见真情 共同抗疫情"
+    page = split_page(("label2.txt", "\n".join([label, "城区口袋公园开放迎客", "", park, "", label, "图片报道", "",
+                                                photo, ""])))
+    assert check_invariant(page) == []
+    recs = [r for r in page_records(page) if r["kind"] != "furniture"]
+    assert [(r["section"], r["kicker"], r["title"]) for r in recs] == [
+        (label, "", "城区口袋公园开放迎客"), (label, "", "图片报道")]
