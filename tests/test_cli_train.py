@@ -141,12 +141,15 @@ def test_a_project_learns_imports_with_its_model_resplits_and_reports_its_curve(
 def test_a_model_that_splits_by_its_paper_s_profile_does_so_in_split_and_import(tmp_path, pages):
     """A project whose profiled rules did best stores a model that splits with them: `split --model` and
     `import --model` give the rules' split with the profile's values, which differs from the plain rules'."""
+    from app.core.assembly import assemble
     from app.core.profile import Profile
     from app.core.projectmodel import PROFILE, USE, ProjectModel
+    from app.core.splitter import rule_units
     from app.core.training import learn
 
     project = learn(examples(pages[:3]), folds=2, curve=False).model
-    profile = Profile.of({"assembly.DIRECTION": False})
+    # (the profile reads the pages the other way round from the plain rules' reading of the first)
+    profile = Profile.of({"assembly.DIRECTION": not assemble(rule_units(pages[6].text)[0]).forward})
     path = tmp_path / "paper.model"
     ProjectModel(project.crf, dict(project.info, **{PROFILE: profile.to_json(), USE: "rules"}),
                  base=project.base).save(path)
