@@ -518,13 +518,16 @@ class Store:
     def load_page(self, page_id: int) -> Page:
         """The editor's current page model (exactly as last saved). The text is checked against the hash
         stored with it: a changed byte in the file is reported, never shown as the page."""
-        row = self._page_row(page_id, "text, model, sha256")
-        raw = unpack_raw_text(row["text"])
+        row = self.db.execute("select text, model, sha256 from pages where id = ?", [page_id]).fetchone()
+        if row is None:
+            raise StoreError(f"{self.path}: no page {page_id}")
+        stored, model, sha = row
+        raw = unpack_raw_text(stored)
         text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-        if text_sha256(raw) != row["sha256"]:
+        if text_sha256(raw) != sha:
             raise StoreError.said("{path}: the project file is damaged (the text of page {page} does not "
                                   "match its hash); restore it from a backup", path=self.path, page=page_id)
-        return _stored_page(row["model"], text)
+        return _stored_page(model, text)
 
     def load_records(self, page_id: int) -> dict[int, ItemRecord]:
         """The records of the page's items as last saved (the export's records), by item id."""

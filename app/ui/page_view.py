@@ -106,6 +106,7 @@ class _Tints:
         self.view = view
         self.starts: list[int] = []
         self.spans: list[tuple[int, int, QTextCharFormat]] = []
+        self._ranges: dict[tuple[int, int, int], QTextLayout.FormatRange] = {}
         self.generation = 0
         self._idle = QTimer(view, singleShot=True, interval=0)
         self._idle.timeout.connect(self._tint_some)
@@ -113,6 +114,7 @@ class _Tints:
 
     def set_spans(self, spans: list[tuple[int, int, QTextCharFormat]], new_page: bool = False) -> None:
         self.spans = sorted(spans, key=itemgetter(0))
+        self._ranges = {}  # (start, end, id of the format) -> its FormatRange, made once (for these spans' formats)
         self.starts = list(map(itemgetter(0), self.spans))
         if new_page:
             self.generation = self.generation % 1_000_000 + 1
@@ -132,7 +134,15 @@ class _Tints:
                 pieces[-1] = (pieces[-1][0], b, fmt)  # one range where one format goes on
             elif b > a:
                 pieces.append((a, b, fmt))
-        return [_range(a, b, fmt) for a, b, fmt in pieces]
+        ranges = self._ranges
+        out = []
+        for a, b, fmt in pieces:  # the same range of a format recurs on many lines (a column's full lines)
+            key = (a, b, id(fmt))
+            r = ranges.get(key)
+            if r is None:
+                r = ranges[key] = _range(a, b, fmt)
+            out.append(r)
+        return out
 
     def _within(self, pos: int, end: int) -> Iterator[tuple[int, int, QTextCharFormat]]:
         """The spans reaching into the text from `pos` to `end`, in order, cut to it, relative to `pos`."""
@@ -248,6 +258,27 @@ class _Tints:
                 layout.blockBoundingRect(block)
                 block = block.next()
         self._next_idle = last + 1
+
+
+_TINT_FORMATS: dict[tuple[int, ...], QTextCharFormat] = {}
+
+
+def _tint_format(background: QColor | None = None, foreground: QColor | None = None,
+                 underline: QColor | None = None) -> QTextCharFormat:
+    """The format of a tint (a background, perhaps a text colour) or of a correction (a wavy underline in
+    a colour), one per look, made once."""
+    key = tuple(c.rgba() if c is not None else -1 for c in (background, foreground, underline))
+    fmt = _TINT_FORMATS.get(key)
+    if fmt is None:
+        fmt = _TINT_FORMATS[key] = QTextCharFormat()
+        if background is not None:
+            fmt.setBackground(background)
+        if foreground is not None:
+            fmt.setForeground(foreground)
+        if underline is not None:
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            fmt.setUnderlineColor(underline)
+    return fmt
 
 
 def _range(start: int, end: int, fmt: QTextCharFormat) -> QTextLayout.FormatRange:
@@ -552,23 +583,18 @@ class SourceView(QPlainTextEdit):
         to_doc = self.map.to_doc
         same = self.map.same  # page offsets are document positions: nothing to convert
         for item in page.items:
-            fmt = QTextCharFormat()
-            fmt.setBackground(item_color(page, item))
+            fmt = _tint_format(item_color(page, item))
             if same:
                 out += [(s, e, fmt) for b in item.blocks for s, e in b.spans]
                 continue
             for b in item.blocks:
                 for s, e in b.spans:
                     out.append((to_doc(s), to_doc(e), fmt))
-        red = QTextCharFormat()
-        red.setBackground(QColor(UNASSIGNED_COLOR))
-        red.setForeground(QColor("#8b0000"))
+        red = _tint_format(QColor(UNASSIGNED_COLOR), QColor("#8b0000"))
         for b in page.unassigned:
             for s, e in b.spans:
                 out.append((to_doc(s), to_doc(e), red))
-        fixed = QTextCharFormat()
-        fixed.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        fixed.setUnderlineColor(QColor("#1565c0"))
+        fixed = _tint_format(underline=QColor("#1565c0"))
         for c in page.corrections:
             out.append((to_doc(c.start), to_doc(c.end), fixed))
         return out
