@@ -144,7 +144,13 @@ def _headline_roles(group: Group, labels: frozenset[str] = frozenset(),
         runs = runs[1:]
     runs = _kicker_and_title(runs)
     kicker_from = len(runs) - 2
-    while kicker_from > 0 and _names_article(runs[kicker_from - 1], opening):
+    if (len(runs) >= 3 and len(runs[-2]) == 1 and len(runs[-2][0].lines) == 1
+            and roles.is_column_label(runs[-2][0].text) and _column_label_over(runs[-2][0], runs[-1], labels, opening)
+            and not any(_names_article(run, opening) for run in runs[:-2])):
+        # a column's label right over the title, under the lines of another article's headline printed after
+        # its body (胡春华强调… / 确保实现… / 人民论坛 / 人民军队为人民): the label is the section, no kicker
+        kicker_from = len(runs) - 1
+    while 0 < kicker_from < len(runs) - 1 and _names_article(runs[kicker_from - 1], opening):
         kicker_from -= 1  # (a kicker wrapped over lines of its own)
     for run in runs[:max(0, kicker_from)]:
         out += [(u, Role.SECTION) for u in run]

@@ -481,3 +481,21 @@ def test_a_label_the_page_prints_again_over_a_title_heads_it_as_its_section_howe
     recs = [r for r in page_records(page) if r["kind"] != "furniture"]
     assert [(r["section"], r["kicker"], r["title"]) for r in recs] == [
         (label, "", "城区口袋公园开放迎客"), (label, "", "图片报道")]
+
+
+def test_a_column_label_under_another_headlines_lines_is_the_section_over_its_title():
+    from app.core.assembly import _make_group, char_pairs
+    from app.core.splitter import _headline_roles, rule_units
+
+    # four heading lines standing apart, read as one headline block: another article's headline (printed
+    # after its body), the column's label, the title
+    heads = ["城区新建三座口袋公园正式开放", "市民散步休闲有了新的好去处", "人民论坛", "读书是最好的陪伴"]
+    units, _ = rule_units("\n\n".join([*heads, ""]))
+    assert [u.text for u in units] == heads
+    opening = char_pairs("读书是一种生活方式。在这个信息爆炸的时代，静下心来读一本好书，是最好的陪伴。")
+    got = [(u.text, role.value) for u, role in _headline_roles(_make_group(units), frozenset(), opening)]
+    assert got == [(heads[0], "section"), (heads[1], "section"), ("人民论坛", "section"), (heads[3], "title")]
+    # lines that name the article over the label are its kicker, wrapped
+    units, _ = rule_units("\n\n".join(["信息爆炸的时代", "静下心来读一本好书", "人民论坛", "读书是最好的陪伴", ""]))
+    roles_of = [role.value for _, role in _headline_roles(_make_group(units), frozenset(), opening)]
+    assert "kicker" in roles_of
