@@ -294,6 +294,51 @@ _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、是]|[（(][�
 _PHRASE_BREAK = re.compile(r"[，,：:]")
 
 
+# a numbered part of a text, the number and the form it is set in: 第二章 / 第三节 / 第五条, 二、, （二）, 2、 or 2.
+_PART = re.compile(r"^(?:第(?P<n1>[一二三四五六七八九十\d]+)(?P<unit>[章节条部分编篇卷])|(?P<n2>[一二三四五六七八九十]+)、"
+                   r"|[（(](?P<n3>[一二三四五六七八九十\d]+)[）)]|(?P<n4>\d+)[、.．])")
+_DIGITS = {c: k for k, c in enumerate("一二三四五六七八九", 1)}
+
+
+def _number(n: str) -> int | None:
+    """一 .. 九十九 or digits as a number (None for anything else: 十十, 百)."""
+    if n.isdigit():
+        return int(n)
+    tens, ten, ones = n.partition("十")
+    if not ten:
+        return _DIGITS.get(n) if len(n) == 1 else None
+    if len(tens) > 1 or len(ones) > 1 or (tens and tens not in _DIGITS) or (ones and ones not in _DIGITS):
+        return None
+    return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[ones] if ones else 0)
+
+
+def part_number(text: str) -> tuple[str, int] | None:
+    """The form and number of a heading that numbers a part of its text (第二章 检举控告的接收 -> (第章, 2),
+    二、招聘范围 -> (、, 2)), else None."""
+    m = _PART.match(text.strip())
+    if not m:
+        return None
+    for key, form in (("n1", "第" + (m["unit"] or "")), ("n2", "、"), ("n3", "（）"), ("n4", "1、")):
+        if m[key]:
+            n = _number(m[key])
+            return None if n is None else (form, n)
+    return None
+
+
+def numbered_part(g: Group, earlier: Sequence[Unit]) -> bool:
+    """Is headline group g a numbered part of the text it sits in (第二章 … under the text of 第一章 总 则)?
+    It is when its first heading carries on a numbering that a heading earlier in that text (its headline or
+    a subhead, in `earlier`) has begun, in the same form and with a lower number: a document's chapters,
+    sections and articles (第X章, 第X条, 二、…) are its subheads, never new items, whatever else the block
+    holds."""
+    heads = [u for u in g.units if u.kind == HEAD]
+    own = part_number(heads[0].text) if heads else None
+    if own is None or own[1] < 2:
+        return False
+    return any(u.kind in (HEAD, SUBHEAD) and (other := part_number(u.text)) is not None
+               and other[0] == own[0] and other[1] < own[1] for u in earlier)
+
+
 def _one_heading(g: object) -> str | None:
     """The text of a group that is one plain heading line (no byline, no second heading), else None."""
     if not isinstance(g, Group) or g.strong or len(g.units) != 1 or g.units[0].kind != HEAD:
@@ -604,7 +649,8 @@ def _assemble(seq: list[object], forward: bool) -> tuple[list[Draft], dict[int, 
                 apart = (cur is not None and gi + 1 < len(seq) and isinstance(seq[gi + 1], Unit)
                          and not x.banner and measure_changes(seq, gi, cur.units))
                 subheads = (cur is not None and cur.headline is not None and not apart
-                            and subheads_inside(seq, gi, cur.units))
+                            and (subheads_inside(seq, gi, cur.units)
+                                 or numbered_part(x, [*cur.headline.units, *cur.units])))
                 if (_eligible(seq, gi, True) and not subheads) or cur is None or starts_news or apart:
                     if x.banner and not _eligible(seq, gi, True):
                         loose.update((u.pos, u.as_kind(FURN)) for u in x.units)
@@ -651,7 +697,8 @@ def _assemble(seq: list[object], forward: bool) -> tuple[list[Draft], dict[int, 
             continue
         notice = None
         if isinstance(x, Group):
-            if (_eligible(seq, gi, False) and not subheads_inside(seq, gi, pending)) or (
+            if (_eligible(seq, gi, False) and not subheads_inside(seq, gi, pending)
+                    and not numbered_part(x, pending)) or (
                     not x.strong and _news_title_under(seq, gi) and not carries_on(seq, gi, pending)
                     and not parallel_heading(seq, gi)) or (
                     pending and gi + 1 < len(seq) and isinstance(seq[gi + 1], Unit) and not x.banner

@@ -1166,11 +1166,26 @@ def author_lines(units: list[Unit]) -> list[Unit]:
             continue  # 荆州市 is a place, not a name
         before = out[k - 1] if k else None
         after = units[k + 1] if k + 1 < len(units) else None
+        if before is not None and before.kind == HEAD and _heading_goes_on(before, u):
+            continue  # …检举控告的接收 / 和受理: the heading's second line, not a name (和 is a surname too)
         if before is not None and before.kind == HEAD and (after is None or after.kind == PARA):
             out[k] = u.as_kind(BYLINE)
         elif (lone_name or labelled_names(t) is not None) and _opens_text_alone(u, after):
             out[k] = u.as_kind(BYLINE)  # a lone name over an article's text, its headline printed elsewhere
     return out
+
+
+# conjunctions that, opening a line right under a heading, carry the heading on (…的接收 / 和受理); each is
+# also a rare surname, so a name-like line opening with one is read as a name only where it stands apart
+HEADING_CONJUNCTIONS = "和与及并或暨"
+
+
+def _heading_goes_on(head: Unit, u: Unit) -> bool:
+    """Does one-line unit u, set right under heading `head` with no blank line between, carry that heading on
+    (a conjunction opening it and the heading's last line open, no mark closing it)?"""
+    t, last = u.lines[0].text.strip(), head.lines[-1].text.rstrip()
+    return (not u.lines[0].blank_before and len(t) >= 2 and t[0] in HEADING_CONJUNCTIONS and " " not in t
+            and bool(last) and "\u4e00" <= last[-1] <= "\u9fff")
 
 
 def _opens_text_alone(u: Unit, after: Unit | None) -> bool:

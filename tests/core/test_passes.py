@@ -1142,3 +1142,11 @@ def test_heading_here_reads_a_word_at_the_pages_top_over_its_furniture_as_a_labe
                                   *WRAPPED[2:], ""]))
     kinds = list(fixed_roles(lines))
     assert kinds[1] == FURN and not layout.heading_here(lines, kinds, 0)
+
+
+@pytest.mark.parametrize(("text", "part"), [
+    ("第二章 检举控告的接收", ("第章", 2)), ("第十二条 本办法自公布之日起施行", ("第条", 12)),
+    ("第二十一节", ("第节", 21)), ("二、招聘范围", ("、", 2)), ("（三）工作要求", ("（）", 3)), ("4.网上报名", ("1、", 4)),
+    ("第二届读书节开幕", None), ("二月春风似剪刀", None), ("十十、", None)])
+def test_a_heading_numbering_a_part_of_its_text_reads_as_its_form_and_number(text, part):
+    assert assembly.part_number(text) == part

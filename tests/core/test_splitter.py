@@ -187,6 +187,41 @@ def test_a_subhead_wrapped_over_two_lines_is_one_subhead(subhead):
     assert recs[0]["subheads"] == ["".join(subhead), "数字赋能见成效"]
 
 
+def test_a_documents_numbered_chapters_are_its_subheads_not_new_items():
+    # a regulation printed in full: 第二章 carries on the numbering 第一章 began, so it is a subhead of that text
+    # even where its block could be a headline of its own (two lines, the second opening on 和, a surname too)
+    clause = "第{}条 为了规范本市物业服务活动，维护业主和物业服务企业的合法权益，根据有关法律法规，制定本办法。"
+    text = "\n".join([
+        "某市物业管理办法", "", "本报记者 王小明", "",
+        "近日，市政府办公厅印发了《某市物业管理办法》，要求各区各部门认真遵照执行。办法全文如下。", "",
+        "第一章 总 则", "", clause.format("一"), "", clause.format("二"), "",
+        "第二章 物业服务的收费", "和管理", "", clause.format("三"), "", clause.format("四"), "",
+        "第三章 附 则", "", clause.format("五"), "",
+    ])
+    page = split_page(("rules.txt", text))
+    check_invariant(page)
+    recs = [r for r in page_records(page) if r["kind"] != "furniture"]
+    assert [r["title"] for r in recs] == ["某市物业管理办法"]
+    assert recs[0]["subheads"] == ["第一章 总 则", "第二章 物业服务的收费和管理", "第三章 附 则"]
+    assert recs[0]["authors"] == [{"name": "王小明", "role": "记者"}]
+
+
+@pytest.mark.parametrize("chapter", [["第三章 附 则", "（试行）"], ["第三章", "附 则"]])
+def test_a_chapter_on_another_topic_is_still_a_subhead_of_the_document(chapter):
+    # two heading lines over text that shares few words with the chapters before: a headline by its layout, but
+    # 第三章 carries on the numbering that 第一章, a heading earlier in the same text, began
+    clause = "第{}条 为了规范本市物业服务活动，维护业主和物业服务企业的合法权益，根据有关法律法规，制定本办法。"
+    last = "第{}条 本办法由市住房城乡建设局负责解释，自二〇二〇年三月一日起施行，原有规定同时废止。"
+    text = "\n".join([
+        "某市物业管理办法", "", "本报记者 王小明", "",
+        "近日，市政府办公厅印发了《某市物业管理办法》，要求各区各部门认真遵照执行。办法全文如下。", "",
+        "第一章 总 则", "", clause.format("一"), "", clause.format("二"), "",
+        *chapter, "", last.format("三"), "", last.format("四"), "",
+    ])
+    recs = [r for r in page_records(split_page(("rules.txt", text))) if r["kind"] != "furniture"]
+    assert [(r["title"], r["subheads"]) for r in recs] == [("某市物业管理办法", ["第一章 总 则", "".join(chapter)])]
+
+
 def test_a_subhead_wrapped_over_two_lines_of_a_double_spaced_page_is_one_subhead():
     # a blank line after every printed line: the two lines are still one block of lines, one subhead
     rows = ["情系民生 守护健康", "——某市卫生工作侧记", "张三 李四", *WRAPPED, "对孩子", "做好家庭教育", *WRAPPED,
