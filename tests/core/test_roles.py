@@ -63,13 +63,19 @@ def test_jump_lines(line, jump):
 
 @pytest.mark.parametrize("line", ["电话号码：0731-55571766", "全国网点：www.boc.cn 客服热线：95566",
                                   "兴业银行 INDUSTRIAL BANK OF CHINA", "产品编码：Z700202000006", "3.9%—4.4%",
-                                  "- 回收产品打底 稳健运作"])
+                                  "- 回收产品打底 稳健运作", "来信请寄：service@example.net"])
 def test_ad_lines(line):
     assert roles.is_ad_line(line)
 
 
 def test_body_sentence_is_not_an_ad_line():
     assert not roles.is_ad_line("今年以来，湖北高位推进数智化病理服务体系建设。")
+
+
+@pytest.mark.parametrize("line", ["法国网友@Bruno Lhopiteau:我的航班刚刚取消，", "——@北国之春", "网友@小城故事：点赞！"])
+def test_a_social_media_handle_alone_is_no_ad_cue(line):
+    # a reader's handle quoted in a page of comments is no advertiser's contact (an e-mail address is)
+    assert not roles.is_ad_line(line)
 
 
 def test_brand_and_contact_lines():

@@ -534,3 +534,16 @@ def test_a_column_label_under_another_headlines_lines_is_the_section_over_its_ti
     units, _ = rule_units("\n\n".join(["信息爆炸的时代", "静下心来读一本好书", "人民论坛", "读书是最好的陪伴", ""]))
     roles_of = [role.value for _, role in _headline_roles(_make_group(units), frozenset(), opening)]
     assert "kicker" in roles_of
+
+
+def test_a_page_of_readers_comments_signed_by_handles_is_no_ad():
+    # each comment opens on its writer's social-media handle (网友@…): no phone, price or address, so no ad
+    comments = ["英国网友@Tom Smith:我和家人都在中国，亲身体验到防控疫情的认真和成效。",
+                "美国网友@RainNY:各地发布的数据显示，新增病例连续多日下降。",
+                "法国网友@Anne Roy:我的航班取消了，但社区工作人员每天都来问候。",
+                "荷兰网友@Bart Sluis:在抗击疫情的过程中，大家守望相助。"]
+    text = "\n".join(["海外网友点赞中国抗疫", "", "本报记者 王小明", "",
+                      "疫情发生以来，不少外国网友在社交媒体上留言，讲述他们的亲身经历。", "",
+                      *[row for c in comments for row in (c, "")]])
+    recs = page_records(split_page(("comments.txt", text)))
+    assert [(r["kind"], r["title"], len(r["body"])) for r in recs] == [("news", "海外网友点赞中国抗疫", 5)]
