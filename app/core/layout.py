@@ -405,7 +405,10 @@ def ad_roles(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tuple[UnitKi
     """Clusters of ad-like lines (phone numbers, web addresses, rates), with the advertiser's name above
     them, become ad regions; a cluster holding an article's byline is not an ad."""
     out = list(kinds)
-    hits = [i for i, ln in enumerate(lines) if not out[i] and roles.is_ad_line(ln.text)]
+    strong = [not out[i] and roles.is_ad_line(ln.text) for i, ln in enumerate(lines)]
+    # a social-media handle (——@某某) counts among an ad's lines, but alone it makes no ad: a page of readers'
+    # comments signs each with one (英国网友@…)
+    hits = [i for i, ln in enumerate(lines) if strong[i] or not out[i] and _HANDLE.search(ln.text)]
     clusters: list[list[int]] = []
     for i in hits:
         if clusters and i - clusters[-1][-1] <= AD_CLUSTER_GAP:
@@ -430,6 +433,8 @@ def ad_roles(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tuple[UnitKi
         short = all(roles.width(lines[i].text) <= AD_SHORT_WIDTH for i in cl)
         a, b = cl[0], cl[-1]
         low, floor = floor, b + 1
+        if not any(strong[i] for i in cl):
+            continue
         if len(cl) < AD_MIN_HITS and not (len(cl) == AD_MIN_HITS - 1 and short
                                           and any(roles.is_contact_line(lines[i].text) for i in cl)):
             continue
@@ -449,6 +454,7 @@ def ad_roles(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tuple[UnitKi
 
 
 _CLAUSE_MARK = re.compile(r"[，。；！？,;!?]")
+_HANDLE = re.compile(r"@\w")  # a social-media handle (an e-mail address is an ad line of its own)
 _PAUSE_MARK = re.compile(r"[，,、；;：:]")
 _NAME_ONLY = re.compile(r"[\u4e00-\u9fff·]{2,5}")  # a name alone on its line: no mark, digit or letter
 # a column or series label in brackets, printed on its own line under the title it closes: （新论）, （人民要论）

@@ -547,3 +547,12 @@ def test_a_page_of_readers_comments_signed_by_handles_is_no_ad():
                       *[row for c in comments for row in (c, "")]])
     recs = page_records(split_page(("comments.txt", text)))
     assert [(r["kind"], r["title"], len(r["body"])) for r in recs] == [("news", "海外网友点赞中国抗疫", 5)]
+
+
+def test_an_ads_social_media_handle_still_counts_among_its_lines():
+    # the handle alone is no ad cue, but beside a phone number it is one of the ad's lines
+    body = "本报讯（记者王明）市图书馆从下月起每天开放至晚上九点。图书馆负责人说，此举是为了方便上班族借阅。"
+    text = "\n".join(["市图书馆延长开放时间", "", body, "", "某某科技有限公司", "——@某某科技", "", "创新点亮生活", "",
+                      "科技让城市更美好", "联系电话：0755-12345678", ""])
+    recs = page_records(split_page(("ad.txt", text)))
+    assert [(r["kind"], r["title"]) for r in recs] == [("news", "市图书馆延长开放时间"), ("ad", "某某科技有限公司")]
