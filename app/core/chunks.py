@@ -87,6 +87,21 @@ def _wrapped(ln: Ln) -> bool:
     return ln.width >= MEASURE_MIN_WIDTH and not roles.ends_sentence(ln.text)
 
 
+def _at_measure(ln: Ln, measure: float) -> bool:
+    """Is the line a full line of the column whose measure is `measure`?"""
+    return abs(ln.width - measure) <= MEASURE_SLACK
+
+
+def _cut_at_foot(ln: Ln, measure: float) -> bool:
+    """Is the line a full line of the column that stops mid-sentence (where a column's foot may cut it)?"""
+    return _at_measure(ln, measure) and not roles.ends_sentence(ln.text)
+
+
+def _full_lines(lines: tuple[Ln, ...], run: tuple[int, int], measure: float) -> int:
+    """How many lines of the run (first, last) are full lines of the column."""
+    return sum(1 for x in range(run[0], run[1] + 1) if _at_measure(lines[x], measure))
+
+
 def alternating_measures(lines: tuple[Ln, ...]) -> tuple[float, float] | None:
     """The two column measures that take turns on the page (the one printed first, first), if any.
 
@@ -317,8 +332,7 @@ def shared_measure_threads(lines: tuple[Ln, ...]) -> list[int] | None:
     if measure is None:
         return None
     runs = text_runs(lines, unmarked_switches(lines, measure))
-    cut = [b > a and abs(lines[b].width - measure) <= MEASURE_SLACK and not roles.ends_sentence(lines[b].text)
-           and sum(1 for x in range(a, b + 1) if abs(lines[x].width - measure) <= MEASURE_SLACK) >= MIN_RUN_LINES
+    cut = [b > a and _cut_at_foot(lines[b], measure) and _full_lines(lines, (a, b), measure) >= MIN_RUN_LINES
            for a, b in runs]
     if sum(1 for k in range(1, len(runs) - 1) if cut[k - 1] and cut[k]) < MIN_CUT_PAIRS:
         return None
@@ -344,7 +358,7 @@ def unmarked_switches(lines: tuple[Ln, ...], measure: float) -> frozenset[int]:
     a wrong cut inside an article costs more than a missed switch."""
     n = len(lines)
     texts = [ln.text for ln in lines]
-    full = [abs(ln.width - measure) <= MEASURE_SLACK and not roles.ends_sentence(ln.text) for ln in lines]
+    full = [_cut_at_foot(ln, measure) for ln in lines]
     seen: dict[int, bool] = {}
 
     def opens(k: int) -> bool:  # (a chunk opens at line k with nothing joining it to the full line above)
@@ -503,7 +517,7 @@ def _shown_returns(lines: tuple[Ln, ...], runs: list[tuple[int, int]], kinds: li
     more)."""
     chunks: list[list[int]] = []  # per chunk: [move that opened it, lines at the measure, first line, last line]
     for r, (a, b) in enumerate(runs):
-        full = sum(1 for x in range(a, b + 1) if abs(lines[x].width - measure) <= MEASURE_SLACK)
+        full = _full_lines(lines, (a, b), measure)
         if r == 0 or kinds[r]:
             chunks.append([kinds[r], full, a, b])
         else:
@@ -514,7 +528,7 @@ def _shown_returns(lines: tuple[Ln, ...], runs: list[tuple[int, int]], kinds: li
     for k in range(2, len(chunks)):
         move, full, first, _ = chunks[k]
         resumed = chunks[k - 2][3]  # (the chunk before the one left is the same thread's)
-        cut = abs(lines[resumed].width - measure) <= MEASURE_SLACK and not roles.ends_sentence(lines[resumed].text)
+        cut = _cut_at_foot(lines[resumed], measure)
         if move == 1 and cut and min(full, chunks[k - 1][1], chunks[k - 2][1]) >= MIN_RUN_LINES:
             pair = instances[first], instances[chunks[k - 1][2]]
             for i in pair:
@@ -577,7 +591,7 @@ def headlines_inside(lines: tuple[Ln, ...]) -> tuple[Ln, ...]:
         return b - a < HEAD_RUN_LINES and all(
             roles.is_headingish(texts[x]) and not has_credit(texts[x])
             and (texts[x].rstrip().endswith("——") or not roles.ends_sentence(texts[x])) for x in range(a, b + 1)
-        ) and any(abs(lines[x].width - measure) > MEASURE_SLACK for x in range(a, b + 1))
+        ) and any(not _at_measure(lines[x], measure) for x in range(a, b + 1))
 
     def opens_text(r: int) -> bool:  # (an article's text opens here: its byline or its lead, 本报讯…)
         t = texts[runs[r][0]]
@@ -628,7 +642,6 @@ def _text_run(lines: tuple[Ln, ...], run: tuple[int, int], measure: float) -> bo
     """A run of a column's text cut mid-sentence at its foot: its last line is a full line at the column's
     `measure` that does not end a sentence, and it holds `MIN_RUN_LINES` such lines or that line could be no
     heading (a title's line may fill the column too)."""
-    a, b = run
-    full = [x for x in range(a, b + 1) if abs(lines[x].width - measure) <= MEASURE_SLACK]
-    return bool(full) and full[-1] == b and not roles.ends_sentence(lines[b].text) and (
-        len(full) >= MIN_RUN_LINES or not roles.is_headingish(lines[b].text))
+    last = lines[run[1]]
+    return _cut_at_foot(last, measure) and (
+        _full_lines(lines, run, measure) >= MIN_RUN_LINES or not roles.is_headingish(last.text))
