@@ -22,8 +22,15 @@ learnt from the other three seeds' hand gold, against the rules, and the split t
 Targets: article F1 >= 0.95 after 10 pages, never worse than the shipped model; 20 pages learnt in under 30 s;
 memory under 1 GB. Prints a table per family, and last one JSON line.
 
+A layout family draws a new column width, headline direction, byline form and furniture for each page, so it
+has little per-paper constant to learn; a real paper has them. With --papers N, N papers drawn from layout
+families (`tools.typeset.papers`: a family's style with every per-page draw fixed to one value, the paper's
+masthead, editors, column labels and banners drawn once) are learnt the same way, months as above, and a
+summary gives each paper's article F1 of the rules, the project model, the profiled rules and as chosen.
+
 usage: python benchmarks/learning_curve.py [--families interleaved,scrambled,crlf-halfwidth] [--test-pages 40]
-           [--sizes 0,5,10,20,40] [--seed 0] [--corpus PATH] [--seeds]
+           [--sizes 0,5,10,20,40] [--seed 0] [--corpus PATH] [--seeds] [--papers 5 [--only-papers]]
+           [--paper-families city-paper,crlf-halfwidth,...] [--no-timing]
 """
 
 from __future__ import annotations
@@ -56,10 +63,14 @@ from app.core.training import (  # noqa: E402
     sequences,
 )
 from tools.build_model import PAGES_PER_FAMILY  # noqa: E402
+from tools.typeset.corpus import load_month  # noqa: E402
 from tools.typeset.generate import generate  # noqa: E402
+from tools.typeset.papers import Paper, draw_paper, paper_pages  # noqa: E402
 
 MEASURES = ("article_f1", "headline_accuracy", "author_f1", "paragraph_f1", "caption_f1")
 NEW_PAPERS = ("interleaved", "scrambled", "crlf-halfwidth")  # left out of the shipped model's training
+# --papers N: paper k drawn from the k-th of these families (cycling), with seed k
+PAPER_FAMILIES = ("city-paper", "crlf-halfwidth", "scrambled", "interleaved", "indented")
 TRAIN_MONTH, TEST_MONTH = "2019-02", "2020-02"
 TIMED_PAGES = 20
 TARGET_F1, TARGET_AT = 0.95, 10
@@ -75,16 +86,36 @@ def row(label: str, result: dict[str, Any], note: str = "") -> str:
     return f"{label:<24} " + " ".join(f"{result[m]:>9.3f}" for m in MEASURES) + f"  {note}"
 
 
+def paper_examples(paper: Paper, month: str, n: int, seed: int, corpus: str | None) -> list[Example]:
+    return [Example(ts.name, ts.text, page_from_pieces(ts.name, ts.text, ts.gold))
+            for ts in paper_pages(paper, month, n, seed, corpus)]
+
+
 def family_curve(family: str, sizes: list[int], test_pages: int, seed: int, corpus: str | None) -> dict[str, Any]:
+    """The curve of a layout family taken as a new paper (each of its pages drawn in a style of its own)."""
+    return curve(family, examples(TRAIN_MONTH, family, max(sizes), seed, corpus),
+                 examples(TEST_MONTH, family, test_pages, 7919 + seed, corpus), sizes)
+
+
+def paper_curve(family: str, paper_seed: int, sizes: list[int], test_pages: int, seed: int,
+                corpus: str | None) -> dict[str, Any]:
+    """The curve of one paper drawn from a family (`tools.typeset.papers`: its constants on every page)."""
+    paper = draw_paper(family, paper_seed, load_month(TRAIN_MONTH, corpus)[1])
+    result = curve(paper.key, paper_examples(paper, TRAIN_MONTH, max(sizes), seed, corpus),
+                   paper_examples(paper, TEST_MONTH, test_pages, 7919 + seed, corpus), sizes)
+    return {"family": family, "paper_seed": paper_seed, **result}
+
+
+def curve(name: str, train_examples: list[Example], test_examples: list[Example], sizes: list[int]) -> dict[str, Any]:
+    """Learn from the first 0, 5, 10... of `train_examples` and score on `test_examples`."""
     base = shipped_model()
-    train_examples = examples(TRAIN_MONTH, family, max(sizes), seed, corpus)
     train = [prepare(ex, base) for ex in train_examples]
-    test = [prepare(ex, base) for ex in examples(TEST_MONTH, family, test_pages, 7919 + seed, corpus)]
+    test = [prepare(ex, base) for ex in test_examples]
     rules = {p.example.key: page_records(split_page((p.example.key, p.example.text)), with_tags=False) for p in test}
     shipped = {p.example.key: page_records(split_page((p.example.key, p.example.text), model=base), with_tags=False)
                for p in test}
     curve, chosen, profiles = [], [], []
-    print(f"\n{family}: learnt from pages of {TRAIN_MONTH}, scored on {len(test)} pages of {TEST_MONTH}")
+    print(f"\n{name}: learnt from pages of {TRAIN_MONTH}, scored on {len(test)} pages of {TEST_MONTH}")
     print(f"{'pages learnt from':<24} " + " ".join(f"{m[:9]:>9}" for m in MEASURES) + "  fit")
     print(row("Newsdesk's default split", score_pages(test, rules), "(reference)"))
     ceiling = score_pages(test, {p.example.key: records_of(p, p.labels) for p in test})
@@ -118,6 +149,25 @@ def family_curve(family: str, sizes: list[int], test_pages: int, seed: int, corp
             print(row(f"  {size}, as chosen", picked, f"({which}: the split the project uses)"))
     return {"curve": curve, "chosen": chosen, "profiled": profiles, "rules": score_pages(test, rules),
             "ceiling": ceiling}
+
+
+def print_papers(papers: dict[str, dict[str, Any]]) -> None:
+    """The papers' article F1 side by side: the rules, and each split after each number of pages."""
+    sizes = [p["pages"] for p in next(iter(papers.values()))["curve"]] if papers else []
+    print("\npapers, article F1: the rules / the project model / the profiled rules / as chosen, by pages learnt from")
+    for name, res in papers.items():
+        model = {p["pages"]: p["article_f1"] for p in res["curve"]}
+        prof = {p["pages"]: p["article_f1"] for p in res["profiled"]}
+        used = {p["pages"]: f"{p['article_f1']:.3f} ({p['chosen']})" for p in res["chosen"]}
+        cells = [f"{n}: {model[n]:.3f}" + (f" / {prof[n]:.3f} / {used[n]}" if n in used else "") for n in sizes]
+        print(f"  {name:<28} rules {res['rules']['article_f1']:.3f}; " + "; ".join(cells))
+    for n in sizes:
+        rows = [res for res in papers.values()]
+        mean = {key: sum(next((p["article_f1"] for p in r[key] if p["pages"] == n), r["rules"]["article_f1"])
+                         for r in rows) / len(rows) for key in ("curve", "profiled", "chosen")}
+        rules = sum(r["rules"]["article_f1"] for r in rows) / len(rows)
+        print(f"  mean after {n:>2} pages: rules {rules:.3f}, project model {mean['curve']:.3f}, profiled rules "
+              f"{mean['profiled']:.3f}, as chosen {mean['chosen']:.3f}")
 
 
 def seeds_left_out(pages_per_family: int, seed: int, corpus: str | None) -> dict[str, Any]:
@@ -201,6 +251,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--test-pages", type=int, default=40)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--corpus", default=None, help="corpus file (default ../shared/train/peoples_daily.jsonl.gz)")
+    ap.add_argument("--papers", type=int, default=0, help="also N papers drawn from the paper families (each "
+                    "with its constants on every page: tools/typeset/papers.py)")
+    ap.add_argument("--paper-families", default=",".join(PAPER_FAMILIES))
+    ap.add_argument("--only-papers", action="store_true", help="the papers alone, no layout family")
+    ap.add_argument("--no-timing", action="store_true", help="skip the timing of learning from 20 pages")
     ap.add_argument("--seeds", action="store_true", help="also the seeds, each split by a project model learnt "
                     "from the other seeds (four fits of the shipped model's recipe: minutes)")
     ap.add_argument("--loso-pages-per-family", type=int, default=PAGES_PER_FAMILY, help="the recipe's pages for --seeds")
@@ -209,17 +264,26 @@ def main(argv: list[str] | None = None) -> None:
     sizes = sorted({int(s) for s in args.sizes.split(",")})
     print("learning curve of a project model on papers the shipped model never saw; measures: " + ", ".join(MEASURES))
     results: dict[str, Any] = {"families": {}}
-    for family in families:
+    for family in [] if args.only_papers else families:
         results["families"][family] = family_curve(family, sizes, args.test_pages, args.seed, args.corpus)
+    paper_families = [f for f in args.paper_families.split(",") if f]
+    if args.papers:
+        results["papers"] = {}
+        for k in range(args.papers):
+            res = paper_curve(paper_families[k % len(paper_families)], k, sizes, args.test_pages, args.seed,
+                              args.corpus)
+            results["papers"][f"paper-{res['family']}-{k}"] = res
+        print_papers(results["papers"])
     if args.seeds:
         results["seeds"] = seeds_left_out(args.loso_pages_per_family, args.seed, args.corpus)
-    times = timing(families[0], args.seed, args.corpus)
+    times = (timing(families[0], args.seed, args.corpus) if not args.no_timing else
+             {"learn_20_s": 0.0, "features_20_s": 0.0, "ratio_to_features": 0.0, "train_command_20_s": 0.0})
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\nlearning from {TIMED_PAGES} pages ({families[0]}): {times['learn_20_s']} s (reading their features "
           f"alone: {times['features_20_s']} s, ratio {times['ratio_to_features']}); `newsdesk train` on them "
           f"(5-fold cross-validation and curve): {times['train_command_20_s']} s; peak memory {peak_mb:.0f} MB")
     checks = {}
-    for family, res in results["families"].items():
+    for family, res in [*results["families"].items(), *results.get("papers", {}).items()]:
         at = {p["pages"]: p["article_f1"] for p in res["curve"]}
         used = {p["pages"]: p["article_f1"] for p in res["chosen"]}
         shipped, rules = at.get(0, 0.0), res["rules"]["article_f1"]

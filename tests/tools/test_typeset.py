@@ -20,6 +20,7 @@ from tools.typeset.corpus import EXCERPT, SHARED_CORPUS, load_month, parse_bylin
 from tools.typeset.families import FAMILIES
 from tools.typeset.generate import generate
 from tools.typeset.gold import page_model, problems
+from tools.typeset.papers import draw_paper, paper_pages
 from tools.typeset.printer import KNOWN_APP_MISREADS
 from tools.typeset.wrap import width_of
 
@@ -205,3 +206,77 @@ def test_each_family_prints_what_it_says():
     assert any(b.lines[0].startswith(("　　", "  ")) for ts in indented for b in ts.blocks if b.role == "body")
     briefs = sample("briefs")
     assert sum(len(it["body"]) == 1 for ts in briefs for it in ts.gold["items"]) > 10
+
+
+# --- papers: one paper's constants on every page -----------------------------------------------------------
+def _paper_sample(family, seed=0, n=4):
+    _, pools = load_month("2019-02", CORPUS)
+    paper = draw_paper(family, seed, pools)
+    return paper, list(paper_pages(paper, "2019-02", n, 0, CORPUS)) + list(paper_pages(paper, "2020-02", n, 1, CORPUS))
+
+
+def _shape(line):
+    """A furniture line with its date, weekday and page number masked."""
+    return re.sub(r"(星期|周)[一二三四五六日]", r"\1W", re.sub(r"\d+", "0", line))
+
+
+@pytest.mark.parametrize("family", ["city-paper", "crlf-halfwidth", "scrambled", "interleaved", "indented"])
+def test_a_papers_pages_share_its_constants(family):
+    paper, pages = _paper_sample(family)
+    m = paper.style.masthead
+    assert len(pages) == 8 and {ts.gold["family"] for ts in pages} == {paper.key}
+    for ts in pages:
+        assert ts.problems() == [], ts.name
+        assert check_invariant(page_model(ts.text, ts.gold)) == []
+    # one column width: every body line but a paragraph's last fills the paper's width (closing punctuation hangs)
+    width = paper.style.width[0]
+    body = [ln for ts in pages for b in ts.blocks if b.role == "body" for ln in b.lines[:-1]]
+    assert body and max(width_of(ln.replace(" ", "")) for ln in body) <= width + 2
+    # one line ending, one byline form, one caption credit form on every page
+    assert len({"\r\n" in ts.text for ts in pages}) == 1
+    forms = {f for ts in pages for it in ts.items for f in it.forms
+             if f in printer_forms() and f not in ("none", "benbaoxun")}
+    assert len(forms) <= 1, forms
+    credits = {f for ts in pages for it in ts.items for f in it.forms if f.startswith("credit-")
+               and f != "credit-next-line-paren"}
+    assert len(credits) <= 1, credits
+    # the masthead: the same lines on every page (the date, page number and page name apart)
+    tops = {tuple(_shape(f) for f in ts.gold["furniture"][:len(m.top)]) for ts in pages}
+    if m.top:
+        assert all(m.paper in "".join(ts.gold["furniture"]) or "{paper}" not in "".join(m.top) for ts in pages)
+        names = {name for ts in pages for name in m.page_names if name in "".join(ts.gold["furniture"])}
+        assert names <= set(m.page_names)
+        assert len({tuple(re.sub("|".join(m.page_names), "N", t) for t in top) for top in tops}) == 1, tops
+    if m.bottom:
+        credits_lines = {_shape(f) for ts in pages for f in ts.gold["furniture"] if re.search("编|校对", f)}
+        assert credits_lines and all(any(a in line for team in m.editors for a in team) for line in credits_lines)
+    # only the paper's own column labels
+    sections = {it["section"] for ts in pages for it in ts.gold["items"] if it["section"]}
+    assert sections <= set(m.labels), sections
+
+
+def printer_forms():
+    from tools.typeset.families import CITY_BYLINES, PD_BYLINES
+
+    return set(CITY_BYLINES) | set(PD_BYLINES)
+
+
+def test_same_paper_seed_same_pages_and_another_seed_another_paper():
+    a, pages_a = _paper_sample("city-paper", seed=3, n=2)
+    b, pages_b = _paper_sample("city-paper", seed=3, n=2)
+    assert a == b and [(t.name, t.text, t.gold) for t in pages_a] == [(t.name, t.text, t.gold) for t in pages_b]
+    c, pages_c = _paper_sample("city-paper", seed=4, n=2)
+    assert c.style.masthead != a.style.masthead and [t.text for t in pages_c] != [t.text for t in pages_a]
+
+
+def test_a_paper_is_drawn_from_its_family_and_the_corpus():
+    _, pools = load_month("2019-02", CORPUS)
+    for seed in range(6):
+        paper = draw_paper("crlf-halfwidth", seed, pools)
+        m = paper.style.masthead
+        assert paper.style.crlf == 1.0 and paper.style.halfwidth == 1.0  # the family's own constants stay
+        assert paper.style.width[0] == paper.style.width[1] and len(paper.style.indent) == 1
+        assert paper.style.head_after in (0.0, 1.0) and len(paper.style.bylines) == 1
+        assert all(a in pools.reporters for team in m.editors for a in team)
+        assert all(label in pools.banners for label in m.labels)
+        assert m.paper[:-2] in pools.places or m.paper[:-3] in pools.places

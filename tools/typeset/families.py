@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 # byline forms (see printer.BYLINE_FORMS for what each prints)
 PD_BYLINES = {"dateline": 6, "none": 1, "paper-reporter": 2, "paren-end": 1}
@@ -65,6 +66,9 @@ class Style:
     max_articles: int = 8
     max_paras: int = 30  # a longer document is cut after this many paragraphs
     banner: float = 0.1  # chance of a series or column banner over the page's items (furniture)
+    # a paper's own furniture, names, labels and banners (papers.Masthead), printed on each of its pages in
+    # place of the family's draws; None for a family
+    masthead: Any = None
 
 
 Drawer = Callable[[random.Random], Style]

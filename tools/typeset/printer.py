@@ -418,6 +418,8 @@ class Printer:
 
     def top_furniture(self, page: CorpusPage, paper: str) -> list[PLine]:
         rng = self.rng
+        if self.s.masthead is not None:
+            return self.furniture(self.s.masthead.top_lines(page, rng))
         date = dt.date.fromisoformat(page.date)
         day = rng.choice([f"{date.year}年{date.month}月{date.day}日", f"{date.year}年{date.month:02d}月{date.day:02d}日"])
         weekday = rng.choice(["星期", "周"]) + WEEKDAYS[date.weekday()]
@@ -434,6 +436,8 @@ class Printer:
 
     def bottom_furniture(self) -> list[PLine]:
         rng, pool = self.rng, self.pools.reporters
+        if self.s.masthead is not None:
+            return self.furniture([self.s.masthead.bottom_line(rng)])
         a, b, c = (self._name(pool) for _ in range(3))
         line = rng.choice([f"责任编辑：{a}", f"责任编辑：{a} {b} 美编：{c}", f"本版责编：{a} {b}",
                            f"责任编辑 {a} 美术编辑 {b}", f"本版编辑：{a}  版式设计：{b}", f"责编：{a}  校对：{b}"])
@@ -472,6 +476,9 @@ def typeset_page(page: CorpusPage, pools: Pools, style: Style, seed: int, name: 
         start = rng.randrange(0, len(arts) - style.max_articles + 1)
         arts = arts[start:start + style.max_articles]
     arts = [_brief(a) if rng.random() < style.briefs else _capped(a, style.max_paras) for a in arts]
+    if style.masthead is not None:  # a paper's articles carry its own column labels, and no others
+        m = style.masthead
+        arts = [replace(a, label=rng.choice(m.labels) if rng.random() < m.label_share else "") for a in arts]
     # items: the articles, a notice and ads at random places
     plan: list[tuple[str, Article | None]] = [("article", a) for a in arts]
     if pools.notices and rng.random() < style.notice:
@@ -564,7 +571,7 @@ def typeset_page(page: CorpusPage, pools: Pools, style: Style, seed: int, name: 
         lines += pr.furniture([rng.choice(BRIEF_LABELS)])
     elif pools.banners and rng.random() < style.banner:
         # a series or column banner over the page's items (SPEC: furniture, as it heads no one item)
-        banner = rng.choice(pools.banners)
+        banner = rng.choice(pools.banners if style.masthead is None else style.masthead.banners)
         if banner.startswith("——") and pools.phrases:
             lines += pr.furniture([rng.choice(pools.phrases), banner] if rng.random() < 0.5 else [banner])
         else:
