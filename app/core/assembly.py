@@ -246,7 +246,8 @@ def _dashed_pair(g: object) -> bool:
 def _named_part(seq: list[object], gi: int) -> bool:
     """A feature's part: a short name and a dash over one more heading (杜富民—— / 为患者24小时待命, wrapped
     or not), or a dashed pair next to another (湖南筑牢三大防线防控疫情—— / 全面摸排保安全, then 杭州下城区…——
-    / 一名党员一幢楼: the parts of a round-up, in parallel)."""
+    / 一名党员一幢楼: the parts of a round-up, in parallel), with no article closing or opening between the
+    two (`_closed_between`)."""
     if not _dashed_pair(seq[gi]):
         return False
     heads = [u for u in seq[gi].units if u.kind == HEAD]
@@ -255,7 +256,16 @@ def _named_part(seq: list[object], gi: int) -> bool:
         return True
     groups = [k for k, x in enumerate(seq) if isinstance(x, Group)]
     at = groups.index(gi)
-    return any(_dashed_pair(seq[groups[n]]) for n in (at - 1, at + 1) if 0 <= n < len(groups))
+    return any(_dashed_pair(seq[groups[n]]) and not _closed_between(seq, *sorted((gi, groups[n])))
+               for n in (at - 1, at + 1) if 0 <= n < len(groups))
+
+
+def _closed_between(seq: list[object], lo: int, hi: int) -> bool:
+    """Does an article close or open between groups lo and hi: a closing line (（记者 王三）) or a dispatch
+    (本报讯…) in the text between them? Then the two are headlines of two articles, not parts of one
+    (four typeset draws: 8 dashed pairs next to one another across such a line, all kickers of articles
+    of their own)."""
+    return any(isinstance(x, Unit) and (x.end_marker or x.opening) for x in seq[lo + 1:hi])
 
 
 def subheads_inside(seq: list[object], gi: int, above: list[Unit]) -> bool:
@@ -325,18 +335,33 @@ def part_number(text: str) -> tuple[str, int] | None:
     return None
 
 
-def numbered_part(g: Group, earlier: Sequence[Unit]) -> bool:
+def numbered_part(g: Group, earlier: Sequence[Unit], later: Sequence[Unit] = ()) -> bool:
     """Is headline group g a numbered part of the text it sits in (第二章 … under the text of 第一章 总 则)?
     It is when its first heading carries on a numbering that a heading earlier in that text (its headline or
     a subhead, in `earlier`) has begun, in the same form and with a lower number: a document's chapters,
     sections and articles (第X章, 第X条, 二、…) are its subheads, never new items, whatever else the block
-    holds."""
+    holds. So is the first of them (第一章 总 则 right under the document's title), when a heading below it
+    (in `later`, the headings up to the next full headline) carries its numbering on with the next number."""
     heads = [u for u in g.units if u.kind == HEAD]
     own = part_number(heads[0].text) if heads else None
-    if own is None or own[1] < 2:
+    if own is None:
         return False
+    if own[1] == 1:
+        return any(u.kind == HEAD and part_number(u.text) == (own[0], 2) for u in later)
     return any(u.kind in (HEAD, SUBHEAD) and (other := part_number(u.text)) is not None
                and other[0] == own[0] and other[1] < own[1] for u in earlier)
+
+
+def headings_below(seq: list[object], gi: int) -> list[Unit]:
+    """The heading lines of the groups after group gi, up to the next full headline (a strong group): where
+    a numbering the group opens would carry on inside the same text (`numbered_part`)."""
+    out: list[Unit] = []
+    for x in seq[gi + 1:]:
+        if isinstance(x, Group):
+            if x.strong:
+                break
+            out += [u for u in x.units if u.kind == HEAD]
+    return out
 
 
 def _one_heading(g: object) -> str | None:
@@ -643,14 +668,16 @@ def _assemble(seq: list[object], forward: bool) -> tuple[list[Draft], dict[int, 
                 cur = None  # (text after it is another article's)
                 continue
             if isinstance(x, Group):
-                starts_news = (cur is not None and cur.headline is not None
+                # (a document's numbered part is its subhead, never a short item's title)
+                part = (cur is not None and cur.headline is not None
+                        and numbered_part(x, [*cur.headline.units, *cur.units], headings_below(seq, gi)))
+                starts_news = (cur is not None and cur.headline is not None and not part
                                and not x.strong and _news_title_over(seq, gi)
                                and not carries_on(seq, gi, cur.units) and not parallel_heading(seq, gi))
                 apart = (cur is not None and gi + 1 < len(seq) and isinstance(seq[gi + 1], Unit)
                          and not x.banner and measure_changes(seq, gi, cur.units))
                 subheads = (cur is not None and cur.headline is not None and not apart
-                            and (subheads_inside(seq, gi, cur.units)
-                                 or numbered_part(x, [*cur.headline.units, *cur.units])))
+                            and (subheads_inside(seq, gi, cur.units) or part))
                 if (_eligible(seq, gi, True) and not subheads) or cur is None or starts_news or apart:
                     if x.banner and not _eligible(seq, gi, True):
                         loose.update((u.pos, u.as_kind(FURN)) for u in x.units)
@@ -698,7 +725,7 @@ def _assemble(seq: list[object], forward: bool) -> tuple[list[Draft], dict[int, 
         notice = None
         if isinstance(x, Group):
             if (_eligible(seq, gi, False) and not subheads_inside(seq, gi, pending)
-                    and not numbered_part(x, pending)) or (
+                    and not numbered_part(x, pending, headings_below(seq, gi))) or (
                     not x.strong and _news_title_under(seq, gi) and not carries_on(seq, gi, pending)
                     and not parallel_heading(seq, gi)) or (
                     pending and gi + 1 < len(seq) and isinstance(seq[gi + 1], Unit) and not x.banner

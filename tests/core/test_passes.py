@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from app.core import assembly, layout
-from app.core.assembly import _make_group, assemble, split_point
+from app.core.assembly import _make_group, assemble, part_number, split_point
 from app.core.layout import (
     AD,
     BYLINE,
@@ -878,6 +878,27 @@ def test_a_two_line_heading_block_whose_text_carries_the_feature_on_is_a_subhead
     assert len(assemble(signed).drafts) == 2
 
 
+def test_a_documents_first_numbered_part_under_its_title_is_a_subhead(monkeypatch):
+    # a document printed under the report that announces it: its title and date line (named by the report
+    # above: back to back with the heading below), then 第一章 总 则 over text of another topic. The numbering
+    # 第一章 opens goes on under it (第二章), so it is a part of the text, not the title of a new item
+    monkeypatch.setattr(assembly, "DIRECTION", True)
+    intro = "本报讯（记者王小明）近日，中共中央办公厅印发了《纪检监察机关处理检举控告工作规则》，并发出通知。《规则》全文如下。"
+    clauses = ["第一条 为了保障党员、群众行使监督权利，维护党员、干部合法权益，根据党章和有关法律，制定本文件。",
+               "第二条 本文件适用于各级机关受理的来信、来访、电话和网络等方式提出的意见，坚持实事求是。",
+               "第三条 各级机关应当明确承担来信来访工作职能的部门和人员，负责登记和答复。"]
+    units = [_unit(HEAD, "中办印发规则", 0), _unit(PARA, intro, 100),
+             _unit(HEAD, "检举控告工作规则", 200), _unit(HEAD, "（2020年1月2日中共中央政治局常委会会议审议批准）", 230, blank=0),
+             _unit(HEAD, "第一章 总 则", 300), _unit(PARA, clauses[0], 400), _unit(PARA, clauses[1], 500),
+             _unit(HEAD, "第二章 检举控告的接收", 600), _unit(PARA, clauses[2], 700)]
+    drafts = assemble(units).drafts
+    assert [[u.pos for u in d.units] for d in drafts] == [[100, 200, 230, 300, 400, 500, 600, 700]]
+    assert [u.kind for u in drafts[0].units if u.pos in (300, 600)] == [SUBHEAD, SUBHEAD]
+    # with no 第二章 below it, nothing says 第一章 is a part: it heads the text under it, as before
+    assert len(assemble(units[:7]).drafts) == 2
+    assert part_number("第一章 总 则") == ("第章", 1) and part_number("（二）组织领导") == ("（）", 2)
+
+
 def test_a_photo_reports_title_heads_its_own_item():
     assert _make_group([_unit(HEAD, "图片报道", 0)]).strong
     assert not _make_group([_unit(HEAD, "图片里的春天", 0)]).strong
@@ -910,6 +931,10 @@ def test_dashed_heading_pairs_next_to_one_another_are_a_round_ups_parts():
     assert len(assemble(units).drafts) == 1
     # alone, such a pair over text of another topic heads an article
     assert len(assemble(units[:5]).drafts) == 2
+    # two such pairs with an article's closing line between them (国家卫健委发布会—— / 不同人群 分类防护, its text,
+    # （记者 王三）, then 记者探访武汉超市—— / 这里来了爱心菜) are two articles' headlines, not one round-up's parts
+    closed = [*units[:5], _closing("（记者 王三）", 350), *units[5:]]
+    assert [[u.pos for u in d.units] for d in assemble(closed).drafts] == [[100], [300, 350], [500]]
 
 
 def test_a_title_closing_on_its_columns_name_is_a_heading_whatever_its_width():
