@@ -4,13 +4,14 @@ Builds two pages of about 20,000 characters by concatenating the seed pages, sto
 project, opens the real main window (offscreen unless a display is set) and times opening a page and
 selecting an item on it. An open shows the page in two turns of the event loop, as the app runs for a user:
 
-- `open`, the first paint: from the call until the window has painted the page's text (the store read, the
-  source's text, the tints of the lines in view, the current item outlined), measured as the event loop
+- `open`, the first paint: from the call until the window has painted the page's text (the page's text and
+  its stored summary read, the source's text, the tints of the lines in view, the current item outlined:
+  `app/store/summary.py`), measured as the event loop
   runs: until the event that fills the panes beside the source comes, which Qt delivers after it has
   painted what the open changed (both are posted at low priority, the paint first);
-- `complete`: from the call until every pane is filled and painted (the source's role gutter, the items
-  list, the article view, the item editor's form, the status bar and the window title) and the lines out
-  of view are tinted and laid out too (a few at a time on idle turns);
+- `complete`: from the call until every pane is filled and painted (the page model built from the store,
+  the source's role gutter, the items list, the article view, the item editor's form, the status bar and
+  the window title) and the lines out of view are tinted and laid out too (a few at a time on idle turns);
 - `whole`: the old way, for comparison: every pane filled at once, then the whole window painted
   (`repaint()`: every widget, changed or not).
 

@@ -79,8 +79,12 @@ def _dumps(data: Any) -> str:
 
 def pack_model(model_json: str) -> bytes:
     """A page model's JSON text (`page_to_json`), stored compactly."""
-    data = _map_keys(json.loads(model_json), _encode)
-    return zlib.compress(_dumps(data).encode("utf-8"), LEVEL)
+    return pack_model_data(json.loads(model_json))
+
+
+def pack_model_data(model: Any) -> bytes:
+    """`pack_model` of the model's JSON data (`json.loads` of its text)."""
+    return zlib.compress(_dumps(_map_keys(model, _encode)).encode("utf-8"), LEVEL)
 
 
 @lru_cache(maxsize=512)

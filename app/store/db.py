@@ -6,13 +6,13 @@ with foreign keys on and a busy timeout, so two app instances on one project bot
 is one short `BEGIN IMMEDIATE` transaction (a page is fully written or absent, a kill -9 loses nothing
 that was committed).
 
-Tables (readable in Datasette): `pages` (source text, compressed and checked against its sha256; name,
-path, encoding, imported, status, version, edited, the editor's model, compressed: `app/store/compact.py`),
-`page_auto` (the automatic split as imported; null while it is the editor's model), `items` (one row per
-exported record: metadata columns, lists as JSON; an item keeps its row id across saves), `authors`,
-`tags`, `corrections`, `edits` (history), `state` (key -> JSON), `journal` (unsaved edits), `items_fts`
-(the search index over `items`: `app/store/tokens.py`, `search.py`), `split_models` (the project's own split
-models, `app/store/splitmodels.py`).
+Tables (readable in Datasette): `pages` (source text, compressed and checked against its sha256; name, path,
+encoding, imported, status, version, edited, the editor's model, compressed: `app/store/compact.py`, and its
+summary, what opening the page paints first: `app/store/summary.py`), `page_auto` (the automatic split as
+imported; null while it is the editor's model), `items` (one row per exported record: metadata columns, lists
+as JSON; an item keeps its row id across saves), `authors`, `tags`, `corrections`, `edits` (history), `state`
+(key -> JSON), `journal` (unsaved edits), `items_fts` (the search index over `items`: `app/store/tokens.py`,
+`search.py`), `split_models` (the project's own split models, `app/store/splitmodels.py`).
 """
 
 from __future__ import annotations
@@ -47,6 +47,7 @@ from . import search as _search
 from . import splitmodels as _models
 from .compact import pack_model, pack_text, unpack_model, unpack_model_data, unpack_raw_text, unpack_text
 from .migrations import APPLICATION_ID, COMPACT_STEP, MIGRATION_SET, STEPS, migrate, reindex
+from .summary import PageSummary, pack_model_and_summary, pack_summary, summarise, unpack_summary
 from .tokens import DICTIONARY_KEY, dictionary_id
 
 STATUSES = tuple(Status)
@@ -433,9 +434,9 @@ class Store:
                      status: str = Status.TODO, imported: str | None = None, edited: str | None = None) -> int:
         cur = self.db.execute(
             "insert into pages (name, relpath, path, sha256, text, encoding, imported, status, version, edited,"
-            " model, item_count) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+            " model, summary, item_count) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
             [source.name, source.identity, source.path, sha, pack_text(source.text), source.encoding,
-             imported or now(), status, version, edited, pack_model(model_json)])
+             imported or now(), status, version, edited, *pack_model_and_summary(model_json)])
         return int(cur.lastrowid or 0)
 
     def _write_items(self, page_id: int, records: Sequence[tuple[int | None, ItemRecord]],
@@ -481,8 +482,8 @@ class Store:
         if _edit_time(edited) > _edit_time(row["edited"]):  # the export's edit is newer: it becomes the page
             self._keep_version(page_id, row["model"], row["status"], row["edited"], f"replaced by {origin}")
             self._keep_auto(page_id)
-            self.db.execute("update pages set model = ?, status = ?, edited = ? where id = ?",
-                            [pack_model(model_json), status, edited, page_id])
+            self.db.execute("update pages set model = ?, summary = ?, status = ?, edited = ? where id = ?",
+                            [*pack_model_and_summary(model_json), status, edited, page_id])
             self._write_items(page_id, item_records(editor), editor)
             self._write_corrections(page_id, editor)
             summary = f"merged: the newer edit from {origin}; the page's earlier edit kept as a version"
@@ -522,12 +523,37 @@ class Store:
         if row is None:
             raise StoreError(f"{self.path}: no page {page_id}")
         stored, model, sha = row
+        return _stored_page(model, self._checked_text(page_id, stored, sha))
+
+    def _checked_text(self, page_id: int, stored: bytes | str, sha: str) -> str:
+        """A page's stored text, checked against the hash stored with it."""
         raw = unpack_raw_text(stored)
-        text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
         if text_sha256(raw) != sha:
             raise StoreError.said("{path}: the project file is damaged (the text of page {page} does not "
                                   "match its hash); restore it from a backup", path=self.path, page=page_id)
-        return _stored_page(model, text)
+        return raw.decode("utf-8") if isinstance(raw, bytes) else raw
+
+    def load_page_summary(self, page_id: int) -> PageSummary | None:
+        """What opening the page paints first (`app.store.summary`): its text (checked as `load_page` checks
+        it) and the summary stored with its model; `page_of` builds the page model from it. None when the
+        page has no summary in step with its model (a page saved before summaries: `load_page` it, and
+        `write_summary`)."""
+        row = self.db.execute("select text, model, sha256, summary from pages where id = ?", [page_id]).fetchone()
+        if row is None:
+            raise StoreError(f"{self.path}: no page {page_id}")
+        stored, model, sha, summary = row
+        return unpack_summary(summary, self._checked_text(page_id, stored, sha), model)
+
+    def page_of(self, summary: PageSummary) -> Page:
+        """The page model a summary was read with (`load_page_summary`), exactly as `load_page` gives it."""
+        return _stored_page(summary.model, summary.text)
+
+    def write_summary(self, page_id: int) -> None:
+        """Store the summary of a page's model where it has none in step with it (read `load_page_summary`)."""
+        with self.writing():
+            model = self._page_row(page_id, "model")["model"]
+            summary = pack_summary(summarise(unpack_model_data(model)), model)
+            self.db.execute("update pages set summary = ? where id = ? and model = ?", [summary, page_id, model])
 
     def load_records(self, page_id: int) -> dict[int, ItemRecord]:
         """The records of the page's items as last saved (the export's records), by item id."""
@@ -554,8 +580,8 @@ class Store:
                 raise StoreError(f"{self.path}: page {page_id} holds a different text than the one saved")
             t = now()
             self._keep_auto(page_id)
-            self.db.execute("update pages set model = ?, edited = ?, status = ? where id = ?",
-                            [pack_model(model_json), t, status or row["status"], page_id])
+            self.db.execute("update pages set model = ?, summary = ?, edited = ?, status = ? where id = ?",
+                            [*pack_model_and_summary(model_json), t, status or row["status"], page_id])
             self._write_items(page_id, records, page)
             self._write_corrections(page_id, page)
             self.db["edits"].insert({"page_id": page_id, "time": t, "summary": summary,
@@ -749,7 +775,8 @@ class Store:
             if (unpack_model(row["model"]) != stamp or row["status"] == "done" or unpack_text(row["text"]) != page.text
                     or journal):
                 return False
-            self.db.execute("update pages set model = ? where id = ?", [pack_model(model_json), page_id])
+            self.db.execute("update pages set model = ?, summary = ? where id = ?",
+                            [*pack_model_and_summary(model_json), page_id])
             self.db.execute("update page_auto set model = ? where page_id = ?",
                             [None if auto_json == model_json else pack_model(auto_json), page_id])
             self._write_items(page_id, records, page)

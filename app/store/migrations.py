@@ -181,6 +181,14 @@ def _compact_project(db: Database) -> None:
     reindex(db)
 
 
+@migrations(name="010_page_summaries")
+def _page_summaries(db: Database) -> None:
+    # Beside each page's model, a summary of it (app/store/summary.py): what opening the page paints first
+    # (the items, the spans they own, the corrections), read without building the page model. A page stored
+    # before this step gets its summary the first time it is opened (`Store.write_summary`), or saved.
+    db["pages"].add_column("summary", bytes)
+
+
 COMPACT_BATCH = 500  # pages read into memory at a time while the text is compressed
 FTS_TABLE = 'CREATE VIRTUAL TABLE items_fts USING fts5(title, body, content="items", detail=none)'
 

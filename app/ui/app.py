@@ -126,7 +126,7 @@ def screenshot(window, out: str, size: tuple[int, int] = SCREENSHOT_SIZE,  # noq
     window.notice.hide()
     window.statusBar().clearMessage()
     if window.doc is not None:
-        window.select_item(item_id if window.session.has(item_id) else first_article(window.doc.page))
+        window.select_item(item_id if window.session.has(item_id) else first_article(window.doc.item_kinds()))
     app = application()
     for _ in range(5):
         app.processEvents()

@@ -17,8 +17,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..core.changes import ItemChanges, apply, between
-from ..core.page import Page
+from ..core.page import Kind, Page
 from ..core.status import Status
+from ..store.summary import PageSummary
 from .i18n import tr
 
 FIELD_COMMAND_ID = 4101
@@ -86,16 +87,21 @@ class PageDoc(QObject):
     """One open page: id, the automatic split it was imported with, the current page, its undo stack.
 
     `auto` may be given as a loader (a callable): it is read the first time it is needed (the changes
-    view, saving), not while the page opens."""
+    view, saving), not while the page opens. So may `page`, with the page's stored `summary` (what the
+    source paints first): the page model is then built the first time anything asks for it (the window
+    asks on the turn after the page's text is painted), never half: whatever reads `page` gets it whole."""
 
     changed = Signal(object, bool)  # ItemChanges, whether the source scrolls to the item shown
 
-    def __init__(self, page_id: int, auto: Page | Callable[[], Page], page: Page,
-                 status: Status | str = Status.TODO, parent: QObject | None = None) -> None:
+    def __init__(self, page_id: int, auto: Page | Callable[[], Page], page: Page | Callable[[], Page],
+                 status: Status | str = Status.TODO, parent: QObject | None = None,
+                 summary: PageSummary | None = None) -> None:
         super().__init__(parent)
         self.page_id = page_id
         self._auto = auto
-        self.page = page
+        self._page = page
+        self._first: Page | None = page if isinstance(page, Page) else None
+        self.summary = summary
         self.status = Status(status)
         self.stack = QUndoStack(self)
 
@@ -104,6 +110,32 @@ class PageDoc(QObject):
         if not isinstance(self._auto, Page):
             self._auto = self._auto()
         return self._auto
+
+    @property
+    def page(self) -> Page:
+        if not isinstance(self._page, Page):
+            self._page = self._first = self._page()
+            self.summary = None  # (the page says all it said)
+        return self._page
+
+    @page.setter
+    def page(self, page: Page) -> None:
+        self._page = page
+
+    @property
+    def built(self) -> bool:
+        """The page model is built (else only its summary is read)."""
+        return isinstance(self._page, Page)
+
+    def first_page(self) -> Page:
+        """The page as it was loaded, before any edit."""
+        return self._first if self._first is not None else self.page
+
+    def item_kinds(self) -> list[tuple[int, Kind]]:
+        """(id, kind) of the page's items in order, from its summary while the page model is not built."""
+        if self.summary is not None and not self.built:
+            return list(self.summary.items)
+        return [(it.id, it.kind) for it in self.page.items]
 
     def apply(self, changes: ItemChanges, scroll: bool = True) -> None:
         self.page = changes.page

@@ -61,9 +61,14 @@ def _runs(rows: list[int]) -> list[tuple[int, int]]:
 
 def item_color(page: Page, item: Item) -> QColor:
     """The item's tint: by its place among the page's articles, grey for furniture."""
-    if item.kind is Kind.FURNITURE:
+    return tint_color(item.id, item.kind)
+
+
+def tint_color(item_id: int, kind: Kind) -> QColor:
+    """`item_color` of the item `item_id` of this kind."""
+    if kind is Kind.FURNITURE:
         return QColor(FURNITURE_COLOR)
-    return QColor(ITEM_COLORS[item.id % len(ITEM_COLORS)])
+    return QColor(ITEM_COLORS[item_id % len(ITEM_COLORS)])
 
 
 def plain_tooltip(text: str) -> str:

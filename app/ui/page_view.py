@@ -40,9 +40,10 @@ from PySide6.QtWidgets import QMenu, QPlainTextDocumentLayout, QPlainTextEdit, Q
 
 from ..core.changes import ItemChanges
 from ..core.page import Origin, Page, Role
+from ..store.summary import UNASSIGNED, PageSummary
 from .actions import put_first
 from .i18n import tr
-from .models import UNASSIGNED_COLOR, item_color
+from .models import UNASSIGNED_COLOR, item_color, tint_color
 
 OUTLINE_PAD = 4  # pixels around an outline's lines repainted with it (its pen and rounded corners)
 _SHIFTING = re.compile("\r\n|[\U00010000-\U0010ffff]")
@@ -476,7 +477,8 @@ class SourceView(QPlainTextEdit):
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
         font.setPointSizeF(max(font.pointSizeF(), 11.0))
         self.setFont(font)
-        self.page: Page | None = None
+        self._page: Page | Callable[[], Page] | None = None  # (a callable: the page built when first asked for)
+        self.summary: PageSummary | None = None  # what the page was first painted from, until it is built
         self.map = OffsetMap("")
         self.current_item: int | None = None
         self._outline: list[tuple[int, int]] = []  # doc spans of the current item
@@ -497,12 +499,23 @@ class SourceView(QPlainTextEdit):
         self.update_gutter_width()
 
     # --- content ---------------------------------------------------------------------------------
-    def set_page(self, page: Page | None, auto: Callable[[], Page | None] | None = None,
-                 marks_later: bool = False) -> None:
+    @property
+    def page(self) -> Page | None:
+        """The page shown (built now, if it was given as a callable and not asked for yet)."""
+        if callable(self._page):
+            self._page = self._page()
+            self.summary = None
+        return self._page
+
+    def set_page(self, page: Page | Callable[[], Page] | None, auto: Callable[[], Page | None] | None = None,
+                 marks_later: bool = False, summary: PageSummary | None = None) -> None:
         """Show a page: its text, tinted, its lines' roles in the gutter (with `auto`, the automatic split,
         the roles an editor changed are marked). `marks_later`: the gutter stays blank until `show_marks`
-        (the window shows them with the panes beside the source, a turn after the text)."""
-        self.page = page
+        (the window shows them with the panes beside the source, a turn after the text). `page` may be
+        given as a callable that builds it, with its `summary`: the text and its tints are painted from
+        the summary, and the page is built when first needed (a click, the gutter's marks, an edit)."""
+        self._page = page
+        self.summary = summary if callable(page) else None
         self.auto = auto
         self._roles = None
         self._text_lines = None
@@ -513,8 +526,9 @@ class SourceView(QPlainTextEdit):
             self.setPlainText("")
             self._update_outline()
             return
-        self.map = OffsetMap(page.text)
-        self._tints.set_spans(self._spans(page), new_page=True)
+        shown = self.summary or self.page
+        self.map = OffsetMap(shown.text)
+        self._tints.set_spans(self._spans(shown), new_page=True)
         self._setting_text = self._unpainted = True
         try:
             self._new_document()
@@ -559,7 +573,7 @@ class SourceView(QPlainTextEdit):
 
     def apply(self, changes: ItemChanges) -> None:
         """Follow an edit of the page shown: recolour only the lines whose tint may have changed."""
-        self.page = changes.page
+        self._page, self.summary = changes.page, None
         if changes.structure:
             self._roles = None
             self.gutter.update()
@@ -578,26 +592,25 @@ class SourceView(QPlainTextEdit):
         if not self._setting_text:  # (set_page tints the lines in view of a new text itself)
             self._tints.tint_in_view()
 
-    def _spans(self, page: Page) -> list[tuple[int, int, QTextCharFormat]]:
-        out = []
-        to_doc = self.map.to_doc
-        same = self.map.same  # page offsets are document positions: nothing to convert
-        for item in page.items:
-            fmt = _tint_format(item_color(page, item))
-            if same:
-                out += [(s, e, fmt) for b in item.blocks for s, e in b.spans]
-                continue
-            for b in item.blocks:
-                for s, e in b.spans:
-                    out.append((to_doc(s), to_doc(e), fmt))
-        red = _tint_format(QColor(UNASSIGNED_COLOR), QColor("#8b0000"))
-        for b in page.unassigned:
-            for s, e in b.spans:
-                out.append((to_doc(s), to_doc(e), red))
+    def _spans(self, page: Page | PageSummary) -> list[tuple[int, int, QTextCharFormat]]:
+        """The tints of a page's spans (document positions), from the page model or from its summary: each
+        item's text in its colour, unassigned text red, the corrections underlined, in that order."""
+        if isinstance(page, PageSummary):
+            kinds, owned, fixes = page.items, page.spans, page.corrections
+        else:
+            kinds = [(it.id, it.kind) for it in page.items]
+            owned = [(s, e, k) for k, it in enumerate(page.items) for b in it.blocks for s, e in b.spans]
+            owned += [(s, e, UNASSIGNED) for b in page.unassigned for s, e in b.spans]
+            fixes = [(c.start, c.end) for c in page.corrections]
+        formats = [_tint_format(tint_color(i, kind)) for i, kind in kinds]
+        formats.append(_tint_format(QColor(UNASSIGNED_COLOR), QColor("#8b0000")))  # formats[UNASSIGNED]
         fixed = _tint_format(underline=QColor("#1565c0"))
-        for c in page.corrections:
-            out.append((to_doc(c.start), to_doc(c.end), fixed))
-        return out
+        if self.map.same:  # page offsets are document positions: nothing to convert
+            out = [(s, e, formats[k]) for s, e, k in owned]
+            return out + [(s, e, fixed) for s, e in fixes]
+        to_doc = self.map.to_doc
+        out = [(to_doc(s), to_doc(e), formats[k]) for s, e, k in owned]
+        return out + [(to_doc(s), to_doc(e), fixed) for s, e in fixes]
 
     # --- the roles' gutter ------------------------------------------------------------------------
     def roles(self) -> _Roles | None:
@@ -672,13 +685,19 @@ class SourceView(QPlainTextEdit):
 
     def _update_outline(self) -> None:
         self._outline = []
-        if self.page is None or self.current_item is None:
+        if self._page is None or self.current_item is None:
+            return
+        summary, to_doc = self.summary, self.map.to_doc
+        if summary is not None:  # the page is not built yet: its summary holds the item's spans
+            kind = next((k for i, k in summary.items if i == self.current_item), None)
+            if kind is not None:
+                self._outline_color = tint_color(self.current_item, kind).darker(190)
+                self._outline = sorted((to_doc(s), to_doc(e)) for s, e in summary.item_spans(self.current_item))
             return
         for it in self.page.items:
             if it.id == self.current_item:
                 self._outline_color = item_color(self.page, it).darker(190)
-                self._outline = sorted((self.map.to_doc(s), self.map.to_doc(e))
-                                       for b in it.blocks for s, e in b.spans)
+                self._outline = sorted((to_doc(s), to_doc(e)) for b in it.blocks for s, e in b.spans)
                 break
 
     def _outline_rect(self) -> QRect | None:

@@ -19,6 +19,8 @@ selected on it (`current_item`). The regions read it and follow its signals inst
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
@@ -27,17 +29,18 @@ from PySide6.QtGui import QUndoGroup
 from ..core.changes import ItemChanges
 from ..core.errors import NewsdeskError
 from ..core.metadata import remember
-from ..core.page import Page
+from ..core.page import Kind, Page
 from .commands import PageDoc
 
 BESIDE_EVENT = QEvent.Type(QEvent.registerEventType())  # the posted event that sends `pageShownBeside`
 
 
-def first_article(page: Page) -> int | None:
-    """The item a page opens on: its first article, not the banner or date above it (furniture), unless
-    the page holds nothing else."""
-    items = page.articles or page.items
-    return items[0].id if items else None
+def first_article(items: Iterable[tuple[int, Kind]]) -> int | None:
+    """The item a page opens on, of its items' (id, kind) (`PageDoc.item_kinds`): its first article, not the
+    banner or date above it (furniture), unless the page holds nothing else."""
+    items = list(items)
+    articles = [i for i, kind in items if kind is not Kind.FURNITURE] or [i for i, _ in items]
+    return articles[0] if articles else None
 
 
 class Session(QObject):
@@ -57,7 +60,8 @@ class Session(QObject):
         self.current_item: int | None = None
         self.beside_pending = False  # a page was shown: the panes beside the source are shown it next turn
         self._beside_posted = False
-        self._records_due: dict[int, Page] = {}  # pages as loaded whose saved records are not read yet
+        self._records_due: dict[int, PageDoc] = {}  # pages whose saved records are not read yet
+        self._summaries_due: set[int] = set()  # pages read without a summary: it is written once shown
         self.undo_group = QUndoGroup(self)
         self.undo_group.cleanChanged.connect(lambda _clean: self.stateChanged.emit())
 
@@ -78,10 +82,17 @@ class Session(QObject):
         """The open page `page_id`, loaded from the project the first time (raises NewsdeskError)."""
         doc = self.docs.get(page_id)
         if doc is None:
-            page = self.store.load_page(page_id)
-            self._records_due[page_id] = page  # its saved records are read for the panes beside the source
             store = self.store
-            doc = PageDoc(page_id, lambda: store.load_auto_page(page_id), page, store.page_status(page_id), self)
+            summary = store.load_page_summary(page_id)  # what the source paints first: the page model is
+            # built from it when asked for (on the next turn, for the panes beside the source)
+            if summary is None:  # a page stored before summaries: read whole; its summary written next turn
+                page: Page | Callable[[], Page] = store.load_page(page_id)
+                self._summaries_due.add(page_id)
+            else:
+                page = functools.partial(store.page_of, summary)
+            doc = PageDoc(page_id, lambda: store.load_auto_page(page_id), page, store.page_status(page_id), self,
+                          summary)
+            self._records_due[page_id] = doc  # its saved records are read for the panes beside the source
             doc.changed.connect(lambda changes, scroll, d=doc: self._doc_changed(d, changes, scroll))
             self.undo_group.addStack(doc.stack)
             self.docs[page_id] = doc
@@ -90,7 +101,7 @@ class Session(QObject):
     def show(self, doc: PageDoc, item_id: int | None = None) -> None:
         """Show an open page and select `item_id` on it (its first article if it has no such item)."""
         self.doc = doc
-        item_id = item_id if self.has(item_id) else first_article(doc.page)
+        item_id = item_id if self.has(item_id) else first_article(doc.item_kinds())
         self.current_item = item_id  # already, so that the actions that need an item stay as they are
         self.beside_pending = True
         self.undo_group.setActiveStack(doc.stack)
@@ -107,16 +118,27 @@ class Session(QObject):
             self.beside_pending = False
             if self.doc is not None:
                 self.remember_records(self.doc)
+                self._write_summary(self.doc)
             self.pageShownBeside.emit()
+
+    def _write_summary(self, doc: PageDoc) -> None:
+        """A page read without a summary (stored before summaries) gets one, so that it opens faster the next
+        time; a read-only window, or a project busy elsewhere, leaves that to another opening."""
+        if doc.page_id in self._summaries_due and not self.read_only:
+            self._summaries_due.discard(doc.page_id)
+            try:
+                self.store.write_summary(doc.page_id)
+            except NewsdeskError:
+                pass
 
     def remember_records(self, doc: PageDoc) -> None:
         """The records saved with the page as loaded taken into the record cache (once), so that the panes
         beside the source compute none again (and run no jieba). Without them (a read error) records are
         computed when asked for, as for a page never saved."""
-        page = self._records_due.pop(doc.page_id, None)
-        if page is not None:
+        due = self._records_due.pop(doc.page_id, None)
+        if due is not None:
             try:
-                remember(page, self.store.load_records(doc.page_id))
+                remember(due.first_page(), self.store.load_records(doc.page_id))
             except NewsdeskError:
                 pass
 
@@ -134,6 +156,7 @@ class Session(QObject):
             doc.deleteLater()
         self.docs.clear()
         self._records_due.clear()
+        self._summaries_due.clear()
         self.doc = None
         self.current_item = None
         self.beside_pending = True
@@ -149,6 +172,7 @@ class Session(QObject):
         for page_id in gone:
             doc = self.docs.pop(page_id)
             self._records_due.pop(page_id, None)
+            self._summaries_due.discard(page_id)
             self.undo_group.removeStack(doc.stack)
             doc.deleteLater()
             if doc is self.doc:
@@ -161,7 +185,7 @@ class Session(QObject):
 
     # --- items -----------------------------------------------------------------------------------
     def has(self, item_id: int | None) -> bool:
-        return self.doc is not None and item_id is not None and any(it.id == item_id for it in self.doc.page.items)
+        return self.doc is not None and item_id is not None and any(i == item_id for i, _ in self.doc.item_kinds())
 
     def select(self, item_id: int | None, scroll: bool = True) -> None:
         """Make an item of the page shown current (None, or an item not on it: none)."""

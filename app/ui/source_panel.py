@@ -72,8 +72,12 @@ class SourcePanel(QWidget):
 
     def _page_shown(self) -> None:
         doc = self.session.doc
-        self.view.set_page(doc.page if doc is not None else None, (lambda: doc.auto) if doc is not None else None,
-                           marks_later=True)
+        if doc is None:
+            self.view.set_page(None)
+        elif doc.built or doc.summary is None:
+            self.view.set_page(doc.page, lambda: doc.auto, marks_later=True)
+        else:  # painted from its summary; the page model built when the view needs it (or the window does)
+            self.view.set_page(lambda: doc.page, lambda: doc.auto, marks_later=True, summary=doc.summary)
 
     def _page_edited(self, changes: ItemChanges) -> None:
         self.view.apply(changes)
