@@ -63,9 +63,8 @@ from app.core.training import (  # noqa: E402
     sequences,
 )
 from tools.build_model import PAGES_PER_FAMILY  # noqa: E402
-from tools.typeset.corpus import load_month  # noqa: E402
 from tools.typeset.generate import generate  # noqa: E402
-from tools.typeset.papers import Paper, draw_paper, paper_pages  # noqa: E402
+from tools.typeset.papers import Paper, paper_of, paper_pages  # noqa: E402
 
 MEASURES = ("article_f1", "headline_accuracy", "author_f1", "paragraph_f1", "caption_f1")
 NEW_PAPERS = ("interleaved", "scrambled", "crlf-halfwidth")  # left out of the shipped model's training
@@ -100,7 +99,7 @@ def family_curve(family: str, sizes: list[int], test_pages: int, seed: int, corp
 def paper_curve(family: str, paper_seed: int, sizes: list[int], test_pages: int, seed: int,
                 corpus: str | None) -> dict[str, Any]:
     """The curve of one paper drawn from a family (`tools.typeset.papers`: its constants on every page)."""
-    paper = draw_paper(family, paper_seed, load_month(TRAIN_MONTH, corpus)[1])
+    paper = paper_of(family, paper_seed, corpus)
     result = curve(paper.key, paper_examples(paper, TRAIN_MONTH, max(sizes), seed, corpus),
                    paper_examples(paper, TEST_MONTH, test_pages, 7919 + seed, corpus), sizes)
     return {"family": family, "paper_seed": paper_seed, **result}

@@ -165,3 +165,38 @@ def test_a_model_that_splits_by_its_paper_s_profile_does_so_in_split_and_import(
     with Store(db) as store:
         stored = {store.load_auto_page(i).name: store.load_auto_page(i) for i in store.list_page_ids()}
     assert all(stored[ts.name] == rule_split(ts.name, ts.text, profile) for ts in pages[6:9])
+
+
+def test_a_paper_typeset_by_the_command_is_learnt_and_its_next_month_split(tmp_path):
+    """One paper's pages (`python -m tools.typeset --paper`: its constants on every page) of one month
+    learnt with `newsdesk train`, and its pages of another month split with the model: every record's
+    spans cover its page's text, and the masthead the paper prints on every page is furniture."""
+    from tools.typeset.__main__ import main as typeset_main
+    from tools.typeset.corpus import EXCERPT
+
+    def print_paper(month: str, n: int, out):
+        result = CliRunner().invoke(typeset_main, ["--month", month, "--families", "crlf-halfwidth", "--paper", "1",
+                                                   "--pages", str(n), "--out", str(out), "--corpus", str(EXCERPT)])
+        assert result.exit_code == 0, result.output
+        return sorted(out.glob("*.txt"))
+
+    learnt = print_paper("2019-02", 5, tmp_path / "learn")
+    assert len(learnt) == 5 and all("paper-crlf-halfwidth-1" in p.name for p in learnt)
+    result = run("train", "--gold", str(tmp_path / "learn"), "--pages", str(tmp_path / "learn"), "--out",
+                 str(tmp_path / "paper.model"), "--folds", "3", "--json")
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert summary["pages"] == [p.name for p in learnt]
+    new = print_paper("2020-02", 2, tmp_path / "new")
+    split = run("split", "--model", str(tmp_path / "paper.model"), *(str(p) for p in new))
+    assert split.exit_code == 0, split.output
+    records = [json.loads(line) for line in split.stdout.splitlines()]
+    for path in new:
+        text = path.read_bytes().decode("utf-8")
+        mine = [r for r in records if r["page"] == path.name]
+        covered = "".join(text[s:e] for r in mine for s, e in r["spans"])
+        assert sorted(covered.replace("\r", "").replace("\n", "").replace(" ", "")) == sorted(
+            text.replace("\r", "").replace("\n", "").replace(" ", ""))
+        gold = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+        masthead = gold["furniture"][0]
+        assert any(r["kind"] == "furniture" and masthead in "".join(r["body"]) + r["title"] for r in mine), masthead

@@ -144,6 +144,14 @@ def draw_paper(family: str, seed: int, pools: Pools) -> Paper:
     return Paper(style.family, family, style)
 
 
+PAPER_MONTH = "2019-02"  # the month whose pools a paper's names are drawn from (it prints any month)
+
+
+def paper_of(family: str, seed: int, corpus: str | None = None) -> Paper:
+    """The paper `draw_paper` draws from the pools of PAPER_MONTH: the same paper whatever month it prints."""
+    return draw_paper(family, seed, load_month(PAPER_MONTH, corpus)[1])
+
+
 def paper_pages(paper: Paper, month: str, pages: int, seed: int = 0,
                 corpus: str | None = None) -> Iterator[Typeset]:
     """`pages` pages of `month` printed as `paper`'s, the corpus pages drawn in a seeded order."""
