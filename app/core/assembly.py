@@ -83,11 +83,18 @@ def _headings(heads: list[Unit]) -> int:
         or lines[k - 1].rstrip().endswith(OPEN_ENDS)))
 
 
+def is_banner_line(heads: Sequence[Unit], k: int) -> bool:
+    """Is heading line k of these a series banner (…③, 关注智慧养老②), not the end of the line above wrapped
+    inside the bracket that line opened (老人生活，有了科技“保姆”（关注智慧 / 养老②）: one title closing on its
+    column's name; test month: 13 such closing lines were read as sections)?"""
+    return roles.is_series_banner(heads[k].text) and not (k > 0 and roles.unbalanced(heads[k - 1].text))
+
+
 def _make_group(units: list[Unit]) -> Group:
     # (a column label of a word or two over the title, 新语, says nothing of the headline's strength)
     heads = [u for u in units if u.kind == HEAD and not roles.is_label(u.text)]
     bylines = [u for u in units if u.kind == BYLINE]
-    banner = any(roles.is_series_banner(u.text) for u in heads)
+    banner = any(is_banner_line(heads, k) for k in range(len(heads)))
     # a kicker (…：) leads into a title under it and a subtitle (——…) follows one: alone, such a line is
     # no headline's (a letter's salutation 亲爱的妈妈：, a quotation's source ——习近平)
     # a title closing on its column's name in brackets (…（人民论坛）) is a headline however short (no
@@ -278,7 +285,9 @@ def subheads_inside(seq: list[object], gi: int, above: list[Unit]) -> bool:
     if not any(u.kind == PARA for u in above) or isinstance(seq[gi - 1], Unit) and seq[gi - 1].end_marker:
         return False  # (under an article's closing line, （本报罗马2月3日电）, nothing of that article goes on)
     heads = [u for u in g.units if u.kind == HEAD]
+    # (a series' number closing a title's column tag, …（新思想基层结硕果· / 我当代表这一年⑤）, marks a headline too)
     if (not g.strong or g.has_byline or g.banner or g.notice or g.heads_above or g.heads_below or not heads
+            or any(roles.is_series_banner(u.text) for u in heads)
             or any(roles.is_subtitle(u.text) for u in heads) or _labelled(heads)
             or roles.is_tagged_title("".join(u.text for u in heads))):
         return False

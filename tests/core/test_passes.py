@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from app.core import assembly, layout
-from app.core.assembly import _make_group, assemble, part_number, split_point
+from app.core.assembly import _make_group, assemble, is_banner_line, part_number, split_point
 from app.core.layout import (
     AD,
     BYLINE,
@@ -27,7 +27,8 @@ from app.core.layout import (
     read_units,
     standalone_captions,
 )
-from app.core.splitter import banners
+from app.core.page import Role
+from app.core.splitter import _headline_roles, banners
 from tests.madeup import NARROW, WRAPPED
 from tests.madeup import fixed as _fixed
 
@@ -897,6 +898,25 @@ def test_a_documents_first_numbered_part_under_its_title_is_a_subhead(monkeypatc
     # with no 第二章 below it, nothing says 第一章 is a part: it heads the text under it, as before
     assert len(assemble(units[:7]).drafts) == 2
     assert part_number("第一章 总 则") == ("第章", 1) and part_number("（二）组织领导") == ("（）", 2)
+
+
+def test_a_title_wrapped_inside_its_series_tag_is_no_series_banner():
+    # the title's last line closes the bracket its first line opened, with the series' number (关注智慧 / 养老②）):
+    # the end of one title, not a series banner over it, and the group is a headline, not a banner
+    heads = [_unit(HEAD, "老人生活，有了科技“保姆”（关注智慧", 0), _unit(HEAD, "养老②）", 30, blank=0)]
+    assert [is_banner_line(heads, k) for k in range(2)] == [False, False]
+    assert not _make_group(heads).banner
+    assert [role for _, role in _headline_roles(_make_group(heads))] == [Role.TITLE, Role.TITLE]
+    # a series banner standing over a title of its own is one, and the item's section
+    banner = [_unit(HEAD, "关注智慧养老②", 0), _unit(HEAD, "老人生活，有了科技“保姆”", 30, blank=0)]
+    assert [is_banner_line(banner, k) for k in range(2)] == [True, False]
+    assert [role for _, role in _headline_roles(_make_group(banner))] == [Role.SECTION, Role.TITLE]
+    # such a title under a short name and a dash heads an article of its own, not one of a feature's parts
+    above = "医院里，护士们轮班照护患者，夜里也守在病房里，送饭送药，测量体温。"
+    units = [_unit(HEAD, "护士轮班照护患者", 0), _unit(PARA, above, 100), _unit(HEAD, "李红代表——", 200),
+             _unit(HEAD, "为创新人才当好“接线员”（新思想基层结硕果·", 210, blank=0),
+             _unit(HEAD, "我当代表这一年⑤）", 240, blank=0), _unit(PARA, above, 300)]
+    assert [[u.pos for u in d.units] for d in assemble(units).drafts] == [[100], [300]]
 
 
 def test_a_photo_reports_title_heads_its_own_item():

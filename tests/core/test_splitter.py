@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 
 from app.core.evaluation import score
+from app.core.layout import HEAD, PARA, line_units, read_lines
 from app.core.loading import load_page
 from app.core.metadata import page_records
 from app.core.page import Kind, Role, check_invariant
-from app.core.splitter import split_page
+from app.core.splitter import dashed_kickers, split_page
 from tests.madeup import WRAPPED
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -204,6 +205,28 @@ def test_a_documents_numbered_chapters_are_its_subheads_not_new_items():
     assert [r["title"] for r in recs] == ["某市物业管理办法"]
     assert recs[0]["subheads"] == ["第一章 总 则", "第二章 物业服务的收费和管理", "第三章 附 则"]
     assert recs[0]["authors"] == [{"name": "王小明", "role": "记者"}]
+
+
+def test_a_kicker_ending_on_a_dash_is_a_heading_though_it_reads_like_text():
+    # a kicker wrapped over two lines (its commas and width made it read as a paragraph) right over its title:
+    # a dash leads into the line under it, and text never runs on into a heading
+    body = ["回首过去一年，各地各部门认真落实党中央部署要求，采取有力措施稳就业，取得了显著成效，就业形势保持总体稳定。",
+            "就业是最大的民生工程、民心工程、根基工程，是社会稳定的重要保障，必须抓紧抓实抓好。"]
+    kicker = ["去年我国城镇新增就业1361万人，连续第六年超过1", "300万人——"]
+    text = "\n".join(["数字看“六稳”", *kicker, "措施有力就业稳", "", "本报记者 王小明", "", *body, ""])
+    units = line_units(read_lines(text))
+    assert [u.kind for u in units[:3]] == [HEAD, PARA, HEAD]  # (as the lines read it)
+    assert [u.kind for u in dashed_kickers(units)[:3]] == [HEAD, HEAD, HEAD]
+    page = split_page(("p.txt", text))
+    check_invariant(page)
+    recs = [r for r in page_records(page) if r["kind"] != "furniture"]
+    assert [(r["kicker"], r["title"]) for r in recs] == [("".join(kicker), "措施有力就业稳")]
+    # over a quotation closing a statement (…攻坚克难—— / “我志愿加入…纲领……”), the paragraph stays text
+    quoted = text.replace("措施有力就业稳", "“我志愿加入中国共产党，拥护党的纲领……”")
+    assert [u.kind for u in dashed_kickers(line_units(read_lines(quoted)))][1] == PARA
+    # ... and so does one with a blank line under it, or one of three lines or more
+    apart = text.replace("300万人——\n", "300万人——\n\n")
+    assert [u.kind for u in dashed_kickers(line_units(read_lines(apart)))][1] == PARA
 
 
 @pytest.mark.parametrize("chapter", [["第三章 附 则", "（试行）"], ["第三章", "附 则"]])
