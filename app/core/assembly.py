@@ -86,8 +86,10 @@ def _headings(heads: list[Unit]) -> int:
 def is_banner_line(heads: Sequence[Unit], k: int) -> bool:
     """Is heading line k of these a series banner (…③, 关注智慧养老②), not the end of the line above wrapped
     inside the bracket that line opened (老人生活，有了科技“保姆”（关注智慧 / 养老②）: one title closing on its
-    column's name; test month: 13 such closing lines were read as sections)?"""
-    return roles.is_series_banner(heads[k].text) and not (k > 0 and roles.unbalanced(heads[k - 1].text))
+    column's name; test month: 13 such closing lines were read as sections), nor a title closing on that name
+    (老人生活，有了科技“保姆”（关注智慧养老②）)?"""
+    return (roles.is_series_banner(heads[k].text) and not (k > 0 and roles.unbalanced(heads[k - 1].text))
+            and not roles.is_tagged_title(heads[k].text))
 
 
 def _make_group(units: list[Unit]) -> Group:

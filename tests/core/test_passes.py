@@ -907,6 +907,11 @@ def test_a_title_wrapped_inside_its_series_tag_is_no_series_banner():
     assert [is_banner_line(heads, k) for k in range(2)] == [False, False]
     assert not _make_group(heads).banner
     assert [role for _, role in _headline_roles(_make_group(heads))] == [Role.TITLE, Role.TITLE]
+    # ... and so is a title closing on its column's tag with the series' number, wrapped or not
+    tagged = [_unit(HEAD, "腕表能定位、机器人帮起身……新技术助力养老陪护", 0),
+              _unit(HEAD, "老人生活，有了科技“保姆”（关注智慧养老②）", 30, blank=0)]
+    assert not is_banner_line(tagged, 1)
+    assert Role.SECTION not in [role for _, role in _headline_roles(_make_group(tagged))]
     # a series banner standing over a title of its own is one, and the item's section
     banner = [_unit(HEAD, "关注智慧养老②", 0), _unit(HEAD, "老人生活，有了科技“保姆”", 30, blank=0)]
     assert [is_banner_line(banner, k) for k in range(2)] == [True, False]
