@@ -15,10 +15,11 @@ before the rule passes read them. It acts only where the page shows it:
   `SWITCH_COST`;
 - or one measure, the chunks parted by blank lines (`shared_measure_threads`), or by none where a word runs
   across from a chunk's end to the chunk that resumes it (`unmarked_switches`): each run of lines between
-  such breaks goes to one of two threads by a beam search over the runs, on the joins and on the topic (the
-  character pairs a run shares with each thread's recent runs), and the reading is kept only where it goes
-  back, several times, to an article whose chunk a column's foot cut mid-sentence, between two articles
-  that share few character pairs.
+  such breaks goes to one of two threads by a beam search over the runs, on the joins, on the topic (the
+  character pairs a run shares with each thread's recent runs) and on the chunks' heights (columns set side
+  by side are one height, so a chunk as tall as the other article's last one likely ends where it resumes),
+  and the reading is kept only where it goes back, several times, to an article whose chunk a column's foot
+  cut mid-sentence, between two articles that share few character pairs.
 
 A page whose measures never come back, or whose one-measure reading does not show it, keeps its lines
 exactly as they were, but for a headline printed inside the article before it, between the two halves of one
@@ -299,6 +300,11 @@ RESUME_SPAN = 10  # lines below a chunk switch with no blank line within which t
 SPLIT_LINES = 3  # lines either side of such a switch whose character pairs are compared
 SPLIT_SHARE = 0.05  # share of the pairs below such a switch at most found above it (48 of 51 switches found on
 # the test month's 12 typeset pages share less; 23 of 57 line breaks found inside an article share more)
+CHUNK_EVEN = 1.0  # a switch back to the other article where the chunk just read is as tall as that article's
+# last chunk: columns set side by side in one band are one height, so their chunks come in equal lengths (a
+# paragraph's blank line counts as a line); worth twice a switch's cost, less than a join or a chunk's topic
+CHUNK_SLACK = 1  # lines two chunks' heights may differ and still be one band's (a blank line at a chunk's edge
+# merges with the one between the chunks)
 SHARED_BEAM = 8  # readings kept at each run (16 reads the typeset pages the same)
 MIN_SHARED_RETURNS = 3  # returns to an article the reading needs before the page is read as interleaved
 MIN_GAIN = 3.0  # how much better the two-thread reading must score than the page read straight through (each
@@ -327,7 +333,8 @@ def shared_measure_threads(lines: tuple[Ln, ...]) -> list[int] | None:
     lines are read as two threads by a beam search (`_RunReader.read`, `SHARED_BEAM` readings kept at each
     run). The reading is kept where it goes back to an article at least `MIN_SHARED_RETURNS` times
     between column chunks of two texts that share few pairs (`_shown_returns`) and scores `MIN_GAIN` above
-    the page read straight through."""
+    the page read straight through; where the reading by the chunks' heights too (`CHUNK_EVEN`) does not, the
+    reading by the joins and topics alone is tried."""
     measure = column_measure(lines)
     if measure is None:
         return None
@@ -337,13 +344,17 @@ def shared_measure_threads(lines: tuple[Ln, ...]) -> list[int] | None:
     if sum(1 for k in range(1, len(runs) - 1) if cut[k - 1] and cut[k]) < MIN_CUT_PAIRS:
         return None
     reader = _RunReader(lines, runs)
-    kinds, score = reader.read(SHARED_BEAM)
-    if score - reader.straight() < MIN_GAIN:
-        return None
-    instances = _instances(lines, runs, kinds)
-    if _shown_returns(lines, runs, kinds, measure, instances) < MIN_SHARED_RETURNS:
-        return None
-    return instances
+    straight = reader.straight()
+    for even in (CHUNK_EVEN, 0.0):  # (the reading by the chunks' heights too, else by the joins and topics alone)
+        kinds, score = reader.read(SHARED_BEAM, even)
+        if score - straight < MIN_GAIN:
+            continue
+        instances = _instances(lines, runs, kinds)
+        if _shown_returns(lines, runs, kinds, measure, instances) >= MIN_SHARED_RETURNS:
+            return instances
+        if not even:
+            break
+    return None
 
 
 def unmarked_switches(lines: tuple[Ln, ...], measure: float) -> frozenset[int]:
@@ -416,6 +427,7 @@ class _RunReader:
             if len(picked) > 2 * TOPIC_LINES:
                 picked = picked[:TOPIC_LINES] + picked[-TOPIC_LINES:]
             self.bags.append(char_pairs("".join(picked)))
+        self.heights = [b - a + 1 for a, b in runs]
         self.joins: dict[tuple[int, int], float] = {}
         self.shared: dict[tuple[int, int], int] = {}
         self.sizes = [max(len(bag), TOPIC_FULL_PAIRS) for bag in self.bags]
@@ -442,7 +454,7 @@ class _RunReader:
         known = min(1.0, held / TOPIC_HISTORY_PAIRS)  # (a thread of a headline alone tells little yet)
         return known * min(1.0, total / self.sizes[r]) + (1.0 - known) * TOPIC_PRIOR
 
-    def read(self, width: int) -> tuple[list[int], float]:
+    def read(self, width: int, chunk_even: float = CHUNK_EVEN) -> tuple[list[int], float]:
         """The best reading found keeping `width` readings at each run: each run's move (0 on in its thread,
         1 back to the other thread, 2 a new thread beside the other) and its score.
 
@@ -450,40 +462,47 @@ class _RunReader:
         running across, a sentence that cannot go on, a heading after an open sentence) and its topic (the
         share of its pairs in its thread's recent runs less the share in the other's, `TOPIC_WEIGHT`); a
         switch costs `SHARED_SWITCH_COST`, a new thread `FRESH_COST`, and a thread that has waited
-        `MAX_IDLE_RUNS` runs is over."""
+        `MAX_IDLE_RUNS` runs is over. A switch back where the chunk just read is as tall as the other
+        article's last chunk (lines and blank lines, `CHUNK_SLACK`) earns `CHUNK_EVEN`: columns side by side
+        are one height. That bonus chooses between readings but is left out of the score returned, which
+        says whether the page reads better as two threads than straight through: chunks of even heights
+        are no evidence of two articles (one article's column chunks are even too)."""
         n = len(self.runs)
-        join, topic = self.join, self.topic
+        join, topic, heights = self.join, self.topic, self.heights
         # a reading: (score, current thread, each thread's last runs (newest first; () before it starts or once
-        # its text is over), the other thread's last run, the moves so far)
-        beam: list[tuple[float, int, tuple[tuple[int, ...], tuple[int, ...]], _Moves]] = [
-            (0.0, 0, ((0,), ()), (0, 0, None))]
+        # its text is over), the moves so far, the height of the chunk in hand and of the other's last chunk)
+        # (and the height bonuses it holds)
+        beam: list[_Reading] = [(0.0, 0, ((0,), ()), (0, 0, None), heights[0], 0, 0.0)]
         for r in range(1, n):
-            best: dict[tuple[int, int], tuple[float, int, tuple[tuple[int, ...], tuple[int, ...]], _Moves]] = {}
-            for score, t, hists, moves in beam:
+            best: dict[tuple[int, int], _Reading] = {}
+            gap = min(self.lines[self.runs[r][0]].blank_before, 1)  # (a blank line is a line's height)
+            for score, t, hists, moves, high, other_high, bonus in beam:
                 own, other = hists[t], hists[1 - t]
                 if other and r - other[0] > MAX_IDLE_RUNS:
                     other = ()  # the other thread's text is over: a new article may start there
                 mine = topic(own, r)
                 theirs = topic(other, r) if other else 0.0
-                cands = [(score + join(r - 1, r) + TOPIC_WEIGHT * (mine - theirs), t, 0)]
+                cands = [(score + join(r - 1, r) + TOPIC_WEIGHT * (mine - theirs), t, 0, high + gap + heights[r],
+                          other_high, bonus)]
                 if other:
-                    cands.append((score - SHARED_SWITCH_COST + join(other[0], r) + TOPIC_WEIGHT * (theirs - mine),
-                                  1 - t, 1))
+                    even = chunk_even if other_high and abs(high - other_high) <= CHUNK_SLACK else 0.0
+                    cands.append((score - SHARED_SWITCH_COST + even + join(other[0], r) + TOPIC_WEIGHT * (theirs - mine),
+                                  1 - t, 1, heights[r], high, bonus + even))
                 else:
-                    cands.append((score - FRESH_COST - TOPIC_WEIGHT * mine, 1 - t, 2))
-                for s, u, move in cands:
+                    cands.append((score - FRESH_COST - TOPIC_WEIGHT * mine, 1 - t, 2, heights[r], high, bonus))
+                for s, u, move, h1, h2, b in cands:
                     h = [own, other] if t == 0 else [other, own]
                     h[u] = (r, *h[u][:TOPIC_RUNS - 1]) if move != 2 else (r,)
                     key = (u, h[1 - u][0] if h[1 - u] else NONE_YET)
                     if key not in best or s > best[key][0]:
-                        best[key] = (s, u, (h[0], h[1]), (r, move, moves))
+                        best[key] = (s, u, (h[0], h[1]), (r, move, moves), h1, h2, b)
             beam = sorted(best.values(), key=lambda b: b[0], reverse=True)[:width]
-        score, _, _, node = beam[0]
+        score, _, _, node, _, _, bonus = beam[0]
         kinds = [0] * n
         while node is not None and node[0] > 0:
             kinds[node[0]] = node[1]
             node = node[2]
-        return kinds, score
+        return kinds, score - bonus
 
     def straight(self) -> float:
         """The score of the page read straight through, each run's topic against the runs just above it."""
@@ -541,6 +560,9 @@ def _shown_returns(lines: tuple[Ln, ...], runs: list[tuple[int, int]], kinds: li
 
 
 _Moves = tuple  # (run, move: 0 stay, 1 switch back, 2 a new thread, the moves before)
+# a reading in the beam: (score, current thread, each thread's last runs, the moves, the height of the chunk in
+# hand, the height of the other thread's last chunk, the height bonuses in the score)
+_Reading = tuple[float, int, tuple[tuple[int, ...], tuple[int, ...]], _Moves, int, int, float]
 
 
 def _heading_join(before: Ln, after: Ln) -> float:

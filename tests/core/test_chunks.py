@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 
+from app.core import chunks
 from app.core.chunks import (
     alternating_measures,
     column_measure,
@@ -293,3 +294,41 @@ def test_a_headline_inside_an_article_stays_where_no_byline_or_opening_shows_its
     after_a_sentence[k - 2] = after_a_sentence[k - 2][:-1] + "。"  # (the text above it ended: a headline)
     lines = read_lines("\n".join(after_a_sentence) + "\n")
     assert headlines_inside(lines) is lines
+
+
+def _chunks_opening_on_a_short_paragraph() -> tuple[str, list[str], list[str], list[str]]:
+    """Two made-up articles of one measure (16) printed six lines high a chunk, a blank line between chunks;
+    each of the second article's chunks after its first opens on a paragraph's last line of words from neither
+    article (a join and the topics tell nothing there), then a paragraph's blank line: (page text, the first
+    article's lines, the second's, the short lines)."""
+    a = ["春耕农机大显身手", *_clause_lines(POOL_A[:14], 50, 1)]
+    b = ["博物馆里过大年", *_clause_lines(POOL_B[:14], 40, 2)]
+    rng = random.Random(3)
+    short = ["".join(rng.choice("江河湖海山川云雨风雪") for _ in range(6)) + "。" for _ in range(8)]
+    lines: list[str] = []
+    pa = pb = 0
+    for k in range(7):
+        lines += [*a[pa:pa + 6], ""]
+        pa += 6
+        if k == 0:
+            lines += [*b[pb:pb + 6], ""]
+            pb += 6
+        else:  # (six lines high: the short line, the paragraph's blank line, four lines of text)
+            lines += [short[k], "", *b[pb:pb + 4], ""]
+            pb += 4
+    lines += a[pa:pa + 6]
+    return "\n".join(lines) + "\n", a, b, short[1:]
+
+
+def test_a_chunk_as_tall_as_the_other_articles_last_goes_back_to_it(monkeypatch):
+    text, a_lines, b_lines, short = _chunks_opening_on_a_short_paragraph()
+    lines = read_lines(text)
+    instances = shared_measure_threads(lines)
+    assert instances is not None
+    a, b = _articles(lines, instances, a_lines, b_lines)
+    assert len(a) == len(b) == 1 and a != b
+    # each short line goes with the chunk it opens (the second article's), not with the chunk above it
+    assert {instances[k] for k, ln in enumerate(lines) if ln.text in short} == b
+    monkeypatch.setattr(chunks, "CHUNK_EVEN", 0.0)  # (without the chunks' heights the short lines stay above)
+    instances = shared_measure_threads(lines)
+    assert instances is None or {instances[k] for k, ln in enumerate(lines) if ln.text in short} != b
