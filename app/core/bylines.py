@@ -149,7 +149,9 @@ def lead_byline(paragraph: str) -> tuple[str, list[Author]] | None:
 
 def dispatch_opening(paragraph: str) -> bool:
     """Does this paragraph open an article with a dispatch line (`新华社北京2月26日电`, `本报讯`), with or
-    without a byline after it? An article's first paragraph, whatever comes before it."""
+    without a byline after it? An article's first paragraph, whatever comes before it (read with the stray
+    spaces a PDF put inside its words gone: 本报北京 2月25日电)."""
+    paragraph = squeezed(paragraph)
     return bool(DISPATCH_OPENING_RE.match(paragraph)) or lead_byline(paragraph) is not None
 
 
@@ -159,8 +161,9 @@ TRAILING_RE = re.compile(rf"[（(]\s*({AGENCY_PREFIX}?(?:{ROLE_ALT})[^（）()]{
 AUTHOR_NOTE_RE = re.compile(r"^[（(]\s*(?:本文)?作者\s*(?:为|系|是|单位|简介)[^（）()]{1,80}[）)]$")
 
 
-# a space a PDF put between two characters of one word (作 者单位, 特 此公告, 本报北京 2月25日电); the rule passes
-# read fixed forms with such spaces gone (never a byline's names, which a space may part: 记者 王三 李四)
+# a space a PDF put between two characters of one word (作 者单位, 特 此公告, 本报北京 2月25日电); the matchers of
+# fixed forms (dispatch_opening, is_author_note, roles.is_closing_formula, roles.is_closing_dispatch) read the
+# text with such spaces gone, never a byline's names, which a space may part (记者 王三 李四)
 _STRAY_GAP = re.compile(rf"(?<=[{_HAN}])[ \t\u3000\u00a0]+(?=[{_HAN}0-9０-９])|(?<=[0-9０-９])[ \t\u3000\u00a0]+(?=[{_HAN}])")
 
 
@@ -170,8 +173,8 @@ def squeezed(text: str) -> str:
 
 
 def is_author_note(text: str) -> bool:
-    """Is the text a note on the author (（作者为…）, （作者单位：…）), which names no author?"""
-    return bool(AUTHOR_NOTE_RE.match(text.strip()))
+    """Is the text a note on the author (（作者为…）, （作者单位：…）, also （作 者单位：…）), which names no author?"""
+    return bool(AUTHOR_NOTE_RE.match(squeezed(text).strip()))
 
 
 def trailing_byline(paragraph: str) -> list[Author]:

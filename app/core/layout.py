@@ -29,7 +29,6 @@ from .bylines import (
     lead_byline,
     looks_like_name,
     split_credit,
-    squeezed,
     trailing_byline,
 )
 from .page import Span, split_lines
@@ -252,7 +251,7 @@ def caption_blocks(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tuple[
                     and measure > col + COLUMN_TOLERANCE):
                 cut = True  # a line of the column's measure over a caption set wider: body text
                 break
-            if dispatch_opening(squeezed(above)) or above.rstrip()[-1] in "）)":
+            if dispatch_opening(above) or above.rstrip()[-1] in "）)":
                 cut = True  # an article's opening (本报讯（记者…）…), or the close of a note or byline in brackets
                 break
             if measure and roles.ends_sentence(above) and lines[top - 1].width <= measure - SHORT_LINE_CELLS:
@@ -760,7 +759,7 @@ def _opens_article(lines: tuple[Ln, ...], k: int) -> bool:
     """Does line k open an article with a dispatch or a lead byline (本报讯（记者…）, 新华社北京2月1日电)?"""
     found = _facts(lines).openings
     if k not in found:
-        found[k] = dispatch_opening(squeezed(lines[k].text))
+        found[k] = dispatch_opening(lines[k].text)
     return found[k]
 
 
@@ -886,9 +885,9 @@ def build_units(lines: tuple[Ln, ...], fixed: tuple[UnitKind, ...]) -> tuple[lis
         if u.kind == PARA:
             head = "".join(ln.text for ln in u.lines[:3])
             # a note on the author closes an article (it names no byline, though it opens with 作者)
-            note = len(u.lines) <= NOTE_MAX_LINES and is_author_note(squeezed("".join(ln.text for ln in u.lines)))
+            note = len(u.lines) <= NOTE_MAX_LINES and is_author_note("".join(ln.text for ln in u.lines))
             lead = not note and bool(lead_byline(head))
-            opening = lead or not note and dispatch_opening(squeezed(head))
+            opening = lead or not note and dispatch_opening(head)
             end_marker = (note or len(u.lines) == 1 and (roles.is_end_marker(u.lines[0].text)
                                                          or roles.is_closing_dispatch(u.lines[0].text))
                           or _closes_with_byline(lines, at[u.lines[-1].start]))
@@ -959,18 +958,26 @@ def _set_wider(lines: tuple[Ln, ...], para: list[Ln], i: int) -> bool:
             and not roles.cuts_a_word(ln.text, nxt.text) and not roles.unbalanced(ln.text))  # (…《荆州市 / 机关…》)
 
 
+def _wrapped_tails(lines: tuple[Ln, ...], j: int) -> list[str]:
+    """The texts that end on line j and start up to `NOTE_MAX_LINES` - 1 lines above it in its block of lines,
+    shortest first (line j alone, then with the line above, ...): where a closing line wrapped in a narrow
+    column (（作者单位：北京大学考古文博学 / 院）, …奔波。（记者牛少杰 通 / 讯员陈芳）) is read whole."""
+    tails = [lines[j].text]
+    for k in range(j - 1, max(-1, j - NOTE_MAX_LINES), -1):
+        if lines[k].chunk != lines[j].chunk:
+            break
+        tails.append(lines[k].text + tails[-1])
+    return tails
+
+
 def _closes_with_byline(lines: tuple[Ln, ...], i: int) -> bool:
     """Does body line i close its article with the byline glued to its last sentence (…陈志勇说。（记者李琰）,
     also wrapped, over as many lines as a note runs to in a narrow column: …奔波。（记者牛少杰 通 / 讯员陈芳）,
     …和完善。（记者刘志强、 / 郑轶 通讯员宋豪新、施 / 芳））? The article's text ends there: nothing carries that
     paragraph on, and the text under it is another article's."""
-    text = lines[i].text
-    k = i
-    while (k > 0 and i - k < NOTE_MAX_LINES - 1 and lines[k - 1].chunk == lines[i].chunk
-           and "（" not in text and "(" not in text):
-        k -= 1
-        text = lines[k].text + text  # (the byline's opening bracket on a line above: a narrow column's wrap)
-    close = text.rstrip()
+    tails = _wrapped_tails(lines, i)
+    # (read from the line that holds the byline's opening bracket: a narrow column's wrap)
+    close = next((t for t in tails if "（" in t or "(" in t), tails[-1]).rstrip()
     if not close.endswith(("）", ")")):
         return False
     start = max(close.rfind("（"), close.rfind("("))
@@ -998,24 +1005,21 @@ def _heading_tail(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
     if looks_like_name(ln.text) and not roles.joins_a_word(lines[i - 1].text, ln.text):
         return False  # an author's name under the headline
     nxt = lines[i + 1] if i + 1 < len(lines) else None
+    above = lines[i - 1].text.rstrip()
+    if above.endswith(roles.KICKER_ENDS):
+        return False  # a kicker ends on its dash or colon: the line under it starts the title (…大排查—— / 不漏一户)
     return nxt is None or nxt.chunk != ln.chunk or not _continues(ln.text, nxt)
 
 
 def _closes_note(lines: tuple[Ln, ...], j: int) -> bool:
     """Does line j close an article's closing line wrapped over up to `NOTE_MAX_LINES` lines of its block
     (（作者单位：北京大学考古文博学 / 院）)? Nothing of that article runs on below it."""
-    for k in range(j, max(-1, j - NOTE_MAX_LINES), -1):
-        if lines[k].chunk != lines[j].chunk:
-            break
-        if _closing_line("".join(ln.text for ln in lines[k:j + 1])):
-            return True
-    return False
+    return any(_closing_line(t) for t in _wrapped_tails(lines, j))
 
 
 def _closing_line(text: str) -> bool:
     """A line that closes an article (（作者为…）, （本报华沙2月9日电）, also with a stray space a PDF put inside a
     word, （作 者单位：…）): nothing of its text runs on below it."""
-    text = squeezed(text)
     return is_author_note(text) or roles.is_closing_dispatch(text)
 
 
@@ -1086,7 +1090,7 @@ def standalone_captions(units: list[Unit], lines: tuple[Ln, ...], kinds: tuple[U
             apart = marked or (ln.width <= (INSET_CAPTION_WIDTH if inside else CAPTION_SENTENCE_WIDTH) and (
                 ln.blank_before > 0 or i == 0 or kinds[i - 1] in (CAPTION, FURN)))
             if (alone_before and apart and roles.is_caption_sentence(ln.text) and not left_open
-                    and not roles.is_closing_formula(squeezed(ln.text))  # (特 此公告。: a notice's last line)
+                    and not roles.is_closing_formula(ln.text)  # (特 此公告。: a notice's last line)
                     and (marked or not opens_text and not closes_text)
                     and not ln.text.startswith(("—", "-"))  # (a dash opens an item of a list in the text)
                     and (marked or not _texts_own_line(lines, kinds, i))):

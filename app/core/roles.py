@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .bylines import LEAD_START, has_credit, is_byline, lead_byline
+from .bylines import LEAD_START, has_credit, is_byline, lead_byline, squeezed
 
 TEXT_CACHE = 1 << 14  # line texts whose verdicts are kept: each pass asks about the same lines again
 CUT_CONTEXT = 6  # characters either side of a line break jieba reads to tell whether the break cuts a word
@@ -19,6 +19,7 @@ SENTENCE_END = "。！？!?…；;"
 CLAUSE_PUNCT = "，,、；;：:。！？!?"
 CLOSERS = "”’\"」』）)】》"
 OPENERS = "“‘「『（(【《〔"  # marks no line may end on: typesetters push them down to the line they open
+KICKER_ENDS = ("——", "—", "：", ":")  # a kicker leading into its title ends on a dash or a colon
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # characters that cannot open a sentence: a line starting with one continues the line before it
 _PARTICLES = set("的了着们得吗呢吧啊")
@@ -80,7 +81,7 @@ _CLOSING_DISPATCH = re.compile(r"^[（(]\s*(?:本报|新华社|据新华社|中�
 
 def is_closing_dispatch(text: str) -> bool:
     """（本报华沙2月9日电）: a bracketed dispatch alone on its line, closing the article above it."""
-    return bool(_CLOSING_DISPATCH.match(text.strip()))
+    return bool(_CLOSING_DISPATCH.match(squeezed(text).strip()))
 
 
 def is_end_marker(text: str) -> bool:
@@ -110,8 +111,8 @@ def is_date_line(text: str) -> bool:
 
 
 def is_closing_formula(text: str) -> bool:
-    """特此公告。 and its kin: the last line of a notice's text."""
-    return bool(_CLOSING.match(text.strip()))
+    """特此公告。 and its kin (特 此公告。 as a PDF may space it): the last line of a notice's text."""
+    return bool(_CLOSING.match(squeezed(text).strip()))
 
 
 @lru_cache(maxsize=TEXT_CACHE)

@@ -163,7 +163,7 @@ def _headline_roles(group: Group, labels: frozenset[str] = frozenset(),
     return out
 
 
-KICKER_ENDS = ("——", "—", "：", ":")  # a kicker leading into its title ends on a dash or a colon
+KICKER_ENDS = roles.KICKER_ENDS
 PARALLEL_TITLE_SLACK = 2  # cells two halves of a parallel title (一手抓防控 / 一手抓发展) differ at most
 
 

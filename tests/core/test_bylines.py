@@ -181,6 +181,7 @@ def test_labelled_names_read_a_label_of_its_own_and_leave_role_words_to_parse_au
     ("这家合作社今年发电量大增", False),  # a sentence, not a dispatch
     ("据新华社北京2月26日电", False),  # the source an article closes with
     ("本报记者 王三", False),
+    ("本报北京 2月25日电 记者从有关部门获悉", True),  # a stray space a PDF put inside the dispatch
 ])
 def test_a_dispatch_line_opens_an_article(paragraph, expected):
     from app.core.bylines import dispatch_opening
@@ -206,3 +207,19 @@ def test_an_agency_named_inside_a_sentence_is_no_credit(line):
 def test_an_agencys_reporter_signs_an_articles_closing_byline():
     assert names(trailing_byline("…的承诺。（新华社记者 王三）")) == [("王三", "记者")]
     assert trailing_byline("…的承诺。（据新华社电）") == []
+
+
+@pytest.mark.parametrize(("matcher", "text"), [
+    ("is_author_note", "（作 者单位：某某大学）"),
+    ("is_author_note", "(作者单 位:某某研究所)"),
+    ("is_closing_formula", "特 此公告。"),
+    ("is_closing_dispatch", "（本报 华沙2月9日电）"),
+])
+def test_the_matchers_of_fixed_forms_read_across_a_stray_space_inside_a_word(matcher, text):
+    # a PDF's stray space between two characters of one word hides no fixed form from its matcher, wherever it
+    # is asked (the matcher reads the text squeezed, not each caller)
+    from app.core import bylines, roles
+
+    found = getattr(bylines, matcher, None) or getattr(roles, matcher)
+    assert found(text)
+    assert not found(text.replace("作", "").replace("特", "").replace("本报", "本"))  # (the form itself broken)

@@ -131,3 +131,16 @@ def test_an_articles_closing_lines_are_read_across_a_stray_space_inside_a_word()
     lines = read_lines("\n".join(rows))
     units, kinds = build_units(lines, fixed_roles(lines))
     assert CAPTION not in [u.kind for u in standalone_captions(units, lines, kinds)]
+
+
+def test_a_line_under_a_kicker_ending_on_its_dash_is_no_wrapped_end_of_the_kicker():
+    # 城区完成集中大排查—— / 不漏一户 / 不漏一人: a kicker ends on its dash (or colon), leading into the title; the
+    # short line under it is the title's first line, not the kicker's wrapped end (as 首播 is of 故宫灯如昼)
+    rows = [*WRAPPED, "", "城区完成集中大排查——", "不漏一户", "不漏一人", "", *WRAPPED]
+    lines, fixed = _fixed("\n".join(rows))
+    units, _ = build_units(lines, fixed)
+    assert [u.text for u in units if u.kind == HEAD] == ["城区完成集中大排查——", "不漏一户不漏一人"]
+    rows = [*WRAPPED, "", "故宫灯如昼", "首播", "", *WRAPPED]
+    lines, fixed = _fixed("\n".join(rows))
+    units, _ = build_units(lines, fixed)
+    assert [u.text for u in units if u.kind == HEAD] == ["故宫灯如昼首播"]
