@@ -1076,7 +1076,9 @@ def standalone_captions(units: list[Unit], lines: tuple[Ln, ...], kinds: tuple[U
             # a sentence right under a headline or byline with no blank line between opens the article's text,
             # and one between two body paragraphs is a paragraph of one sentence unless it is a mere fragment
             # (or the page marks its paragraphs by an indent, and this line has none)
-            inside = (not indented and bool(out) and out[-1].kind == PARA and k + 1 < len(units)
+            # (a photo's caption printed between the paragraph above and this sentence aside)
+            above = next((x for x in reversed(out) if x.kind != CAPTION), None)
+            inside = (not indented and above is not None and above.kind == PARA and k + 1 < len(units)
                       and units[k + 1].kind == PARA)
             # a sentence between a heading (headline, byline, subhead) and the body text under it opens that
             # text, unless that text opens the article itself (本报讯（…）…): then the sentence was set over it

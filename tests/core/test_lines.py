@@ -144,3 +144,17 @@ def test_a_line_under_a_kicker_ending_on_its_dash_is_no_wrapped_end_of_the_kicke
     lines, fixed = _fixed("\n".join(rows))
     units, _ = build_units(lines, fixed)
     assert [u.text for u in units if u.kind == HEAD] == ["故宫灯如昼首播"]
+
+
+def test_a_lone_sentence_under_a_caption_printed_between_two_paragraphs_is_a_paragraph_of_the_text():
+    # …唐来宝说。 / (blank) / 市民在城区公园里散步。（王三 摄） / (blank) / 变化远不止这些。 / (blank) / “以前…: a photo's
+    # caption printed between two paragraphs does not make the lone sentence under it one: between two paragraphs
+    # of the text (the caption aside) a sentence is a paragraph of one sentence, only a fragment a caption's
+    lone = "公园的变化远不止这些。"
+    for caption in ("游客在湖边赏花。（王三 摄）", ""):
+        rows = ["城区公园开放", "", *WRAPPED, "", *([caption, ""] if caption else []), lone, "", *WRAPPED]
+        lines = read_lines("\n".join(rows))
+        units, kinds = build_units(lines, fixed_roles(lines))
+        found = [u.text for u in standalone_captions(units, lines, kinds) if u.kind == CAPTION]
+        assert lone not in found
+        assert (caption in found) == bool(caption)
