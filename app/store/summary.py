@@ -39,14 +39,21 @@ class PageSummary:
 
     text: str
     items: tuple[tuple[int, Kind], ...]  # (item id, kind), in page order
-    spans: list[tuple[int, int, int]]  # (start, end, owner): owner an index into `items`, or UNASSIGNED
+    starts: list[int]  # the spans: start, end, owner (an index into `items`, or UNASSIGNED), as three lists
+    ends: list[int]
+    owners: list[int]
     corrections: list[tuple[int, int]]
     model: bytes | str = field(repr=False)
+
+    @property
+    def spans(self) -> list[tuple[int, int, int]]:
+        """(start, end, owner) of every span."""
+        return list(zip(self.starts, self.ends, self.owners, strict=True))
 
     def item_spans(self, item_id: int) -> list[tuple[int, int]]:
         """The spans of the item `item_id` (page offsets), in its blocks' order."""
         owner = next((k for k, (i, _) in enumerate(self.items) if i == item_id), None)
-        return [] if owner is None else [(s, e) for s, e, o in self.spans if o == owner]
+        return [(s, e) for s, e, o in zip(self.starts, self.ends, self.owners, strict=True) if o == owner]
 
 
 def summarise(model: Mapping[str, Any]) -> dict[str, Any]:
@@ -96,10 +103,10 @@ def unpack_summary(value: bytes | None, text: str, model: bytes | str) -> PageSu
         if len(flat) % 3:
             return None
         lengths = flat[1::3]
-        ends = list(accumulate(map(add, flat[0::3], lengths)))  # each span's end: the one before's, its gap, its length
-        spans = list(zip(map(sub, ends, lengths), ends, flat[2::3], strict=True))
+        ends = list(accumulate(map(add, flat[0::3], lengths)))  # a span's end: the end before, its gap, its length
         fixes = data["corrections"]
-        return PageSummary(text, tuple((int(i), _KINDS[k]) for i, k in data["items"]), spans,
+        return PageSummary(text, tuple((int(i), _KINDS[k]) for i, k in data["items"]),
+                           list(map(sub, ends, lengths)), ends, flat[2::3],
                            list(zip(fixes[::2], fixes[1::2], strict=True)), model)
     except (zlib.error, orjson.JSONDecodeError, KeyError, TypeError, ValueError, IndexError):
         return None

@@ -102,11 +102,15 @@ class _Tints:
     # (each turn also repaints the scroll bar, whose range the lines laid out change: few long turns cost less)
     IDLE_BLOCKS = 20  # blocks tinted (and laid out) between two looks at the clock: about a millisecond
     MARGIN = 1.0  # tint this many screenfuls above and below the view at once
+    RANGES_KEPT = 10_000  # format ranges kept from page to page, at most (a few hundred a page; letting go of
+    # ten thousand costs about 2 ms, once in many pages)
 
     def __init__(self, view: QPlainTextEdit) -> None:
         self.view = view
         self.starts: list[int] = []
         self.spans: list[tuple[int, int, QTextCharFormat]] = []
+        # (start, end, id of the format) -> its FormatRange, made once: the tints' formats are made once each
+        # (`_tint_format`), so a range of one recurs on many lines and pages (a column's full lines)
         self._ranges: dict[tuple[int, int, int], QTextLayout.FormatRange] = {}
         self.generation = 0
         self._idle = QTimer(view, singleShot=True, interval=0)
@@ -115,7 +119,8 @@ class _Tints:
 
     def set_spans(self, spans: list[tuple[int, int, QTextCharFormat]], new_page: bool = False) -> None:
         self.spans = sorted(spans, key=itemgetter(0))
-        self._ranges = {}  # (start, end, id of the format) -> its FormatRange, made once (for these spans' formats)
+        if len(self._ranges) > self.RANGES_KEPT:
+            self._ranges = {}
         self.starts = list(map(itemgetter(0), self.spans))
         if new_page:
             self.generation = self.generation % 1_000_000 + 1
@@ -596,21 +601,22 @@ class SourceView(QPlainTextEdit):
         """The tints of a page's spans (document positions), from the page model or from its summary: each
         item's text in its colour, unassigned text red, the corrections underlined, in that order."""
         if isinstance(page, PageSummary):
-            kinds, owned, fixes = page.items, page.spans, page.corrections
+            kinds, fixes = page.items, page.corrections
+            starts, ends, owners = page.starts, page.ends, page.owners
         else:
             kinds = [(it.id, it.kind) for it in page.items]
             owned = [(s, e, k) for k, it in enumerate(page.items) for b in it.blocks for s, e in b.spans]
             owned += [(s, e, UNASSIGNED) for b in page.unassigned for s, e in b.spans]
+            starts, ends, owners = zip(*owned, strict=True) if owned else ((), (), ())
             fixes = [(c.start, c.end) for c in page.corrections]
         formats = [_tint_format(tint_color(i, kind)) for i, kind in kinds]
         formats.append(_tint_format(QColor(UNASSIGNED_COLOR), QColor("#8b0000")))  # formats[UNASSIGNED]
         fixed = _tint_format(underline=QColor("#1565c0"))
-        if self.map.same:  # page offsets are document positions: nothing to convert
-            out = [(s, e, formats[k]) for s, e, k in owned]
-            return out + [(s, e, fixed) for s, e in fixes]
-        to_doc = self.map.to_doc
-        out = [(to_doc(s), to_doc(e), formats[k]) for s, e, k in owned]
-        return out + [(to_doc(s), to_doc(e), fixed) for s, e in fixes]
+        if not self.map.same:  # page offsets are not document positions: converted
+            to_doc = self.map.to_doc
+            starts, ends, fixes = map(to_doc, starts), map(to_doc, ends), [(to_doc(s), to_doc(e)) for s, e in fixes]
+        out = list(zip(starts, ends, map(formats.__getitem__, owners), strict=True))
+        return out + [(s, e, fixed) for s, e in fixes]
 
     # --- the roles' gutter ------------------------------------------------------------------------
     def roles(self) -> _Roles | None:
