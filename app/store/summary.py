@@ -110,4 +110,3 @@ def unpack_summary(value: bytes | None, text: str, model: bytes | str) -> PageSu
                            list(zip(fixes[::2], fixes[1::2], strict=True)), model)
     except (zlib.error, orjson.JSONDecodeError, KeyError, TypeError, ValueError, IndexError):
         return None
-
