@@ -78,6 +78,7 @@ def page_labels(assembly: Assembly) -> frozenset[str]:
 TITLE_NAMED_SHARE = 0.3
 LABEL_NAMED_SHARE = 0.2
 KICKER_NAMED_SHARE = 0.75
+PAIRED_LABEL_NAMED_SHARE = 0.0
 
 
 _PHRASES = re.compile(r"[\s，,；;]+")
@@ -92,7 +93,8 @@ def _named(units: list[Unit], opening: frozenset[str]) -> float | None:
     return len(pairs & opening) / len(pairs)
 
 
-def _column_label_over(line: Unit, title: list[Unit], labels: frozenset[str], opening: frozenset[str]) -> bool:
+def _column_label_over(line: Unit, title: list[Unit], labels: frozenset[str], opening: frozenset[str],
+                       runs_below: int = 1) -> bool:
     """Is `line`, printed on its own over the title lines `title`, the label of the item's column or series
     rather than its kicker: shaped as a label, printed as one elsewhere on the page, or naming nothing of the
     article whose opening names its title?"""
@@ -102,10 +104,17 @@ def _column_label_over(line: Unit, title: list[Unit], labels: frozenset[str], op
     named = _named([line], opening)
     if roles.is_column_label(text):
         return not (named is not None and named >= KICKER_NAMED_SHARE and "·" not in text)
-    if text.endswith(KICKER_ENDS) or named is None or len(_PHRASES.split(text)) > 1:
-        return False  # (two phrases, 绷紧“防疫弦” 织密“健康网”: a kicker's form, as a city paper prints them)
+    if text.endswith(KICKER_ENDS) or named is None:
+        return False
     told = _named(title, opening)
-    return told is not None and told >= TITLE_NAMED_SHARE and named < LABEL_NAMED_SHARE
+    if told is None or told < TITLE_NAMED_SHARE:
+        return False
+    if len(_PHRASES.split(text)) > 1:
+        # two phrases, 绷紧“防疫弦” 织密“健康网”, are a kicker's form, as a city paper prints them, unless a
+        # kicker and a title follow and the opening names none of the line's words (应收尽收 刻不容缓 / 救治患者，
+        # 展现中国速度与力量 / 武汉方舱医院的5个动人故事: a column's label)
+        return runs_below >= 2 and named <= PAIRED_LABEL_NAMED_SHARE
+    return named < LABEL_NAMED_SHARE
 
 
 def _names_article(run: list[Unit], opening: frozenset[str]) -> bool:
@@ -140,7 +149,7 @@ def _headline_roles(group: Group, labels: frozenset[str] = frozenset(),
         else:
             runs.append([u])
     if len(runs) >= 2 and len(runs[0]) == 1 and len(runs[0][0].lines) == 1 and _column_label_over(
-            runs[0][0], [u for run in runs[1:] for u in run], labels, opening):
+            runs[0][0], [u for run in runs[1:] for u in run], labels, opening, len(runs) - 1):
         out.append((runs[0][0], Role.SECTION))  # a column label over the headline, not its kicker
         runs = runs[1:]
     runs = _kicker_and_title(runs)

@@ -500,6 +500,23 @@ def test_a_line_over_a_title_is_a_kicker_where_the_articles_opening_names_it(ove
     assert [(r["section"], r["kicker"], r["title"]) for r in recs] == [(section, kicker, "口袋公园开放迎客")]
 
 
+def test_a_line_of_two_phrases_over_a_kicker_and_a_title_is_the_columns_label_where_the_opening_names_none_of_it():
+    park = "\n".join(["本报讯 近日，城区新建的三座口袋公园", "正式向市民开放。公园占地约两千平方米，",
+                      "设有步道、座椅和儿童游乐设施。"])
+
+    def roles_of(heads: list[str]) -> list[tuple[str, str, str]]:
+        recs = page_records(split_page(("paired.txt", "\n".join([*heads, "", park, ""]))))
+        return [(r["section"], r["kicker"], r["title"]) for r in recs if r["kind"] != "furniture"]
+
+    label = "守望相助 共克时艰"
+    assert roles_of([label, "城区新建三座口袋公园", "市民散步有了好去处"]) == [
+        (label, "城区新建三座口袋公园", "市民散步有了好去处")]
+    # over the title alone, the same line is the title's kicker (a city paper's kickers take that form)
+    assert roles_of([label, "市民散步有了好去处"]) == [("", label, "市民散步有了好去处")]
+    # and over a kicker and a title, a line of two phrases the opening names is a kicker wrapped
+    assert roles_of(["新建口袋公园 三座", "城区新建三座口袋公园", "市民散步有了好去处"])[0][0] == ""
+
+
 def test_the_lines_of_a_kicker_wrapped_over_two_are_no_section():
     park = "\n".join(["本报讯 市长王明在城区调研公园建设时强调", "，三座口袋公园已向市民开放，要办好民", "生实事。"])
     heads = ["市长王明在城区调研", "公园建设时强调", "办好民生实事", "让市民有好去处"]
