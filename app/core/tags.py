@@ -34,6 +34,11 @@ WEAK_SHARE = 0.15
 # a word jieba does not know is glued to a short neighbour only if that neighbour is no common word: jieba's
 # dictionary counts a common word (企业, 考察) in the tens of thousands, a rare part of a term (专精) in a few
 RARE_NEIGHBOUR = 2000
+# jieba's HMM (finalseg.viterbi) copies its path at every character, so its time grows with the square of a run
+# of Han characters with no punctuation or space in it (a line of OCR noise of 20,000 characters takes seconds,
+# 100,000 half a minute); prose breaks its runs far sooner (the longest of 3,932 articles of ../shared/train
+# is 59 characters), so a longer run is cut into pieces this long before jieba reads it
+MAX_HAN_RUN = 200
 
 # words that nearly every Chinese news item shares, so they tell one item from another not at all
 NEWS_STOP_WORDS = frozenset(
@@ -51,6 +56,7 @@ _HAN_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
 _LATIN_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9]*$|^[0-9]+[A-Za-z][A-Za-z0-9]*$")
 _NUMBERISH = re.compile(r"^[0-9０-９.%一二三四五六七八九十百千万亿两几第多余]+[年月日号个次名位件项条天家人元]?$")
 _KEEP = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_LONG_HAN_RUN = re.compile(rf"[\u4e00-\u9fff]{{{MAX_HAN_RUN + 1},}}")
 # bylines at the start or end of a paragraph: 本报讯（记者 王三 通讯员 李四） / 本报北京1月31日电（记者王迪） / （记者 王三）
 _LEAD_BYLINE = re.compile(r"^[^（(\n]{0,20}?(?:讯|电)\s*[（(][^（）()\n]{1,60}[）)]", re.M)
 _PAREN_BYLINE = re.compile(rf"[（(]\s*(?:本报)?(?:{ROLE_ALT})[^（）()\n]{{1,60}}[）)]")
@@ -205,9 +211,19 @@ def words_of(text: str, table: DocumentFrequencies | None = None) -> list[str]:
     table = table or _get_table()
     out: list[str] = []
     for line in text.splitlines():
-        words = _glue_latin(jieba.lcut(line))
-        out += _glue_unknown(_glue_terms(words, table))
+        words = [w for piece in _pieces(line) for w in jieba.lcut(piece)]
+        out += _glue_unknown(_glue_terms(_glue_latin(words), table))
     return out
+
+
+def _pieces(line: str) -> Iterator[str]:
+    """The line as jieba should read it: whole, but a run of Han characters longer than MAX_HAN_RUN cut."""
+    start = 0
+    for run in _LONG_HAN_RUN.finditer(line):
+        for cut in range(run.start() + MAX_HAN_RUN, run.end(), MAX_HAN_RUN):
+            yield line[start:cut]
+            start = cut
+    yield line[start:]
 
 
 def candidate(word: str) -> bool:

@@ -83,3 +83,17 @@ def test_without_bylines_reads_every_role_word_of_the_one_list():
     for byline in ("（见习记者 王小明）", "（文/王小明）", "（摄影 李红）", "（本报记者 王小明 摄影 李红）"):
         assert tags.without_bylines(f"企业复工复产。{byline}") == "企业复工复产。"
     assert {"见习记者", "特约通讯员", "实习生"} <= tags.NEWS_STOP_WORDS
+
+
+def test_a_long_run_of_han_characters_is_read_in_pieces_and_prose_whole():
+    # jieba's HMM is quadratic in a run with no punctuation: OCR noise is cut, prose is read as it is
+    noise = "国" * (3 * tags.MAX_HAN_RUN + 7)
+    line = f"ab{noise}。新冠肺炎"
+    pieces = list(tags._pieces(line))
+    assert "".join(pieces) == line
+    assert len(pieces) == 4
+    assert all(len(p) <= tags.MAX_HAN_RUN + 2 for p in pieces)
+    prose = "全市各级党组织和广大党员干部积极投身新冠肺炎疫情防控一线，筑牢群防群控的坚固防线。"
+    assert list(tags._pieces(prose)) == [prose]
+    assert "新冠肺炎" in words_of(line)
+    assert "".join(words_of(noise + noise)) == noise + noise  # every character read, none dropped
