@@ -35,7 +35,7 @@ from .bylines import (
     lead_byline,
     trailing_byline,
 )
-from .layout import Ln, read_lines
+from .layout import Ln, read_lines, reading_text
 from .page import Page, Role, Span
 
 FEATURES_VERSION = 2  # bump when a feature changes meaning: models trained on another version are refused
@@ -102,7 +102,7 @@ def pieces_of(text: str, lines: Sequence[Ln], cuts: Sequence[int] = ()) -> list[
             if s < e:
                 parts.append((s, e))
         for n, (s, e) in enumerate(parts):
-            out.append(Piece(i, s, e, text[s:e], n == 0, n == len(parts) - 1))
+            out.append(Piece(i, s, e, reading_text(text[s:e]), n == 0, n == len(parts) - 1))
     return out
 
 

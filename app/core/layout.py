@@ -102,7 +102,7 @@ class Ln:
     idx: int
     start: int
     end: int
-    text: str
+    text: str  # as the rules read it: every space character a plain space (`reading_text`)
     blank_before: int
     chunk: int
     width: float
@@ -135,6 +135,19 @@ class Unit:
         return replace(self, kind=kind)
 
 
+# the space characters other than " " that extracted text carries inside a line: a no-break space (an HTML
+# page's &nbsp;), the typographic spaces U+2000-U+200A, U+202F, U+205F, and the full-width space U+3000 (an
+# indent at a line's start, a designed gap between a headline's two phrases, between two names): inside a
+# line the rules read each as a plain space (same length: offsets into the line stay true)
+_OTHER_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_AS_SPACE = str.maketrans(_OTHER_SPACES, " " * len(_OTHER_SPACES))
+
+
+def reading_text(line: str) -> str:
+    """A stripped line's text as the rules read it: every space character a plain space, same length."""
+    return line.translate(_AS_SPACE)
+
+
 def read_lines(text: str) -> tuple[Ln, ...]:
     """The page's visible lines, with blank-line counts normalised for double-spaced extraction."""
     found: list[tuple[int, int, int, str, int]] = []
@@ -148,7 +161,7 @@ def read_lines(text: str) -> tuple[Ln, ...]:
             continue
         lead = raw[:len(raw) - len(raw.lstrip())]
         s = line.start + len(lead)
-        found.append((line.index, s, s + len(stripped), stripped, blank))
+        found.append((line.index, s, s + len(stripped), reading_text(stripped), blank))
         indents.append(_cells(lead))
         blank = 0
     para_indent = paragraph_indent(indents)

@@ -19,8 +19,10 @@ _CJK_QUOTES = "“”‘’《》—…·"
 _TIGHT = f"{CJK}{_CJK_QUOTES}"
 # a whitespace run with a CJK character (or CJK quote) on the left and CJK or a digit on the right,
 # or a digit on the left and CJK on the right
-_STRAY = re.compile(f"(?<=[{_TIGHT}])[ \\t\u3000\u00a0]+(?=[{_TIGHT}0-9])|(?<=[0-9])[ \\t\u3000\u00a0]+(?=[{_TIGHT}])")
-_MULTI_SPACE = re.compile(r"[ \t\u00a0]{2,}")
+# a space in extracted text: a plain one, a tab, a no-break space (&nbsp;), the typographic spaces, a full-width one
+SPACE = "[ \\t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
+_STRAY = re.compile(f"(?<=[{_TIGHT}]){SPACE}+(?=[{_TIGHT}0-9])|(?<=[0-9]){SPACE}+(?=[{_TIGHT}])")
+_MULTI_SPACE = re.compile(f"{SPACE}+")  # what is left of a run of spaces, any of them, is one plain space
 
 
 def is_cjk(ch: str) -> bool:
@@ -62,7 +64,7 @@ def remove_stray_spaces(text: str) -> str:
 
 # 本报讯（记者肖晗 汪漾 通讯员周晓胜）: the space between two names is printed on purpose
 _LEAD = re.compile(r"^(\s*[^（(]{0,14}[（(])([^（）()]{1,80})([）)])")
-_ROLE_SPACE = re.compile(rf"({ROLE_ALT})[ \t\u3000]+")
+_ROLE_SPACE = re.compile(rf"({ROLE_ALT}){SPACE}+")
 
 
 def clean_paragraph(lines: Iterable[str]) -> str:
@@ -71,7 +73,7 @@ def clean_paragraph(lines: Iterable[str]) -> str:
     # (a note on the author, （作者为…）, names no one: its spaces are stray)
     if m and ROLE_RE.search(m.group(2)) and not is_author_note(f"（{m.group(2)}）"):
         inner = _ROLE_SPACE.sub(r"\1", m.group(2))
-        inner = re.sub(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])", _name_gap(inner), inner)
+        inner = re.sub(f"(?<=[\u4e00-\u9fff]){SPACE}+(?=[\u4e00-\u9fff])", _name_gap(inner), inner)
         return m.group(1) + _MULTI_SPACE.sub(" ", inner).strip() + m.group(3) + remove_stray_spaces(text[m.end():])
     return remove_stray_spaces(text)
 

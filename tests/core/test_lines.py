@@ -158,3 +158,10 @@ def test_a_lone_sentence_under_a_caption_printed_between_two_paragraphs_is_a_par
         found = [u.text for u in standalone_captions(units, lines, kinds) if u.kind == CAPTION]
         assert lone not in found
         assert (caption in found) == bool(caption)
+
+
+def test_a_line_is_read_with_every_space_character_as_a_space():
+    text = "\u3000\u3000该行\u00a0加大\u3000投放\n郁小明\u00a0谢小宇\u202f"
+    lines = read_lines(text)
+    assert [ln.text for ln in lines] == ["该行 加大 投放", "郁小明 谢小宇"]
+    assert [text[ln.start:ln.end] for ln in lines] == ["该行\u00a0加大\u3000投放", "郁小明\u00a0谢小宇"]

@@ -79,3 +79,9 @@ def test_invisible_characters_do_not_reach_the_clean_text():
 
     assert clean_heading(["标\ufeff题"]) == "标题"
     assert clean_paragraph(["正\u200b文 内容"]) == "正文内容"
+
+
+def test_every_space_character_is_cleaned_as_a_space():
+    assert clean_heading(["金融赋能\u3000打造\u00a0支撑力"]) == "金融赋能 打造 支撑力"
+    assert clean_paragraph(["该行\u00a0加大 信贷\u2002投放，INDUSTRIAL\u00a0BANK"]) == "该行加大信贷投放，INDUSTRIAL BANK"
+    assert clean_paragraph(["本报讯（记者\u00a0王小明\u00a0李红）日前"]) == "本报讯（记者王小明 李红）日前"

@@ -122,6 +122,18 @@ def test_crlf_gives_the_same_items(predictions):
     assert [(r["kind"], r["title"], r["body"]) for r in again] == [(r["kind"], r["title"], r["body"]) for r in plain]
 
 
+@pytest.mark.parametrize("space", ["\u00a0", "\u3000", "\u2002"], ids=["no-break", "full-width", "en"])
+def test_other_space_characters_read_as_spaces(predictions, space):
+    # text taken from a web page carries &nbsp; where the print had a space (between two names of a byline, a
+    # headline's two phrases): the same items, the same records, and no such character left in them
+    fields = ("kind", "section", "kicker", "title", "subtitle", "authors", "subheads", "body", "captions")
+    for path in SAMPLES:
+        text = path.read_text(encoding="utf-8-sig")
+        records = page_records(split_page((path.name, text.replace(" ", space))))
+        assert [[r[k] for k in fields] for r in records] == [[r[k] for k in fields] for r in predictions[path.stem]]
+        assert space not in json.dumps(records, ensure_ascii=False)
+
+
 def test_one_paragraph_per_line_page():
     text = "\n".join([
         "本地新闻",
