@@ -445,7 +445,9 @@ def _problems(seq: list[object], forward: bool) -> float:
             continue
         ok = _eligible(seq, gi, forward)
         if g.strong and not ok and not g.banner:
-            n += 1
+            # (a headline after the page's last text, read forward, weighs half as the text before the first
+            # headline does: it may head the text above it, printed after its body)
+            n += 0.5 if forward and gi == len(seq) - 1 else 1
         if ok and g.has_byline and forward and seq[gi + 1].lead:
             n += 1  # two bylines for one article
     for j, x in enumerate(seq):

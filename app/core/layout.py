@@ -85,6 +85,9 @@ CAPTION_MEASURE_GAP = 2
 # body text set apart is longer: typeset and seed captions are one or two sentences, at most ~80 characters)
 CAPTION_BLOCK_CHARS = 90
 HEADLINE_BLOCK_LINES = 5  # lines a block standing apart may have and still be one headline (title, subtitle)
+# lines without a clause mark read above a line for the headline set in the text that may hold it (a kicker's
+# run and a title's, each at most a headline block)
+HEADING_STACK_LINES = 2 * HEADLINE_BLOCK_LINES
 HEADLINE_MAX_WIDTH = 40  # cells a headline's line stays within (as roles.is_headingish reads one)
 PARALLEL_MAX_CHARS = 9  # a parallel headline's phrases are short (护佑生命战疫情); longer halves are a clause pair
 BODY_SENTENCE_LINES = 4  # lines read for a sentence end that tells a wrapped paragraph from a headline block
@@ -468,6 +471,7 @@ def ad_roles(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tuple[UnitKi
 _CLAUSE_MARK = re.compile(r"[，。；！？,;!?]")
 _HANDLE = re.compile(r"@\w")  # a social-media handle (an e-mail address is an ad line of its own)
 _PAUSE_MARK = re.compile(r"[，,、；;：:]")
+_CLAUSE_OR_STOP = re.compile(r"[，。；！？,;!?：:…]")  # no line of a headline set in the text holds one
 _NAME_ONLY = re.compile(r"[\u4e00-\u9fff·]{2,5}")  # a name alone on its line: no mark, digit or letter
 # a column or series label in brackets, printed on its own line under the title it closes: （新论）, （人民要论）
 _TITLE_LABEL = re.compile(r"^[（(][^（）()，。,.；;：:！？!?]{1,12}[）)]$")
@@ -487,7 +491,7 @@ def heading_here(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
     if kinds[i] or ln.opens or roles.is_source_line(ln.text):
         return False  # (a line set in the page's paragraph indent opens a paragraph; 据中国之声 closes one)
     if (headline_block(lines, kinds, i) or over_byline(lines, kinds, i) or tagged_title(lines, kinds, i)
-            or over_indent(lines, kinds, i)):
+            or over_indent(lines, kinds, i) or unmarked_heading(lines, kinds, i)):
         return True
     if not roles.is_headingish(ln.text):
         return False
@@ -552,6 +556,65 @@ def heading_here(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
             col = local_column(lines, i)
             if col and abs(ln.width - col) <= COLUMN_TOLERANCE:
                 return False  # a clause cut at the column's width, carried on below
+    return True
+
+
+def _unmarked(lines: tuple[Ln, ...], kinds: list[UnitKind], k: int) -> bool:
+    """Could line k be a line of a heading set in the text: a free line (no role yet, no indent) that holds
+    no clause mark at all and is no byline, dateline, caption or date?"""
+    ln = lines[k]
+    t = ln.text.strip()
+    return (kinds[k] in (NONE, HEAD) and not ln.opens and not _CLAUSE_OR_STOP.search(t) and bool(t)
+            and ln.width <= HEADLINE_MAX_WIDTH and not roles.LEAD_START.match(t) and not is_byline(t)
+            and not lead_byline(t) and not roles.has_caption_mark(t) and not roles.is_date_line(t))
+
+
+def unmarked_heading(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
+    """Is line i in a run of lines, set in the text's own block, that holds no clause mark at all and ends on
+    a line short of the run's measure: a headline printed right under the last line of the text before it, or
+    over the text below it (…孙春兰参加视频连线。 / 李克强主持召开中央应对新冠肺炎疫情工作领导小 / 组会议 /
+    十三届全国人大…)? The lines without a mark open under a sentence's end, an article's closing line or a
+    line with a role of its own (or at the top of a block of lines); they split into runs, each ending on its
+    first line `SHORT_LINE_CELLS` short of the widest line above it in the run (a kicker, then a title, each
+    wrapped), of two lines or more (at most `HEADLINE_BLOCK_LINES`), the first one that could head by its text,
+    with no sentence carried on below the run's last line. Body text never runs a line and more to a stop-less
+    end without a comma: a sentence's clauses are rarely longer than a line, and a sentence ends on its stop."""
+    if not _unmarked(lines, kinds, i) or not local_column(lines, i):
+        return False
+    chunk = lines[i].chunk
+    top = i
+    while top > 0 and lines[top - 1].chunk == chunk and i - top < HEADING_STACK_LINES and _unmarked(
+            lines, kinds, top - 1):
+        top -= 1
+    if top > 0 and lines[top - 1].chunk == chunk:
+        above = lines[top - 1]
+        if not (kinds[top - 1] in (FURN, BYLINE, CAPTION, AD, HEAD) or roles.ends_sentence(above.text)
+                or _closes_note(lines, top - 1) or _closes_with_byline(lines, top - 1)):
+            return False  # the lines may carry on a sentence left open above them
+    while top <= i:  # the runs from the top of the lines without a mark down to the one holding line i
+        end, measure = top, lines[top].width
+        while True:
+            end += 1
+            if (end >= len(lines) or end - top >= HEADLINE_BLOCK_LINES or lines[end].chunk != chunk
+                    or not _unmarked(lines, kinds, end)):
+                return False
+            if lines[end].width <= measure - SHORT_LINE_CELLS:
+                break
+            measure = max(measure, lines[end].width)
+        if end >= i:
+            break
+        top = end + 1
+    if not roles.is_headingish(lines[top].text):
+        return False
+    nxt = lines[end + 1] if end + 1 < len(lines) else None
+    if roles.ends_open(lines[end].text) or nxt is not None and not kinds[end + 1] and (
+            _continues(lines[end].text, nxt) or roles.cuts_a_word(lines[end].text, nxt.text)):
+        return False  # the text below carries the run's last line on (across a column break too)
+    text = "".join(lines[k].text for k in range(top, end + 1)).rstrip()
+    if roles.unbalanced(text):
+        return False  # a quote or bracket left open: the sentence goes on below
+    if text[-1] in "”’\"」』）)" and not _quoted_phrase(text) and not roles.is_tagged_title(text):
+        return False  # a quoted sentence of its own (“坚决打赢…阻击战”), a name and its title in brackets
     return True
 
 

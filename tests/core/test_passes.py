@@ -1200,3 +1200,38 @@ def test_heading_here_reads_a_word_at_the_pages_top_over_its_furniture_as_a_labe
     ("第二届读书节开幕", None), ("二月春风似剪刀", None), ("十十、", None)])
 def test_a_heading_numbering_a_part_of_its_text_reads_as_its_form_and_number(text, part):
     assert assembly.part_number(text) == part
+
+
+def test_unmarked_heading_reads_a_headline_set_under_the_text_it_follows():
+    # a kicker and a title, each wrapped, printed right under the last line of the text before them and over
+    # the next article's text with no blank line: no clause mark in any of their lines, each ends short
+    head = ["市政府召开城区公园建设工作领导小", "组会议", "部署推进口袋公园建设和绿地养护工", "作", "——市长出席"]
+    lines = read_lines("\n".join(["　　" + WRAPPED[0], *WRAPPED[1:], *head, "　　" + WRAPPED[0], *WRAPPED[1:], ""]))
+    kinds = list(fixed_roles(lines))
+    assert [layout.unmarked_heading(lines, kinds, i) for i in range(6, 10)] == [True] * 4
+    units, _ = build_units(lines, fixed_roles(lines))
+    assert [u.kind for u in units][1:4] == [HEAD, HEAD, HEAD] and units[0].kind == PARA
+    # a sentence's first line with no comma, ended on its stop, is text; so is a run under an open sentence,
+    # a quoted sentence of its own, and a run whose last line the text below carries on
+    lines = read_lines("\n".join([*WRAPPED, "城区公园建设工作领导小组办公室设在市", "园林局。", *WRAPPED, ""]))
+    kinds = list(fixed_roles(lines))
+    assert [layout.unmarked_heading(lines, kinds, i) for i in (6, 7)] == [False, False]
+    lines = read_lines("\n".join([*WRAPPED[:5], "款十亿元支持企业三百余家成效十分明显", "组会议", *WRAPPED, ""]))
+    assert not layout.unmarked_heading(lines, list(fixed_roles(lines)), 5)
+    quoted = ["“坚决打赢城区公园建设和绿地养护攻坚", "战”"]
+    lines = read_lines("\n".join([*WRAPPED, *quoted, *WRAPPED, ""]))
+    assert not layout.unmarked_heading(lines, list(fixed_roles(lines)), 6)
+    lines = read_lines("\n".join([*WRAPPED, "城区公园建设工作领导小组办公室设在市", "园林", "局，负责日常工作。", *WRAPPED, ""]))
+    assert not layout.unmarked_heading(lines, list(fixed_roles(lines)), 6)
+
+
+def test_problems_weigh_a_headline_after_the_pages_last_text_half_when_read_forward():
+    # read forward, a full headline with no text under it at the page's end may head the text above it (printed
+    # after its body): like text over the page's first headline, it only breaks ties
+    def group(pos):
+        return _make_group([_unit(HEAD, "城区新建三座口袋公园", pos), _unit(BYLINE, "□ 记者 张明", pos + 20)])
+
+    seq = [group(0), _unit(PARA, "近日，公园正式开放，市民纷纷前来散步。", 100), group(200)]
+    assert assembly._problems(seq, True) == 0.5
+    # a headline with no text under it elsewhere on the page is a whole contradiction
+    assert assembly._problems([group(0), group(50), _unit(PARA, "近日，公园正式开放。", 100)], True) == 1
