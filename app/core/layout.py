@@ -105,7 +105,7 @@ class Ln:
     idx: int
     start: int
     end: int
-    text: str  # as the rules read it: every space character a plain space (`reading_text`)
+    text: str  # as the rules read it (`reading_text`: spaces plain, digits and letters ASCII)
     blank_before: int
     chunk: int
     width: float
@@ -141,14 +141,19 @@ class Unit:
 # the space characters other than " " that extracted text carries inside a line: a no-break space (an HTML
 # page's &nbsp;), the typographic spaces U+2000-U+200A, U+202F, U+205F, and the full-width space U+3000 (an
 # indent at a line's start, a designed gap between a headline's two phrases, between two names): inside a
-# line the rules read each as a plain space (same length: offsets into the line stay true)
+# line the rules read each as a plain space
 _OTHER_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
-_AS_SPACE = str.maketrans(_OTHER_SPACES, " " * len(_OTHER_SPACES))
+# and full-width digits and Latin letters (２０２０年, ＢＡＮＫ ＯＦ ＣＨＩＮＡ: a font's or an OCR's choice) as the
+# ASCII ones their words are written with (a line's printed width is still read from what is printed)
+_FULL_WIDTH_ALNUM = [chr(c) for c in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))]
+_AS_SPACE = str.maketrans({c: " " for c in _OTHER_SPACES})
+_AS_READ = str.maketrans({**{c: " " for c in _OTHER_SPACES}, **{c: chr(ord(c) - 0xFEE0) for c in _FULL_WIDTH_ALNUM}})
 
 
 def reading_text(line: str) -> str:
-    """A stripped line's text as the rules read it: every space character a plain space, same length."""
-    return line.translate(_AS_SPACE)
+    """A stripped line's text as the rules read it: every space character a plain space, full-width digits
+    and Latin letters ASCII; the same length (offsets into the line stay true)."""
+    return line.translate(_AS_READ)
 
 
 def read_lines(text: str) -> tuple[Ln, ...]:
@@ -164,7 +169,7 @@ def read_lines(text: str) -> tuple[Ln, ...]:
             continue
         lead = raw[:len(raw) - len(raw.lstrip())]
         s = line.start + len(lead)
-        found.append((line.index, s, s + len(stripped), reading_text(stripped), blank))
+        found.append((line.index, s, s + len(stripped), stripped, blank))
         indents.append(_cells(lead))
         blank = 0
     para_indent = paragraph_indent(indents)
@@ -183,7 +188,8 @@ def read_lines(text: str) -> tuple[Ln, ...]:
         if out and b:
             chunk += 1
         opens = bool(para_indent) and abs(ind - para_indent) < 1
-        out.append(Ln(idx, s, e, stripped, b if out else 99, chunk, roles.width(stripped), opens))
+        width = roles.width(stripped.translate(_AS_SPACE))  # (a space is a space, a full-width digit a cell)
+        out.append(Ln(idx, s, e, reading_text(stripped), b if out else 99, chunk, width, opens))
     return tuple(out)
 
 

@@ -161,7 +161,8 @@ def test_a_lone_sentence_under_a_caption_printed_between_two_paragraphs_is_a_par
 
 
 def test_a_line_is_read_with_every_space_character_as_a_space():
-    text = "\u3000\u3000该行\u00a0加大\u3000投放\n郁小明\u00a0谢小宇\u202f"
+    text = "\u3000\u3000该行\u00a0加大\u3000投放\n郁小明\u00a0谢小宇\u202f\n２０２０年ＢＡＮＫ ｏｆ，"
     lines = read_lines(text)
-    assert [ln.text for ln in lines] == ["该行 加大 投放", "郁小明 谢小宇"]
-    assert [text[ln.start:ln.end] for ln in lines] == ["该行\u00a0加大\u3000投放", "郁小明\u00a0谢小宇"]
+    assert [ln.text for ln in lines] == ["该行 加大 投放", "郁小明 谢小宇", "2020年BANK of，"]
+    assert [text[ln.start:ln.end] for ln in lines] == ["该行\u00a0加大\u3000投放", "郁小明\u00a0谢小宇", "２０２０年ＢＡＮＫ ｏｆ，"]
+    assert lines[2].width == 12.5  # as printed: full-width characters a cell each, the space half

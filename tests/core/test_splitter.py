@@ -134,6 +134,15 @@ def test_other_space_characters_read_as_spaces(predictions, space):
         assert space not in json.dumps(records, ensure_ascii=False)
 
 
+def test_full_width_digits_and_letters_read_as_ascii(predictions):
+    # an OCR or a font that gives ２０２０年 and ＢＡＮＫ ＯＦ ＣＨＩＮＡ: the same items (an ad still an ad)
+    full = str.maketrans({chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F) if chr(c).isalnum()})
+    for path in SAMPLES:
+        records = page_records(split_page((path.name, path.read_text(encoding="utf-8-sig").translate(full))))
+        assert [(r["kind"], r["title"].translate(full), len(r["authors"])) for r in records] == [
+            (r["kind"], r["title"].translate(full), len(r["authors"])) for r in predictions[path.stem]]
+
+
 def test_one_paragraph_per_line_page():
     text = "\n".join([
         "本地新闻",
