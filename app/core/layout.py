@@ -477,6 +477,8 @@ def ad_roles(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tuple[UnitKi
 _CLAUSE_MARK = re.compile(r"[，。；！？,;!?]")
 _HANDLE = re.compile(r"@\w")  # a social-media handle (an e-mail address is an ad line of its own)
 _PAUSE_MARK = re.compile(r"[，,、；;：:]")
+# a speaker's turn in an interview (记者：… 问：…): the text's own line, never a heading or a caption
+_SPEAKER_TURN = re.compile(r"^(?:记者|问|答|主持人)\s*[：:]")
 _CLAUSE_OR_STOP = re.compile(r"[，。；！？,;!?：:…]")  # no line of a headline set in the text holds one
 _NAME_ONLY = re.compile(r"[\u4e00-\u9fff·]{2,5}")  # a name alone on its line: no mark, digit or letter
 # a column or series label in brackets, printed on its own line under the title it closes: （新论）, （人民要论）
@@ -494,7 +496,7 @@ def _continues(prev: str, line: Ln) -> bool:
 def heading_here(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
     """Is line i a heading, given the roles decided so far (`kinds`, one per line)?"""
     ln = lines[i]
-    if kinds[i] or ln.opens or roles.is_source_line(ln.text):
+    if kinds[i] or ln.opens or roles.is_source_line(ln.text) or _SPEAKER_TURN.match(ln.text):
         return False  # (a line set in the page's paragraph indent opens a paragraph; 据中国之声 closes one)
     if (headline_block(lines, kinds, i) or over_byline(lines, kinds, i) or tagged_title(lines, kinds, i)
             or over_indent(lines, kinds, i) or unmarked_heading(lines, kinds, i)):
@@ -604,8 +606,10 @@ def unmarked_heading(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bo
             if (end >= len(lines) or end - top >= HEADLINE_BLOCK_LINES or lines[end].chunk != chunk
                     or not _unmarked(lines, kinds, end)):
                 return False
-            if lines[end].width <= measure - SHORT_LINE_CELLS:
-                break
+            if lines[end].width <= measure - SHORT_LINE_CELLS and not (
+                    end + 1 < len(lines) and lines[end + 1].chunk == chunk and _unmarked(lines, kinds, end + 1)
+                    and roles.cuts_a_word(lines[end].text, lines[end + 1].text)):
+                break  # (a line short of the one above it whose word runs on below is a title's wrap: …深化制 / 度理论研究)
             measure = max(measure, lines[end].width)
         if end >= i:
             break
@@ -1219,7 +1223,7 @@ def _lone_sentence(u: Unit) -> bool:
 # a sentence that only the text around it can say: it announces what follows (全文如下。 要抓好以下几项工作。),
 # gives a speaker's turn in an interview (记者：… 问：…) or names who said the words above (荆州市委副书记吴朝安说。);
 # no photo's caption reads so
-_TEXTS_OWN = re.compile(r"(?:如下|以下[^。]{0,12})[。：:]$|^(?:记者|问|答|主持人)\s*[：:]"
+_TEXTS_OWN = re.compile(rf"(?:如下|以下[^。]{{0,12}})[。：:]$|{_SPEAKER_TURN.pattern}"
                         r"|^[^，,。]{0,16}(?:说|表示|介绍|指出|坦言|告诉记者)。$")
 
 

@@ -1211,6 +1211,11 @@ def test_unmarked_heading_reads_a_headline_set_under_the_text_it_follows():
     assert [layout.unmarked_heading(lines, kinds, i) for i in range(6, 10)] == [True] * 4
     units, _ = build_units(lines, fixed_roles(lines))
     assert [u.kind for u in units][1:4] == [HEAD, HEAD, HEAD] and units[0].kind == PARA
+    # a line short of the one above whose word the line below completes wraps one title (…建 / 设工作)
+    head = ["市政府召开城区公园建设工作会议", "部署推进口袋公园建", "设工作"]
+    lines = read_lines("\n".join([*head, "　　" + WRAPPED[0], *WRAPPED[1:], ""]))
+    kinds = list(fixed_roles(lines))
+    assert [layout.unmarked_heading(lines, kinds, i) for i in range(3)] == [True] * 3
     # a sentence's first line with no comma, ended on its stop, is text; so is a run under an open sentence,
     # a quoted sentence of its own, and a run whose last line the text below carries on
     lines = read_lines("\n".join([*WRAPPED, "城区公园建设工作领导小组办公室设在市", "园林局。", *WRAPPED, ""]))
@@ -1235,3 +1240,13 @@ def test_problems_weigh_a_headline_after_the_pages_last_text_half_when_read_forw
     assert assembly._problems(seq, True) == 0.5
     # a headline with no text under it elsewhere on the page is a whole contradiction
     assert assembly._problems([group(0), group(50), _unit(PARA, "近日，公园正式开放。", 100)], True) == 1
+
+
+def test_heading_here_reads_no_heading_in_a_speakers_turn():
+    # an interview's question on a line of its own, one paragraph a line: the text's own line, not a subhead
+    rows = ["城区公园建设", "", "近日，市政府印发《城区公园建设方案》，提出今年新建口袋公园十座，改造老旧公园五座，市民纷纷点赞。", "",
+            "记者：今年的公园建设有什么新特点？", "", "王明：今年的公园建设更加注重市民的实际需求，公园里将增设健身步道和儿童游乐设施。", ""]
+    lines = read_lines("\n".join(rows))
+    kinds = list(fixed_roles(lines))
+    assert not layout.heading_here(lines, kinds, 2)
+    assert layout.heading_here(lines, kinds, 0)
