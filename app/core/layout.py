@@ -56,6 +56,9 @@ NONE = UnitKind.NONE
 DOUBLE_SPACED_MIN_GAPS = 8  # lines needed before a page can be told double-spaced
 DOUBLE_SPACED_SHARE = 0.9  # share of gaps that are blank lines on a double-spaced page
 RUN_ON_SHARE = 0.5  # ... and share of lines running on mid-sentence (hard-wrapped, not one paragraph a line)
+# an extraction that sets two blank lines (or more) wherever the print has a gap: its blank lines are counted in
+# its smallest gap, once the page has this many gaps (a page of two or three blocks may just be set apart widely)
+GAP_UNIT_MIN_GAPS = 4
 CAPTION_MAX_WIDTH = 60  # a credited line wider than this is body text that happens to end with 摄
 AD_CLUSTER_GAP = 6  # ad-like lines at most this many lines apart form one ad region
 AD_MIN_HITS = 3  # ad-like lines an ad region needs (2 if short and one is a contact line)
@@ -157,7 +160,8 @@ def reading_text(line: str) -> str:
 
 
 def read_lines(text: str) -> tuple[Ln, ...]:
-    """The page's visible lines, with blank-line counts normalised for double-spaced extraction."""
+    """The page's visible lines, with blank-line counts normalised for double-spaced extraction and for an
+    extraction that doubles every gap."""
     found: list[tuple[int, int, int, str, int]] = []
     indents: list[float] = []
     blank = 0
@@ -180,11 +184,12 @@ def read_lines(text: str) -> tuple[Ln, ...]:
     double = (len(gaps) >= DOUBLE_SPACED_MIN_GAPS
               and sum(1 for b in gaps if b >= 1) >= DOUBLE_SPACED_SHARE * len(gaps)
               and run_on >= RUN_ON_SHARE * len(gaps))
+    spaced = [b for b in gaps if b]
+    unit = 2 if double else min(spaced) if len(spaced) >= GAP_UNIT_MIN_GAPS else 1
     out: list[Ln] = []
     chunk = 0
     for (idx, s, e, stripped, b), ind in zip(found, indents, strict=True):
-        if double:
-            b //= 2
+        b //= unit
         if out and b:
             chunk += 1
         opens = bool(para_indent) and abs(ind - para_indent) < 1

@@ -143,6 +143,15 @@ def test_full_width_digits_and_letters_read_as_ascii(predictions):
             (r["kind"], r["title"].translate(full), len(r["authors"])) for r in predictions[path.stem]]
 
 
+def test_an_extraction_that_doubles_every_gap_reads_as_the_print(predictions):
+    # one blank line more wherever the page has any: the gaps are counted in the page's smallest one
+    fields = ("kind", "title", "authors", "subheads", "body", "captions")
+    for path in SAMPLES:
+        text = re.sub(r"\n(?=\n)", "\n\n", path.read_text(encoding="utf-8-sig"))
+        records = page_records(split_page((path.name, text)))
+        assert [[r[k] for k in fields] for r in records] == [[r[k] for k in fields] for r in predictions[path.stem]]
+
+
 def test_one_paragraph_per_line_page():
     text = "\n".join([
         "本地新闻",
