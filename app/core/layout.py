@@ -484,6 +484,9 @@ _HANDLE = re.compile(r"@\w")  # a social-media handle (an e-mail address is an a
 _PAUSE_MARK = re.compile(r"[，,、；;：:]")
 # a speaker's turn in an interview (记者：… 问：…): the text's own line, never a heading or a caption
 _SPEAKER_TURN = re.compile(r"^(?:记者|问|答|主持人)\s*[：:]")
+# a closing note wrapped over lines: a bracket, a source and reporters (（综合本报记者王三、李四 / 报道）,
+# （新华社北京2月10日电 记者 / 林晖…）): the article's own last line, no heading
+_CLOSING_NOTE = re.compile(r"^[（(](?:综合|本报|新华社|据)[^（）()]{0,30}?(?:记者|通讯员)")
 _CLAUSE_OR_STOP = re.compile(r"[，。；！？,;!?：:…]")  # no line of a headline set in the text holds one
 _NAME_ONLY = re.compile(r"[\u4e00-\u9fff·]{2,5}")  # a name alone on its line: no mark, digit or letter
 # a column or series label in brackets, printed on its own line under the title it closes: （新论）, （人民要论）
@@ -501,7 +504,8 @@ def _continues(prev: str, line: Ln) -> bool:
 def heading_here(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
     """Is line i a heading, given the roles decided so far (`kinds`, one per line)?"""
     ln = lines[i]
-    if kinds[i] or ln.opens or roles.is_source_line(ln.text) or _SPEAKER_TURN.match(ln.text):
+    if (kinds[i] or ln.opens or roles.is_source_line(ln.text) or _SPEAKER_TURN.match(ln.text)
+            or _CLOSING_NOTE.match(ln.text) and roles.unbalanced(ln.text)):
         return False  # (a line set in the page's paragraph indent opens a paragraph; 据中国之声 closes one)
     if (headline_block(lines, kinds, i) or over_byline(lines, kinds, i) or tagged_title(lines, kinds, i)
             or over_indent(lines, kinds, i) or unmarked_heading(lines, kinds, i)):
@@ -979,9 +983,12 @@ def build_units(lines: tuple[Ln, ...], fixed: tuple[UnitKind, ...]) -> tuple[lis
             note = len(u.lines) <= NOTE_MAX_LINES and is_author_note("".join(ln.text for ln in u.lines))
             lead = not note and bool(lead_byline(head))
             opening = lead or not note and dispatch_opening(head)
+            whole = "".join(ln.text for ln in u.lines)
             end_marker = (note or len(u.lines) == 1 and (roles.is_end_marker(u.lines[0].text)
                                                          or roles.is_closing_dispatch(u.lines[0].text))
-                          or _closes_with_byline(lines, at[u.lines[-1].start]))
+                          or _closes_with_byline(lines, at[u.lines[-1].start])
+                          or 1 < len(u.lines) <= NOTE_MAX_LINES + 1 and roles.is_parenthetical(whole)
+                          and bool(_CLOSING_NOTE.match(whole)))
             if lead and _closing_byline(u, out):
                 kind, lead, end_marker, opening = BYLINE, False, True, False
         out.append(Unit(kind, tuple(u.lines), tuple(u.spans), lead, end_marker, opening))

@@ -1250,3 +1250,18 @@ def test_heading_here_reads_no_heading_in_a_speakers_turn():
     kinds = list(fixed_roles(lines))
     assert not layout.heading_here(lines, kinds, 2)
     assert layout.heading_here(lines, kinds, 0)
+
+
+def test_build_units_read_a_closing_note_wrapped_over_lines_as_the_articles_last_line():
+    # （综合本报记者… / …报道）: a bracket, a source and its reporters, wrapped in a narrow column, closes the
+    # article above it: no heading, and a heading under it heads another article
+    note = ["（综合本报记者王明、李华、张强、赵", "刚报道）"]
+    rows = ["城区新建三座口袋公园", *WRAPPED, "各方反映良好。", *note, "", "市图书馆延长开放时间", *WRAPPED, ""]
+    lines = read_lines("\n".join(rows))
+    kinds = list(fixed_roles(lines))
+    assert not layout.heading_here(lines, kinds, 8)
+    units, _ = build_units(lines, fixed_roles(lines))
+    closing = [u for u in units if u.text == "".join(note)]
+    assert len(closing) == 1 and closing[0].kind == PARA and closing[0].end_marker
+    # a bracketed column label wrapped under its title is no note: it names no reporter
+    assert not layout._CLOSING_NOTE.match("（来自疫情防控一线的")
