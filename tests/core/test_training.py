@@ -89,8 +89,25 @@ def test_the_split_that_did_best_is_chosen_and_a_tie_keeps_newsdesk_s_own(learnt
             (0.7, 0.7, 0.7, 0.7, "own"), (0.5, 0.5, 0.7, 0.7, "shipped"), (0.5, 0.8, 0.7, 0.7, "profile"),
             (0.5, 0.7, 0.7, 0.7, "profile")]:
         other = dataclasses.replace(learnt, before=scores(before), profiled=scores(profiled),
-                                    shipped=scores(shipped), after=scores(after))
+                                    shipped=scores(shipped), after=scores(after), paired={})
         assert other.chosen == chosen and other.better == (chosen != "own")
+
+
+def test_a_split_that_splits_more_pages_worse_than_newsdesk_s_own_is_not_chosen(learnt):
+    def scores(f1):
+        return {m: f1 for m in MEASURES}
+
+    best_overall = dataclasses.replace(learnt, before=scores(0.5), profiled=scores(0.5), shipped=scores(0.6),
+                                       after=scores(0.7))
+    for pairs, chosen in [({"project": (4, 3), "shipped": (5, 0)}, "project"),
+                          ({"project": (3, 3), "shipped": (5, 0)}, "shipped"),
+                          ({"project": (2, 5), "shipped": (1, 1), "profile": (0, 0)}, "own")]:
+        assert dataclasses.replace(best_overall, paired=pairs).chosen == chosen
+    assert set(learnt.paired) == {"profile", "shipped", "project"}
+    for name, (wins, losses) in learnt.paired.items():
+        assert 0 <= wins + losses <= len(learnt.pages), name
+        assert learnt.chosen == "own" or learnt.chosen != name or wins > losses
+    assert "page by page against Newsdesk's own split" in format_summary(learnt)
 
 
 def test_the_same_pages_give_the_same_model_byte_for_byte(learnt, pages):
