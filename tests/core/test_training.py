@@ -99,9 +99,9 @@ def test_a_split_that_splits_more_pages_worse_than_newsdesk_s_own_is_not_chosen(
 
     best_overall = dataclasses.replace(learnt, before=scores(0.5), profiled=scores(0.5), shipped=scores(0.6),
                                        after=scores(0.7))
-    for pairs, chosen in [({"project": (4, 3), "shipped": (5, 0)}, "project"),
-                          ({"project": (3, 3), "shipped": (5, 0)}, "shipped"),
-                          ({"project": (2, 5), "shipped": (1, 1), "profile": (0, 0)}, "own")]:
+    for pairs, chosen in [({"project": (5, 3), "shipped": (5, 0)}, "project"),
+                          ({"project": (4, 3), "shipped": (5, 0)}, "shipped"),
+                          ({"project": (2, 5), "shipped": (1, 0), "profile": (0, 0)}, "own")]:
         assert dataclasses.replace(best_overall, paired=pairs).chosen == chosen
     assert set(learnt.paired) == {"profile", "shipped", "project"}
     for name, (wins, losses) in learnt.paired.items():
