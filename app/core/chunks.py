@@ -26,6 +26,9 @@ exactly as they were, but for a headline printed inside the article before it, b
 of its sentences (`headlines_inside`): it is set where that article's text ends, over its own article's byline
 or opening.
 
+Where the chunks come in one height (a band of the page: `bands.reading_order`, which runs first), the
+period tells every switch at once; this module reads the rest of the page.
+
 The lines keep their spans in the unchanged page text; only their order (and the blank-line count at the
 start of the second article, a column break) changes, so an item made of several chunks simply has several
 spans.
@@ -35,6 +38,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 
 from . import roles
 from .assembly import char_pairs
@@ -338,10 +342,8 @@ def shared_measure_threads(lines: tuple[Ln, ...]) -> list[int] | None:
     measure = column_measure(lines)
     if measure is None:
         return None
-    runs = text_runs(lines, unmarked_switches(lines, measure))
-    cut = [b > a and _cut_at_foot(lines[b], measure) and _full_lines(lines, (a, b), measure) >= MIN_RUN_LINES
-           for a, b in runs]
-    if sum(1 for k in range(1, len(runs) - 1) if cut[k - 1] and cut[k]) < MIN_CUT_PAIRS:
+    runs, pairs = cut_runs(lines, measure)
+    if pairs < MIN_CUT_PAIRS:
         return None
     reader = _RunReader(lines, runs)
     straight = reader.straight()
@@ -357,6 +359,17 @@ def shared_measure_threads(lines: tuple[Ln, ...]) -> list[int] | None:
     return None
 
 
+def cut_runs(lines: tuple[Ln, ...], measure: float) -> tuple[list[tuple[int, int]], int]:
+    """The runs of lines between blank lines and chunk switches with none (`unmarked_switches`), and how many of
+    them, cut mid-sentence at a column's foot on a full line (`MIN_RUN_LINES` full lines or more), come right
+    after another such run: side by side, both articles' chunks end where their columns do."""
+    runs = text_runs(lines, unmarked_switches(lines, measure))
+    cut = [b > a and _cut_at_foot(lines[b], measure) and _full_lines(lines, (a, b), measure) >= MIN_RUN_LINES
+           for a, b in runs]
+    return runs, sum(1 for k in range(1, len(runs) - 1) if cut[k - 1] and cut[k])
+
+
+@lru_cache(maxsize=4)
 def unmarked_switches(lines: tuple[Ln, ...], measure: float) -> frozenset[int]:
     """The lines where the other article's column chunk starts with no blank line before it.
 

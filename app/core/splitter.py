@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from . import roles
 from .assembly import TOPIC_CHARS, Assembly, Group, assemble, char_pairs, is_banner_line
-from .chunks import reading_order
+from .bands import reading_order
 from .layout import (
     AD,
     BYLINE,
@@ -250,7 +250,7 @@ def rule_split(name: str, text: str, profile: Profile | None = None) -> Page:
 
 def rule_units(text: str) -> tuple[list[Unit], dict[int, int] | None]:
     """The rule passes up to `banners`: `layout.read_units` on the lines in reading order (two articles
-    printed side by side, extracted chunk by chunk, are read one after the other: `chunks.reading_order`),
+    printed side by side, extracted chunk by chunk, are read one after the other: `bands.reading_order`),
     and each line's place in that order by its start where it is not the page's (else None)."""
     read = read_lines(text)
     lines = reading_order(read)
@@ -355,7 +355,7 @@ def _in_group(units: list[Unit], k: int) -> bool:
 def to_page(name: str, text: str, assembly: Assembly, rank: dict[int, int] | None = None) -> Page:
     """The page model of an assembled page: headline roles, captions and sections to the item they sit in
     or follow, ads and furniture as items of their own. `rank` gives each line's place in reading order (by
-    its start) where that is not the page's order (`chunks.reading_order`)."""
+    its start) where that is not the page's order (`bands.reading_order`)."""
     drafts, forward, units = assembly.drafts, assembly.forward, assembly.units
     block_ids = itertools.count()
     labels = page_labels(assembly)

@@ -1,0 +1,104 @@
+"""Two articles side by side in one band, extracted chunk by chunk: `bands.reading_order` and its parts, on small
+pages made up here (two made-up articles of one measure, each drawn from its own set of characters, printed a
+fixed number of lines at a time)."""
+
+from __future__ import annotations
+
+import random
+
+from app.core import roles
+from app.core.bands import Band, _Page, band_regions, reading_order
+from app.core.chunks import column_measure
+from app.core.layout import read_lines
+from app.core.page import check_invariant
+from app.core.splitter import split_page
+
+POOL_A = "春耕农机合作社麦苗土壤墒"
+POOL_B = "博物馆展览文考古遗址陶瓷"
+
+
+def _clause_lines(pool: str, count: int, seed: int) -> list[str]:
+    """Lines of one measure (16), each a made-up clause ending on a comma, a sentence ending every fifth and
+    on the last."""
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pool) for _ in range(15)) + ("。" if k % 5 == 4 or k == count - 1 else "，")
+            for k in range(count)]
+
+
+def _band_page(chunk: int = 5, a_lines: int = 70, b_lines: int = 70) -> tuple[list[str], list[str], list[str]]:
+    """Two made-up articles printed side by side, `chunk` lines of each in turn, a blank line after each chunk
+    (the chunks are one height: a band), then a third article's text: (page lines, A's lines, B's lines)."""
+    a = ["春耕农机大显身手", *_clause_lines(POOL_A, a_lines, 1)]
+    b = ["博物馆里过大年", *_clause_lines(POOL_B, b_lines, 2)]
+    page: list[str] = []
+    pa = pb = 0
+    while pa < len(a) or pb < len(b):
+        page += [*a[pa:pa + chunk], ""]
+        page += [*b[pb:pb + chunk], ""]
+        pa += chunk
+        pb += chunk
+    return page, a, b
+
+
+def _lines(page: list[str]):
+    return read_lines("\n".join(page) + "\n")
+
+
+def _switches(texts: list[str], a: list[str]) -> int:
+    """How many times the reading switches between the two articles."""
+    sides = [t in a for t in texts]
+    return sum(1 for x, y in zip(sides, sides[1:], strict=False) if x != y)
+
+
+def test_two_articles_in_one_band_are_read_one_after_the_other():
+    page, a, b = _band_page()
+    lines = _lines(page)
+    bands = band_regions(lines)
+    assert len(bands) == 1 and isinstance(bands[0], Band)
+    ordered = reading_order(lines)
+    texts = [ln.text for ln in ordered]
+    assert texts == [*a, *b]  # (each article whole, its headline first)
+    assert sorted((ln.start, ln.end) for ln in ordered) == [(ln.start, ln.end) for ln in lines]  # order alone
+    assert _switches([ln.text for ln in lines], a) > 10
+
+
+def test_one_article_with_column_breaks_of_one_height_is_no_band():
+    body = _clause_lines(POOL_A + POOL_B[:3], 80, 3)  # (one article: one topic)
+    page = ["春耕农机大显身手", *[x for k in range(0, 80, 5) for x in (*body[k:k + 5], "")]]
+    lines = _lines(page)
+    assert column_measure(lines) == 16.0
+    assert band_regions(lines) == []
+
+
+def test_the_band_ends_where_its_shorter_article_ends_and_the_other_reads_on():
+    page, a, b = _band_page(chunk=5, a_lines=52, b_lines=80)  # (A ends in its 11th chunk; B reads on alone)
+    lines = _lines(page)
+    ordered = [ln.text for ln in reading_order(lines)]
+    assert ordered[:len(a)] == a  # (A whole, then B's lines)
+    assert sorted(ordered[len(a):]) == sorted(b)
+
+
+def test_a_page_with_no_column_chunks_cut_mid_sentence_is_not_searched():
+    lines = _lines(["春耕农机大显身手", *(line[:-1] + "。" for line in _clause_lines(POOL_A, 30, 4))])
+    assert band_regions(lines) == []
+    assert reading_order(lines) is lines
+
+
+def test_a_word_across_two_lines_is_read_as_roles_reads_it():
+    lines = _lines(["各地积极推进春耕生产，努力提", "升农业机械化水平，", "博物馆展览文物，", "提"])
+    page = _Page(lines, 16.0)
+    for x in range(len(lines)):
+        for y in range(len(lines)):
+            assert page._in_dictionary(x, y) == roles.joins_a_word(lines[x].text, lines[y].text)
+    assert page.join(0, 1) > 0  # 提 + 升, a clause cut at the line's end
+
+
+def test_the_rule_split_reads_the_two_articles_of_a_band_each_whole():
+    page, a, b = _band_page()
+    text = "\n".join(page) + "\n"
+    split = split_page(("p.txt", text), method="rules")
+    assert check_invariant(split) == []
+    for item in split.items:
+        chars = [c for blk in item.blocks for s, e in blk.spans for c in text[s:e] if c in POOL_A + POOL_B]
+        share_a = sum(1 for c in chars if c in POOL_A) / max(1, len(chars))
+        assert share_a < 0.05 or share_a > 0.95
