@@ -78,9 +78,14 @@ def _headings(heads: list[Unit]) -> int:
     """How many headings these heading lines print: a line that runs on into the next (激 + 发 = 激发, an
     open bracket) is one heading with it, a wrapped title or subhead."""
     lines = [ln.text for u in heads for ln in u.lines]
-    return sum(1 for k, t in enumerate(lines) if k == 0 or not (
-        roles.joins_a_word(lines[k - 1], t) or roles.unbalanced(lines[k - 1]) or roles.starts_mid_sentence(t)
-        or lines[k - 1].rstrip().endswith(OPEN_ENDS)))
+    return sum(1 for k, t in enumerate(lines) if k == 0 or not _runs_on(lines[k - 1], t))
+
+
+def _runs_on(above: str, line: str) -> bool:
+    """Does heading line `line` carry on the heading line above it (a word cut at the line end, an open
+    bracket, a pause mark or a joining word at its end): one heading wrapped?"""
+    return (roles.joins_a_word(above, line) or roles.unbalanced(above) or roles.starts_mid_sentence(line)
+            or above.rstrip().endswith(OPEN_ENDS))
 
 
 def is_banner_line(heads: Sequence[Unit], k: int) -> bool:
@@ -109,13 +114,19 @@ def _make_group(units: list[Unit]) -> Group:
     return Group(tuple(units), strong, bool(bylines), banner, notice)
 
 
-def _side(heads: list[Unit], before: str, after: str) -> int:
-    """Which of two texts these headings name: 1 the text after, -1 the text before, 0 neither clearly."""
-    pairs = headline_pairs(heads)
-    if not pairs or not before or not after:
-        return 0
-    diff = (len(pairs & char_pairs(after)) - len(pairs & char_pairs(before))) / len(pairs)
+def _side(heads: list[Unit], before: str, after: str, pairs: frozenset[str] | None = None) -> int:
+    """Which of two texts these headings name (by their character pairs, `headline_pairs`, unless given):
+    1 the text after, -1 the text before, 0 neither clearly."""
+    diff = _lean(headline_pairs(heads) if pairs is None else pairs, before, after)
     return 1 if diff > TOPIC_MARGIN else -1 if diff < -TOPIC_MARGIN else 0
+
+
+def _lean(pairs: frozenset[str], before: str, after: str) -> float:
+    """How much more of these character pairs the text after holds than the text before, as a share of
+    them (-1..1; 0 where either is empty)."""
+    if not pairs or not before or not after:
+        return 0.0
+    return (len(pairs & char_pairs(after)) - len(pairs & char_pairs(before))) / len(pairs)
 
 
 def _titled(units: list[Unit]) -> bool:
@@ -625,6 +636,41 @@ def _slid(prev: Draft, cur: Draft, head: Group) -> bool:
     return _side(list(cur.headline.units), above, here) == -1 and _side(list(head.units), above, here) == 1
 
 
+def heads_headless_above(seq: list[object], gi: int, cur: Draft, first: bool = False) -> int:
+    """Read forward, how many of the units of headline group gi head the text above it, draft `cur`, which
+    has no headline yet (0: none). Each article may print its headline before or after its body, whichever
+    way most of the page's go: a full headline (`Group.strong`) whose words name the opening of the headless
+    text above rather than the opening of the text under it was printed after its body (typeset 2020-02, two
+    draws: 9 such headlines, every one printed after its body; one-line headings, which a feature's subheads
+    are too, were right 1 time in 9). Where the block goes on with another headline whose words do not name
+    the text above (王毅会见奥地利总理库尔茨 / 古老乡村的小康图景…: two headlines back to back, no blank line
+    between), only the lines above it head that text, and the other heads the text below: never a line
+    that runs on from the one above (`_runs_on`), and under the page's `first` text (which may be an article
+    carried over from another page, needing no headline here) only where one of the two parts is a full
+    headline of its own (a lone line over a title is its kicker). A column's tag in brackets (…（统筹抓好改革发展稳定各项工作）),
+    shared by a series' articles, is left out of those words."""
+    g = seq[gi]
+    assert isinstance(g, Group)
+    if cur.headline is not None or not g.strong or g.banner or g.notice or not any(
+            u.kind == PARA for u in cur.units):
+        return 0
+    above, below = _opening(cur.units), _runs_beside(seq, gi)[1]
+    units = list(g.units)
+
+    def lean(part: list[Unit]) -> float:  # (a column's tag in brackets, shared by the page's series, aside)
+        return _lean(char_pairs(_NOTE.sub("", "".join(
+            u.text for u in part if u.kind == HEAD and not roles.is_label(u.text)))), above, below)
+
+    cuts = [c for c in range(1, len(units)) if units[c].kind == HEAD and not roles.is_subtitle(units[c].text)
+            and not _runs_on(units[c - 1].lines[-1].text, units[c].lines[0].text)
+            and (not first or _make_group(units[:c]).strong or _make_group(units[c:]).strong)
+            and _titled(units[:c]) and _titled(units[c:])
+            and lean(units[:c]) < -TOPIC_MARGIN <= lean(units[c:])]
+    if cuts:  # (where the two parts' words part most)
+        return max(cuts, key=lambda c: lean(units[c:]) - lean(units[:c]))
+    return len(units) if _side(units, above, below) == -1 else 0
+
+
 @dataclass
 class Draft:
     units: list[Unit] = field(default_factory=list)  # in reading order
@@ -662,6 +708,14 @@ def _assemble(seq: list[object], forward: bool) -> tuple[list[Draft], dict[int, 
             if isinstance(x, Group) and cur is not None and x.heads_above and cur.headline is None:
                 cur.headline = x  # printed after the text above it, back to back with the next headline
                 continue
+            if isinstance(x, Group) and cur is not None and (
+                    c := heads_headless_above(seq, gi, cur, first=len(drafts) == 1)):
+                # printed after its body, on a page that prints most headlines first
+                cur.headline = _make_group(list(x.units[:c])) if c < len(x.units) else x
+                cur = None
+                if c == len(x.units):
+                    continue
+                x = _make_group(list(x.units[c:]))  # (the next article's headline, back to back with it)
             if (isinstance(x, Group) and cur is not None and not x.banner and _nothing_below(seq, gi)
                     and cur.headline is not None and len(drafts) >= 2 and drafts[-2].headline is None
                     and _slid(drafts[-2], cur, x)):

@@ -625,6 +625,34 @@ def test_assemble_gives_back_a_headline_that_slid_onto_the_next_article(monkeypa
     units[1:3] = [_unit(HEAD, "图书馆开放时间调整", 100), _unit(HEAD, "读者可以晚上借书", 120, blank=0)]
     assert assemble(units).drafts[1].headline.units[-1].text == "读者可以晚上借书"
 
+def test_assemble_gives_a_full_headline_that_names_the_headless_text_above_to_that_text(monkeypatch):
+    # a page read forward, one article of which prints its headline after its body: the text above the
+    # headline opened an article of its own (a dispatch) and has no headline; the headline's words name it,
+    # not the text under the headline, so it heads the text above
+    monkeypatch.setattr(assembly, "DIRECTION", True)
+    units = [_unit(HEAD, "图书馆延长开放时间", 0), _unit(HEAD, "读者晚上也能借书", 20, blank=0),
+             _unit(PARA, "本报讯（记者王芳）图书馆从下月起延长开放时间，读者晚上也能借书。", 100),
+             _unit(PARA, "本报讯（记者李华）春运返程客流高峰今天到来，铁路部门增开临时列车。", 200),
+             _unit(HEAD, "春运返程客流高峰到来", 300), _unit(HEAD, "铁路部门增开临时列车", 320, blank=0),
+             _unit(PARA, "寒假里，村里的图书室成了孩子们最爱去的地方，孩子们在这里读书写作业。", 400)]
+
+    def read(page):
+        return [(d.headline and d.headline.units[-1].text, [u.pos for u in d.units]) for d in assemble(page).drafts]
+
+    assert read(units) == [("读者晚上也能借书", [100]), ("铁路部门增开临时列车", [200]), (None, [400])]
+    # a second headline back to back under it, whose words do not name the text above, heads the text below
+    both = [*units[:6], _unit(HEAD, "乡村图书室里的寒假", 340, blank=0), _unit(HEAD, "孩子们在这里读书", 360, blank=0),
+            units[6]]
+    assert read(both) == [("读者晚上也能借书", [100]), ("铁路部门增开临时列车", [200]), ("孩子们在这里读书", [400])]
+    # ... but a title's line that runs on from the line above (an open bracket) is no other headline
+    wrapped = [*units[:4], _unit(HEAD, "铁路部门增开临时列车", 300), _unit(HEAD, "春运返程客流高峰到来（新春", 320, blank=0),
+               _unit(HEAD, "走基层）", 340, blank=0), units[6]]
+    assert read(wrapped) == [("读者晚上也能借书", [100]), ("走基层）", [200]), (None, [400])]
+    # a one-line heading there may be a feature's subhead: it heads no text above
+    one = [*units[:4], units[5], units[6]]
+    assert not any(d.units and d.units[0].pos == 200 and d.headline for d in assemble(one).drafts)
+
+
 def test_split_point_starts_the_second_article_where_its_headlines_words_come_back():
     run = [_unit(PARA, "公园里种满了花草，市民纷纷前来散步游玩。", 0),
            _unit(PARA, "公园管理处说，花草由附近居民认养。", 100),
