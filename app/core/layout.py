@@ -908,7 +908,7 @@ def build_units(lines: tuple[Ln, ...], fixed: tuple[UnitKind, ...]) -> tuple[lis
         if (indented and open_para is None and para is not None and units and units[-1] is para
                 and not ln.opens and not kinds[i] and lines[i - 1].chunk != ln.chunk
                 and not roles.LEAD_START.match(ln.text) and not roles.is_headingish(ln.text)
-                and not _short_last_line(lines, i - 1)):
+                and not _short_last_line(lines, i - 1) and not _lone_caption_line(lines, i)):
             open_para = para  # no indent after a column break: the paragraph carries on
         if (open_para is not None and new_chunk and ln.blank_before and local_column(lines, i)
                 and (_ended_short(open_para.lines, ln) or _set_wider(lines, open_para.lines, i))):
@@ -993,6 +993,16 @@ def build_units(lines: tuple[Ln, ...], fixed: tuple[UnitKind, ...]) -> tuple[lis
                 kind, lead, end_marker, opening = BYLINE, False, True, False
         out.append(Unit(kind, tuple(u.lines), tuple(u.spans), lead, end_marker, opening))
     return out, tuple(kinds)
+
+
+def _lone_caption_line(lines: tuple[Ln, ...], i: int) -> bool:
+    """Is line i (no indent, on a page whose paragraphs open with one) a caption's sentence standing alone
+    under a sentence's end: one short sentence, a block of its own? A paragraph that ended on the line above
+    carries on into no such line (what it would carry on with is a caption set at the column's break)."""
+    ln = lines[i]
+    alone = i + 1 == len(lines) or lines[i + 1].chunk != ln.chunk
+    return (alone and roles.ends_sentence(lines[i - 1].text) and ln.width <= CAPTION_SENTENCE_WIDTH
+            and roles.is_caption_sentence(ln.text))
 
 
 def _wrapped_on(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:

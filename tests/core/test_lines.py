@@ -166,3 +166,13 @@ def test_a_line_is_read_with_every_space_character_as_a_space():
     assert [ln.text for ln in lines] == ["该行 加大 投放", "郁小明 谢小宇", "2020年BANK of，"]
     assert [text[ln.start:ln.end] for ln in lines] == ["该行\u00a0加大\u3000投放", "郁小明\u00a0谢小宇", "２０２０年ＢＡＮＫ ｏｆ，"]
     assert lines[2].width == 12.5  # as printed: full-width characters a cell each, the space half
+
+
+def test_on_an_indented_page_a_lone_sentence_under_a_paragraphs_end_is_a_caption_not_its_continuation():
+    # no paragraph opens unindented there, but none carries on into a caption's sentence set apart either
+    body = ["\u3000\u3000" + WRAPPED[0], *WRAPPED[1:]]
+    text = "\n".join([*body, *body, "", "该行工作人员走访客户企业。", "", *body, *body])
+    lines, kinds = _fixed(text)
+    units, kinds = build_units(lines, kinds)
+    captions = [u.text for u in standalone_captions(units, lines, kinds) if u.kind == CAPTION]
+    assert captions == ["该行工作人员走访客户企业。"]
