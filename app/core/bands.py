@@ -63,6 +63,7 @@ HEAD_SHARE = 0.8  # a chunk opens with a headline: its first line heading-shaped
 PHASES = 2  # phases of each period whose chunks are scored (those whose first lines stand apart the most)
 CANDIDATES = 3  # of those, the grids scored in full (the best on the dictionary's joins and their chunks' edges)
 NO_WORDS, DICTIONARY, SEGMENTED = 0, 1, 2  # how much of a word running across a join is read (`_Page.join`)
+CLOSES_NOTE = ("）", ")")  # a line ending a bracketed note (（作者为…） / （记者…）) may end its article
 APART_COST = 0.3  # what a chunk's first line must stand apart from the line above, over the page's mean
 
 
@@ -289,7 +290,7 @@ def _resumed(page: _Page, cut: dict[int, tuple[int, int]], m: int, other: int) -
 
     theirs, mine = pairs(m - 1, m - 3), pairs(m - 2, m - 4)
     for k in range(first + 1, end):
-        if not page.ends[k - 1]:
+        if not (page.ends[k - 1] or page.texts[k - 1].rstrip().endswith(CLOSES_NOTE)):
             continue
         rest = frozenset().union(*page.bags[k:end])
         topic = (len(rest & theirs) - len(rest & mine)) / max(len(rest), TOPIC_FULL_PAIRS)
