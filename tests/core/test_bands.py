@@ -102,3 +102,17 @@ def test_the_rule_split_reads_the_two_articles_of_a_band_each_whole():
         chars = [c for blk in item.blocks for s, e in blk.spans for c in text[s:e] if c in POOL_A + POOL_B]
         share_a = sum(1 for c in chars if c in POOL_A) / max(1, len(chars))
         assert share_a < 0.05 or share_a > 0.95
+
+
+def test_the_shorter_article_may_end_on_a_bracketed_note_where_the_other_article_resumes():
+    """A's last line is its reporter's note (（记者…）, no sentence's end); B's text resumes under it in the
+    same chunk, then reads on alone: the band ends on the note's line, and B is read whole, headline first."""
+    _, a, b = _band_page(chunk=5, a_lines=52, b_lines=80)
+    a[-1] = a[-1][:-1] + "（记者张春）"
+    page: list[str] = []
+    for k in range(0, 50, 5):  # (A's first 50 lines and B's, chunk by chunk)
+        page += [*a[k:k + 5], "", *b[k:k + 5], ""]
+    page += [*a[50:], *b[50:]]  # (A's last three lines, B's text under them and on)
+    assert not roles.ends_sentence(a[-1])
+    ordered = [ln.text for ln in reading_order(_lines(page))]
+    assert ordered == [*a, *b]
