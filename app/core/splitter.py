@@ -289,7 +289,8 @@ def dashed_kickers(units: list[Unit]) -> list[Unit]:
 def banners(units: list[Unit]) -> list[Unit]:
     """Labels, page banners and series banners among the headings: furniture, or an item's section."""
     units = _labels_apart(units)
-    out = [u.as_kind(FURN) if u.kind == HEAD and (roles.is_label(u.text) and not _over_its_title(units, k)
+    out = [u.as_kind(FURN) if u.kind == HEAD and (roles.is_label(u.text) and _at_page_top(units, k)
+                                                 and not _over_its_title(units, k)
                                                  and not _over_its_text(units, k)
                                                  or roles.is_furniture(u.text)) else u
            for k, u in enumerate(units)]
@@ -326,6 +327,21 @@ def _labels_apart(units: list[Unit]) -> list[Unit]:
         out += [dataclasses.replace(u, lines=u.lines[:1], spans=tuple(sp for sp in u.spans if sp[0] < cut)),
                 dataclasses.replace(u, lines=u.lines[1:], spans=tuple(sp for sp in u.spans if sp[0] >= cut))]
     return out
+
+
+def _at_page_top(units: list[Unit], k: int) -> bool:
+    """Does the short label at k stand where a page's label does: in the page's top, nothing before it but
+    furniture, other labels or the page's first block (理论 under A08 绍兴都市报, 快讯 under A13科技), and
+    not over a byline (a byline opens an article: 担当 / 记者 施芳 is that article's title)? Down the page,
+    after an item and apart from the heading above, a short heading is an item's title (微阅读, 滚元宵, 建议).
+    A heading's short last line wrapped under it (…公开招聘应届高校毕业生 / 公告) is left as furniture, as
+    before: read as a heading of its own it split its title's item."""
+    if k + 1 < len(units) and units[k + 1].kind == BYLINE:
+        return False
+    if k > 0 and units[k - 1].kind == HEAD and units[k - 1].lines[-1].chunk == units[k].lines[0].chunk:
+        return True
+    return all(u.kind == FURN or u.lines[0].chunk == 0 or (u.kind == HEAD and roles.is_label(u.text))
+               for u in units[:k])
 
 
 def _over_its_title(units: list[Unit], k: int) -> bool:

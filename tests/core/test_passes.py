@@ -303,8 +303,8 @@ def test_banners_makes_a_page_top_series_banner_furniture_and_a_lone_one_a_secti
              _unit(PARA, "本报讯（记者张明）近日，公园正式开放。", 100), _unit(HEAD, "金融", 200),
              _unit(PARA, "这是另一段正文，讲述了一件事情。", 300), _unit(HEAD, "风采展示⑩", 400),
              _unit(PARA, "这是又一段正文，讲述了另一件事情。", 500)]
-    out = banners(units)
-    assert [u.kind for u in out] == [FURN, FURN, HEAD, PARA, FURN, PARA, SECTION, PARA]
+    out = banners(units)  # (金融, down the page over its text, is an item's short title: see below)
+    assert [u.kind for u in out] == [FURN, FURN, HEAD, PARA, HEAD, PARA, SECTION, PARA]
     assert [u.kind for u in units][:2] == [HEAD, HEAD]
     # with no headline under them, the two lines are the first article's own title and subtitle
     assert [u.kind for u in banners(units[:2] + units[3:])][:3] == [HEAD, HEAD, PARA]
@@ -312,14 +312,33 @@ def test_banners_makes_a_page_top_series_banner_furniture_and_a_lone_one_a_secti
 
 def test_banners_keep_a_short_title_right_over_its_text_a_heading():
     """A short heading with no blank line under it and body text there (建议 over its article's first
-    paragraph) is that article's title; the same word standing apart from the text is a page's label."""
+    paragraph) is that article's title; down the page, apart from the text, it is still one."""
     title = _unit(HEAD, "感悟", 200)
     text = layout.Ln(201, 210, 230, "前些天，我在车站遇见了一位老人。", 0, 200, 32)
     units = [_unit(HEAD, "城区新建口袋公园", 0), _unit(PARA, "本报讯（记者张明）近日，公园正式开放。", 100), title,
              Unit(PARA, (text,), ((210, 230),))]
     assert [u.kind for u in banners(units)] == [HEAD, PARA, HEAD, PARA]
     apart = Unit(PARA, (layout.Ln(201, 210, 230, text.text, 1, 205, 32),), ((210, 230),))
-    assert [u.kind for u in banners(units[:3] + [apart])] == [HEAD, PARA, FURN, PARA]
+    assert [u.kind for u in banners(units[:3] + [apart])] == [HEAD, PARA, HEAD, PARA]
+
+
+def test_banners_read_a_short_heading_as_the_pages_label_only_where_furniture_stands():
+    """A page's label (理论, 快讯) stands in the page's top, under its running head; a short heading after an
+    item, or over a byline, is a title (担当 / 记者 张明); a heading's short last line wrapped under it
+    (…招聘工作人员 / 公告) stays furniture, as a heading of its own would split its title's item."""
+    head = _unit(FURN, "A08 时报", 0, blank=99)
+    top = [head, _unit(HEAD, "理论", 10), _unit(HEAD, "快讯", 20), _unit(HEAD, "城区新建口袋公园", 30),
+           _unit(PARA, "本报讯（记者张明）近日，公园正式开放。", 100)]
+    assert [u.kind for u in banners(top)] == [FURN, FURN, FURN, HEAD, PARA]
+    signed = [head, _unit(HEAD, "担当", 10), _unit(BYLINE, "记者 张明", 20),
+              _unit(PARA, "这是一段正文，讲述了一件事情。", 30)]
+    assert [u.kind for u in banners(signed)] == [FURN, HEAD, BYLINE, PARA]
+    below = [*top[3:], _unit(HEAD, "微阅读", 200), _unit(PARA, "这是又一段正文，讲述了另一件事情。", 300)]
+    assert [u.kind for u in banners(below)] == [HEAD, PARA, HEAD, PARA]
+    wrapped = [*top[3:], _unit(HEAD, "市图书馆招聘工作人员", 200),
+               Unit(HEAD, (layout.Ln(211, 211, 213, "公告", 0, 200, 4),), ((211, 213),)),
+               _unit(PARA, "市图书馆根据工作需要，现公开招聘工作人员。", 300)]
+    assert [u.kind for u in banners(wrapped)] == [HEAD, PARA, HEAD, FURN, PARA]
 
 
 def test_constants_of_the_passes_are_named_parameters():
