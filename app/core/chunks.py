@@ -57,6 +57,7 @@ MIN_RETURNS = 6  # times a measure comes back after the other's chunk (A B A B: 
 # one article's lines holding figures, come back a few times too)
 MIN_TOPIC_PAIRS = 300  # character pairs each article's text needs before its topic tells (about 20 lines)
 MAX_SHARED_PAIRS = 0.3  # share of pairs two articles' texts have in common at most (halves of one share more)
+ENDS_PART = 3  # a column's first and last thirds are compared (`one_article_each`: halves can share an article)
 MAX_CHUNK_LINES = 40  # lines one column chunk may run before the other article resumes (a tall column)
 NONE_YET, CLOSED = -1, -2  # the other article's last line before it starts, and once it is over
 BEAM_STATES = 8  # best readings kept at each line (the others' other-article line is rarely the one)
@@ -237,6 +238,17 @@ def two_topics(one: list[str], other: list[str]) -> bool:
     return len(a & b) <= MAX_SHARED_PAIRS * min(len(a), len(b))
 
 
+def one_article_each(threads: list[list[str]]) -> bool:
+    """Is each of two columns' texts one article: the first and last parts of each (`ENDS_PART` of its lines)
+    share more of their character pairs than either end of one shares with either end of the other? A column
+    whose lines are several articles of a width near its measure, one after another, is no more like itself
+    than like the other column."""
+    halves = [(_pairs(t[:len(t) // ENDS_PART]), _pairs(t[len(t) - len(t) // ENDS_PART:])) for t in threads]
+    def share(a: frozenset[str], b: frozenset[str]) -> float:
+        return len(a & b) / max(1, min(len(a), len(b)))
+    return min(share(*h) for h in halves) > max(share(x, y) for x in halves[0] for y in halves[1])
+
+
 def reading_order(lines: tuple[Ln, ...]) -> tuple[Ln, ...]:
     """The page's lines in reading order: where two column measures take turns, from the first line of the
     second column's article to the last switch, the lines of the first article, then those of the other
@@ -264,6 +276,8 @@ def reading_order(lines: tuple[Ln, ...]) -> tuple[Ln, ...]:
     second = [x for x in range(a, b) if labels[x] != labels[a - 1]]
     if not two_topics([lines[x].text for x in first], [lines[x].text for x in second]):
         return lines  # one article's lines of two widths (figures, Latin), not two articles
+    if not one_article_each([[lines[x].text for x in first], [lines[x].text for x in second]]):
+        return lines  # (several articles of several widths one after another, not two interleaved)
     first = first[1:]
     return _reordered(lines, [*range(a), *first, *second, *range(b, len(lines))], {second[0]})
 

@@ -124,6 +124,14 @@ def test_a_page_that_is_not_interleaved_keeps_its_lines_as_they_were():
     assert reading_order(lines) is lines
 
 
+def test_several_articles_of_two_widths_one_after_another_are_not_interleaving():
+    pools = ["".join(chr(0x4E00 + 300 * k + j) for j in range(40)) for k in range(8)]  # (none shares a character)
+    page = [x for k, pool in enumerate(pools) for x in ("", *_wrap(_text(pool, 10, k), (18, 12)[k % 2]))]
+    lines = read_lines("\n".join(page) + "\n")
+    assert alternating_measures(lines) == (18.0, 12.0)  # (the widths take turns: article after article)
+    assert reading_order(lines) is lines
+
+
 def _mixing(page, text: str) -> list[float]:
     """For each item, the share of its characters from the less common of the two articles' pools."""
     out = []
