@@ -32,6 +32,7 @@ from .bylines import (
     trailing_byline,
 )
 from .page import Span, split_lines
+from .reflow import OTHER_SPACES
 
 
 class UnitKind(StrEnum):
@@ -141,16 +142,13 @@ class Unit:
         return replace(self, kind=kind)
 
 
-# the space characters other than " " that extracted text carries inside a line: a no-break space (an HTML
-# page's &nbsp;), the typographic spaces U+2000-U+200A, U+202F, U+205F, and the full-width space U+3000 (an
-# indent at a line's start, a designed gap between a headline's two phrases, between two names): inside a
-# line the rules read each as a plain space
-_OTHER_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
-# and full-width digits and Latin letters (２０２０年, ＢＡＮＫ ＯＦ ＣＨＩＮＡ: a font's or an OCR's choice) as the
+# inside a line the rules read every space character (`reflow.OTHER_SPACES`: a no-break space, a typographic or
+# a full-width one: a designed gap between a headline's two phrases, between two names) as a plain space, and
+# full-width digits and Latin letters (２０２０年, ＢＡＮＫ ＯＦ ＣＨＩＮＡ: a font's or an OCR's choice) as the
 # ASCII ones their words are written with (a line's printed width is still read from what is printed)
 _FULL_WIDTH_ALNUM = [chr(c) for c in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))]
-_AS_SPACE = str.maketrans({c: " " for c in _OTHER_SPACES})
-_AS_READ = str.maketrans({**{c: " " for c in _OTHER_SPACES}, **{c: chr(ord(c) - 0xFEE0) for c in _FULL_WIDTH_ALNUM}})
+_AS_SPACE = str.maketrans({c: " " for c in OTHER_SPACES})
+_AS_READ = {**_AS_SPACE, **str.maketrans({c: chr(ord(c) - 0xFEE0) for c in _FULL_WIDTH_ALNUM})}
 
 
 def reading_text(line: str) -> str:
@@ -1001,8 +999,7 @@ def _lone_caption_line(lines: tuple[Ln, ...], i: int) -> bool:
     carries on into no such line (what it would carry on with is a caption set at the column's break)."""
     ln = lines[i]
     alone = i + 1 == len(lines) or lines[i + 1].chunk != ln.chunk
-    return (alone and roles.ends_sentence(lines[i - 1].text) and ln.width <= CAPTION_SENTENCE_WIDTH
-            and roles.is_caption_sentence(ln.text))
+    return alone and roles.ends_sentence(lines[i - 1].text) and _caption_sentence(ln)
 
 
 def _wrapped_on(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
@@ -1238,8 +1235,12 @@ def _ended_paragraph(out: list[Unit], lines: tuple[Ln, ...], index: dict[int, in
 
 def _lone_sentence(u: Unit) -> bool:
     """Is unit u a paragraph of one short sentence on a line of its own (what a caption without a credit is)?"""
-    return (u.kind == PARA and len(u.lines) == 1 and u.lines[0].width <= CAPTION_SENTENCE_WIDTH
-            and roles.is_caption_sentence(u.text))
+    return u.kind == PARA and len(u.lines) == 1 and _caption_sentence(u.lines[0])
+
+
+def _caption_sentence(ln: Ln) -> bool:
+    """Does line ln read as a caption without a credit: one short sentence, within `CAPTION_SENTENCE_WIDTH`?"""
+    return ln.width <= CAPTION_SENTENCE_WIDTH and roles.is_caption_sentence(ln.text)
 
 
 # a sentence that only the text around it can say: it announces what follows (全文如下。 要抓好以下几项工作。),

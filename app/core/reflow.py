@@ -19,8 +19,10 @@ _CJK_QUOTES = "“”‘’《》—…·"
 _TIGHT = f"{CJK}{_CJK_QUOTES}"
 # a whitespace run with a CJK character (or CJK quote) on the left and CJK or a digit on the right,
 # or a digit on the left and CJK on the right
-# a space in extracted text: a plain one, a tab, a no-break space (&nbsp;), the typographic spaces, a full-width one
-SPACE = "[ \\t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
+# the space characters other than " " and a tab that extracted text carries: a no-break space (an HTML page's
+# &nbsp;), the typographic spaces U+2000-U+200A, U+202F, U+205F, and the full-width space U+3000
+OTHER_SPACES = "\u00a0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
+SPACE = f"[ \\t{OTHER_SPACES}]"  # a space in extracted text, any of them
 _STRAY = re.compile(f"(?<=[{_TIGHT}]){SPACE}+(?=[{_TIGHT}0-9])|(?<=[0-9]){SPACE}+(?=[{_TIGHT}])")
 _MULTI_SPACE = re.compile(f"{SPACE}+")  # what is left of a run of spaces, any of them, is one plain space
 
