@@ -1,6 +1,7 @@
 """Made-up page lines shared by the rule tests (`tests/core/test_passes.py`, `test_lines.py`): body text of
 one column, wrapped at a full measure (WRAPPED, 19 cells) and at a narrow one (NARROW), and the lines read
-with the roles the rules fix before anything else."""
+with the roles the rules fix before anything else; and how often a reading of two interleaved made-up
+articles switches between them (`test_chunks.py`, `test_bands.py`)."""
 
 from __future__ import annotations
 
@@ -22,3 +23,10 @@ def fixed(text: str) -> tuple[tuple[Ln, ...], tuple[UnitKind, ...]]:
     """The page's lines and the roles `fixed_roles` gives them."""
     lines = read_lines(text)
     return lines, fixed_roles(lines)
+
+
+def switches(texts: list[str], a_lines: list[str]) -> int:
+    """How often the reading switches between two articles: consecutive lines of which one is article A's
+    (`a_lines`) and the other not."""
+    side = [t in a_lines for t in texts]
+    return sum(1 for x, y in zip(side, side[1:], strict=False) if x != y)

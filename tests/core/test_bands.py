@@ -12,6 +12,7 @@ from app.core.chunks import column_measure
 from app.core.layout import read_lines
 from app.core.page import check_invariant
 from app.core.splitter import split_page
+from tests.madeup import switches
 
 POOL_A = "春耕农机合作社麦苗土壤墒"
 POOL_B = "博物馆展览文考古遗址陶瓷"
@@ -44,12 +45,6 @@ def _lines(page: list[str]):
     return read_lines("\n".join(page) + "\n")
 
 
-def _switches(texts: list[str], a: list[str]) -> int:
-    """How many times the reading switches between the two articles."""
-    sides = [t in a for t in texts]
-    return sum(1 for x, y in zip(sides, sides[1:], strict=False) if x != y)
-
-
 def test_two_articles_in_one_band_are_read_one_after_the_other():
     page, a, b = _band_page()
     lines = _lines(page)
@@ -59,7 +54,7 @@ def test_two_articles_in_one_band_are_read_one_after_the_other():
     texts = [ln.text for ln in ordered]
     assert texts == [*a, *b]  # (each article whole, its headline first)
     assert sorted((ln.start, ln.end) for ln in ordered) == [(ln.start, ln.end) for ln in lines]  # order alone
-    assert _switches([ln.text for ln in lines], a) > 10
+    assert switches([ln.text for ln in lines], a) > 10
 
 
 def test_one_article_with_column_breaks_of_one_height_is_no_band():

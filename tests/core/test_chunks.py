@@ -24,6 +24,7 @@ from app.core.layout import read_lines
 from app.core.metadata import page_records
 from app.core.page import check_invariant
 from app.core.splitter import split_page
+from tests.madeup import switches
 
 POOL_A = "春耕农机合作社麦苗土壤墒情播种插秧植保无人机拖拉机维修保养订单种粮大户田间管理灌溉施肥"
 POOL_B = "博物馆展览文物考古遗址陶瓷书画修复馆藏讲解观众参观数字化藏品研究学者展厅策展青铜器"
@@ -84,12 +85,6 @@ def test_two_topics_needs_two_long_texts_that_share_few_pairs():
     assert not two_topics([a[:40]], [b])  # too short to tell
 
 
-def _switches(texts: list[str], a_lines: list[str]) -> int:
-    """How often consecutive lines belong to different articles."""
-    side = [t in a_lines for t in texts]
-    return sum(1 for x, y in zip(side, side[1:], strict=False) if x != y)
-
-
 def test_thread_labels_give_the_chunks_of_text_to_their_columns():
     text, a_lines, b_lines = _interleaved()
     lines = read_lines(text)
@@ -106,8 +101,8 @@ def test_reading_order_puts_each_article_together_and_keeps_the_spans():
     ordered = reading_order(lines)
     assert ordered is not lines
     assert sorted((ln.start, ln.end) for ln in ordered) == [(ln.start, ln.end) for ln in lines]  # order alone
-    before = _switches([ln.text for ln in lines], a_lines)
-    after = _switches([ln.text for ln in ordered], a_lines)
+    before = switches([ln.text for ln in lines], a_lines)
+    after = switches([ln.text for ln in ordered], a_lines)
     assert before > 20 and after < 0.6 * before  # (made-up text: random words across a few joins)
     texts = [ln.text for ln in ordered]
     second = texts.index(b_lines[0])
@@ -216,7 +211,7 @@ def test_two_articles_of_one_measure_parted_at_blank_lines_are_read_apart():
     assert len(a) == len(b) == 1 and a != b
     ordered = reading_order(lines)
     assert sorted((ln.start, ln.end) for ln in ordered) == [(ln.start, ln.end) for ln in lines]  # order alone
-    assert _switches([ln.text for ln in ordered], a_lines) == 1
+    assert switches([ln.text for ln in ordered], a_lines) == 1
 
 
 def test_one_article_of_one_measure_with_column_breaks_is_read_as_printed():
