@@ -36,9 +36,9 @@ from .chunks import (
     MID_START,
     MIN_CUT_PAIRS,
     WORD_ACROSS,
-    _reordered,
     column_measure,
     cut_runs,
+    read_in_order,
 )
 from .chunks import reading_order as chunk_order
 from .layout import Ln
@@ -334,9 +334,7 @@ def reading_order(lines: tuple[Ln, ...]) -> tuple[Ln, ...]:
         order += band.order
         at = band.end
     order += _rest(lines, at, len(lines))
-    if order == list(range(len(lines))):
-        return lines
-    return _reordered(lines, order, {x for n, x in enumerate(order) if n and x and order[n - 1] != x - 1})
+    return read_in_order(lines, order)
 
 
 def _rest(lines: tuple[Ln, ...], a: int, b: int) -> list[int]:

@@ -282,6 +282,14 @@ def reading_order(lines: tuple[Ln, ...]) -> tuple[Ln, ...]:
     return _reordered(lines, [*range(a), *first, *second, *range(b, len(lines))], {second[0]})
 
 
+def read_in_order(lines: tuple[Ln, ...], order: list[int]) -> tuple[Ln, ...]:
+    """The lines in `order` (indices into `lines`; the lines themselves where it is the page's): a line that
+    comes after another than the one above it on the page starts a column break (a blank line before it)."""
+    if order == list(range(len(lines))):
+        return lines
+    return _reordered(lines, order, {x for n, x in enumerate(order) if n and x and order[n - 1] != x - 1})
+
+
 def _reordered(lines: tuple[Ln, ...], order: list[int], breaks: set[int]) -> tuple[Ln, ...]:
     """The lines in `order`, each line in `breaks` (but the first) set apart as a column break (a blank line
     before it), their chunks counted again."""
@@ -606,10 +614,7 @@ def instance_order(lines: tuple[Ln, ...], instances: list[int]) -> tuple[Ln, ...
     first: dict[int, int] = {}
     for k, inst in enumerate(instances):
         first.setdefault(inst, k)
-    order = sorted(range(len(lines)), key=lambda k: (first[instances[k]], k))
-    if order == list(range(len(lines))):
-        return lines
-    return _reordered(lines, order, {x for n, x in enumerate(order) if n and x and order[n - 1] != x - 1})
+    return read_in_order(lines, sorted(range(len(lines)), key=lambda k: (first[instances[k]], k)))
 
 
 # --- a headline printed inside the article before it -----------------------------------------------------------
