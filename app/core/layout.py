@@ -99,6 +99,15 @@ HEADING_TAIL_WIDTH = 4  # a line this short right under a heading line, ending n
 INDENT_MIN_CELLS = 2  # leading blank cells that make an indent (one stray space is not one)
 INDENT_MIN_LINES = 3  # indented lines a page needs before its indent can mark paragraphs
 INDENT_SHARE = 0.6  # share of the indented lines that share one indent width for it to be the paragraph indent
+# a paragraph indent opens the text after a sentence's end: where paragraphs open with it, most lines right
+# after a sentence's end are set in it (typeset pages: at least 0.38, mostly 0.6-0.9); a page whose headlines
+# alone are set at one indent (centred by an extraction's margin) ends its paragraphs into unindented lines
+# (the seeds so set: 0.00-0.08). Below INDENT_OPENS_MIN the indent marks no paragraph; below INDENT_OPENS_SHARE
+# it marks none unless most lines set in it hold a clause mark (INDENT_CLAUSE_SHARE: a paragraph's first line
+# mostly does, typeset pages at least 0.52; a headline seldom: the seeds' 0.00-0.12)
+INDENT_OPENS_MIN = 0.25
+INDENT_OPENS_SHARE = 0.5
+INDENT_CLAUSE_SHARE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +183,7 @@ def read_lines(text: str) -> tuple[Ln, ...]:
         found.append((line.index, s, s + len(stripped), stripped, blank))
         indents.append(_cells(lead))
         blank = 0
-    para_indent = paragraph_indent(indents)
+    para_indent = paragraph_indent(indents, [f[3] for f in found])
     gaps = [b for *_, b in found[1:]]
     # double-spaced extraction (a blank line after every line): only the wider gaps separate anything
     # (the lines run on mid-sentence across those blanks: hard-wrapped text, not one paragraph a line)
@@ -201,14 +210,26 @@ def _cells(lead: str) -> float:
     return sum(2 if c == "\u3000" else 4 if c == "\t" else 1 for c in lead)
 
 
-def paragraph_indent(indents: list[float]) -> float:
+def paragraph_indent(indents: list[float], texts: list[str] | None = None) -> float:
     """The page's paragraph indent in cells (0 if it has none): the one indent width most indented lines
-    share. A centred headline is indented too, but by varying amounts; paragraphs all by the same."""
+    share. A centred headline is indented too, but by varying amounts; paragraphs all by the same. Given the
+    lines' `texts`, the indent must also open the text after a sentence's end (`INDENT_OPENS_MIN`,
+    `INDENT_OPENS_SHARE`, `INDENT_CLAUSE_SHARE`): headlines all set at one indent over unindented paragraphs
+    mark no paragraph."""
     wide = [w for w in indents if w >= INDENT_MIN_CELLS]
     if len(wide) < INDENT_MIN_LINES:
         return 0.0
     common = max(set(wide), key=wide.count)
-    return common if wide.count(common) >= INDENT_SHARE * len(wide) else 0.0
+    if wide.count(common) < INDENT_SHARE * len(wide):
+        return 0.0
+    if texts is not None:
+        after = [ind for ind, text in zip(indents[1:], texts, strict=False) if roles.ends_sentence(text)]
+        opens = sum(abs(ind - common) < 1 for ind in after) / len(after) if after else 1.0
+        set_in = [text for ind, text in zip(indents, texts, strict=True) if abs(ind - common) < 1]
+        clauses = sum(any(c in roles.CLAUSE_PUNCT for c in text) for text in set_in) / len(set_in)
+        if opens < INDENT_OPENS_MIN or (opens < INDENT_OPENS_SHARE and clauses < INDENT_CLAUSE_SHARE):
+            return 0.0
+    return common
 
 
 # --- pass 1: furniture, ads, bylines, credited captions ---------------------------------------

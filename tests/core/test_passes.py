@@ -28,7 +28,7 @@ from app.core.layout import (
     standalone_captions,
 )
 from app.core.page import Role
-from app.core.splitter import _headline_roles, banners
+from app.core.splitter import _headline_roles, banners, split_page
 from tests.madeup import NARROW, WRAPPED
 from tests.madeup import fixed as _fixed
 
@@ -357,6 +357,12 @@ def test_read_lines_marks_the_lines_set_in_the_pages_paragraph_indent():
     assert not any(ln.opens for ln in read_lines("\n".join([" 城区公园开放", *WRAPPED])))
     assert layout.paragraph_indent([2, 4, 6, 8, 0]) == 0.0
     assert layout.paragraph_indent([4, 4, 4, 0, 1]) == 4
+    # given the lines' texts, the indent must open the text after a sentence's end (or hold clauses)
+    ends = ["甲乙丙。", "丁戊己。", "庚辛壬。", "癸子丑。"]
+    assert layout.paragraph_indent([4, 0, 4, 0, 4, 0, 4, 0], [x for e in ends for x in ("寅卯，辰", e)]) == 4
+    assert layout.paragraph_indent([4, 0, 0, 0, 0, 4, 0, 4], ["大标题", *ends, "小标题", "巳午。", "未申"]) == 0.0
+    assert layout.paragraph_indent([4, 0, 0, 4, 0, 4, 0, 4], ["一，二。", "三。", "四。", "五，六。", "七。",
+                                                               "八，九。", "十。", "甲乙"]) == 4
 
 
 def test_build_units_starts_paragraphs_at_the_indent_and_only_there():
@@ -1312,3 +1318,32 @@ def test_build_units_read_a_closing_note_wrapped_over_lines_as_the_articles_last
     assert len(closing) == 1 and closing[0].kind == PARA and closing[0].end_marker
     # a bracketed column label wrapped under its title is no note: it names no reporter
     assert not layout._CLOSING_NOTE.match("（来自疫情防控一线的")
+
+
+_CENTRED = "\n".join([
+    "      城区新建口袋公园", "",
+    "今年以来，城区利用边角空地新建口袋公园十", "二个，总面积三万平方米。", "",
+    "公园里种满了花草，还设置了健身器材和儿童", "游乐设施，市民纷纷前来散步游玩。", "",
+    "下一步，城区还将新建一批口袋公园。", "",
+    "      乡村学校迎来新老师", "",
+    "新学期开学，二十名青年教师来到山区学校任", "教，为孩子们带来了音乐、美术等新课程。", "",
+    "校长介绍，学校还新建了图书室和运动场，孩", "子们的课余生活更加丰富。", "",
+    "家长们说，孩子在家门口就能上好学校了。", "",
+    "      老旧小区完成改造", "",
+    "今年以来，全市改造老旧小区六十个，加装电", "梯一百余部，惠及居民两万余户。", "",
+    "改造后的小区道路平整，绿化增多，居民们纷", "纷表示满意。",
+])
+
+
+def test_headlines_set_at_one_indent_over_unindented_paragraphs_mark_no_paragraph(monkeypatch):
+    # an extraction that keeps a centred headline's margin sets every headline at one indent: the paragraphs
+    # ending above them end into unindented lines, so the indent opens no paragraph and the headlines head
+    assert not any(ln.opens for ln in read_lines(_CENTRED))
+    page = split_page(("p.txt", _CENTRED), method="rules")
+    titles = ["".join(_CENTRED[s:e] for s, e in b.spans) for it in page.items for b in it.blocks_with(Role.TITLE)]
+    assert titles == ["城区新建口袋公园", "乡村学校迎来新老师", "老旧小区完成改造"]
+    monkeypatch.setattr(layout, "INDENT_OPENS_MIN", 0.0)
+    monkeypatch.setattr(layout, "INDENT_OPENS_SHARE", 0.0)
+    assert any(ln.opens for ln in read_lines(_CENTRED))
+    page = split_page(("p.txt", _CENTRED), method="rules")
+    assert len([b for it in page.items for b in it.blocks_with(Role.TITLE)]) < 3
