@@ -11,12 +11,14 @@ which article each chunk goes on (every other one), which the joins and the topi
 lines, blank lines counted) and each phase, the page's lines fall into chunks of that height, and each chunk
 scores how much better it carries on the chunk two before it (the same article's, if the band holds two) than
 the one right before it: the join of the sentence that chunk left open (`chunks.join_evidence`: a word or a
-clause running across, a sentence that cannot go on) and the character pairs its first lines share with that
-chunk's last lines (`TOPIC_WEIGHT`). The best run of chunks (each costing `CHUNK_COST`: a chunk that shows
-nothing lowers the run) that scores `MIN_BAND_SCORE` or more over `MIN_BANDS` chunks is a band; it is then
-widened over the chunks either side that do not contradict it, up to the chunk that opens with the headline
-of one of the two articles, and the article whose text ends first (its last line a sentence's end, the
-other's text carried on under it) closes it. The band's two articles are put one after the other; the rest
+clause running across, a sentence that cannot go on) and the words it keeps: the character pairs it shares
+with the chunks of its own turn either side of it (every other chunk, `TOPIC_WINDOW` each way) and not with
+the chunks of the other turn, less those it shares with the other turn alone (`TOPIC_WEIGHT`; two articles of
+one topic share their common words, and each keeps its own names and things over its chunks). The best run of
+chunks (each costing `CHUNK_COST`: a chunk that shows nothing lowers the run) that scores `MIN_BAND_SCORE` or
+more over `MIN_BANDS` chunks is a band; it is then widened over the chunks either side that do not contradict
+it, back at most to the chunk that opens with two headlines side by side, and the article whose text ends
+first (its last line a sentence's end, the other's text carried on under it) closes it. The band's two articles are put one after the other; the rest
 of the page (above, below and between bands) is read by `chunks.reading_order`.
 
 The lines keep their spans: only their order changes (a line that follows another than the one above it on
@@ -51,7 +53,9 @@ MIN_PERIOD = 3  # printed lines a band's chunk holds at least (fewer tell nothin
 MAX_PERIOD = 16  # ... at most: taller chunks put few switches on a page, most at blank lines the runs' search
 # reads (`chunks.shared_measure_threads`), and each period tried costs a pass over the page
 TOPIC_LINES = 3  # lines at a chunk's edge whose character pairs are compared (where it joins its article)
-TOPIC_WEIGHT = 4.0  # a chunk whose first lines' pairs are all in the chunk two before and none in the one before
+TOPIC_WEIGHT = 4.0  # a chunk whose pairs are all its own turn's and none the other's
+TOPIC_WINDOW = 3  # chunks of each turn either side of a chunk whose pairs its own are matched against (an article
+# keeps its names and things over a few chunks; one chunk before shares little more than the topic's common words)
 TOPIC_FULL_PAIRS = 20.0  # pairs a chunk's first lines need for their topic to count in full (a stub tells little)
 CHUNK_COST = 0.5  # a chunk that shows no switch lowers a band by this (one article's text shows none)
 MIN_BAND_SCORE = 6.0  # what a band's chunks must show in all: three joins across a switch, or topics as strong
@@ -155,8 +159,11 @@ class _Page:
 
     def evidence(self, cut: dict[int, tuple[int, int]], words: int = SEGMENTED, whole: bool = True) -> dict[int, float]:
         """Each chunk's evidence that it carries on the chunk two before it rather than the one before it: the
-        joins (`join`, reading `words`) and the character pairs the chunk shares with each (`whole` chunks, else
-        the `TOPIC_LINES` lines at their edges: cheaper, and enough to rank the grids)."""
+        joins (`join`, reading `words`) and the character pairs the chunk shares with each, with `whole` those
+        of the whole chunk found in its own turn's chunks either side (`TOPIC_WINDOW`) and not in the other
+        turn's, less the converse (also for the part's first two chunks, which have no joins to score: they
+        only widen a band), else those of the `TOPIC_LINES` lines at the chunks' edges (cheaper, and enough to
+        rank the grids)."""
         out = {}
         bags: dict[int, frozenset[str]] = {}
 
@@ -166,26 +173,35 @@ class _Page:
             return bags[m]
 
         for m, (first, _) in cut.items():
-            if m - 1 not in cut or m - 2 not in cut:
+            joined = m - 1 in cut and m - 2 in cut
+            if not (joined or whole):
+                continue
+            if whole:  # (its own article's chunks either side against the other's: the words each article keeps)
+                mine = frozenset().union(*(bag(x) for d in range(1, TOPIC_WINDOW + 1) for x in (m - 2 * d, m + 2 * d)
+                                           if x in cut))
+                theirs = frozenset().union(*(bag(x) for d in range(1, TOPIC_WINDOW + 1)
+                                             for x in (m - 2 * d + 1, m + 2 * d - 1) if x in cut))
+                head, a, b = bag(m), mine - theirs, theirs - mine
+            else:
+                head, a, b = self.heads[first], self.tails[cut[m - 2][1]], self.tails[cut[m - 1][1]]
+            topic = (len(head & a) - len(head & b)) / max(len(head), TOPIC_FULL_PAIRS)
+            if not joined:
+                out[m] = TOPIC_WEIGHT * topic
                 continue
             two, one = cut[m - 2][1], cut[m - 1][1]
-            if whole:
-                head, a, b = bag(m), bag(m - 2), bag(m - 1)
-            else:
-                head, a, b = self.heads[first], self.tails[two], self.tails[one]
-            topic = (len(head & a) - len(head & b)) / max(len(head), TOPIC_FULL_PAIRS)
             out[m] = self.join(two, first, words) - self.join(one, first, words) + TOPIC_WEIGHT * topic
         return out
 
 
 def _best_run(cut: dict[int, tuple[int, int]], ev: dict[int, float]) -> tuple[float, int, int]:
-    """The run of chunks with the highest sum of evidence less `CHUNK_COST` each: (score, first, last)."""
+    """The run of chunks with the highest sum of evidence less `CHUNK_COST` each: (score, first, last). A chunk
+    without the two chunks before it (the part's first two) shows no switch: its topic alone does not count."""
     best = (0.0, 0, -1)
     total, start = 0.0, 0
     for m in range(min(cut), max(cut) + 1):
         if total <= 0:
             total, start = 0.0, m
-        total += ev.get(m, 0.0) - CHUNK_COST
+        total += (ev.get(m, 0.0) if m - 1 in cut and m - 2 in cut else 0.0) - CHUNK_COST
         if total > best[0]:
             best = (total, start, m)
     return best
@@ -224,23 +240,30 @@ def _find_band(page: _Page, lo: int, hi: int) -> Band | None:
     if best is None:
         return None
     _, cut, ev, first, last = best
-    return _band(page, cut, ev, first - 2, last)
+    return _band(page, cut, ev, first, last)
 
 
 def _band(page: _Page, cut: dict[int, tuple[int, int]], ev: dict[int, float], m0: int, m1: int) -> Band:
-    """The band from chunk m0 (the first article's first chunk; m0 + 1 is the other's) to chunk m1, widened
-    over the chunks either side that carry it on, cut where its shorter article ends."""
+    """The band from chunk m0 to chunk m1 (the run of chunks whose evidence shows it), widened over the chunks
+    either side that carry it on, back at most to two headlines side by side (the first article's first chunk
+    and the other's), cut where its shorter article ends."""
     def carries(m: int) -> bool:  # (chunk m may carry on the chunk two before it)
         return m in ev and ev[m] >= WIDEN_FLOOR and not page.opens(cut[m][0])
 
     top = m0 + 2
     m0 = best = max(m0, min(cut))
     total = 0.0
-    while m0 - 1 in cut and carries(m0 + 1):  # (the band starts a chunk earlier: chunk m0 + 1 carries on m0 - 1)
-        total += ev[m0 + 1] - WIDEN_COST
+    # (the band starts a chunk earlier where that chunk goes with the band's chunks either side of it, and at the
+    # latest where two headlines side by side open it: each article's first chunk; not past chunks that together
+    # contradict it)
+    while m0 - 1 in ev and ev[m0 - 1] >= WIDEN_FLOOR and total >= WIDEN_FLOOR:
+        total += ev[m0 - 1] - WIDEN_COST
         m0 -= 1
         if total > 0:
             best, total = m0, 0.0
+        if m0 + 1 in cut and page.opens(cut[m0][0]) and page.opens(cut[m0 + 1][0]):
+            best = m0
+            break
     m0 = best
     while m0 not in cut:
         m0 += 1

@@ -111,3 +111,33 @@ def test_the_shorter_article_may_end_on_a_bracketed_note_where_the_other_article
     assert not roles.ends_sentence(a[-1])
     ordered = [ln.text for ln in reading_order(_lines(page))]
     assert ordered == [*a, *b]
+
+
+SHARED_WORDS = ("医护 人员 患者 病房 防控 疫情 治疗 社区 工作 队员 救治 医院 重症 隔离 物资 支援 武汉 湖北 医生 护士 "
+                "病毒 检测 口罩 发热 门诊 专家 方案 组织 群众 一线 抗击 保障 措施 生命 健康").split()
+
+
+def _one_topic_lines(own: list[str], count: int, seed: int) -> list[str]:
+    """Lines of one measure (16) of an article on the topic both articles share, half its words its own (a
+    name, what it tells of): made-up clauses ending on a comma, a sentence ending every fifth line."""
+    rng = random.Random(seed)
+    out = []
+    for k in range(count):
+        text = ""
+        while len(text) < 15:
+            text += rng.choice(own) if rng.random() < 0.5 else rng.choice(SHARED_WORDS)
+        out.append(text[:15] + ("。" if k % 5 == 4 else "，"))
+    return out
+
+
+def test_two_articles_on_one_topic_are_told_apart_by_the_words_each_keeps_over_its_chunks():
+    """Two articles of one topic side by side, chunks of five lines: no word runs across a chunk's end and
+    each chunk shares as many pairs with the other article's chunk before it as with its own; the words each
+    article keeps (its person, what it tells of) over its chunks either side tell the band."""
+    for seed in (0, 1):
+        a = ["丁医生的春天", *_one_topic_lines("丁仁彧 麻醉 呼吸机 插管 足球 前锋 老爷爷 生日 蛋糕 鼻饲".split(), 60, seed)]
+        b = ["王医生出征", *_one_topic_lines("王婷 皮箱 父亲 行李 非典 女儿 微信 饭菜 婆婆 山西".split(), 60, seed + 100)]
+        page = [x for k in range(0, len(a), 5) for x in (*a[k:k + 5], "", *b[k:k + 5], "")]
+        lines = _lines(page)
+        assert len(band_regions(lines)) == 1
+        assert [ln.text for ln in reading_order(lines)] == [*a, *b]
