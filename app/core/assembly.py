@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from . import roles
-from .layout import BYLINE, CAPTION, COLUMN_AGREEMENT, COLUMN_TOLERANCE, FURN, HEAD, PARA, SUBHEAD, Unit
+from .layout import AD, BYLINE, CAPTION, COLUMN_AGREEMENT, COLUMN_TOLERANCE, FURN, HEAD, PARA, SUBHEAD, Unit
 
 CAPTION_GAP = 2  # blank lines around a lone heading inside a body that make it a caption, not a subhead
 TOPIC_CHARS = 400  # characters of an article's opening read for the words of its headline
@@ -72,6 +72,9 @@ class Group:
     notice: bool = False  # 更名公告, 遗失声明: always printed above its text, whichever way the page reads
     heads_above: bool = False  # back to back with the next headline: heads the text above, either way
     heads_below: bool = False  # back to back with the headline above: heads the text below, either way
+    under_ad: bool = False  # right under an ad: the ad ended the text above, so it opens an article
+    over_ad: bool = False  # right over an ad: no text of its own goes on under it, so read backward it heads
+    # the text above it
 
 
 def _headings(heads: list[Unit]) -> int:
@@ -177,14 +180,23 @@ def _group(units: list[Unit]) -> list[object]:
     """The page as a sequence of Groups (headlines) and body Units; captions/furniture kept aside."""
     seq: list[object] = []
     cur: list[Unit] = []
+    after_ad = False  # a headline right under an ad heads the text below it: the ad ended the text above
 
     def flush() -> None:
         nonlocal cur
         if cur:
-            seq.append(_make_group(cur))
+            g = _make_group(cur)
+            seq.append(replace(g, under_ad=True) if after_ad and any(u.kind == HEAD for u in cur) else g)
             cur = []
 
     for u in units:
+        if u.kind == AD:
+            flush()
+            if seq and isinstance(seq[-1], Group) and not after_ad:
+                seq[-1] = replace(seq[-1], over_ad=True)
+            if seq and isinstance(seq[-1], Unit) and seq[-1].kind == PARA and not after_ad:
+                seq[-1] = replace(seq[-1], end_marker=True)  # the text above ends at the ad
+            after_ad = True
         if u.kind == HEAD and roles.is_notice_title(u.text):
             flush()  # a notice's title heads its own text, apart from the headline above it
         if u.kind == BYLINE and u.end_marker:
@@ -194,6 +206,7 @@ def _group(units: list[Unit]) -> list[object]:
             cur.append(u)
         elif u.kind == PARA:
             flush()
+            after_ad = False
             seq.append(u)
     flush()
     return back_to_back(seq)
@@ -436,8 +449,9 @@ def _news_title_under(seq: list[object], gi: int) -> bool:
         return False
     nxt = next((x for k, x in enumerate(seq[gi + 1:], gi + 1) if isinstance(x, Group) and not x.banner
                 and (x.strong or _eligible(seq, k, False))), None)
-    if nxt is not None and nxt.strong:
-        return False
+    opens_below = gi + 1 < len(seq) and isinstance(seq[gi + 1], Unit) and seq[gi + 1].opening
+    if nxt is not None and nxt.strong and not opens_below:
+        return False  # (an article opening right under it, 本报讯…, is no text of a feature it sits in)
     return _heads_some_text(seq, gi, forward=False)
 
 
@@ -560,7 +574,10 @@ def measure_changes(seq: list[object], gi: int, above: list[Unit]) -> bool:
 
 def carries_on(seq: list[object], gi: int, above: list[Unit]) -> bool:
     """Does the text below heading group gi carry on the topic of `above`, the text of the article it sits
-    in (so the heading is a subhead), rather than start another article?"""
+    in (so the heading is a subhead), rather than start another article? Text opening like an article
+    (本报讯…) right under it carries nothing on."""
+    if gi + 1 < len(seq) and isinstance(seq[gi + 1], Unit) and seq[gi + 1].opening:
+        return False
     return topic_below(seq, gi, above) >= CONTINUITY_SHARE
 
 
@@ -745,7 +762,8 @@ def _assemble(seq: list[object], forward: bool) -> tuple[list[Draft], dict[int, 
                          and not x.banner and measure_changes(seq, gi, cur.units))
                 subheads = (cur is not None and cur.headline is not None and not apart
                             and (subheads_inside(seq, gi, cur.units) or part))
-                if (_eligible(seq, gi, True) and not subheads) or cur is None or starts_news or apart:
+                if (_eligible(seq, gi, True) and not subheads) or cur is None or starts_news or apart or (
+                        x.under_ad and not part):
                     if x.banner and not _eligible(seq, gi, True):
                         loose.update((u.pos, u.as_kind(FURN)) for u in x.units)
                         continue
@@ -793,6 +811,7 @@ def _assemble(seq: list[object], forward: bool) -> tuple[list[Draft], dict[int, 
         if isinstance(x, Group):
             if (_eligible(seq, gi, False) and not subheads_inside(seq, gi, pending)
                     and not numbered_part(x, pending, headings_below(seq, gi))) or (
+                    x.over_ad and not x.banner and any(u.kind == PARA for u in pending)) or (
                     not x.strong and _news_title_under(seq, gi) and not carries_on(seq, gi, pending)
                     and not parallel_heading(seq, gi)) or (
                     pending and gi + 1 < len(seq) and isinstance(seq[gi + 1], Unit) and not x.banner

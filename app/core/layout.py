@@ -272,8 +272,12 @@ def caption_blocks(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tuple[
             if has_credit("".join(lines[j].text for j in run)):
                 break
         last = lines[run[-1]]
-        # a block of its own (blank lines on both sides) needs no end: captions often stop without a full stop
-        own_block = (i == 0 or lines[i - 1].chunk != ln.chunk) and (
+        # a block of its own (blank lines on both sides) needs no end: captions often stop without a full stop;
+        # nor does the last sentence of a caption's block (图⑤：…课堂。 / 图为学生们正在进行舞龙训练)
+        top = i
+        while top > 0 and lines[top - 1].chunk == ln.chunk and out[top - 1] == CAPTION:
+            top -= 1
+        own_block = (top == 0 or lines[top - 1].chunk != ln.chunk) and (
             run[-1] + 1 >= n or lines[run[-1] + 1].chunk != ln.chunk)
         if roles.ends_sentence(last.text) or has_credit("".join(lines[j].text for j in run)) or own_block:
             for k in run:
@@ -495,6 +499,37 @@ def ad_roles(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tuple[UnitKi
         for i in range(a, b + 1):
             if not out[i] or out[i] == CAPTION:
                 out[i] = AD
+    return _named_ads(lines, out, leads)
+
+
+# an advertiser's name on a line of its own: an organisation's full name (浙江明辉光电有限公司, 中国海洋石油集团)
+_ADVERTISER = re.compile(r"^[\u4e00-\u9fff]{2,18}(?:有限公司|股份公司|分公司|公司|集团|银行|大学|学院|医院|研究院)$")
+AD_NAME_REACH = 10  # lines an ad's contact line may stand under its advertiser's name
+
+
+def is_advertiser(text: str) -> bool:
+    """An organisation's full name alone on its line (浙江明辉光电有限公司): an ad's advertiser."""
+    return bool(_ADVERTISER.match("".join(text.split())))
+
+
+def _named_ads(lines: tuple[Ln, ...], out: list[UnitKind], leads: list[bool]) -> tuple[UnitKind, ...]:
+    """An ad of one contact line (服务热线：…) under its advertiser's name: the lines from a line naming an
+    organisation alone (…有限公司, …集团, …大学) down to a contact line at most `AD_NAME_REACH` lines under it,
+    none of them a byline, another ad's contact line or already read (but as this ad's), are an ad; a cluster
+    of one contact line makes none by itself, and an ad read already from its contact lines takes its
+    advertiser's name over them in."""
+    for i, ln in enumerate(lines):
+        if out[i] not in (NONE, AD) or not (roles.is_ad_line(ln.text) and roles.is_contact_line(ln.text)):
+            continue
+        for j in range(i - 1, max(-1, i - 1 - AD_NAME_REACH), -1):
+            if out[j] == AD and not roles.is_contact_line(lines[j].text):
+                continue  # (this ad's lines, read already)
+            if out[j] or leads[j] or roles.has_caption_mark(lines[j].text) or roles.is_contact_line(lines[j].text):
+                break  # (a caption, 图为…, is the photo's: no ad runs across it; nor across another ad's end)
+            if is_advertiser(lines[j].text):
+                for k in range(j, i + 1):
+                    out[k] = AD
+                break
     return tuple(out)
 
 
@@ -954,7 +989,7 @@ def build_units(lines: tuple[Ln, ...], fixed: tuple[UnitKind, ...]) -> tuple[lis
                         u.kind = CAPTION
                     units.append(u)
                 pending_inserts = []
-                if roles.ends_sentence(ln.text) or _closes_with_byline(lines, i):
+                if roles.ends_sentence(ln.text) or _closes_with_byline(lines, i) or _closes_note(lines, i):
                     open_para = None
                 i += 1
                 continue
@@ -988,7 +1023,7 @@ def build_units(lines: tuple[Ln, ...], fixed: tuple[UnitKind, ...]) -> tuple[lis
             para = _Building(PARA, [], [])
             units.append(para)
         para.add(ln)
-        open_para = None if roles.ends_sentence(ln.text) or _closes_with_byline(lines, i) else para
+        open_para = None if roles.ends_sentence(ln.text) or _closes_with_byline(lines, i) or _closes_note(lines, i) else para
         i += 1
     close_open()
     at = {ln.start: k for k, ln in enumerate(lines)}

@@ -28,6 +28,7 @@ from .layout import (
     SECTION,
     SUBHEAD,
     Unit,
+    is_advertiser,
     line_units,
     read_lines,
 )
@@ -475,11 +476,12 @@ def _kind(text: str, entries: list[tuple[Unit, Role]]) -> Kind:
 
 
 def _ad_items(ads: list[Unit]) -> list[list[Unit]]:
-    """Split an ad region into advertisements: a brand line after a contact line starts a new one."""
+    """Split an ad region into advertisements: a brand line or an advertiser's name (…有限公司, …大学) after a
+    contact line starts a new one."""
     out: list[list[Unit]] = []
     seen_contact = False
     for u in sorted(ads, key=lambda u: u.pos):
-        new = not out or (seen_contact and roles.is_brand_line(u.text))
+        new = not out or (seen_contact and (roles.is_brand_line(u.text) or is_advertiser(u.text)))
         if new:
             out.append([])
             seen_contact = False

@@ -1347,3 +1347,88 @@ def test_headlines_set_at_one_indent_over_unindented_paragraphs_mark_no_paragrap
     assert any(ln.opens for ln in read_lines(_CENTRED))
     page = split_page(("p.txt", _CENTRED), method="rules")
     assert len([b for it in page.items for b in it.blocks_with(Role.TITLE)]) < 3
+
+
+def test_an_ad_of_one_contact_line_under_its_advertisers_name_is_an_ad_and_ends_the_text_above():
+    """An advertiser's name alone on its line (…有限公司), its slogans and one contact line under it are an ad;
+    with no name above, a lone contact line is none; the text under the ad starts an article of its own."""
+    text = ("城区新建口袋公园\n\n本报讯（记者张明）近日，城区新建的三座口袋公园正式开放，市民纷纷前来游玩。\n\n"
+            "江南明辉光电有限公司\n守好网格 温馨提示\n\n想想办法，让宅家时光变得更有意义。\n服务热线：0693-73409991\n\n"
+            "公园里种了许多花草树木，周末游人如织，孩子们在草地上奔跑嬉戏。\n\n市图书馆延长开放时间")
+    lines, kinds = _fixed(text)
+    ad = [ln.text for ln, k in zip(lines, kinds, strict=True) if k == AD]
+    assert ad == ["江南明辉光电有限公司", "守好网格 温馨提示", "想想办法，让宅家时光变得更有意义。", "服务热线：0693-73409991"]
+    unnamed = text.replace("江南明辉光电有限公司\n", "")
+    lines, kinds = _fixed(unnamed)
+    assert AD not in kinds
+    units, _ = build_units(*_fixed(text))
+    seq = assembly._group(units)
+    before_ad = [x for x in seq if isinstance(x, Unit) and x.text.startswith("本报讯")]
+    assert before_ad and before_ad[0].end_marker  # the ad ends the text above it
+
+
+def test_an_advertisers_name_over_an_ad_read_from_its_contact_lines_is_the_ads():
+    """Ads read from their contact lines (咨询电话：…, 客服热线：…) take in the advertiser's name and slogans
+    over the first one's; no ad runs up across another ad's contact line to a name over it."""
+    ads = ["江南明辉光电有限公司", "引进好项目 拓宽致富路", "诚信经营，服务至上。", "咨询电话：0686-14255309", "", "城南百货集团",
+           "新春特惠 满百减二十", "客服热线：0666-43383872"]
+    lines, kinds = _fixed("\n".join([*WRAPPED, "", *ads, "", *WRAPPED]))
+    assert [ln.text for ln, k in zip(lines, kinds, strict=True) if k == AD] == [t for t in ads if t]
+    assert not layout.is_advertiser("引进好项目 拓宽致富路") and layout.is_advertiser("城南百货集团")
+
+
+def test_a_caption_blocks_last_sentence_needs_no_full_stop():
+    """A numbered caption (图⑤：…。) and the sentence on its photo under it (图为…, no full stop) in one block
+    of lines are one caption; a 图为 line at the foot of a block of text is none."""
+    caption = ["图⑤：城区小学将戏曲、武术等传统文化", "引进课堂。", "图为学生们正在进行舞龙训练"]
+    lines, kinds = _fixed("\n".join([*WRAPPED, "", *caption, "", *WRAPPED]))
+    assert [ln.text for ln, k in zip(lines, kinds, strict=True) if k == CAPTION] == caption
+    units, _ = build_units(lines, kinds)
+    assert [u.text for u in units if u.kind == CAPTION] == ["".join(caption)]
+    lines, kinds = _fixed("\n".join([*WRAPPED, caption[-1], "", *WRAPPED]))
+    assert CAPTION not in kinds
+
+
+def test_a_closing_note_ends_its_paragraph_and_a_title_wrapped_under_it_keeps_its_last_characters():
+    """A note on the author (（作者为…）) ends its article's text: the short line closing the bracket of the title
+    under it (…（创意空 / 间）) is that title's, not the note's paragraph's."""
+    note = ["（作者为中央广播电视总台央视大型节目", "中心副主任）"]
+    title = ["创新是春晚的生命力（创意空", "间）"]
+    units, _ = build_units(*_fixed("\n".join([*WRAPPED, *note, *title, "", *WRAPPED])))
+    assert [(u.kind, u.text) for u in units[1:3]] == [(PARA, "".join(note)), (HEAD, "".join(title))]
+
+
+def _ad_unit(text, pos):
+    return dataclasses.replace(_unit(PARA, text, pos), kind=AD)
+
+
+def test_read_backward_a_heading_right_over_an_ad_heads_the_text_above_it():
+    """On a page printing its headlines after their bodies, a one-line heading with an ad under it heads the
+    text above it: nothing of that text goes on across the ad, so it is no subhead of the article below."""
+    units = [_unit(PARA, "本报讯（记者张明）近日，城区新建的三座口袋公园正式开放。", 0), _unit(HEAD, "城区新建三座口袋公园", 100),
+             _unit(PARA, "2月20日，小朋友们在公园里放风筝。当日，公园里游人如织。", 200), _unit(HEAD, "春天里的欢乐时光", 300),
+             _ad_unit("江南明辉光电有限公司", 400), _ad_unit("服务热线：0693-73409991", 450),
+             _unit(PARA, "图书馆负责人说，从下月起开放至九点。此举方便上班族。", 500),
+             _unit(HEAD, "市图书馆延长开放时间", 600), _unit(BYLINE, "记者 王芳", 650)]
+    result = assemble(units)
+    assert not result.forward
+    assert [(d.headline.units[0].text, [u.pos for u in d.units]) for d in result.drafts] == [
+        ("城区新建三座口袋公园", [0]), ("春天里的欢乐时光", [200]), ("市图书馆延长开放时间", [500])]
+    # with no ad under it, the heading sits inside the text of the full headline's article below
+    plain = assemble(units[:4] + units[6:])
+    assert [u.pos for u in plain.drafts[-1].units] == [200, 300, 500]
+
+
+def test_read_backward_a_heading_over_an_articles_opening_heads_the_text_above_it():
+    """On a page printing its headlines after their bodies, a one-line heading under a few sentences and over
+    an article's opening (本报讯…) heads the text above it, however much the two texts share a topic: an
+    opening carries no feature's text on, so the heading is none of its subheads."""
+    units = [_unit(PARA, "本报讯（记者张明）近日，城区新建的三座口袋公园正式开放。", 0), _unit(HEAD, "城区新建三座口袋公园", 100),
+             _unit(PARA, "图书馆负责人说，图书馆从下月起延长开放时间。读者可以晚上借书。", 200),
+             _unit(HEAD, "图书馆夜间开放", 300),
+             _unit(PARA, "本报讯（记者王芳）图书馆从下月起开放至九点，读者可以晚上借书。", 400),
+             _unit(HEAD, "市图书馆延长开放时间", 500), _unit(BYLINE, "记者 王芳", 550)]
+    result = assemble(units)
+    assert not result.forward
+    assert [(d.headline.units[0].text, [u.pos for u in d.units]) for d in result.drafts] == [
+        ("城区新建三座口袋公园", [0]), ("图书馆夜间开放", [200]), ("市图书馆延长开放时间", [400])]
