@@ -82,6 +82,13 @@ CAPTION_SENTENCE_WIDTH = 30  # cells a caption with no credit or mark stays with
 # one sentence (news prints many), and only a fragment (讨论病情。, a caption's wrapped-off end) is a caption's
 INSET_CAPTION_WIDTH = 6
 CAPTION_MAX_LINES = 4  # printed lines a photo caption runs to (its own block of lines)
+# share of the sentences ending a line that a blank line follows, under which a page parts nothing by blank lines
+# (an extraction that drops them, a page whose paragraphs follow one another unparted): there a caption has no
+# blank line around it either, and only what stands around it sets it apart from the text
+BLANK_PARTS_SHARE = 0.25
+# cells by which a line on such a page is wider than its column to be no line of it: a column's lines differ from
+# its measure (the median line) by a cell or less, mostly narrower (a line without a clause mark hangs no comma)
+OVER_COLUMN_CELLS = 1
 # cells by which a caption set at a measure of its own (the photo's width) is narrower than the column whose
 # sentence it interrupts: a column's own lines differ by at most COLUMN_TOLERANCE
 CAPTION_MEASURE_GAP = 2
@@ -562,7 +569,7 @@ def heading_here(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
             or _CLOSING_NOTE.match(ln.text) and roles.unbalanced(ln.text)):
         return False  # (a line set in the page's paragraph indent opens a paragraph; 据中国之声 closes one)
     if (headline_block(lines, kinds, i) or over_byline(lines, kinds, i) or tagged_title(lines, kinds, i)
-            or over_indent(lines, kinds, i) or unmarked_heading(lines, kinds, i)):
+            or over_indent(lines, kinds, i) or unmarked_heading(lines, kinds, i) or over_column(lines, kinds, i)):
         return True
     if not roles.is_headingish(ln.text):
         return False
@@ -689,6 +696,28 @@ def unmarked_heading(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bo
     if text[-1] in "”’\"」』）)" and not _quoted_phrase(text) and not roles.is_tagged_title(text):
         return False  # a quoted sentence of its own (“坚决打赢…阻击战”), a name and its title in brackets
     return True
+
+
+def over_column(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
+    """On a page that parts nothing by blank lines (`blank_parted`), is line i a heading set wider than the
+    column of the text around it (`OVER_COLUMN_CELLS`), right under a sentence's end or a line with a role of
+    its own, holding no clause mark, with nothing below carrying it on (…奠定坚实基础。 / 荆州中医外科首次亮相全省
+    普通外科年会 / 今年以来，湖北…)? A paragraph's first line stays within its column's measure; where blank
+    lines part the text, a heading stands apart and other rules read it."""
+    ln = lines[i]
+    if i == 0 or i + 1 >= len(lines) or not _unmarked(lines, kinds, i) or roles.ends_sentence(ln.text):
+        return False
+    col = local_column(lines, i)
+    if not col or ln.width < col + OVER_COLUMN_CELLS or _facts(lines).parted:
+        return False
+    above, nxt = lines[i - 1], lines[i + 1]
+    if not (kinds[i - 1] in (FURN, BYLINE, CAPTION, AD, HEAD) or roles.ends_sentence(above.text)
+            or _closes_note(lines, i - 1) or _closes_with_byline(lines, i - 1)):
+        return False  # the line may carry on a sentence left open above it
+    if nxt.width >= col + OVER_COLUMN_CELLS:
+        return False  # the lines below are set as wide: a block at a measure of its own (a caption's)
+    return (roles.is_headingish(ln.text) and not roles.ends_open(ln.text) and not _continues(ln.text, nxt)
+            and not roles.cuts_a_word(ln.text, nxt.text))
 
 
 def _column_wide(lines: tuple[Ln, ...], i: int) -> bool:
@@ -885,6 +914,7 @@ class _PageFacts:
     widths: list[float]
     columns: dict[int, float]
     chunk_size: dict[int, int]
+    parted: bool = True  # the page parts its text by blank lines (`blank_parted`)
     openings: dict[int, bool] = field(default_factory=dict)
 
 
@@ -899,7 +929,7 @@ def _facts(lines: tuple[Ln, ...]) -> _PageFacts:
     for ln in lines:
         sizes[ln.chunk] = sizes.get(ln.chunk, 0) + 1
     facts = _PageFacts(lines, [ln.width if not ln.opens and ln.width >= 8 and not roles.ends_sentence(ln.text)
-                               else 0.0 for ln in lines], {}, sizes)
+                               else 0.0 for ln in lines], {}, sizes, blank_parted(lines))
     _last_facts[:] = [facts]  # one page at a time: the value depends on the lines alone
     return facts
 
@@ -1223,6 +1253,7 @@ def standalone_captions(units: list[Unit], lines: tuple[Ln, ...], kinds: tuple[U
     none ended above it to carry on (captions are not indented)."""
     index = {ln.start: i for i, ln in enumerate(lines)}
     indented = any(ln.opens for ln in lines)
+    parted = blank_parted(lines)
     out: list[Unit] = []
     for k, u in enumerate(units):
         if u.kind == PARA and len(u.lines) == 1 and not u.opening and not u.end_marker:
@@ -1250,13 +1281,19 @@ def standalone_captions(units: list[Unit], lines: tuple[Ln, ...], kinds: tuple[U
             # 时光荏苒，春秋五度。), unless the paragraph above is a lone sentence too (captions stacked over a headline)
             closes_text = (bool(out) and out[-1].kind == PARA and not _lone_sentence(units[k - 1])
                            and k + 1 < len(units) and units[k + 1].kind == HEAD)
+            # (on a page that parts nothing by blank lines, under a sentence's end, a line with a role of its
+            # own or a heading that holds no clause: a clause left open above may be its sentence's first half)
+            unparted = not parted and (i == 0 or roles.ends_sentence(lines[i - 1].text) or kinds[i - 1] in (
+                BYLINE, AD) or kinds[i - 1] == HEAD and not _CLAUSE_OR_STOP.search(lines[i - 1].text))
             apart = marked or (ln.width <= (INSET_CAPTION_WIDTH if inside else CAPTION_SENTENCE_WIDTH) and (
-                ln.blank_before > 0 or i == 0 or kinds[i - 1] in (CAPTION, FURN)))
+                ln.blank_before > 0 or i == 0 or kinds[i - 1] in (CAPTION, FURN) or unparted))
             if (alone_before and apart and roles.is_caption_sentence(ln.text) and not left_open
                     and not roles.is_closing_formula(ln.text)  # (特 此公告。: a notice's last line)
                     and (marked or not opens_text and not closes_text)
                     and not ln.text.startswith(("—", "-"))  # (a dash opens an item of a list in the text)
-                    and (marked or not _texts_own_line(lines, kinds, i))):
+                    # (under a caption or its credit set inside the text, the line may carry on the paragraph
+                    # the caption interrupts: there the text below claims it as on a page parted by blank lines)
+                    and (marked or not _texts_own_line(lines, kinds, i, parted or kinds[i - 1] == CAPTION))):
                 u = u.as_kind(CAPTION)
         elif indented and u.kind == PARA and _unindented_block(u, lines, index) and _ended_paragraph(out, lines, index):
             u = u.as_kind(CAPTION)
@@ -1306,7 +1343,14 @@ _TEXTS_OWN = re.compile(rf"(?:如下|以下[^。]{{0,12}})[。：:]$|{_SPEAKER_T
                         r"|^[^，,。]{0,16}(?:说|表示|介绍|指出|坦言|告诉记者)。$")
 
 
-def _texts_own_line(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...], i: int) -> bool:
+def blank_parted(lines: tuple[Ln, ...]) -> bool:
+    """Does the page part its text by blank lines: does a blank line follow at least `BLANK_PARTS_SHARE` of the
+    lines that end a sentence (a page with none ending a sentence is taken as parted)?"""
+    ends = [lines[i + 1].blank_before > 0 for i in range(len(lines) - 1) if roles.ends_sentence(lines[i].text)]
+    return not ends or sum(ends) >= BLANK_PARTS_SHARE * len(ends)
+
+
+def _texts_own_line(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...], i: int, parted: bool = True) -> bool:
     """Does the text itself say that the lone sentence on line i is its own, a paragraph of one sentence and
     no photo's caption? It is set in the page's paragraph indent (captions are not indented), it announces what
     follows, gives a speaker's turn in an interview or closes a quote it never opened, it is an item of a
@@ -1316,7 +1360,7 @@ def _texts_own_line(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...], i: int) 
     ln = lines[i]
     if ln.opens or roles.is_list_item(ln.text) or _TEXTS_OWN.search(ln.text) or roles.unbalanced(ln.text, closing=True):
         return True
-    if i + 1 < len(lines) and not lines[i + 1].blank_before and kinds[i + 1] in (NONE, PARA):
+    if parted and i + 1 < len(lines) and not lines[i + 1].blank_before and kinds[i + 1] in (NONE, PARA):
         return True
     if i == 0 or ln.blank_before or lines[i - 1].chunk != ln.chunk:
         return False

@@ -1432,3 +1432,54 @@ def test_read_backward_a_heading_over_an_articles_opening_heads_the_text_above_i
     assert not result.forward
     assert [(d.headline.units[0].text, [u.pos for u in d.units]) for d in result.drafts] == [
         ("城区新建三座口袋公园", [0]), ("图书馆夜间开放", [200]), ("市图书馆延长开放时间", [400])]
+
+
+_UNPARTED = "\n".join([
+    "城区新建口袋公园", "□ 记者 王三",
+    "市民在新建的口袋公园里散步。",
+    "本报讯（记者王三）今年以来，城区利用边角", "空地新建口袋公园十二个，总面积三万平方米，",
+    "惠及周边居民五万余人。", "公园里种满了花草，还设置了健身器材和儿童",
+    "游乐设施，市民纷纷前来散步游玩。", "下一步，城区还将在老旧小区周边新建一批口袋",
+    "公园，让市民出门就能见到绿色。",
+    "孩子们在公园里玩耍。",
+    "责任编辑：李四",
+])
+
+
+def test_a_page_that_parts_nothing_by_blank_lines_sets_its_captions_apart_by_what_stands_around_them(monkeypatch):
+    # no blank line anywhere: a lone sentence between a byline and an article's opening, and one between the
+    # text's last paragraph and the page's furniture, are captions; the text's paragraphs stay its own
+    assert not layout.blank_parted(read_lines(_UNPARTED))
+    assert layout.blank_parted(read_lines(_UNPARTED.replace("。\n", "。\n\n")))
+
+    def captions(text: str) -> list[str]:
+        page = split_page(("p.txt", text), method="rules")
+        return ["".join(text[s:e] for s, e in b.spans) for it in page.items for b in it.blocks_with(Role.CAPTION)]
+
+    assert captions(_UNPARTED) == ["市民在新建的口袋公园里散步。", "孩子们在公园里玩耍。"]
+    monkeypatch.setattr(layout, "BLANK_PARTS_SHARE", 0.0)  # as if blank lines parted this page: none sets them apart
+    assert captions(_UNPARTED) == []
+
+
+_UNPARTED_HEADS = "\n".join([
+    "城区口袋公园建设工程全面完工迎接市民",
+    "今年以来，城区利用边角空地新建公", "园十二个，总面积三万平方米，惠及", "周边居民五万余人，市民纷纷前来。",
+    "公园里种满了花草，还设置了健身器", "材和儿童游乐设施，成为好去处。",
+    "下一步，城区还将在老旧小区周边新", "建一批口袋公园，让市民见到绿色。",
+    "乡村学校迎来二十名青年教师充实师资队伍",
+    "新学期开学，二十名青年教师来到山", "区学校任教，带来了音乐和美术课。",
+    "校长介绍，学校还新建了图书室和运", "动场，孩子们的课余生活更加丰富。",
+    "家长们说，孩子在家门口就能上好学校。",
+])
+
+
+def test_on_a_page_parted_by_no_blank_line_a_line_wider_than_the_column_under_a_sentences_end_heads(monkeypatch):
+    # no blank line sets the second headline apart: it is a line with no clause mark, wider than the column of
+    # the text either side, under a sentence's end, and the line below starts its own sentence at the column
+    def titles(text: str) -> list[str]:
+        page = split_page(("p.txt", text), method="rules")
+        return ["".join(text[s:e] for s, e in b.spans) for it in page.items for b in it.blocks_with(Role.TITLE)]
+
+    assert titles(_UNPARTED_HEADS) == ["城区口袋公园建设工程全面完工迎接市民", "乡村学校迎来二十名青年教师充实师资队伍"]
+    monkeypatch.setattr(layout, "OVER_COLUMN_CELLS", 99)
+    assert titles(_UNPARTED_HEADS) == ["城区口袋公园建设工程全面完工迎接市民"]
