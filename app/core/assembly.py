@@ -86,9 +86,10 @@ def _headings(heads: list[Unit]) -> int:
 
 def _runs_on(above: str, line: str) -> bool:
     """Does heading line `line` carry on the heading line above it (a word cut at the line end, an open
-    bracket, a pause mark or a joining word at its end): one heading wrapped?"""
+    bracket, a pause mark or a joining word at its end, a number cut at the line end, 为患者2 / 4小时待命): one
+    heading wrapped?"""
     return (roles.joins_a_word(above, line) or roles.unbalanced(above) or roles.starts_mid_sentence(line)
-            or above.rstrip().endswith(OPEN_ENDS))
+            or above.rstrip().endswith(OPEN_ENDS) or above.rstrip()[-1:].isdigit() and line.lstrip()[:1].isdigit())
 
 
 def is_banner_line(heads: Sequence[Unit], k: int) -> bool:

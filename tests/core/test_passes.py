@@ -899,6 +899,12 @@ def test_a_heading_line_ending_on_a_pause_runs_on_into_the_next_as_one_heading()
     assert _make_group([_unit(HEAD, "大数据分析指导施肥", 0), _unit(HEAD, "灌溉和种植", 20)]).strong
 
 
+def test_a_heading_line_cut_inside_a_number_runs_on_into_the_next_as_one_heading():
+    """A number cut at the line end (为患者2 / 4小时待命) is one heading wrapped: a subhead, not two headings."""
+    assert not _make_group([_unit(HEAD, "为患者2", 0), _unit(HEAD, "4小时待命", 20)]).strong
+    assert _make_group([_unit(HEAD, "为患者服务", 0), _unit(HEAD, "24小时待命", 20)]).strong
+
+
 def test_a_one_line_title_closing_on_its_columns_name_heads_a_new_article_whatever_its_topic():
     # a one-line heading under a headed article whose text carries on its topic reads as a subhead; a title
     # with its column's name in brackets is a headline (no subhead carries one), so it opens an article
