@@ -573,6 +573,13 @@ def measure_changes(seq: list[object], gi: int, above: list[Unit]) -> bool:
     return m1 is not None and m2 is not None and abs(m1 - m2) >= MEASURE_CHANGE
 
 
+def starts_band_item(g: Group) -> bool:
+    """Does heading group g open one of two articles printed side by side that `bands.reading_order` put one
+    after the other (a line of it the first of that article's chunks)? Then it heads that article, whatever
+    the text above it (the other article, often of one topic with it) shares with the text below."""
+    return any(ln.starts_item for u in g.units for ln in u.lines)
+
+
 def carries_on(seq: list[object], gi: int, above: list[Unit]) -> bool:
     """Does the text below heading group gi carry on the topic of `above`, the text of the article it sits
     in (so the heading is a subhead), rather than start another article? Text opening like an article
@@ -760,7 +767,7 @@ def _assemble(seq: list[object], forward: bool) -> tuple[list[Draft], dict[int, 
                                and not x.strong and _news_title_over(seq, gi)
                                and not carries_on(seq, gi, cur.units) and not parallel_heading(seq, gi))
                 apart = (cur is not None and gi + 1 < len(seq) and isinstance(seq[gi + 1], Unit)
-                         and not x.banner and measure_changes(seq, gi, cur.units))
+                         and not x.banner and (measure_changes(seq, gi, cur.units) or starts_band_item(x)))
                 subheads = (cur is not None and cur.headline is not None and not apart
                             and (subheads_inside(seq, gi, cur.units) or part))
                 if (_eligible(seq, gi, True) and not subheads) or cur is None or starts_news or apart or (
@@ -776,8 +783,11 @@ def _assemble(seq: list[object], forward: bool) -> tuple[list[Draft], dict[int, 
                     cur.units += [u for u in inside if u.kind != CAPTION]
             else:
                 if cur is None or (x.opening and opens_another(cur)) or (
-                        x.kind == PARA and cur.units and cur.units[-1].end_marker):
-                    cur = Draft([], None)  # (text after an article's closing line is another article's)
+                        x.kind == PARA and cur.units and cur.units[-1].end_marker) or (
+                        cur.units and x.lines[0].starts_item):
+                    # (text after an article's closing line is another article's, and so is the first line of
+                    # the second of two articles side by side, read as text: a long kicker, a title with commas)
+                    cur = Draft([], None)
                     drafts.append(cur)
                 cur.units.append(x)
         return drafts, loose

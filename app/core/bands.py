@@ -28,7 +28,7 @@ the page starts a column break).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import roles
 from .assembly import char_pairs
@@ -73,12 +73,13 @@ APART_COST = 0.3  # what a chunk's first line must stand apart from the line abo
 
 @dataclass(frozen=True, slots=True)
 class Band:
-    """A band of two articles side by side: its first line, the line after it (where the page reads on), and
-    its lines in reading order (one article's, then the other's)."""
+    """A band of two articles side by side: its first line, the line after it (where the page reads on), its
+    lines in reading order (one article's, then the other's) and the first line of each article in it."""
 
     first: int
     end: int
     order: tuple[int, ...]
+    starts: tuple[int, ...] = ()
 
 
 class _Page:
@@ -285,12 +286,18 @@ def _band(page: _Page, cut: dict[int, tuple[int, int]], ev: dict[int, float], m0
         if k is not None:
             threads = _threads(cut, m0, m1)
             last, other = threads[(m1 - m0) % 2], threads[(m1 - m0 + 1) % 2]
-            return Band(cut[m0][0], k, (*(x for x in last if x < k), *other))
+            mine = [x for x in last if x < k]
+            return Band(cut[m0][0], k, (*mine, *other), _firsts(mine, other))
     a, b = _threads(cut, m0, m1)
     end = cut[m1][1] + 1
     if end < len(page.lines) and a and b and page.join(a[-1], end) > page.join(b[-1], end):
-        return Band(cut[m0][0], end, (*b, *a))  # (the page reads on in the first article: it goes last)
-    return Band(cut[m0][0], end, (*a, *b))
+        return Band(cut[m0][0], end, (*b, *a), _firsts(b, a))  # (the page reads on in the first article: last)
+    return Band(cut[m0][0], end, (*a, *b), _firsts(a, b))
+
+
+def _firsts(*threads: list[int]) -> tuple[int, ...]:
+    """The first line of each article of a band as it is read (each thread's first line)."""
+    return tuple(t[0] for t in threads if t)
 
 
 def _threads(cut: dict[int, tuple[int, int]], m0: int, m1: int) -> tuple[list[int], list[int]]:
@@ -357,7 +364,8 @@ def reading_order(lines: tuple[Ln, ...]) -> tuple[Ln, ...]:
         order += band.order
         at = band.end
     order += _rest(lines, at, len(lines))
-    return read_in_order(lines, order)
+    starts = {lines[k].start for band in bands for k in band.starts}
+    return tuple(replace(ln, starts_item=True) if ln.start in starts else ln for ln in read_in_order(lines, order))
 
 
 def _rest(lines: tuple[Ln, ...], a: int, b: int) -> list[int]:

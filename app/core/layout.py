@@ -130,6 +130,7 @@ class Ln:
     chunk: int
     width: float
     opens: bool = False  # set with the page's paragraph indent: the first line of a paragraph
+    starts_item: bool = False  # set by `bands.reading_order`: the first line of a band's article (its headline)
 
 
 @dataclass(frozen=True, slots=True)
@@ -975,6 +976,9 @@ def build_units(lines: tuple[Ln, ...], fixed: tuple[UnitKind, ...]) -> tuple[lis
     i = 0
     while i < len(lines):
         ln = lines[i]
+        if ln.starts_item:  # (the first line of a band's article: no paragraph above carries on into it)
+            close_open()
+            para = None
         if kinds[i] == CAPTION and i > 0 and kinds[i - 1] == CAPTION and lines[i - 1].chunk == ln.chunk:
             held = pending_inserts if open_para else units
             if held and held[-1].kind == CAPTION and held[-1].lines[-1] is lines[i - 1]:

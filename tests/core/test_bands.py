@@ -141,3 +141,22 @@ def test_two_articles_on_one_topic_are_told_apart_by_the_words_each_keeps_over_i
         lines = _lines(page)
         assert len(band_regions(lines)) == 1
         assert [ln.text for ln in reading_order(lines)] == [*a, *b]
+
+
+def test_the_second_article_of_a_band_on_one_topic_with_the_first_is_an_article_of_its_own():
+    """Two articles of one topic side by side: read one after the other, the second one's headline sits
+    between two texts sharing most of their words, where a heading reads as a subhead; the band tells it opens
+    an article (`Ln.starts_item`), and so does its first line read as text (a kicker with a full stop)."""
+    for head_b in (["王医生出征"], ["援鄂医疗队员、女儿眼中的“逆行者”。", "王医生出征"]):
+        a = ["丁医生的春天", *_one_topic_lines("丁仁彧 麻醉 呼吸机 插管 足球 前锋 老爷爷 生日 蛋糕 鼻饲".split(), 60, 0)]
+        b = [*head_b, *_one_topic_lines("王婷 皮箱 父亲 行李 非典 女儿 微信 饭菜 婆婆 山西".split(), 61 - len(head_b), 100)]
+        page = [x for k in range(0, len(a), 5) for x in (*a[k:k + 5], "", *b[k:k + 5], "")]
+        text = "\n".join(page) + "\n"
+        lines = reading_order(_lines(page))
+        assert [ln.text for ln in lines if ln.starts_item] == [a[0], b[0]]
+        split = split_page(("p.txt", text), method="rules")
+        assert check_invariant(split) == []
+        assert len(split.items) == 2
+        for item in split.items:
+            chars = [c for blk in item.blocks for s, e in blk.spans for c in text[s:e]]
+            assert ("丁" in chars) != ("婷" in chars)
