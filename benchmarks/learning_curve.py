@@ -59,6 +59,7 @@ from app.core.training import (  # noqa: E402
     predict,
     prepare,
     records_of,
+    roles_records,
     score_pages,
     sequences,
 )
@@ -113,7 +114,7 @@ def curve(name: str, train_examples: list[Example], test_examples: list[Example]
     rules = {p.example.key: page_records(split_page((p.example.key, p.example.text)), with_tags=False) for p in test}
     shipped = {p.example.key: page_records(split_page((p.example.key, p.example.text), model=base), with_tags=False)
                for p in test}
-    curve, chosen, profiles = [], [], []
+    curve, chosen, profiles, by_roles = [], [], [], []
     print(f"\n{name}: learnt from pages of {TRAIN_MONTH}, scored on {len(test)} pages of {TEST_MONTH}")
     print(f"{'pages learnt from':<24} " + " ".join(f"{m[:9]:>9}" for m in MEASURES) + "  fit")
     print(row("Newsdesk's default split", score_pages(test, rules), "(reference)"))
@@ -121,15 +122,23 @@ def curve(name: str, train_examples: list[Example], test_examples: list[Example]
     print(row("true labels, decoded", ceiling, "(the most any model can reach with these labels)"))
     for size in sizes:
         t0 = time.perf_counter()
+        roles_pred = {}
         if size:
             model = fit(sequences(train[:size]), base)
-            pred = {p.example.key: predict(p, model) for p in test}
+            labels = {p.example.key: model.tag_read(p.features, p.readings) for p in test}
+            pred = {p.example.key: records_of(p, labels[p.example.key]) for p in test}
+            roles_pred = {p.example.key: roles_records(p, labels[p.example.key]) for p in test}
         else:
             pred = shipped
         result = score_pages(test, pred)
         seconds = time.perf_counter() - t0
         curve.append({"pages": size, **result})
         print(row(str(size) + (" (shipped model)" if not size else ""), result, f"{seconds:.1f} s"))
+        if size:
+            # the rules assembling the items from the project model's line roles (`projectmodel.roles_split`)
+            from_roles = score_pages(test, roles_pred)
+            by_roles.append({"pages": size, **from_roles})
+            print(row(f"  {size}, rules from roles", from_roles, "(the model's line roles, the rules' items)"))
         if size >= MIN_PAGES:
             # what the project splits with after `newsdesk train` on these pages: the best of the four splits
             # by their cross-validated scores on them (`Learnt.chosen`; the project model is the one above),
@@ -143,30 +152,33 @@ def curve(name: str, train_examples: list[Example], test_examples: list[Example]
             profiles.append({"pages": size, "profile": profile.to_json(), **profiled})
             print(row(f"  {size}, profiled rules", profiled, f"({moved})"))
             picked = score_pages(test, {"own": rules, "shipped": shipped, "project": pred,
-                                        "profile": profiled_pred}[which])
+                                        "profile": profiled_pred, "roles": roles_pred}[which])
             chosen.append({"pages": size, "chosen": which, **picked})
             print(row(f"  {size}, as chosen", picked, f"({which}: the split the project uses)"))
-    return {"curve": curve, "chosen": chosen, "profiled": profiles, "rules": score_pages(test, rules),
-            "ceiling": ceiling}
+    return {"curve": curve, "chosen": chosen, "profiled": profiles, "roles": by_roles,
+            "rules": score_pages(test, rules), "ceiling": ceiling}
 
 
 def print_papers(papers: dict[str, dict[str, Any]]) -> None:
     """The papers' article F1 side by side: the rules, and each split after each number of pages."""
     sizes = [p["pages"] for p in next(iter(papers.values()))["curve"]] if papers else []
-    print("\npapers, article F1: the rules / the project model / the profiled rules / as chosen, by pages learnt from")
+    print("\npapers, article F1: the rules / the project model / the rules from its roles / the profiled rules / "
+          "as chosen, by pages learnt from")
     for name, res in papers.items():
         model = {p["pages"]: p["article_f1"] for p in res["curve"]}
+        from_roles = {p["pages"]: p["article_f1"] for p in res["roles"]}
         prof = {p["pages"]: p["article_f1"] for p in res["profiled"]}
         used = {p["pages"]: f"{p['article_f1']:.3f} ({p['chosen']})" for p in res["chosen"]}
-        cells = [f"{n}: {model[n]:.3f}" + (f" / {prof[n]:.3f} / {used[n]}" if n in used else "") for n in sizes]
+        cells = [f"{n}: {model[n]:.3f}" + (f" / {from_roles[n]:.3f}" if n in from_roles else "")
+                 + (f" / {prof[n]:.3f} / {used[n]}" if n in used else "") for n in sizes]
         print(f"  {name:<28} rules {res['rules']['article_f1']:.3f}; " + "; ".join(cells))
     for n in sizes:
         rows = [res for res in papers.values()]
         mean = {key: sum(next((p["article_f1"] for p in r[key] if p["pages"] == n), r["rules"]["article_f1"])
-                         for r in rows) / len(rows) for key in ("curve", "profiled", "chosen")}
+                         for r in rows) / len(rows) for key in ("curve", "roles", "profiled", "chosen")}
         rules = sum(r["rules"]["article_f1"] for r in rows) / len(rows)
-        print(f"  mean after {n:>2} pages: rules {rules:.3f}, project model {mean['curve']:.3f}, profiled rules "
-              f"{mean['profiled']:.3f}, as chosen {mean['chosen']:.3f}")
+        print(f"  mean after {n:>2} pages: rules {rules:.3f}, project model {mean['curve']:.3f}, rules from its "
+              f"roles {mean['roles']:.3f}, profiled rules {mean['profiled']:.3f}, as chosen {mean['chosen']:.3f}")
 
 
 def seeds_left_out(pages_per_family: int, seed: int, corpus: str | None) -> dict[str, Any]:

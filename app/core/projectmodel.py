@@ -40,6 +40,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .features import Piece
+from .layout import Ln
 from .page import Page
 from .profile import Profile
 from .splitmodel import MAGIC, ModelError, PageView, SplitModel, decode, labels_of, shipped_model, train, view
@@ -72,7 +74,8 @@ READS = "readings"  # the model's info: the readings it reads, if not all of REA
 # were right, while none of its 42 on the seed pages left out of its training was (0.9 broke one seed's articles)
 DEPART_MIN = 0.95
 DEPART_KEY = "depart_min"
-USE = "split"  # the model's info: "rules" when the project splits with its profiled rules, else the CRF
+USE = "split"  # the model's info: "rules" when the project splits with its profiled rules, "roles" when the
+# rules assemble the items from the CRF's line roles (`roles_split`), else the CRF
 
 
 Readings = dict[str, list[str]]
@@ -94,17 +97,29 @@ class ProjectModel(SplitModel):
         """Does the project split with its profiled rules rather than the CRF?"""
         return self.info.get(USE) == "rules"
 
+    @property
+    def by_roles(self) -> bool:
+        """Does the project split with the rules assembling the items from the CRF's line roles?"""
+        return self.info.get(USE) == "roles"
+
     def splitting_by_rules(self) -> ProjectModel:
         """This model, set to split with the profiled rules."""
         return ProjectModel(self.crf, dict(self.info, **{USE: "rules"}), base=self.base)
 
+    def splitting_by_roles(self) -> ProjectModel:
+        """This model, set to split with the rules assembling the items from its line roles."""
+        return ProjectModel(self.crf, dict(self.info, **{USE: "roles"}), base=self.base)
+
     def split(self, name: str, text: str) -> Page:
-        """The page split as this model splits: by the profiled rules, or by the CRF."""
+        """The page split as this model splits: by the profiled rules, by the rules from its line roles, or by
+        the CRF."""
         from .splitter import rule_split
 
         if self.by_rules:
             return rule_split(name, text, self.profile)
         v = view(text)
+        if self.by_roles:
+            return roles_split(name, text, v.lines, v.pieces, self.tag_view(v))
         if "base" not in self.reads:  # stacked on the rules alone: where it takes no departure, the rules' own page
             page = rule_split(name, text)
             rules = labels_of(page, v.pieces)
@@ -172,6 +187,17 @@ def _sure_departures(labels: list[str], rules: list[str], known: set[str], tagge
             out[i:j] = labels[i:j]
         i = j
     return out
+
+
+def roles_split(name: str, text: str, lines: Sequence[Ln], pieces: Sequence[Piece], labels: Sequence[str]) -> Page:
+    """The rule split with each line's kind taken from the role of its first piece's label (`labels`, one a
+    piece): the rules decide where items begin, what heads what and the reading order, from those roles
+    instead of the ones their own passes read (`splitter.label_kinds`, `splitter.given_kinds`). A model
+    learnt from a few pages reads a paper's roles well and its item marks badly (README: Learning)."""
+    from .splitter import label_kinds, rule_split
+
+    starts = [lines[p.line].start if p.first_of_line else None for p in pieces]
+    return rule_split(name, text, kinds=label_kinds(starts, labels))
 
 
 def readings(v: PageView, base: SplitModel | None, names: Sequence[str] = READINGS) -> Readings:

@@ -13,6 +13,7 @@ import dataclasses
 import itertools
 import os
 import re
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from . import roles
@@ -27,13 +28,15 @@ from .layout import (
     PARA,
     SECTION,
     SUBHEAD,
+    Ln,
     Unit,
+    UnitKind,
     is_advertiser,
     line_units,
     read_lines,
 )
 from .loading import SourcePage
-from .page import Block, Item, Kind, Page, Role
+from .page import Block, Item, Kind, Page, Role, Span
 
 if TYPE_CHECKING:
     from .profile import Profile
@@ -239,14 +242,71 @@ def split_page(source: SourcePage | tuple[str, str], model: SplitModel | str | o
     return rule_split(name, text)
 
 
-def rule_split(name: str, text: str, profile: Profile | None = None) -> Page:
+def rule_split(name: str, text: str, profile: Profile | None = None,
+               kinds: Mapping[int, UnitKind] | None = None) -> Page:
     """The hand-written rule passes alone, with a paper's profile of their parameters in force if given
-    (`app.core.profile`; every rule split holds the profile's lock, so none sees another's values)."""
+    (`app.core.profile`; every rule split holds the profile's lock, so none sees another's values). With
+    `kinds` (a line's start -> what it is, read from outside: `given_kinds`), the rules assemble the items
+    from those lines' kinds instead of the ones their own passes gave them."""
     from .profile import applied
 
     with applied(profile):
         units, rank = rule_units(text)
+        if kinds:
+            units = given_kinds(units, kinds)
         return to_page(name, text, assemble(units), rank)
+
+
+# what a learned label's role makes a line for the rules' assembly (HCONT: the kind of the line above)
+LABEL_KINDS = {"TITLE": HEAD, "KICKER": HEAD, "SUBTITLE": HEAD, "SECTION": HEAD, "SUBHEAD": HEAD,
+               "BYLINE": BYLINE, "CAPTION": CAPTION, "CAPCONT": CAPTION, "CREDIT": CAPTION, "BODY": PARA,
+               "CONT": PARA, "FURNITURE": FURN, "AD": AD}
+
+
+def label_kinds(starts: Sequence[int], labels: Sequence[str]) -> dict[int, UnitKind]:
+    """Each line's kind from the labels of its first piece (`starts[k]`: the start of the line of piece k,
+    or None for a piece that is not the first of its line)."""
+    out: dict[int, UnitKind] = {}
+    last = PARA
+    for start, label in zip(starts, labels, strict=True):
+        kind = LABEL_KINDS.get(label.rpartition("_")[2] if label != "HCONT" else "", last)
+        last = kind
+        if start is not None:
+            out[start] = kind
+    return out
+
+
+def given_kinds(units: list[Unit], kinds: Mapping[int, UnitKind]) -> list[Unit]:
+    """The units with the kinds given for their lines (by a line's start): a unit whose lines are all given
+    its own kind (or none) stays as it is; one whose lines are given other kinds is cut where the kind
+    changes, each part of the kind given (a series banner, SECTION, stays one where its lines are given
+    HEAD). Every span stays in exactly one unit."""
+    out: list[Unit] = []
+    for u in units:
+        own = HEAD if u.kind == SECTION else u.kind
+        given = [kinds.get(ln.start, own) for ln in u.lines]
+        if all(k == own for k in given):
+            out.append(u)
+            continue
+        parts: list[tuple[UnitKind, list[Ln]]] = []
+        part_of: list[int] = []
+        for ln, k in zip(u.lines, given, strict=True):
+            if not parts or parts[-1][0] != k:
+                parts.append((k, []))
+            parts[-1][1].append(ln)
+            part_of.append(len(parts) - 1)
+        if len(parts) == 1:
+            out.append(u.as_kind(parts[0][0]))
+            continue
+        spans: list[list[Span]] = [[] for _ in parts]
+        for sp in u.spans:  # (a span lies inside one line: its start, or a cut in it, to the line's end)
+            at = next(j for j, ln in enumerate(u.lines) if ln.start <= sp[0] <= ln.end)
+            spans[part_of[at]].append(sp)
+        for n, (k, lns) in enumerate(parts):
+            if spans[n]:
+                out.append(Unit(k, tuple(lns), tuple(spans[n]), u.lead and n == 0,
+                                u.end_marker and n == len(parts) - 1, u.opening and n == 0))
+    return out
 
 
 def rule_units(text: str) -> tuple[list[Unit], dict[int, int] | None]:

@@ -34,7 +34,7 @@ from .metadata import page_records
 from .page import Block, Item, Kind, Page, Role, check_invariant
 from .profile import NAMES as PROFILE_NAMES
 from .profile import Profile, Trials, candidates, default
-from .projectmodel import PROFILE, ProjectModel, Readings, fit_crf, readings, seen_info
+from .projectmodel import PROFILE, ProjectModel, Readings, fit_crf, readings, roles_split, seen_info
 from .splitmodel import SplitModel, labels_of, shipped_model, view
 
 FOLDS = 5  # cross-validation: each page is split by a model fit on the other four fifths
@@ -94,16 +94,19 @@ class Learnt:
     # each split against Newsdesk's own, page by page (cross-validated as above): the pages it splits
     # better and worse by article F1, {"project": (wins, losses), ...}; a split not named here is not held to it
     paired: dict[str, tuple[int, int]] = field(default_factory=dict)
+    roles: dict[str, float] = field(default_factory=dict)  # the rules assembling items from the model's roles
 
     @property
     def chosen(self) -> str:
         """The split that did best on these pages: "project", "shipped" (the shipped model), "profile" (the
-        rules with the paper's profile) or "own" (Newsdesk's own split, which a tie keeps: a project never
+        rules with the paper's profile), "roles" (the rules assembling the items from the project model's
+        line roles: `projectmodel.roles_split`) or "own" (Newsdesk's own split, which a tie keeps: a project never
         splits worse for having learnt). A split replaces Newsdesk's own only if it also splits more of
         these pages better than worse (`paired`): a higher F1 over all of them that a page or two make is
         chance on a few pages."""
         candidates = [("own", self.before), ("profile", self.profiled or self.before),
-                      ("shipped", self.shipped or self.before), ("project", self.after)]
+                      ("shipped", self.shipped or self.before), ("project", self.after),
+                      ("roles", self.roles or self.before)]
         candidates = [(name, scores) for name, scores in candidates if name == "own" or self.leads(name)]
         best = max(_rank(scores) for _, scores in candidates)
         return next(name for name, scores in candidates if _rank(scores) == best)
@@ -123,18 +126,20 @@ class Learnt:
         """The model the project splits with from now on (None: Newsdesk's own split)."""
         if self.chosen == "profile":
             return self.model.splitting_by_rules()
+        if self.chosen == "roles":
+            return self.model.splitting_by_roles()
         return {"project": self.model, "shipped": self.base}.get(self.chosen)
 
     @property
     def chosen_scores(self) -> dict[str, float]:
         """The held-out scores of the split chosen (the project model's where Newsdesk's own stays)."""
-        return {"profile": self.profiled, "shipped": self.shipped}.get(self.chosen) or self.after
+        return {"profile": self.profiled, "shipped": self.shipped, "roles": self.roles}.get(self.chosen) or self.after
 
     def scores(self) -> dict[str, Any]:
         """The scores as stored with the model (JSON)."""
         return {"before": self.before, "shipped": self.shipped, "after": self.after, "curve": self.curve,
                 "folds": self.folds, "seconds": round(self.seconds, 1), "chosen": self.chosen,
-                "profiled": self.profiled, "profile": self.moved,
+                "profiled": self.profiled, "profile": self.moved, "roles": self.roles,
                 "paired": {name: list(pair) for name, pair in self.paired.items()}}
 
 
@@ -178,6 +183,7 @@ class Prepared:
     pieces: Any
     blanks: list[int]
     gold: dict[str, Any]
+    lines: tuple[Any, ...] = ()
 
 
 def prepare(example: Example, base: SplitModel) -> Prepared:
@@ -188,7 +194,8 @@ def prepare(example: Example, base: SplitModel) -> Prepared:
                                  problem=problems[0])
     v = view(example.text)
     return Prepared(example, v.features, readings(v, base), labels_of(example.truth, v.pieces), v.pieces,
-                    [ln.blank_before for ln in v.lines], gold_of(page_records(example.truth, with_tags=False)))
+                    [ln.blank_before for ln in v.lines], gold_of(page_records(example.truth, with_tags=False)),
+                    v.lines)
 
 
 def sequences(pages: Sequence[Prepared]) -> list[tuple[list[list[str]], Readings, list[str]]]:
@@ -199,6 +206,11 @@ def sequences(pages: Sequence[Prepared]) -> list[tuple[list[list[str]], Readings
 def predict(p: Prepared, model: ProjectModel) -> list[dict[str, Any]]:
     """The records of a prepared page split by `model` (whose base is the one the page was read with)."""
     return records_of(p, model.tag_read(p.features, p.readings))
+
+
+def roles_records(p: Prepared, labels: list[str]) -> list[dict[str, Any]]:
+    """The records of a prepared page split by the rules from the line roles of `labels`."""
+    return page_records(roles_split(p.example.key, p.example.text, p.lines, p.pieces, labels), with_tags=False)
 
 
 def records_of(p: Prepared, labels: list[str]) -> list[dict[str, Any]]:
@@ -290,6 +302,7 @@ def learn(examples: Sequence[Example], *, folds: int = FOLDS, seed: int = SEED, 
             tick()
         found = profile_search(prepared, sets, table, workers, tick)
         held: dict[int, dict[str, list[dict[str, Any]]]] = {}  # curve size -> predictions of held-out pages
+        by_roles: dict[str, list[dict[str, Any]]] = {}  # the rules from the held-out pages' line roles
         crf_all = b""
         for (size, held_out, learnt_from), future in zip(fits, fitted, strict=True):
             crf = future.result()
@@ -298,7 +311,11 @@ def learn(examples: Sequence[Example], *, folds: int = FOLDS, seed: int = SEED, 
             else:
                 model = ProjectModel(crf, seen_info(sequences([prepared[i] for i in learnt_from])), base=base)
                 for i in held_out:
-                    held.setdefault(size, {})[prepared[i].example.key] = predict(prepared[i], model)
+                    p = prepared[i]
+                    labels = model.tag_read(p.features, p.readings)
+                    held.setdefault(size, {})[p.example.key] = records_of(p, labels)
+                    if size == 0:
+                        by_roles[p.example.key] = roles_records(p, labels)
             tick()
     if before is None:  # Newsdesk's own split: the rules, as the profile's trials split every page
         own_rows = list(table[Profile()])
@@ -310,8 +327,10 @@ def learn(examples: Sequence[Example], *, folds: int = FOLDS, seed: int = SEED, 
     scores_shipped = _measures(_total(shipped_rows, everything), n)
     after_rows = [page_counts(p.gold, held[0][p.example.key]) for p in prepared]
     scores_after = _measures(_total(after_rows, everything), n)
+    roles_rows = [page_counts(p.gold, by_roles[p.example.key]) for p in prepared]
+    scores_roles = _measures(_total(roles_rows, everything), n)
     pairs = {"profile": paired(found.rows, own_rows), "shipped": paired(shipped_rows, own_rows),
-             "project": paired(after_rows, own_rows)}
+             "project": paired(after_rows, own_rows), "roles": paired(roles_rows, own_rows)}
     points = [{"pages": 0, **scores_before}]
     points += [{"pages": size, **score_pages([prepared[i] for i in order[size:]], held[size])} for size in sizes]
     points.append({"pages": round(len(prepared) * (len(sets) - 1) / len(sets)), **scores_after})
@@ -320,7 +339,7 @@ def learn(examples: Sequence[Example], *, folds: int = FOLDS, seed: int = SEED, 
     sequences_all = sequences(prepared)
     model = ProjectModel(crf_all, dict(info, pages=len(prepared), **seen_info(sequences_all)), base=base)
     return Learnt(model, [p.example.key for p in prepared], scores_before, scores_after, points, len(sets),
-                  time.perf_counter() - started, scores_shipped, base, found.scores, found.moved, pairs)
+                  time.perf_counter() - started, scores_shipped, base, found.scores, found.moved, pairs, scores_roles)
 
 
 def _seeded_order(n: int, seed: int) -> list[int]:
@@ -505,6 +524,8 @@ def _value(v: Any) -> str:
 CHOICES = {"project": "the project's model splits these pages best: it is used from now on",
            "profile": "the rules with this paper's profile split these pages best: they are used from now on",
            "shipped": "the shipped model splits these pages best: it is used from now on",
+           "roles": "the rules, reading each line's role as the project's model does, split these pages best: "
+                    "they are used from now on",
            "own": "Newsdesk's own split does these pages best: it stays (the project's model is kept, not used)"}
 
 
@@ -522,6 +543,9 @@ def format_summary(learnt: Learnt) -> str:
                          f"{m['name'].partition('.')[2]} {_value(m['rules'])} -> {_value(m['value'])} (alone: "
                          f"{m['article_f1'][0]:.3f} -> {m['article_f1'][1]:.3f})" for m in learnt.moved)
                          if learnt.moved else "no parameter moved: the rules' own values split these pages best"))
+    if learnt.roles:
+        lines.append(f"the rules reading each line's role as the project's model does: article F1 "
+                     f"{learnt.roles['article_f1']:.3f} (cross-validated)")
     if learnt.paired:
         lines.append("page by page against Newsdesk's own split (pages split better / worse): " + ", ".join(
             f"{name} {wins} / {losses}" for name, (wins, losses) in learnt.paired.items()))

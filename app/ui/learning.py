@@ -141,6 +141,10 @@ class Learning(QObject):
         elif learnt.chosen == "profile":
             tail = tr("Newsdesk's rules, with the values this paper's pages taught them, split these pages best: "
                       "the project now splits with them, for imports and the re-split of the pages still to do.")
+        elif learnt.chosen == "roles":
+            tail = tr("Newsdesk's rules, reading each line's role as the project's own model does, split these "
+                      "pages best: the project now splits with them, for imports and the re-split of the pages "
+                      "still to do.")
         elif learnt.chosen == "shipped":
             tail = tr("The shipped model splits these pages better than the project's own model and Newsdesk's "
                       "rules: the project now splits with it, for imports and the re-split of the pages still "

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.core.alignment import AlignmentError
+from app.core.evaluation import gold_of, score
 from app.core.metadata import page_records
 from app.core.page import check_invariant
 from app.core.projectmodel import (
@@ -22,9 +23,10 @@ from app.core.projectmodel import (
     ProjectModel,
     load_file,
     read_model,
+    roles_split,
 )
-from app.core.splitmodel import ModelError, shipped_model
-from app.core.splitter import split_page
+from app.core.splitmodel import ModelError, shipped_model, view
+from app.core.splitter import LABEL_KINDS, rule_split, split_page
 from app.core.training import (
     MEASURES,
     Cancelled,
@@ -74,6 +76,8 @@ def test_learning_gives_a_model_held_out_scores_and_a_learning_curve(learnt, pag
     assert scores["chosen"] == learnt.chosen and scores["after"] == learnt.after
     if learnt.chosen == "profile":  # the project model set to split with the profiled rules
         assert learnt.chosen_model.by_rules and learnt.chosen_model.crf == learnt.model.crf
+    elif learnt.chosen == "roles":  # ... or with the rules assembling the items from its line roles
+        assert learnt.chosen_model.by_roles and learnt.chosen_model.crf == learnt.model.crf
     else:
         assert learnt.chosen_model is {"project": learnt.model, "shipped": learnt.base, "own": None}[learnt.chosen]
     summary = format_summary(learnt)
@@ -89,8 +93,14 @@ def test_the_split_that_did_best_is_chosen_and_a_tie_keeps_newsdesk_s_own(learnt
             (0.7, 0.7, 0.7, 0.7, "own"), (0.5, 0.5, 0.7, 0.7, "shipped"), (0.5, 0.8, 0.7, 0.7, "profile"),
             (0.5, 0.7, 0.7, 0.7, "profile")]:
         other = dataclasses.replace(learnt, before=scores(before), profiled=scores(profiled),
-                                    shipped=scores(shipped), after=scores(after), paired={})
+                                    shipped=scores(shipped), after=scores(after), paired={}, roles={})
         assert other.chosen == chosen and other.better == (chosen != "own")
+    for roles, chosen in [(0.8, "roles"), (0.7, "shipped"), (0.6, "shipped")]:
+        other = dataclasses.replace(learnt, before=scores(0.5), profiled=scores(0.5), shipped=scores(0.7),
+                                    after=scores(0.6), roles=scores(roles), paired={})
+        assert other.chosen == chosen
+        assert getattr(other.chosen_model, "by_roles", False) == (chosen == "roles")
+        assert other.chosen_scores["article_f1"] == {"roles": 0.8, "shipped": 0.7}[chosen]
 
 
 def test_a_split_that_splits_more_pages_worse_than_newsdesk_s_own_is_not_chosen(learnt):
@@ -99,11 +109,12 @@ def test_a_split_that_splits_more_pages_worse_than_newsdesk_s_own_is_not_chosen(
 
     best_overall = dataclasses.replace(learnt, before=scores(0.5), profiled=scores(0.5), shipped=scores(0.6),
                                        after=scores(0.7))
+    best_overall = dataclasses.replace(best_overall, roles=scores(0.4))
     for pairs, chosen in [({"project": (5, 3), "shipped": (5, 0)}, "project"),
                           ({"project": (4, 3), "shipped": (5, 0)}, "shipped"),
                           ({"project": (2, 5), "shipped": (1, 0), "profile": (0, 0)}, "own")]:
         assert dataclasses.replace(best_overall, paired=pairs).chosen == chosen
-    assert set(learnt.paired) == {"profile", "shipped", "project"}
+    assert set(learnt.paired) == {"profile", "shipped", "project", "roles"}
     for name, (wins, losses) in learnt.paired.items():
         assert 0 <= wins + losses <= len(learnt.pages), name
         assert learnt.chosen == "own" or learnt.chosen != name or wins > losses
@@ -158,6 +169,46 @@ def test_a_project_model_file_round_trips_and_splits_like_the_model(learnt, tmp_
         assert page_records(page) == page_records(split_page((ts.name, ts.text), model=learnt.model))
         # the file's path splits the same (benchmarks/split_quality.py --model PATH); the shipped model did
         assert page_records(split_page((ts.name, ts.text), model=str(path))) == page_records(page)
+
+
+def test_a_model_set_to_split_by_its_line_roles_keeps_it_in_its_file_and_the_rules_build_the_items(learnt, tmp_path):
+    """Set to split by its roles, the project model gives each line its role and the rules assemble the items
+    from those roles (`roles_split`); the file keeps the setting."""
+    path = tmp_path / "roles.model"
+    learnt.model.splitting_by_roles().save(path)
+    again = load_file(path)
+    assert isinstance(again, ProjectModel) and again.by_roles and not again.by_rules
+    for ts in typeset(2, seed=9, month="2020-02"):
+        page = split_page((ts.name, ts.text), model=again)
+        assert check_invariant(page) == []
+        v = view(ts.text)
+        assert page == roles_split(ts.name, ts.text, v.lines, v.pieces, learnt.model.tag_view(v))
+        assert page_records(split_page((ts.name, ts.text), model=str(path))) == page_records(page)
+
+
+def test_the_rules_given_each_line_s_true_role_recover_the_articles_their_own_roles_lose(pages):
+    """Typeset pages: the rules assembling the items from the true line roles (the typesetter's) recover at
+    least the articles their own passes do, and more over the pages."""
+    own = from_truth = 0.0
+    for ex in examples(pages):
+        p = prepare(ex, shipped_model())
+        truth = {ex.key: gold_of(page_records(ex.truth, with_tags=False))}
+        rules = page_records(rule_split(ex.key, ex.text), with_tags=False)
+        given = page_records(roles_split(ex.key, ex.text, p.lines, p.pieces, p.labels), with_tags=False)
+        own += score(truth, {ex.key: rules})["article_f1"]
+        from_truth += score(truth, {ex.key: given})["article_f1"]
+    assert from_truth > own
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, 3), st.lists(st.sampled_from(sorted(LABEL_KINDS) + ["HCONT", "B_TITLE", "R_BODY"]),
+                                   min_size=1, max_size=60))
+def test_the_rules_given_any_line_roles_never_drop_or_duplicate_a_character(k, drawn):
+    """Whatever roles the lines are given (a model's, however wrong), every character is kept once."""
+    ts = _other_pages()[k]
+    v = view(ts.text)
+    labels = [drawn[i % len(drawn)] for i in range(len(v.pieces))]
+    assert check_invariant(roles_split(ts.name, ts.text, v.lines, v.pieces, labels)) == []
 
 
 def test_where_the_rules_read_a_piece_as_never_before_their_label_stands(learnt, pages):
