@@ -114,6 +114,10 @@ def test_a_split_that_splits_more_pages_worse_than_newsdesk_s_own_is_not_chosen(
                           ({"project": (4, 3), "shipped": (5, 0)}, "shipped"),
                           ({"project": (2, 5), "shipped": (1, 0), "profile": (0, 0)}, "own")]:
         assert dataclasses.replace(best_overall, paired=pairs).chosen == chosen
+    with_roles = dataclasses.replace(best_overall, roles=scores(0.8))
+    for pairs, chosen in [({"roles": (3, 1), "project": (5, 0)}, "project"),  # the rules from roles lead by 3
+                          ({"roles": (4, 1), "project": (5, 0)}, "roles")]:
+        assert dataclasses.replace(with_roles, paired=pairs).chosen == chosen
     assert set(learnt.paired) == {"profile", "shipped", "project", "roles"}
     for name, (wins, losses) in learnt.paired.items():
         assert 0 <= wins + losses <= len(learnt.pages), name
