@@ -570,7 +570,8 @@ def heading_here(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
             or _CLOSING_NOTE.match(ln.text) and roles.unbalanced(ln.text)):
         return False  # (a line set in the page's paragraph indent opens a paragraph; 据中国之声 closes one)
     if (headline_block(lines, kinds, i) or over_byline(lines, kinds, i) or tagged_title(lines, kinds, i)
-            or over_indent(lines, kinds, i) or unmarked_heading(lines, kinds, i) or over_column(lines, kinds, i)):
+            or over_indent(lines, kinds, i) or unmarked_heading(lines, kinds, i) or over_column(lines, kinds, i)
+            or dashed_kicker(lines, kinds, i)):
         return True
     if not roles.is_headingish(ln.text):
         return False
@@ -636,6 +637,36 @@ def heading_here(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
             if col and abs(ln.width - col) <= COLUMN_TOLERANCE:
                 return False  # a clause cut at the column's width, carried on below
     return True
+
+
+def dashed_kicker(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
+    """Is line i in a kicker ending on its dash over the title (美国多位公共卫生专家撰文反对政府旅行禁令，强调—— /
+    …, 有知识、懂技术、善经营、会管理—— / 慈溪 职业农民不一般), clauses and all: a block's first line or two,
+    under a sentence's end, a line with a role of its own or a blank line, no sentence ended in it, its last
+    line ending on ——, right over a heading line short of the column, no blank line between (`splitter.
+    dashed_kickers` reads such a kicker after the lines are read, where its lines run on from a paragraph)?"""
+    for top in (i - 1, i):
+        if top < 0 or (top < i and lines[i].chunk != lines[top].chunk):
+            continue
+        above = lines[top - 1] if top > 0 else None
+        if above is not None and above.chunk == lines[top].chunk and kinds[top - 1] in (NONE, PARA) and not (
+                roles.ends_sentence(above.text) or _closing_line(above.text)
+                or roles.is_headingish(above.text) and not _continues(above.text, lines[top])):
+            continue  # (under a column label over it, 新时代·面孔, too)
+        for end in (top, top + 1):
+            if end < i or end + 1 >= len(lines) or lines[end].chunk != lines[top].chunk:
+                continue
+            run = lines[top:end + 1]
+            last, title = lines[end].text.rstrip(), lines[end + 1]
+            if (any(kinds[k] for k in range(top, end + 2)) or any(roles.ends_sentence(x.text) for x in run[:-1])
+                    or any(c in x.text for x in run for c in "。！？；")
+                    or any(x.opens or x.width > HEADLINE_MAX_WIDTH for x in run) or not last.endswith("——")
+                    or len(last) < 4 or title.blank_before or not roles.is_headingish(title.text)):
+                continue
+            # (short of the column, or of the kicker's own lines where they are wider or the lines tell none)
+            if title.width <= max(local_column(lines, end + 1), *(x.width for x in run)) - SHORT_LINE_CELLS:
+                return True
+    return False
 
 
 def _unmarked(lines: tuple[Ln, ...], kinds: list[UnitKind], k: int) -> bool:
@@ -996,7 +1027,8 @@ def build_units(lines: tuple[Ln, ...], fixed: tuple[UnitKind, ...]) -> tuple[lis
         if (indented and open_para is None and para is not None and units and units[-1] is para
                 and not ln.opens and not kinds[i] and lines[i - 1].chunk != ln.chunk
                 and not roles.LEAD_START.match(ln.text) and not roles.is_headingish(ln.text)
-                and not _short_last_line(lines, i - 1) and not _lone_caption_line(lines, i)):
+                and not _short_last_line(lines, i - 1) and not _lone_caption_line(lines, i)
+                and not dashed_kicker(lines, kinds, i)):
             open_para = para  # no indent after a column break: the paragraph carries on
         if (open_para is not None and new_chunk and ln.blank_before and local_column(lines, i)
                 and (_ended_short(open_para.lines, ln) or _set_wider(lines, open_para.lines, i))):
@@ -1039,6 +1071,14 @@ def build_units(lines: tuple[Ln, ...], fixed: tuple[UnitKind, ...]) -> tuple[lis
         if _heading_tail(lines, kinds, i) and units and units[-1].kind == HEAD:
             kinds[i] = HEAD
             units[-1].add(ln)  # the last characters of a wrapped headline: 故宫灯如昼 / 首播
+            para = None
+            i += 1
+            continue
+        if (units and units[-1].kind == HEAD and units[-1].lines[-1] is lines[i - 1] and lines[i - 1].chunk == ln.chunk
+                and lines[i - 1].width >= ln.width + SHORT_LINE_CELLS and not roles.ends_sentence(lines[i - 1].text)
+                and ln.text.rstrip().endswith("——") and dashed_kicker(lines, [*kinds[:i - 1], NONE, *kinds[i:]], i)):
+            kinds[i] = HEAD
+            units[-1].add(ln)  # a kicker's last line, wrapped under its first: one heading (…超过1 / 300万人——)
             para = None
             i += 1
             continue

@@ -1489,3 +1489,24 @@ def test_on_a_page_parted_by_no_blank_line_a_line_wider_than_the_column_under_a_
     assert titles(_UNPARTED_HEADS) == ["城区口袋公园建设工程全面完工迎接市民", "乡村学校迎来二十名青年教师充实师资队伍"]
     monkeypatch.setattr(layout, "OVER_COLUMN_CELLS", 99)
     assert titles(_UNPARTED_HEADS) == ["城区口袋公园建设工程全面完工迎接市民"]
+
+
+def test_a_kicker_ending_on_its_dash_is_a_heading_clauses_and_all():
+    """A kicker of clauses ending on its dash (有知识、懂技术、善经营、会管理——), a block's first line or two under
+    a sentence's end or a column label, right over a short title, is a heading; a line of text ending on a dash
+    (under a line that runs on into it, or under a sentence of its own block) is none."""
+    kicker = ["有知识、懂技术、善经营、会管理——", "慈溪 职业农民不一般"]
+    units, _ = build_units(*_fixed("\n".join([*WRAPPED, "", *kicker, "", "本报记者 刘新吾", "", *WRAPPED])))
+    assert [(u.kind, u.text) for u in units[1:3]] == [(HEAD, kicker[0]), (HEAD, kicker[1])]
+    wrapped = ["新时代·面孔", "不一样坐标，同一个信念，杜富国的弟弟妹妹们坚", "守岗位——", "以哥哥为榜样，守好自己的阵地"]
+    units, _ = build_units(*_fixed("\n".join([*WRAPPED, "", *wrapped, "", *WRAPPED])))
+    assert [(u.kind, u.text) for u in units[1:4]] == [
+        (HEAD, wrapped[0]), (HEAD, "".join(wrapped[1:3])), (HEAD, wrapped[3])]  # (the kicker's lines one heading)
+    # a closing line over a name ending on a dash stays the text's; so does a dash the sentence above runs into
+    closing = ["采访接近尾声，放射科里的电话铃声再次响起。", "陈志勇说。（记者李琰）", "武汉协和医院医生陈志勇——",
+               "把好CT这道关"]
+    units, _ = build_units(*_fixed("\n".join([*WRAPPED, "", *closing, "", *WRAPPED])))
+    assert not any(u.kind == HEAD and u.text.startswith("陈志勇说") for u in units)
+    running = [*WRAPPED[:-1], "款十亿元，支持企业三百余家，该行行长说——", "成效明显"]
+    lines, kinds = _fixed("\n".join(running))
+    assert not layout.dashed_kicker(lines, list(kinds), len(running) - 2)

@@ -245,7 +245,8 @@ def test_a_kicker_ending_on_a_dash_is_a_heading_though_it_reads_like_text():
     kicker = ["去年我国城镇新增就业1361万人，连续第六年超过1", "300万人——"]
     text = "\n".join(["数字看“六稳”", *kicker, "措施有力就业稳", "", "本报记者 王小明", "", *body, ""])
     units = line_units(read_lines(text))
-    assert [u.kind for u in units[:3]] == [HEAD, PARA, HEAD]  # (as the lines read it)
+    assert [u.kind for u in units[:3]] == [HEAD, HEAD, HEAD]  # (the lines read it: layout.dashed_kicker)
+    assert units[1].text == "".join(kicker)
     assert [u.kind for u in dashed_kickers(units)[:3]] == [HEAD, HEAD, HEAD]
     page = split_page(("p.txt", text))
     check_invariant(page)
