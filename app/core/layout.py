@@ -558,6 +558,23 @@ NOTE_MAX_LINES = 3  # printed lines such a note runs to in a narrow column
 
 
 # --- pass 2: headings and paragraphs -----------------------------------------------------------
+# a line that is one quotation or more, each closing on a sentence's end inside its marks (“好吃啊！”,
+# “我们一定能做到。”, “救护车来了！”“准备接收！”): dialogue or a quotation standing as its own paragraph
+_QUOTED_SENTENCES = re.compile(r"^(?:[“「『][^“”「」『』]*[。！？!?…][”」』])+$")
+
+
+def quoted_paragraph(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
+    """Is line i a quotation standing as a paragraph of the running text: quoted sentences alone on their line,
+    right under a paragraph that ends its sentence, with no dispatch or byline under it (which would make it
+    the headline of the article below)? A quoted headline at the page's top or under a heading stays one."""
+    if not _QUOTED_SENTENCES.match(lines[i].text.strip()) or i == 0 or i + 1 >= len(lines):
+        return False
+    prev, nxt = lines[i - 1], lines[i + 1]
+    if kinds[i - 1] != PARA or not roles.ends_sentence(prev.text):
+        return False
+    return not (roles.LEAD_START.match(nxt.text) or lead_byline(nxt.text) or is_byline(nxt.text))
+
+
 def _continues(prev: str, line: Ln) -> bool:
     """Does `line`, after a break, carry on a sentence that `prev` left open?"""
     return roles.starts_mid_sentence(line.text) or roles.joins_a_word(prev, line.text)
@@ -573,7 +590,7 @@ def heading_here(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
             or over_indent(lines, kinds, i) or unmarked_heading(lines, kinds, i) or over_column(lines, kinds, i)
             or dashed_kicker(lines, kinds, i)):
         return True
-    if not roles.is_headingish(ln.text):
+    if not roles.is_headingish(ln.text) or quoted_paragraph(lines, kinds, i):
         return False
     prev = lines[i - 1] if i > 0 else None
     in_chunk_prev = prev is not None and prev.chunk == ln.chunk

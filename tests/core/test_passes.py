@@ -27,6 +27,7 @@ from app.core.layout import (
     read_units,
     standalone_captions,
 )
+from app.core.loading import SourcePage
 from app.core.page import Role
 from app.core.splitter import _headline_roles, banners, split_page
 from tests.madeup import NARROW, WRAPPED
@@ -1510,3 +1511,31 @@ def test_a_kicker_ending_on_its_dash_is_a_heading_clauses_and_all():
     running = [*WRAPPED[:-1], "款十亿元，支持企业三百余家，该行行长说——", "成效明显"]
     lines, kinds = _fixed("\n".join(running))
     assert not layout.dashed_kicker(lines, list(kinds), len(running) - 2)
+
+
+def test_build_units_read_a_quotation_on_its_own_line_in_the_text_as_a_paragraph():
+    # dialogue or a quotation standing as a paragraph between two paragraphs of the text ends its sentence
+    # inside its marks: the text's own, neither a subhead nor the headline of a new article
+    for quote in ("“好吃啊！”", "“我们一定能做到。”", "“谁来帮帮他？”“我来！”"):
+        rows = ["城区新建三座口袋公园", "", *WRAPPED, "", quote, "", *WRAPPED, ""]
+        units, _ = build_units(*_fixed("\n".join(rows)))
+        assert [(u.kind, u.text) for u in units if u.text == quote] == [(PARA, quote)]
+        assert [u.kind for u in units].count(HEAD) == 1
+        assert len(split_page(SourcePage("madeup.txt", "\n".join(rows), "utf-8")).items) == 1
+    # the evidence of a headline keeps one: a dispatch or a byline under it, the page's top
+    for below in ("本报讯（记者 王明）近日，城区新建的三座口袋公园正式开放，市民纷纷前来散步。", "□ 记者 王明"):
+        rows = [*WRAPPED, "", "“我们一定能做到！”", "", below, *WRAPPED, ""]
+        units, _ = build_units(*_fixed("\n".join(rows)))
+        assert [u.kind for u in units if u.text == "“我们一定能做到！”"] == [HEAD]
+    units, _ = build_units(*_fixed("\n".join(["“我们一定能做到！”", "", *WRAPPED, ""])))
+    assert units[0].kind == HEAD
+    # a quotation that does not end its sentence inside its marks is no paragraph of its own by this
+    assert not layout.quoted_paragraph(*_quoted_rows("“一个人撑起一片天”"))
+    assert layout.quoted_paragraph(*_quoted_rows("“一个人撑起一片天……”"))
+
+
+def _quoted_rows(quote: str) -> tuple[tuple, list, int]:
+    lines, fixed = _fixed("\n".join([*WRAPPED, "", quote, "", *WRAPPED, ""]))
+    kinds = list(fixed)
+    kinds[:len(WRAPPED)] = [PARA] * len(WRAPPED)
+    return lines, kinds, len(WRAPPED)
