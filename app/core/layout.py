@@ -583,7 +583,8 @@ def _continues(prev: str, line: Ln) -> bool:
 def heading_here(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
     """Is line i a heading, given the roles decided so far (`kinds`, one per line)?"""
     ln = lines[i]
-    if (kinds[i] or ln.opens or roles.is_source_line(ln.text) or _SPEAKER_TURN.match(ln.text)
+    if (kinds[i] or ln.opens and not indented_heading(lines, kinds, i) or roles.is_source_line(ln.text)
+            or _SPEAKER_TURN.match(ln.text)
             or _CLOSING_NOTE.match(ln.text) and roles.unbalanced(ln.text)):
         return False  # (a line set in the page's paragraph indent opens a paragraph; 据中国之声 closes one)
     if (headline_block(lines, kinds, i) or over_byline(lines, kinds, i) or tagged_title(lines, kinds, i)
@@ -684,6 +685,41 @@ def dashed_kicker(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
             if title.width <= max(local_column(lines, end + 1), *(x.width for x in run)) - SHORT_LINE_CELLS:
                 return True
     return False
+
+
+def indented_heading(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
+    """Is line i, set in the page's paragraph indent, the first line of a block of its own (blank lines around
+    it, at most `HEADLINE_BLOCK_LINES`) in which no line holds a clause mark or ends a sentence, over a subtitle,
+    a byline, an article's opening or the page's end (多措并举 提升患者看病就医体验 / (blank) / 本报讯（…）; a
+    title over its subtitle)? An extraction that indents each block's first line indents a headline too; a
+    paragraph, even of one line, ends on its sentence's end."""
+    ln = lines[i]
+    if not ln.opens or not (i == 0 or ln.blank_before) or kinds[i]:
+        return False
+    end = i
+    while end + 1 < len(lines) and lines[end + 1].chunk == ln.chunk:
+        end += 1
+        if end - i >= HEADLINE_BLOCK_LINES:
+            return False
+    if not all(kinds[k] in (NONE, HEAD) and not _CLAUSE_OR_STOP.search(lines[k].text)
+               and not roles.ends_sentence(lines[k].text) and lines[k].width <= HEADLINE_MAX_WIDTH
+               and not roles.LEAD_START.match(lines[k].text) and not _opens_article(lines, k)
+               for k in range(i, end + 1)):
+        return False
+    if roles.unbalanced("".join(lines[k].text for k in range(i, end + 1))):
+        return False  # a quote or bracket left open: its sentence goes on below
+    last, col = lines[end], local_column(lines, end)
+    if end > i and col and abs(last.width - col) <= COLUMN_TOLERANCE:
+        return False  # lines of the column's measure: a paragraph cut by a column break, carried on after it
+    nxt = lines[end + 1] if end + 1 < len(lines) else None
+    if roles.ends_open(last.text) or nxt is not None and not kinds[end + 1] and (
+            _continues(last.text, nxt) or roles.cuts_a_word(last.text, nxt.text)):
+        return False
+    # what it heads says it is an article's headline: a subtitle (——…), a byline, an article's opening
+    # (本报讯（…）, a dispatch) or the page's end; a line in the indent over the text that goes on is the
+    # text's own (a quoted phrase or a short line set as a paragraph: 村里有了“大管家”)
+    return (nxt is None or kinds[end + 1] == BYLINE or _opens_article(lines, end + 1) or nxt.text.startswith("——")
+            or any(lines[k].text.startswith("——") for k in range(i + 1, end + 1)))
 
 
 def _unmarked(lines: tuple[Ln, ...], kinds: list[UnitKind], k: int) -> bool:

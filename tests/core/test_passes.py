@@ -1539,3 +1539,33 @@ def _quoted_rows(quote: str) -> tuple[tuple, list, int]:
     kinds = list(fixed)
     kinds[:len(WRAPPED)] = [PARA] * len(WRAPPED)
     return lines, kinds, len(WRAPPED)
+
+
+_EACH_BLOCK_INDENTED = "\n".join([
+    "　　城区新建三座口袋公园", "",
+    "　　本报讯（记者王三）今年以来，城区利用边角", "空地新建口袋公园十二个，总面积三万平方米。", "",
+    "　　公园里种满了花草，还设置了健身器材和儿", "童游乐设施，市民纷纷前来散步游玩。", "",
+    "　　下一步，城区还将在老旧小区周边新建一批", "口袋公园，让市民出门就能见到绿色。", "",
+    "　　乡村学校迎来新一批青年教师", "",
+    "　　本报讯 新学期开学，二十名青年教师来到山", "区学校任教，为孩子们带来了音乐和美术课程。", "",
+    "　　校长介绍，学校还新建了图书室和运动场，", "孩子们的课余生活更加丰富多彩。", "",
+    "　　家长们说，孩子在家门口就能上好学校了。",
+])
+
+
+def test_a_block_of_its_own_in_the_paragraph_indent_that_no_sentence_ends_in_is_a_heading(monkeypatch):
+    # an extraction that indents each block's first line indents the headlines too: a block of its own with no
+    # clause mark and no sentence's end, that nothing below carries on, over an article's opening, heads it
+    def titles(text: str) -> list[str]:
+        page = split_page(("p.txt", text), method="rules")
+        return ["".join(text[s:e] for s, e in b.spans) for it in page.items for b in it.blocks_with(Role.TITLE)]
+
+    assert titles(_EACH_BLOCK_INDENTED) == ["城区新建三座口袋公园", "乡村学校迎来新一批青年教师"]
+    # a paragraph's first line cut by a column break, its word carried on below (…工作统 / (blank) / 筹推进…), is none
+    cut = _EACH_BLOCK_INDENTED.replace("城区新建三座口袋公园", "城区公园建设工作统").replace(
+        "　　本报讯（记者王三）今年以来，城区利用", "筹推进，城区利用")
+    lines = read_lines(cut)
+    assert layout.indented_heading(read_lines(_EACH_BLOCK_INDENTED), list(fixed_roles(read_lines(_EACH_BLOCK_INDENTED))), 0)
+    assert not layout.indented_heading(lines, list(fixed_roles(lines)), 0)
+    monkeypatch.setattr(layout, "indented_heading", lambda *args: False)
+    assert titles(_EACH_BLOCK_INDENTED) != ["城区新建三座口袋公园", "乡村学校迎来新一批青年教师"]
