@@ -287,17 +287,28 @@ def _band(page: _Page, cut: dict[int, tuple[int, int]], ev: dict[int, float], m0
             threads = _threads(cut, m0, m1)
             last, other = threads[(m1 - m0) % 2], threads[(m1 - m0 + 1) % 2]
             mine = [x for x in last if x < k]
-            return Band(cut[m0][0], k, (*mine, *other), _firsts(mine, other))
+            return Band(cut[m0][0], k, (*mine, *other), _firsts(page, cut[m0][0], mine, other))
     a, b = _threads(cut, m0, m1)
     end = cut[m1][1] + 1
     if end < len(page.lines) and a and b and page.join(a[-1], end) > page.join(b[-1], end):
-        return Band(cut[m0][0], end, (*b, *a), _firsts(b, a))  # (the page reads on in the first article: last)
-    return Band(cut[m0][0], end, (*a, *b), _firsts(a, b))
+        return Band(cut[m0][0], end, (*b, *a), _firsts(page, cut[m0][0], b, a))  # (the page reads on in the first
+        # article: it goes last)
+    return Band(cut[m0][0], end, (*a, *b), _firsts(page, cut[m0][0], a, b))
 
 
-def _firsts(*threads: list[int]) -> tuple[int, ...]:
-    """The first line of each article of a band as it is read (each thread's first line)."""
-    return tuple(t[0] for t in threads if t)
+def _firsts(page: _Page, first: int, *threads: list[int]) -> tuple[int, ...]:
+    """The first line of each article of a band as it is read (each thread's first line), where it opens an
+    article: a heading-shaped line, or one under a sentence's end or a closing note as read (the line above the
+    band, the last line of the article read before it). A first line carrying on a sentence left open above it
+    is text of the article above read on: a band found in one article's text (a list its paragraphs repeat, the
+    same words every other chunk) would cut it into three."""
+    out, above = [], first - 1
+    for t in threads:
+        if t and (above < 0 or page.ends[above] or page.texts[above].rstrip().endswith(CLOSES_NOTE)
+                  or roles.is_headingish(page.texts[t[0]])):
+            out.append(t[0])
+        above = t[-1] if t else above
+    return tuple(out)
 
 
 def _threads(cut: dict[int, tuple[int, int]], m0: int, m1: int) -> tuple[list[int], list[int]]:

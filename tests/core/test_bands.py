@@ -160,3 +160,21 @@ def test_the_second_article_of_a_band_on_one_topic_with_the_first_is_an_article_
         for item in split.items:
             chars = [c for blk in item.blocks for s, e in blk.spans for c in text[s:e]]
             assert ("丁" in chars) != ("婷" in chars)
+
+
+def test_a_band_found_in_one_articles_text_does_not_cut_it_into_articles():
+    """One article whose text turns from one list of words to another every five lines (a list its paragraphs
+    repeat), each line carrying its sentence on: the bands' search finds a band in it on the words alone, but
+    neither of its 'articles' opens after a sentence's end or with a heading-shaped line, so neither starts an
+    item (`Ln.starts_item`) and the split keeps one article (it was cut in three)."""
+    a, b = _clause_lines(POOL_A, 40, 11), _clause_lines(POOL_B, 40, 12)
+    body = [x for k in range(0, 40, 5) for x in (*a[k:k + 5], *b[k:k + 5])]
+    body = [x[:-1] + ("。" if n % 10 == 9 else "，") for n, x in enumerate(body)]
+    page = ["春耕农机大显身手", "本报记者 张三", *[x for k in range(0, len(body), 4) for x in (*body[k:k + 4], "")]]
+    lines = _lines(page)
+    assert len(band_regions(lines)) == 1  # (the search still finds it: what it costs is the lines' order alone)
+    assert [ln for ln in reading_order(lines) if ln.starts_item] == []
+    text = "\n".join(page) + "\n"
+    split = split_page(("p.txt", text), method="rules")
+    assert check_invariant(split) == []
+    assert len(split.items) == 1
