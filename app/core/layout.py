@@ -565,12 +565,14 @@ _QUOTED_SENTENCES = re.compile(r"^(?:[“「『][^“”「」『』]*[。！？
 
 def quoted_paragraph(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
     """Is line i a quotation standing as a paragraph of the running text: quoted sentences alone on their line,
-    right under a paragraph that ends its sentence, with no dispatch or byline under it (which would make it
-    the headline of the article below)? A quoted headline at the page's top or under a heading stays one."""
+    right under a paragraph that ends its sentence or under an article's leading byline (not a bracketed closing
+    one), with no dispatch or byline under it (which would make it the headline of the article below)? A quoted
+    headline at the page's top or under a heading stays one."""
     if not _QUOTED_SENTENCES.match(lines[i].text.strip()) or i == 0 or i + 1 >= len(lines):
         return False
     prev, nxt = lines[i - 1], lines[i + 1]
-    if kinds[i - 1] != PARA or not roles.ends_sentence(prev.text):
+    under_byline = kinds[i - 1] == BYLINE and not prev.text.lstrip().startswith(("（", "("))
+    if not under_byline and (kinds[i - 1] != PARA or not roles.ends_sentence(prev.text)):
         return False
     return not (roles.LEAD_START.match(nxt.text) or lead_byline(nxt.text) or is_byline(nxt.text))
 

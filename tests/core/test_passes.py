@@ -1529,6 +1529,10 @@ def test_build_units_read_a_quotation_on_its_own_line_in_the_text_as_a_paragraph
         assert [u.kind for u in units if u.text == "“我们一定能做到！”"] == [HEAD]
     units, _ = build_units(*_fixed("\n".join(["“我们一定能做到！”", "", *WRAPPED, ""])))
     assert units[0].kind == HEAD
+    # right under an article's leading byline it opens the text (a headline is printed over its byline)
+    rows = ["城区新建三座口袋公园", "□ 记者 王明", "", "“我们一定能做到！”", "", *WRAPPED, ""]
+    units, _ = build_units(*_fixed("\n".join(rows)))
+    assert [u.kind for u in units if u.text == "“我们一定能做到！”"] == [PARA]
     # a quotation that does not end its sentence inside its marks is no paragraph of its own by this
     assert not layout.quoted_paragraph(*_quoted_rows("“一个人撑起一片天”"))
     assert layout.quoted_paragraph(*_quoted_rows("“一个人撑起一片天……”"))
