@@ -1480,16 +1480,18 @@ _UNPARTED_HEADS = "\n".join([
 ])
 
 
+def _titles(text: str) -> list[str]:
+    """The title lines of the rule split of `text`, each as printed."""
+    page = split_page(("p.txt", text), method="rules")
+    return ["".join(text[s:e] for s, e in b.spans) for it in page.items for b in it.blocks_with(Role.TITLE)]
+
+
 def test_on_a_page_parted_by_no_blank_line_a_line_wider_than_the_column_under_a_sentences_end_heads(monkeypatch):
     # no blank line sets the second headline apart: it is a line with no clause mark, wider than the column of
     # the text either side, under a sentence's end, and the line below starts its own sentence at the column
-    def titles(text: str) -> list[str]:
-        page = split_page(("p.txt", text), method="rules")
-        return ["".join(text[s:e] for s, e in b.spans) for it in page.items for b in it.blocks_with(Role.TITLE)]
-
-    assert titles(_UNPARTED_HEADS) == ["城区口袋公园建设工程全面完工迎接市民", "乡村学校迎来二十名青年教师充实师资队伍"]
+    assert _titles(_UNPARTED_HEADS) == ["城区口袋公园建设工程全面完工迎接市民", "乡村学校迎来二十名青年教师充实师资队伍"]
     monkeypatch.setattr(layout, "OVER_COLUMN_CELLS", 99)
-    assert titles(_UNPARTED_HEADS) == ["城区口袋公园建设工程全面完工迎接市民"]
+    assert _titles(_UNPARTED_HEADS) == ["城区口袋公园建设工程全面完工迎接市民"]
 
 
 def test_a_kicker_ending_on_its_dash_is_a_heading_clauses_and_all():
@@ -1560,11 +1562,7 @@ _EACH_BLOCK_INDENTED = "\n".join([
 def test_a_block_of_its_own_in_the_paragraph_indent_that_no_sentence_ends_in_is_a_heading(monkeypatch):
     # an extraction that indents each block's first line indents the headlines too: a block of its own with no
     # clause mark and no sentence's end, that nothing below carries on, over an article's opening, heads it
-    def titles(text: str) -> list[str]:
-        page = split_page(("p.txt", text), method="rules")
-        return ["".join(text[s:e] for s, e in b.spans) for it in page.items for b in it.blocks_with(Role.TITLE)]
-
-    assert titles(_EACH_BLOCK_INDENTED) == ["城区新建三座口袋公园", "乡村学校迎来新一批青年教师"]
+    assert _titles(_EACH_BLOCK_INDENTED) == ["城区新建三座口袋公园", "乡村学校迎来新一批青年教师"]
     # a paragraph's first line cut by a column break, its word carried on below (…工作统 / (blank) / 筹推进…), is none
     cut = _EACH_BLOCK_INDENTED.replace("城区新建三座口袋公园", "城区公园建设工作统").replace(
         "　　本报讯（记者王三）今年以来，城区利用", "筹推进，城区利用")
@@ -1572,4 +1570,4 @@ def test_a_block_of_its_own_in_the_paragraph_indent_that_no_sentence_ends_in_is_
     assert layout.indented_heading(read_lines(_EACH_BLOCK_INDENTED), list(fixed_roles(read_lines(_EACH_BLOCK_INDENTED))), 0)
     assert not layout.indented_heading(lines, list(fixed_roles(lines)), 0)
     monkeypatch.setattr(layout, "indented_heading", lambda *args: False)
-    assert titles(_EACH_BLOCK_INDENTED) != ["城区新建三座口袋公园", "乡村学校迎来新一批青年教师"]
+    assert _titles(_EACH_BLOCK_INDENTED) != ["城区新建三座口袋公园", "乡村学校迎来新一批青年教师"]
