@@ -203,6 +203,7 @@ def is_byline(line: str) -> bool:
 
 # a byline set as a label and its names: 作者：王三 李四, 文/王三 (the role word, then names and nothing else)
 _SIGNED_RE = re.compile(rf"^\s*(?:作者|撰文|撰稿|文字|记者|通讯员|摄影|文|图)\s*[：:/／]\s*[{_NAME_CHARS}]")
+_SPACED_NAMES_RE = re.compile(rf"[{_NAME_CHARS}](?:[ 　]+[{_NAME_CHARS}]){{1,11}}")  # 陈 芳 张 帆
 
 
 def is_signed_line(line: str) -> bool:
@@ -210,8 +211,11 @@ def is_signed_line(line: str) -> bool:
     s = line.strip()
     if not _SIGNED_RE.match(s) or len(s) > 40:
         return False
-    names = re.split(r"[：:/／]", s, maxsplit=1)[1]
-    return bool(re.fullmatch(rf"[{_NAME_CHARS}]{{2,4}}(?:[\s、，,　]+[{_NAME_CHARS}]{{1,4}}){{0,5}}", names.strip()))
+    names = re.split(r"[：:/／]", s, maxsplit=1)[1].strip()
+    if re.fullmatch(rf"[{_NAME_CHARS}]{{2,4}}(?:[\s、，,　]+[{_NAME_CHARS}]{{1,4}}){{0,5}}", names):
+        return True
+    # names printed letter-spaced, 作者：陈 芳 张 帆: the characters pair into names
+    return bool(_SPACED_NAMES_RE.fullmatch(names)) and all(looks_like_name(a.name) for a in parse_authors(names))
 
 
 _LABEL_RE = re.compile(r"^\s*([\u4e00-\u9fff]{1,4})\s*[：:]\s*")

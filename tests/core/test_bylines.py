@@ -9,6 +9,7 @@ from app.core.bylines import (
     has_credit,
     is_author_line,
     is_byline,
+    is_signed_line,
     lead_byline,
     parse_authors,
     split_credit,
@@ -223,3 +224,26 @@ def test_the_matchers_of_fixed_forms_read_across_a_stray_space_inside_a_word(mat
     found = getattr(bylines, matcher, None) or getattr(roles, matcher)
     assert found(text)
     assert not found(text.replace("作", "").replace("特", "").replace("本报", "本"))  # (the form itself broken)
+
+
+@pytest.mark.parametrize(("line", "signed"), [
+    ("作者：王三 李四", True),
+    ("文/王三", True),
+    ("作者：陈 芳 张 帆", True),  # names printed letter-spaced, as papers set two-character names
+    ("记者：王 浩", True),
+    ("作者：大 力 发 展", False),  # single characters that pair into no names
+    ("作者：中 国", False),
+    ("作者：我们一定能做到", False),
+])
+def test_a_line_that_only_signs_the_article(line: str, signed: bool) -> None:
+    assert is_signed_line(line) is signed
+
+
+def test_a_signed_line_of_letter_spaced_names_under_a_headline_gives_the_article_its_authors() -> None:
+    from app.core.metadata import page_records
+    from app.core.splitter import split_page
+
+    text = "城区新建三座口袋公园\n作者：陈 芳 张 帆\n\n今年以来，城区利用边角空地新建口袋公园十二个，总面积三万平方米。\n"
+    records = page_records(split_page(("p.txt", text), method="rules"))
+    assert [(r["title"], r["authors"]) for r in records] == [
+        ("城区新建三座口袋公园", [{"name": "陈芳", "role": "作者"}, {"name": "张帆", "role": "作者"}])]
