@@ -89,6 +89,8 @@ class _Page:
         self.lines, self.measure = lines, measure
         self.texts = [ln.text for ln in lines]
         self.ends = [roles.ends_sentence(t) for t in self.texts]
+        # a line after which an article may end: a sentence's end, or a bracketed note's (`CLOSES_NOTE`)
+        self.closes = [e or t.rstrip().endswith(CLOSES_NOTE) for e, t in zip(self.ends, self.texts, strict=True)]
         self.bags = [char_pairs(t) for t in self.texts]
         n = len(lines)
         self.heads = [frozenset().union(*self.bags[k:k + TOPIC_LINES]) for k in range(n)]  # a chunk's first lines
@@ -304,8 +306,7 @@ def _firsts(page: _Page, first: int, *threads: list[int]) -> tuple[int, ...]:
     same words every other chunk) would cut it into three."""
     out, above = [], first - 1
     for t in threads:
-        if t and (above < 0 or page.ends[above] or page.texts[above].rstrip().endswith(CLOSES_NOTE)
-                  or roles.is_headingish(page.texts[t[0]])):
+        if t and (above < 0 or page.closes[above] or roles.is_headingish(page.texts[t[0]])):
             out.append(t[0])
         above = t[-1] if t else above
     return tuple(out)
@@ -331,7 +332,7 @@ def _resumed(page: _Page, cut: dict[int, tuple[int, int]], m: int, other: int) -
 
     theirs, mine = pairs(m - 1, m - 3), pairs(m - 2, m - 4)
     for k in range(first + 1, end):
-        if not (page.ends[k - 1] or page.texts[k - 1].rstrip().endswith(CLOSES_NOTE)):
+        if not page.closes[k - 1]:
             continue
         rest = frozenset().union(*page.bags[k:end])
         topic = (len(rest & theirs) - len(rest & mine)) / max(len(rest), TOPIC_FULL_PAIRS)
