@@ -324,18 +324,21 @@ def learn(examples: Sequence[Example], *, folds: int = FOLDS, seed: int = SEED, 
                     if size == 0:
                         by_roles[p.example.key] = roles_records(p, labels)
             tick()
+    def scored(rows: list[Counter[str]]) -> dict[str, float]:  # (the measures of these pages' counts, summed)
+        return _measures(_total(rows, everything), n)
+
     if before is None:  # Newsdesk's own split: the rules, as the profile's trials split every page
         own_rows = list(table[Profile()])
     else:
         own_rows = [page_counts(p.gold, page_records(before(p.example), with_tags=False)) for p in prepared]
-    scores_before = _measures(_total(own_rows, everything), n)
+    scores_before = scored(own_rows)
     # the shipped model's split: its labels, read with the pages, decoded
     shipped_rows = [page_counts(p.gold, records_of(p, p.readings["base"])) for p in prepared]
-    scores_shipped = _measures(_total(shipped_rows, everything), n)
+    scores_shipped = scored(shipped_rows)
     after_rows = [page_counts(p.gold, held[0][p.example.key]) for p in prepared]
-    scores_after = _measures(_total(after_rows, everything), n)
+    scores_after = scored(after_rows)
     roles_rows = [page_counts(p.gold, by_roles[p.example.key]) for p in prepared]
-    scores_roles = _measures(_total(roles_rows, everything), n)
+    scores_roles = scored(roles_rows)
     pairs = {"profile": paired(found.rows, own_rows), "shipped": paired(shipped_rows, own_rows),
              "project": paired(after_rows, own_rows), "roles": paired(roles_rows, own_rows)}
     points = [{"pages": 0, **scores_before}]
