@@ -18,7 +18,6 @@ usage: python benchmarks/seed_transforms.py [--transforms no-blanks,centred-head
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import re
 import sys
@@ -32,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 from app.core.evaluation import score  # noqa: E402
 from app.core.loading import SourcePage, decode_page  # noqa: E402
 from app.core.metadata import page_records  # noqa: E402
+from benchmarks.split_quality import load_split  # noqa: E402
 from tools import build_model  # noqa: E402
 
 MEASURES = ("article_f1", "headline_accuracy", "author_f1", "paragraph_f1", "caption_f1", "caption_leak_rate")
@@ -139,8 +139,7 @@ def main(argv: list[str] | None = None) -> None:
     unknown = [n for n in names if n not in TRANSFORMS]
     if unknown:
         raise SystemExit(f"unknown transforms {unknown}; known: {', '.join(TRANSFORMS)}")
-    module, _, func = args.split.partition(":")
-    split = getattr(importlib.import_module(module), func or "split_page")
+    split = load_split(args.split, None)
     seeds = seed_pages()
     if not seeds:
         raise SystemExit("no seed pages with gold found")
