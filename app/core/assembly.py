@@ -165,7 +165,7 @@ def back_to_back(seq: list[object]) -> list[object]:
                 and _make_group(units[:c]).strong and all(_titled(part) for part in (units[:c], units[c:]))]
         cut = 0
         if cuts:  # the words are read only where the layout allows two headlines
-            before, after = _runs_beside(seq, gi)[0], _runs_beside(seq, end)[1]
+            before, after = _closed_run(seq, gi), _runs_beside(seq, end)[1]
             cut = next((c for c in cuts
                         if _side(units[:c], before, after) == -1 and _side(units[c:], before, after) != -1), 0)
         if cut:
@@ -520,6 +520,19 @@ def _runs_beside(seq: list[object], gi: int) -> tuple[str, str]:
             break
         after.append(x)
     return "".join(u.text for u in before)[:TOPIC_CHARS], "".join(u.text for u in after)[:TOPIC_CHARS]
+
+
+def _closed_run(seq: list[object], gi: int) -> str:
+    """The body run before group gi as a headline printed after its body is looked for in it: its opening
+    and its close (`TOPIC_CHARS` of each). The run opens under the heading above it, which may be the
+    article's own subhead; the close is the text the headline is printed under."""
+    before: list[Unit] = []
+    for x in reversed(seq[:gi]):
+        if not isinstance(x, Unit):
+            break
+        before.insert(0, x)
+    text = "".join(u.text for u in before)
+    return text[:TOPIC_CHARS] + "\n" + text[-TOPIC_CHARS:]
 
 
 def topic_side(seq: list[object], gi: int) -> int:

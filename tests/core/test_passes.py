@@ -616,6 +616,28 @@ def test_assemble_gives_a_headline_back_to_back_with_the_next_one_to_the_text_ab
     assert ["城区新建口袋公园", "图书馆延长开放时间"] in heads
 
 
+def test_back_to_back_reads_the_words_of_the_text_above_at_its_close_too():
+    # the article above prints its headline after its body, back to back with the next article's; the text
+    # above opens on other words (a feature's later part, under a subhead) and only its close, right over the
+    # headline, names them: the first block heads the text above, the second the text below
+    middle = ["附近居民每家认领一片花草，每天早晚浇水施肥，还在草地边立起木牌，写明认领人的名字。",
+              "退休教师老王认领了门口的月季，他说，看着花一天天开起来，心里特别高兴，也交了新朋友。",
+              "社区还请来园林专家上课，教大家怎样修剪枝叶、怎样防治病虫，报名的人比预想的多一倍。",
+              "到了周末，孩子们跟着爷爷奶奶来帮忙，拔草、捡落叶、给小树苗扶正，忙得满头大汗。",
+              "有的居民还自己买来种子，在空地上种下向日葵和波斯菊，等到秋天就能看到一片金黄。",
+              "街道工作人员介绍，认领制度实行半年来，花草的成活率明显提高，养护费用也省了不少。"] * 2
+    units = [*[_unit(PARA, text, 50 * k) for k, text in enumerate(middle)],
+             _unit(PARA, "如今，城区的口袋公园成了市民散步的好去处。", 900),
+             _unit(HEAD, "城区新建口袋公园", 1000), _unit(HEAD, "市民散步有了好去处", 1020, blank=0),
+             _unit(HEAD, "图书馆延长开放时间", 1100, blank=1),
+             _unit(PARA, "图书馆从下月起延长开放时间，读者可以晚上借书。", 1200),
+             _unit(HEAD, "郊外踏青人多", 1300), _unit(PARA, "本报讯（记者李华）天气转暖，郊外踏青的人多了起来。", 1400)]
+    assert len("".join(middle)) > assembly.TOPIC_CHARS
+    result = assemble(units)
+    assert result.forward
+    assert [(d.headline.units[-1].text, d.units[0].pos, d.units[-1].pos) for d in result.drafts] == [
+        ("市民散步有了好去处", 0, 900), ("图书馆延长开放时间", 1200, 1200), ("郊外踏青人多", 1400, 1400)]
+
 
 def test_assemble_gives_a_headline_with_no_text_under_it_the_text_above_on_a_page_read_forward():
     # the page's last headline has nothing under it to head: it was printed after its body, which starts
