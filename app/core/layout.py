@@ -550,6 +550,7 @@ _SPEAKER_TURN = re.compile(r"^(?:记者|问|答|主持人)\s*[：:]")
 # （新华社北京2月10日电 记者 / 林晖…）): the article's own last line, no heading
 _CLOSING_NOTE = re.compile(r"^[（(](?:综合|本报|新华社|据)[^（）()]{0,30}?(?:记者|通讯员)")
 _CLAUSE_OR_STOP = re.compile(r"[，。；！？,;!?：:…]")  # no line of a headline set in the text holds one
+_STOP = re.compile(r"[。；！？;!?…]")  # nor does a headline of kicker, title and subtitle hold a stop
 _NAME_ONLY = re.compile(r"[\u4e00-\u9fff·]{2,5}")  # a name alone on its line: no mark, digit or letter
 # a column or series label in brackets, printed on its own line under the title it closes: （新论）, （人民要论）
 _TITLE_LABEL = re.compile(r"^[（(][^（）()，。,.；;：:！？!?]{1,12}[）)]$")
@@ -591,7 +592,7 @@ def heading_here(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
         return False  # (a line set in the page's paragraph indent opens a paragraph; 据中国之声 closes one)
     if (headline_block(lines, kinds, i) or over_byline(lines, kinds, i) or tagged_title(lines, kinds, i)
             or over_indent(lines, kinds, i) or unmarked_heading(lines, kinds, i) or over_column(lines, kinds, i)
-            or dashed_kicker(lines, kinds, i)):
+            or dashed_kicker(lines, kinds, i) or subtitled_heading(lines, kinds, i)):
         return True
     if not roles.is_headingish(ln.text) or quoted_paragraph(lines, kinds, i):
         return False
@@ -783,6 +784,53 @@ def unmarked_heading(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bo
     if text[-1] in "”’\"」』）)" and not _quoted_phrase(text) and not roles.is_tagged_title(text):
         return False  # a quoted sentence of its own (“坚决打赢…阻击战”), a name and its title in brackets
     return True
+
+
+def _headline_line(lines: tuple[Ln, ...], kinds: list[UnitKind], k: int) -> bool:
+    """Could line k be a line of a headline set in the text: a free line (no role yet, no indent) that ends
+    no sentence and holds no stop (a comma or a colon it may hold: 菜篮子，拎到家门口) and is no byline,
+    dateline, caption or date?"""
+    ln = lines[k]
+    t = ln.text.strip()
+    return (kinds[k] in (NONE, HEAD) and not ln.opens and bool(t) and not _STOP.search(t)
+            and not roles.ends_sentence(t) and ln.width <= HEADLINE_MAX_WIDTH and not roles.LEAD_START.match(t)
+            and not is_byline(t) and not lead_byline(t) and not roles.has_caption_mark(t)
+            and not roles.is_date_line(t))
+
+
+def subtitled_heading(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
+    """Is line i in a run of lines, set in the text's own block, that ends no sentence and closes on a
+    subtitle (——…) at the end of its block or over an article's opening or byline: a headline
+    of kicker, title and subtitle however its lines wrap (习近平在会见探月工程…参研参试人员 / 代表时强调 / 为实现
+    我国探月工程目标乘胜 / 前进为推动世界航天事业发展 / 继续努力 / ——李克强栗战书…参加会见)? A kicker ending on
+    what was said (…时强调) reads on into its title, and a title wraps mid-word, so the lines seem to carry
+    one another on; but body text ends its sentences before its block ends, and a dash opening a line of the
+    text (——坚持…；) leads a clause that ends on its stop. The run opens under a sentence's end, an article's
+    closing line or a line with a role of its own (or at the top of its block), as `unmarked_heading`'s do."""
+    if not _headline_line(lines, kinds, i):
+        return False
+    chunk = lines[i].chunk
+    top = i
+    while top > 0 and lines[top - 1].chunk == chunk and i - top < HEADING_STACK_LINES and _headline_line(
+            lines, kinds, top - 1):
+        top -= 1
+    if top > 0 and lines[top - 1].chunk == chunk:
+        above = lines[top - 1]
+        if not (kinds[top - 1] in (FURN, BYLINE, CAPTION, AD, HEAD) or roles.ends_sentence(above.text)
+                or _closes_note(lines, top - 1) or _closes_with_byline(lines, top - 1)):
+            return False  # the lines may carry on a sentence left open above them
+    dash = next((k for k in range(top + 1, min(len(lines), top + HEADING_STACK_LINES))
+                 if lines[k].chunk == chunk and roles.is_subtitle(lines[k].text)), None)
+    if dash is None or not roles.is_headingish(lines[top].text) or any(
+            lines[k].chunk != chunk or not _headline_line(lines, kinds, k) for k in range(top, dash + 1)):
+        return False
+    if i > dash:
+        return False
+    nxt = dash + 1
+    if nxt < len(lines) and not kinds[nxt] and (_continues(lines[dash].text, lines[nxt])
+                                                or roles.cuts_a_word(lines[dash].text, lines[nxt].text)):
+        return False  # the text below carries the subtitle on (a clause of the text, or a subtitle wrapped)
+    return nxt >= len(lines) or lines[nxt].chunk != chunk or kinds[nxt] == BYLINE or _opens_article(lines, nxt)
 
 
 def over_column(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:

@@ -1312,6 +1312,36 @@ def test_unmarked_heading_reads_a_headline_set_under_the_text_it_follows():
     assert not layout.unmarked_heading(lines, list(fixed_roles(lines)), 6)
 
 
+def test_subtitled_heading_reads_a_kicker_title_and_subtitle_however_their_lines_run_on(monkeypatch):
+    # a kicker ending on what was said (…会议时强调) reads on into its title, and both wrap mid-word, the
+    # kicker's first line at the column's measure: read as one paragraph, the two articles were one
+    head = ["市长在调研城区公园建设和绿地养护工作会", "议时强调", "为建设美丽城区推进口袋", "公园建设和绿地养护", "工作",
+            "——副市长出席"]
+    text = "\n".join(["城区新建三座口袋公园", "", *WRAPPED, "", *head, "", *WRAPPED, ""])
+    lines = read_lines(text)
+    top = len(WRAPPED) + 1
+    assert all(layout.subtitled_heading(lines, list(fixed_roles(lines)), i) for i in range(top, top + len(head)))
+    assert _titles(text) == ["城区新建三座口袋公园", "为建设美丽城区推进口袋", "公园建设和绿地养护工作"]
+    monkeypatch.setattr(layout, "subtitled_heading", lambda *args: False)
+    assert _titles(text) == ["城区新建三座口袋公园"]
+
+
+def test_subtitled_heading_leaves_the_texts_own_dashed_lines_as_text():
+    # a dash opening a line of the text leads a clause that ends on its stop; lines under an open sentence carry
+    # it on; a dashed line the text below carries on is a clause of it
+    for rows in (["坚持以人民为中心的发展思想", "——建设美丽城区；"],
+                 ["城区公园建设工作领导小组办公室设在", "市园林局", "——副市长出席"],
+                 ["市长在调研城区公园建设时强调", "——推进口袋公园建"]):
+        text = "\n".join([*WRAPPED, "", *rows, "设和绿地养护工作。", "", *WRAPPED, ""])
+        lines = read_lines(text)
+        top = len(WRAPPED)
+        assert not any(layout.subtitled_heading(lines, list(fixed_roles(lines)), i)
+                       for i in range(top, top + len(rows))), rows
+    text = "\n".join([*WRAPPED[:3], "城区公园建设工作领导小组办公室设在", "市园林局", "——副市长出席", "", *WRAPPED, ""])
+    lines = read_lines(text)
+    assert not any(layout.subtitled_heading(lines, list(fixed_roles(lines)), i) for i in range(3, 6))
+
+
 def test_problems_weigh_a_headline_after_the_pages_last_text_half_when_read_forward():
     # read forward, a full headline with no text under it at the page's end may head the text above it (printed
     # after its body): like text over the page's first headline, it only breaks ties
