@@ -519,6 +519,16 @@ def test_fixed_roles_read_signed_lines_as_bylines_and_a_page_header_as_furniture
     assert fixed_roles(lines)[3] != BYLINE
 
 
+def test_fixed_roles_read_a_page_number_stacked_in_the_running_head_and_the_name_under_it_as_furniture():
+    # the running head's parts one a line: the paper's name, the date, the page's number, the page's name
+    lines = read_lines("\n".join(["城南日报", "2020年02月13日 星期四", "A15", "健康", "", "城区新建口袋公园", "",
+                                   *WRAPPED]))
+    assert fixed_roles(lines)[:4] == (FURN, FURN, FURN, FURN)
+    assert fixed_roles(lines)[5] != FURN
+    # a number and a word alone, with no running head beside them, are left to the other passes
+    lines = read_lines("\n".join(["A15", "健康", "", "城区新建口袋公园", "", *WRAPPED]))
+    assert fixed_roles(lines)[:2] == (NONE, NONE)
+
 def test_author_lines_take_a_lone_two_character_name_under_a_headline():
     lines = read_lines("情系民生 守护健康\n\n贺勇\n\n" + "\n".join(WRAPPED))
     units, kinds = build_units(lines, fixed_roles(lines))
