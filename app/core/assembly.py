@@ -762,6 +762,13 @@ def _assemble(seq: list[object], forward: bool) -> tuple[list[Draft], dict[int, 
                 drafts[-2].headline, cur.headline = cur.headline, x
                 cur = None
                 continue
+            if (isinstance(x, Group) and cur is not None and not x.banner and x.strong and _nothing_below(seq, gi)
+                    and cur.headline is not None and not any(u.kind == HEAD for u in cur.headline.units)):
+                # the text above opened under its byline alone: its headline, printed after its body, is this
+                # full headline with no text under it to head
+                cur.headline = _make_group([*x.units, *cur.headline.units])
+                cur = None
+                continue
             if isinstance(x, Group) and cur is not None and not x.banner and _nothing_below(seq, gi) and (
                     cur.headline is None or (k := _new_start(cur, x))):
                 # no text under it to head: a headline printed after its body, the text above

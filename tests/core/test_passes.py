@@ -668,6 +668,21 @@ def test_assemble_gives_a_headline_with_no_text_under_it_the_text_above_on_a_pag
     assert [len(d.units) for d in assemble(one).drafts] == [4]
 
 
+def test_assemble_gives_a_full_headline_with_no_text_under_it_to_the_text_its_byline_opened(monkeypatch):
+    # a page read forward; the second article opens under its byline alone and prints its headline after its
+    # body, with nothing under it: that headline is the article's (not its subheads), the byline kept with it
+    monkeypatch.setattr(assembly, "DIRECTION", True)
+    units = [_unit(HEAD, "城区新建口袋公园", 0), _unit(HEAD, "市民散步有了好去处", 20, blank=0),
+             _unit(PARA, "本报讯（记者李华）城区新建的口袋公园种满了花草，市民散步有了好去处。", 100),
+             _unit(BYLINE, "本报记者 王芳", 200),
+             _unit(PARA, "图书馆从下月起延长开放时间，读者晚上也能借书。", 300),
+             _unit(PARA, "图书馆还将增设自习座位，方便读者。", 400),
+             _unit(HEAD, "图书馆延长开放时间", 500), _unit(HEAD, "读者晚上也能借书", 520, blank=0)]
+    drafts = assemble(units).drafts
+    assert [([u.text for u in d.headline.units], [u.pos for u in d.units]) for d in drafts] == [
+        (["城区新建口袋公园", "市民散步有了好去处"], [100]),
+        (["图书馆延长开放时间", "读者晚上也能借书", "本报记者 王芳"], [300, 400])]
+
 def test_assemble_gives_back_a_headline_that_slid_onto_the_next_article(monkeypatch):
     # a page read forward whose articles print their headlines after their bodies: the first headline opened
     # the text under it, but its words name the text above (headless), and the last headline, with nothing
