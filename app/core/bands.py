@@ -16,9 +16,10 @@ with the chunks of its own turn either side of it (every other chunk, `TOPIC_WIN
 the chunks of the other turn, less those it shares with the other turn alone (`TOPIC_WEIGHT`; two articles of
 one topic share their common words, and each keeps its own names and things over its chunks). The best run of
 chunks (each costing `CHUNK_COST`: a chunk that shows nothing lowers the run) that scores `MIN_BAND_SCORE` or
-more over `MIN_BANDS` chunks is a band; it is then widened over the chunks either side that do not contradict
+more over `MIN_BANDS` chunks (`MIN_TOPIC_BAND_SCORE` where no join across a switch shows it) is a band; it is then widened over the chunks either side that do not contradict
 it, back at most to the chunk that opens with two headlines side by side, and the article whose text ends
-first (its last line a sentence's end, the other's text carried on under it) closes it. The band's two articles are put one after the other; the rest
+first (its last line a sentence's end, the other's text carried on under it) closes it. The band's two articles are put one after the other
+(the one the page reads on in last); the rest
 of the page (above, below and between bands) is read by `chunks.reading_order`.
 
 The lines keep their spans: only their order changes (a line that follows another than the one above it on
@@ -59,6 +60,8 @@ TOPIC_WINDOW = 3  # chunks of each turn either side of a chunk whose pairs its o
 TOPIC_FULL_PAIRS = 20.0  # pairs a chunk's first lines need for their topic to count in full (a stub tells little)
 CHUNK_COST = 0.5  # a chunk that shows no switch lowers a band by this (one article's text shows none)
 MIN_BAND_SCORE = 6.0  # what a band's chunks must show in all: three joins across a switch, or topics as strong
+MIN_TOPIC_BAND_SCORE = 9.0  # ... where no chunk of it carries a sentence or a word across a switch (its topics alone:
+# one article whose paragraphs repeat a list of words every few lines shows as much; half as much again)
 MIN_BANDS = 4  # chunks a band holds at least (two of each article: a chunk going back to each)
 WIDEN_FLOOR = -1.0  # a chunk showing less than this ends the band (a join or a topic that contradicts it)
 WIDEN_COST = 0.25  # a chunk the band is widened over lowers it by this (it needs some evidence of its own)
@@ -238,12 +241,21 @@ def _find_band(page: _Page, lo: int, hi: int) -> Band | None:
     for _, _, _, cut in sorted(grids, key=lambda g: g[:3], reverse=True)[:CANDIDATES]:
         ev = page.evidence(cut)
         score, first, last = _best_run(cut, ev)
-        if score >= MIN_BAND_SCORE and last - first + 1 >= MIN_BANDS and (best is None or score > best[0]):
+        if score < MIN_BAND_SCORE or last - first + 1 < MIN_BANDS or (best is not None and score <= best[0]):
+            continue
+        if score >= MIN_TOPIC_BAND_SCORE or _joined(page, cut, first, last):
             best = (score, cut, ev, first, last)
     if best is None:
         return None
     _, cut, ev, first, last = best
     return _band(page, cut, ev, first, last)
+
+
+def _joined(page: _Page, cut: dict[int, tuple[int, int]], first: int, last: int) -> bool:
+    """Does any chunk first..last carry on the chunk two before it better than the one right before it by their
+    joins alone (a sentence or a word running across the switch)?"""
+    return any(page.join(cut[m - 2][1], cut[m][0]) > page.join(cut[m - 1][1], cut[m][0])
+               for m in range(first, last + 1) if m in cut and m - 1 in cut and m - 2 in cut)
 
 
 def _band(page: _Page, cut: dict[int, tuple[int, int]], ev: dict[int, float], m0: int, m1: int) -> Band:
@@ -292,10 +304,28 @@ def _band(page: _Page, cut: dict[int, tuple[int, int]], ev: dict[int, float], m0
             return Band(cut[m0][0], k, (*mine, *other), _firsts(page, cut[m0][0], mine, other))
     a, b = _threads(cut, m0, m1)
     end = cut[m1][1] + 1
-    if end < len(page.lines) and a and b and page.join(a[-1], end) > page.join(b[-1], end):
+    if end < len(page.lines) and a and b and _reads_on(page, cut, m0, m1) > 0:
         return Band(cut[m0][0], end, (*b, *a), _firsts(page, cut[m0][0], b, a))  # (the page reads on in the first
         # article: it goes last)
     return Band(cut[m0][0], end, (*a, *b), _firsts(page, cut[m0][0], a, b))
+
+
+def _reads_on(page: _Page, cut: dict[int, tuple[int, int]], m0: int, m1: int) -> float:
+    """How much better the text after the band (chunk m1's next) carries on the band's first article (chunk m0's
+    thread) than the other: the join of its first line to each article's last line, and its character pairs
+    found in one article's last two chunks and not in the other's (where both articles' texts close their
+    sentences at the band's end, the words tell which goes on)."""
+    end = cut[m1][1] + 1
+    mine, theirs = (m1, m1 - 2), (m1 - 1, m1 - 3)
+    if (m1 - m0) % 2:  # (chunk m1 is the second article's)
+        mine, theirs = theirs, mine
+    last = {side: max(cut[c][1] for c in chunks if c in cut) for side, chunks in (("a", mine), ("b", theirs))}
+    joins = page.join(last["a"], end) - page.join(last["b"], end)
+    nxt = cut.get(m1 + 1, (end, min(len(page.lines), end + cut[m1][1] - cut[m1][0] + 1) - 1))
+    rest = frozenset().union(*page.bags[nxt[0]:nxt[1] + 1])
+    a = frozenset().union(*(page.bags[k] for c in mine if c in cut for k in range(cut[c][0], cut[c][1] + 1)))
+    b = frozenset().union(*(page.bags[k] for c in theirs if c in cut for k in range(cut[c][0], cut[c][1] + 1)))
+    return joins + TOPIC_WEIGHT * (len(rest & (a - b)) - len(rest & (b - a))) / max(len(rest), TOPIC_FULL_PAIRS)
 
 
 def _firsts(page: _Page, first: int, *threads: list[int]) -> tuple[int, ...]:

@@ -73,6 +73,16 @@ def test_the_band_ends_where_its_shorter_article_ends_and_the_other_reads_on():
     assert sorted(ordered[len(a):]) == sorted(b)
 
 
+def test_the_article_the_page_reads_on_in_goes_last_where_both_texts_close_at_the_bands_end():
+    """B, the second article, ends on a full chunk closing its sentence, and A reads on under the band alone:
+    no join tells which article the text after the band carries on (both close their sentences there), but its
+    words are A's, so A goes last and is read whole (it was read first, its rest after B)."""
+    for a_lines, b_lines in ((80, 49), (75, 39)):
+        page, a, b = _band_page(chunk=5, a_lines=a_lines, b_lines=b_lines)
+        assert roles.ends_sentence(b[-1])
+        assert [ln.text for ln in reading_order(_lines(page))] == [*b, *a]
+
+
 def test_a_page_with_no_column_chunks_cut_mid_sentence_is_not_searched():
     lines = _lines(["春耕农机大显身手", *(line[:-1] + "。" for line in _clause_lines(POOL_A, 30, 4))])
     assert band_regions(lines) == []
@@ -178,3 +188,19 @@ def test_a_band_found_in_one_articles_text_does_not_cut_it_into_articles():
     split = split_page(("p.txt", text), method="rules")
     assert check_invariant(split) == []
     assert len(split.items) == 1
+
+
+def test_a_band_its_topics_alone_show_needs_a_higher_bar_than_one_its_joins_show():
+    """Two short articles of one topic side by side (45 lines each, chunks of five) whose chunks' ends join
+    nothing: their words alone score under `MIN_TOPIC_BAND_SCORE` (one article repeating a list of words every
+    few lines shows as much), so no band is read; the same pages with a word running across each of A's chunk
+    ends (提 / 升) are a band, read one article after the other."""
+    for seed in (0, 1):
+        a = ["丁医生的春天", *_one_topic_lines("丁仁彧 麻醉 呼吸机 插管 足球 前锋 老爷爷 生日 蛋糕 鼻饲".split(), 45, seed)]
+        b = ["王医生出征", *_one_topic_lines("王婷 皮箱 父亲 行李 非典 女儿 微信 饭菜 婆婆 山西".split(), 45, seed + 100)]
+        page = [x for k in range(0, len(a), 5) for x in (*a[k:k + 5], "", *b[k:k + 5], "")]
+        assert band_regions(_lines(page)) == []
+        for k in range(4, len(a) - 1, 5):
+            a[k], a[k + 1] = a[k][:-1] + "提", "升" + a[k + 1][1:]
+        page = [x for k in range(0, len(a), 5) for x in (*a[k:k + 5], "", *b[k:k + 5], "")]
+        assert [ln.text for ln in reading_order(_lines(page))] == [*a, *b]
