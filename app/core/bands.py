@@ -65,6 +65,8 @@ MIN_TOPIC_BAND_SCORE = 9.0  # ... where no chunk of it carries a sentence or a w
 MIN_BANDS = 4  # chunks a band holds at least (two of each article: a chunk going back to each)
 WIDEN_FLOOR = -1.0  # a chunk showing less than this ends the band (a join or a topic that contradicts it)
 WIDEN_COST = 0.25  # a chunk the band is widened over lowers it by this (it needs some evidence of its own)
+HEADS_FLOOR = 2 * WIDEN_FLOOR  # past chunks that together contradict a band by `WIDEN_FLOOR`, two headlines side by side
+# still open it where the chunks over them contradict it by no more than this (each one not by `WIDEN_FLOOR`)
 MIN_LINES = 12  # lines a part of the page needs before a band is looked for in it (two chunks of two articles)
 HEAD_SHARE = 0.8  # a chunk opens with a headline: its first line heading-shaped and under this share of the measure
 PHASES = 2  # phases of each period whose chunks are scored (those whose first lines stand apart the most)
@@ -152,6 +154,12 @@ class _Page:
     def opens(self, k: int) -> bool:
         """Does line k open an article: a heading-shaped line well short of the measure?"""
         return self.lines[k].width < HEAD_SHARE * self.measure and roles.is_headingish(self.texts[k])
+
+    def heads_pair(self, a: int, b: int) -> bool:
+        """Do lines a and b, the first lines of two chunks in a row, open two articles side by side: both
+        heading-shaped and off the measure, a cell or more (a headline set wider than its column, or short of it,
+        where a body line of either runs at the measure)?"""
+        return all(abs(self.lines[k].width - self.measure) >= 1 and roles.is_headingish(self.texts[k]) for k in (a, b))
 
     def chunks(self, lo: int, hi: int, period: int, phase: int) -> dict[int, tuple[int, int]]:
         """The lines lo..hi-1 cut into chunks of `period` printed lines from `phase`: chunk number -> (first,
@@ -271,19 +279,20 @@ def _band(page: _Page, cut: dict[int, tuple[int, int]], ev: dict[int, float], m0
     # (the band starts a chunk earlier where that chunk goes with the band's chunks either side of it, and at the
     # latest where two headlines side by side open it: each article's first chunk; not past chunks that together
     # contradict it)
-    while m0 - 1 in ev and ev[m0 - 1] >= WIDEN_FLOOR and total >= WIDEN_FLOOR:
+    while m0 - 1 in ev and ev[m0 - 1] >= WIDEN_FLOOR and total >= HEADS_FLOOR:
+        widening = total >= WIDEN_FLOOR  # (past chunks that together contradict it, only two headlines widen it)
         total += ev[m0 - 1] - WIDEN_COST
         m0 -= 1
-        if total > 0:
+        if widening and total > 0:
             best, total = m0, 0.0
-        if m0 + 1 in cut and page.opens(cut[m0][0]) and page.opens(cut[m0 + 1][0]):
+        if m0 + 1 in cut and page.heads_pair(cut[m0][0], cut[m0 + 1][0]):
             best = m0
             break
     m0 = best
     while m0 not in cut:
         m0 += 1
     for m in range(m0, top + 1):  # (two headlines side by side open the band: each article's first chunk)
-        if m + 1 in cut and page.opens(cut[m][0]) and page.opens(cut[m + 1][0]):
+        if m + 1 in cut and page.heads_pair(cut[m][0], cut[m + 1][0]):
             m0 = m
     best, total = m1, 0.0
     while carries(m1 + 1):

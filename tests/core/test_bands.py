@@ -204,3 +204,20 @@ def test_a_band_its_topics_alone_show_needs_a_higher_bar_than_one_its_joins_show
             a[k], a[k + 1] = a[k][:-1] + "提", "升" + a[k + 1][1:]
         page = [x for k in range(0, len(a), 5) for x in (*a[k:k + 5], "", *b[k:k + 5], "")]
         assert [ln.text for ln in reading_order(_lines(page))] == [*a, *b]
+
+
+def test_two_headlines_side_by_side_off_the_measure_open_the_band_over_chunks_that_show_little():
+    """A third article's text, then two articles side by side whose first chunks (each headline over a lead of
+    the topic's common words, every line a sentence) show nothing for or against a band, and whose bodies
+    (each its own words) show it: the band is widened back over the leads to the two headlines side by side, one
+    set wider than the column (17 cells against 16) and the other short of it, and both articles are read whole.
+    (Read as a headline, a line had to be short of `HEAD_SHARE` of the measure: the band began after the
+    leads, and they were read as text of the article above.)"""
+    for seed in (0, 2, 3):
+        rng = random.Random(seed)
+        lead = [("".join(rng.choice(SHARED_WORDS) for _ in range(8)))[:15] + "。" for _ in range(24)]
+        third = _clause_lines("航天卫星发射火箭轨道探测", 12, 50 + seed)
+        a = ["丁医生的春天在武汉金银潭医院里度过", *lead[:12], *_clause_lines(POOL_A, 60, seed)]
+        b = ["王医生出征援鄂医疗队", *lead[12:], *_clause_lines(POOL_B, 60, seed + 100)]
+        page = [*third, "", *[x for k in range(0, len(a), 5) for x in (*a[k:k + 5], "", *b[k:k + 5], "")]]
+        assert [ln.text for ln in reading_order(_lines(page))] == [*third, *a, *b]
