@@ -6,7 +6,8 @@ stacked on the shipped model) is trained on 0, 5, 10, 20 and 40 pages of that fa
 of the corpus (2019-02) and scored on 40 other pages of the family typeset from the other month (2020-02),
 with the app's own measures (`app.core.evaluation.score`); 0 pages is the shipped model itself. Newsdesk's
 default split (the rules, unless NEWSDESK_SPLIT says otherwise) is scored too, for reference, and so is the
-ceiling: the test pages' true labels put through the decoder, the most any model of these labels can reach.
+ceiling: the test pages' true labels put through the decoder, the most any model of these labels can reach;
+and the rules' assembly given every line's true role, the most the rules from a model's roles can reach.
 
 Also measured: the time to learn from 20 pages (reading their features and fitting the model), against the
 floor of reading the same pages' features alone, and what `newsdesk train` does on 20 pages (fits with
@@ -120,6 +121,10 @@ def curve(name: str, train_examples: list[Example], test_examples: list[Example]
     print(row("Newsdesk's default split", score_pages(test, rules), "(reference)"))
     ceiling = score_pages(test, {p.example.key: records_of(p, p.labels) for p in test})
     print(row("true labels, decoded", ceiling, "(the most any model can reach with these labels)"))
+    # the rules' assembly given every line's true role (the typesetter's): the most the rules from a model's
+    # roles can reach (an oracle: it reads the truth, so it only measures the assembly)
+    roles_ceiling = score_pages(test, {p.example.key: roles_records(p, p.labels) for p in test})
+    print(row("rules from true roles", roles_ceiling, "(the most the rules from roles can reach)"))
     for size in sizes:
         t0 = time.perf_counter()
         roles_pred = {}
@@ -156,7 +161,7 @@ def curve(name: str, train_examples: list[Example], test_examples: list[Example]
             chosen.append({"pages": size, "chosen": which, **picked})
             print(row(f"  {size}, as chosen", picked, f"({which}: the split the project uses)"))
     return {"curve": curve, "chosen": chosen, "profiled": profiles, "roles": by_roles,
-            "rules": score_pages(test, rules), "ceiling": ceiling}
+            "rules": score_pages(test, rules), "ceiling": ceiling, "roles_ceiling": roles_ceiling}
 
 
 def print_papers(papers: dict[str, dict[str, Any]]) -> None:
@@ -171,7 +176,8 @@ def print_papers(papers: dict[str, dict[str, Any]]) -> None:
         used = {p["pages"]: f"{p['article_f1']:.3f} ({p['chosen']})" for p in res["chosen"]}
         cells = [f"{n}: {model[n]:.3f}" + (f" / {from_roles[n]:.3f}" if n in from_roles else "")
                  + (f" / {prof[n]:.3f} / {used[n]}" if n in used else "") for n in sizes]
-        print(f"  {name:<28} rules {res['rules']['article_f1']:.3f}; " + "; ".join(cells))
+        print(f"  {name:<28} rules {res['rules']['article_f1']:.3f}; " + "; ".join(cells)
+              + f"; rules from true roles {res['roles_ceiling']['article_f1']:.3f}")
     for n in sizes:
         rows = [res for res in papers.values()]
         mean = {key: sum(next((p["article_f1"] for p in r[key] if p["pages"] == n), r["rules"]["article_f1"])

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from . import roles
+from . import bylines, roles
 from .layout import AD, BYLINE, CAPTION, COLUMN_AGREEMENT, COLUMN_TOLERANCE, FURN, HEAD, PARA, SUBHEAD, Unit
 
 CAPTION_GAP = 2  # blank lines around a lone heading inside a body that make it a caption, not a subhead
@@ -177,8 +177,20 @@ def back_to_back(seq: list[object]) -> list[object]:
     return out
 
 
-def _group(units: list[Unit]) -> list[object]:
-    """The page as a sequence of Groups (headlines) and body Units; captions/furniture kept aside."""
+def wraps_title(cur: Sequence[Unit], u: Unit) -> bool:
+    """Is heading `u`, shaped as a notice's title (…声明, 公告), the end of the heading right above it wrapped
+    (金砖国家就支持中国抗击新冠肺炎疫情发 / 表主席声明, …应届高校毕业生 / 公告): no blank line between, and the
+    line above the wider? A notice's own title stands apart from the headline above it."""
+    if not cur or cur[-1].kind != HEAD or u.lines[0].blank_before:
+        return False
+    above = cur[-1].lines[-1]
+    return above.width > u.lines[0].width and not roles.is_notice_title(above.text)
+
+
+def _group(units: list[Unit], given: bool = False) -> list[object]:
+    """The page as a sequence of Groups (headlines) and body Units; captions/furniture kept aside. With
+    `given` (the units' kinds read from outside), a heading shaped as a notice's title that ends the heading
+    above it wrapped stays in that heading's group (`wraps_title`)."""
     seq: list[object] = []
     cur: list[Unit] = []
     after_ad = False  # a headline right under an ad heads the text below it: the ad ended the text above
@@ -198,7 +210,7 @@ def _group(units: list[Unit]) -> list[object]:
             if seq and isinstance(seq[-1], Unit) and seq[-1].kind == PARA and not after_ad:
                 seq[-1] = replace(seq[-1], end_marker=True)  # the text above ends at the ad
             after_ad = True
-        if u.kind == HEAD and roles.is_notice_title(u.text):
+        if u.kind == HEAD and roles.is_notice_title(u.text) and not (given and wraps_title(cur, u)):
             flush()  # a notice's title heads its own text, apart from the headline above it
         if u.kind == BYLINE and u.end_marker:
             flush()  # a closing byline, （记者 王三）: the end of the article above, read with its text
@@ -241,6 +253,13 @@ def _eligible(seq: list[object], gi: int, forward: bool) -> bool:
     while k > 0 and isinstance(seq[k - 1], Unit) and not seq[k].opening:
         k -= 1
     return seq[k].opening
+
+
+def _heads_text(seq: list[object], gi: int, forward: bool) -> bool:
+    """Is group gi a heading (not a banner) with text next to it in the reading direction?"""
+    g, j = seq[gi], gi + 1 if forward else gi - 1
+    return (isinstance(g, Group) and not g.banner and any(u.kind == HEAD for u in g.units)
+            and 0 <= j < len(seq) and isinstance(seq[j], Unit))
 
 
 def _heads_some_text(seq: list[object], gi: int, forward: bool) -> bool:
@@ -736,11 +755,51 @@ def opens_another(cur: Draft) -> bool:
     return cur.headline is None or any(u.opening for u in cur.units)
 
 
-def _assemble(seq: list[object], forward: bool) -> tuple[list[Draft], dict[int, Unit]]:
-    """Drafts in this reading direction, and the units it relabels (by position) that no draft holds."""
+def _says_byline(text: str) -> bool:
+    """Does a byline line say it is one: a role word (记者, 作者, 通讯员) or a bullet (□ ◆) before its names? A
+    bare name on its line may be a paragraph's first word set apart (刘英 / 烈士陵园是…)."""
+    t = text.strip()
+    return bool(t) and (t[0] in bylines.BULLETS or bool(bylines.ROLE_RE.search(t)))
+
+
+def tail_under_headline(seq: list[object]) -> list[object]:
+    """Read forward, a headline with no byline, then text, then a byline alone over more text (标题 / …拖着不是
+    办法，才下定决心去医院排查”。 / □记者 余荣华 / “请扫码！”…): the headline was set across the column the
+    article above runs on in, and the text between is that article's tail, not the headline's. The text goes
+    before the headline, and the headline joins its byline, heading the text under the byline. Not where the
+    text between opens an article or closes one (本报讯…, （记者 王三）), nor where no text is above the headline,
+    nor under a byline that does not say it is one (`_says_byline`), nor where the text between does not end
+    its sentence (a tail ends the article; lines that do not may be the next article's headline read as text)."""
+    out = list(seq)
+    gi = 1
+    while gi < len(out):
+        g = out[gi]
+        run_end = gi + 1
+        while run_end < len(out) and isinstance(out[run_end], Unit):
+            run_end += 1
+        run = out[gi + 1:run_end]
+        if (isinstance(g, Group) and isinstance(out[gi - 1], Unit) and not g.has_byline and not g.notice
+                and _titled(list(g.units)) and run
+                and not any(u.opening or u.end_marker or u.kind != PARA for u in run)
+                and roles.ends_sentence(run[-1].lines[-1].text)
+                and not out[gi - 1].end_marker
+                and run_end + 1 < len(out) and isinstance(byline := out[run_end], Group)
+                and all(u.kind == BYLINE and _says_byline(u.text) for u in byline.units)
+                and isinstance(out[run_end + 1], Unit)):
+            out[gi:run_end + 1] = [*run, replace(_make_group([*g.units, *byline.units]), under_ad=g.under_ad)]
+            gi = run_end
+        gi += 1
+    return out
+
+
+def _assemble(seq: list[object], forward: bool, given: bool = False) -> tuple[list[Draft], dict[int, Unit]]:
+    """Drafts in this reading direction, and the units it relabels (by position) that no draft holds. With
+    `given`, the headings are headline lines as read from outside (a feature's subheads given as SUBHEAD,
+    kept aside): a heading group next to text in the reading direction heads an item, never a subhead."""
     drafts: list[Draft] = []
     loose: dict[int, Unit] = {}
     if forward:
+        seq = tail_under_headline(seq)
         cur: Draft | None = None
         for gi, x in enumerate(seq):
             if isinstance(x, Group) and cur is not None and x.heads_above and cur.headline is None:
@@ -788,9 +847,10 @@ def _assemble(seq: list[object], forward: bool) -> tuple[list[Draft], dict[int, 
                                and not carries_on(seq, gi, cur.units) and not parallel_heading(seq, gi))
                 apart = (cur is not None and gi + 1 < len(seq) and isinstance(seq[gi + 1], Unit)
                          and not x.banner and (measure_changes(seq, gi, cur.units) or starts_band_item(x)))
-                subheads = (cur is not None and cur.headline is not None and not apart
+                subheads = (cur is not None and cur.headline is not None and not apart and not given
                             and (subheads_inside(seq, gi, cur.units) or part))
-                if (_eligible(seq, gi, True) and not subheads) or cur is None or starts_news or apart or (
+                if ((_eligible(seq, gi, True) or given and _heads_text(seq, gi, True)) and not subheads) or (
+                        cur is None or starts_news or apart) or (
                         x.under_ad and not part):
                     if x.banner and not _eligible(seq, gi, True):
                         loose.update((u.pos, u.as_kind(FURN)) for u in x.units)
@@ -840,7 +900,8 @@ def _assemble(seq: list[object], forward: bool) -> tuple[list[Draft], dict[int, 
             continue
         notice = None
         if isinstance(x, Group):
-            if (_eligible(seq, gi, False) and not subheads_inside(seq, gi, pending)
+            if given and _heads_text(seq, gi, False) or (
+                    _eligible(seq, gi, False) and not subheads_inside(seq, gi, pending)
                     and not numbered_part(x, pending, headings_below(seq, gi))) or (
                     x.over_ad and not x.banner and any(u.kind == PARA for u in pending)) or (
                     not x.strong and _news_title_under(seq, gi) and not carries_on(seq, gi, pending)
@@ -890,12 +951,13 @@ class Assembly:
     units: list[Unit]
 
 
-def assemble(units: list[Unit]) -> Assembly:
+def assemble(units: list[Unit], given: bool = False) -> Assembly:
     """Pass 5: the page's items as drafts (headline group + units in reading order), read in the direction
-    the headlines' words (or, failing them, the fewer contradictions) give."""
-    seq = _group(units)
+    the headlines' words (or, failing them, the fewer contradictions) give. `given`: the units' kinds were
+    read from outside (`splitter.given_kinds`), so a heading is a headline's line, not a subhead."""
+    seq = _group(units, given)
     forward = reads_forward(seq) if DIRECTION is None else DIRECTION
-    drafts, loose = _assemble(seq, forward)
+    drafts, loose = _assemble(seq, forward, given)
     placed = {u.pos: u for d in drafts for u in d.units}
     placed.update((u.pos, u) for d in drafts if d.headline for u in d.headline.units)
     placed.update(loose)

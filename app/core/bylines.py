@@ -44,7 +44,7 @@ ROLE_ALT = "|".join(re.escape(w) for w in sorted(ROLE_WORDS, key=len, reverse=Tr
 ROLE_RE = re.compile(ROLE_ALT)
 _HAN = "\u4e00-\u9fff\u3400-\u4dbf"
 _NAME_CHARS = f"{_HAN}·•"
-_BULLETS = "□■◆◇●○▲△☆★◎"
+BULLETS = _BULLETS = "□■◆◇●○▲△☆★◎"
 
 # the source of a dispatch opening a paragraph: 本报讯, 本报北京2月1日电, 新华社北京电, 某某日报讯
 _DISPATCH = (rf"(?:本报讯|本报[{_HAN}0-9０-９]{{1,14}}(?:电|讯)|(?:新华社|中新社|人民网|新华网|[{_HAN}]{{2,8}}"

@@ -254,7 +254,7 @@ def rule_split(name: str, text: str, profile: Profile | None = None,
         units, rank = rule_units(text)
         if kinds:
             units = given_kinds(units, kinds)
-        return to_page(name, text, assemble(units), rank)
+        return to_page(name, text, assemble(units, given=bool(kinds)), rank)
 
 
 # what a learned label's role makes a line for the rules' assembly (HCONT: the kind of the line above). A
@@ -272,11 +272,17 @@ def label_kinds(starts: Sequence[int], labels: Sequence[str]) -> dict[int, UnitK
     or None for a piece that is not the first of its line)."""
     out: dict[int, UnitKind] = {}
     last = PARA
+    item: list[int] = []  # the lines of the item in hand (since the last label opening or resuming one)
     for start, label in zip(starts, labels, strict=True):
         kind = LABEL_KINDS.get(label.rpartition("_")[2] if label != "HCONT" else "", last)
+        if label.startswith(("B_", "R_")):
+            item = []
+        elif kind == AD:  # an ad's name over its lines is the ad's, not a headline (`to_page._ad_items`)
+            out.update((s, AD) for s in item if out[s] == HEAD)
         last = kind
         if start is not None:
             out[start] = kind
+            item.append(start)
     return out
 
 

@@ -1648,3 +1648,49 @@ def test_a_block_of_its_own_in_the_paragraph_indent_that_no_sentence_ends_in_is_
     assert not layout.indented_heading(lines, list(fixed_roles(lines)), 0)
     monkeypatch.setattr(layout, "indented_heading", lambda *args: False)
     assert _titles(_EACH_BLOCK_INDENTED) != ["城区新建三座口袋公园", "乡村学校迎来新一批青年教师"]
+
+
+def test_a_headline_set_over_the_tail_of_the_article_above_heads_the_text_under_its_byline():
+    """Read forward: a headline with no byline, then text ending its sentence, then a byline alone over more
+    text. The text between is the tail of the article above (the headline was set across its column), and the
+    headline heads the text under its byline (`assembly.tail_under_headline`)."""
+    units = [_unit(HEAD, "城区新建三座口袋公园", 0), _unit(BYLINE, "□ 记者 张明", 20),
+             _unit(PARA, "本报讯（记者张明）近日，城区三座口袋公园正式开放，", 40),
+             _unit(HEAD, "市图书馆延长开放时间", 100), _unit(PARA, "市民纷纷前来散步健身。", 140),
+             _unit(BYLINE, "□ 记者 王芳", 200), _unit(PARA, "从下月起，市图书馆每天开放至晚上九点。", 240)]
+    drafts = assemble(units).drafts
+    assert [([u.text for u in d.headline.units], [u.pos for u in d.units]) for d in drafts] == [
+        (["城区新建三座口袋公园", "□ 记者 张明"], [40, 140]), (["市图书馆延长开放时间", "□ 记者 王芳"], [240])]
+    # not where the text between runs on (no sentence ended: the next article's headline read as text), nor
+    # under a bare name, which may be a paragraph's first word set apart
+    for k, text in ((4, "市民纷纷前来散步健身，"), (5, "王芳")):
+        other = [*units[:k], dataclasses.replace(units[k], lines=(dataclasses.replace(units[k].lines[0], text=text),)),
+                 *units[k + 1:]]
+        seq = assembly._group(other)
+        assert assembly.tail_under_headline(seq) == seq
+
+
+def test_headings_given_from_outside_head_items_and_are_never_read_as_subheads():
+    """Where the lines' kinds come from outside (a project model's roles: `splitter.given_kinds`), a heading is
+    a headline's line, since a subhead comes given as one: the text under it is another item, however it
+    carries on the topic of the text above."""
+    units = [_unit(HEAD, "情系民生 守护健康", 0), _unit(HEAD, "——某市卫生工作侧记", 50),
+             _unit(BYLINE, "□ 记者 王芳", 80), _unit(PARA, "本报讯（记者王芳）从下月起，图书馆开放至九点。", 100),
+             _unit(HEAD, "基层服务更贴心", 200), _unit(PARA, "图书馆负责人说，此举方便上班族。", 300)]
+    assert [len(d.units) for d in assemble(units).drafts] == [3]  # the rules' own reading: a subhead
+    given = assemble(units, given=True)
+    assert [(d.headline.units[0].text, [u.pos for u in d.units]) for d in given.drafts] == [
+        ("情系民生 守护健康", [100]), ("基层服务更贴心", [300])]
+
+
+def test_a_given_title_wrapped_onto_a_notice_s_words_stays_one_headline():
+    """Given from outside, a title's last line that reads as a notice's title (…发 / 表主席声明) ends the title
+    above it wrapped, with no blank line between (`assembly.wraps_title`): one headline, not a notice of its own."""
+    first = _unit(HEAD, "金砖国家就支持中国抗击新冠肺炎疫情发", 0)
+    wrapped = _unit(HEAD, "表主席声明", 20, blank=0)
+    units = [first, wrapped, _unit(BYLINE, "□ 记者 王芳", 40), _unit(PARA, "近日，金砖主席国发表主席声明。", 60)]
+    given = assemble(units, given=True)
+    assert [[u.text for u in d.headline.units] for d in given.drafts] == [
+        ["金砖国家就支持中国抗击新冠肺炎疫情发", "表主席声明", "□ 记者 王芳"]]
+    assert assembly.wraps_title([first], wrapped) and not assembly.wraps_title([first], dataclasses.replace(
+        wrapped, lines=(dataclasses.replace(wrapped.lines[0], blank_before=1),)))

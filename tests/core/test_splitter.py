@@ -627,3 +627,13 @@ def test_an_ads_social_media_handle_still_counts_among_its_lines():
                       "科技让城市更美好", "联系电话：0755-12345678", ""])
     recs = page_records(split_page(("ad.txt", text)))
     assert [(r["kind"], r["title"]) for r in recs] == [("news", "市图书馆延长开放时间"), ("ad", "某某科技有限公司")]
+
+
+def test_label_kinds_give_an_ad_s_name_over_its_lines_to_the_ad():
+    """A learned label's role makes a line's kind; an ad's name, labelled as its item's title over the ad's
+    lines, is the ad's line, not a headline (an item of its own: B_ or R_ ends the ad)."""
+    from app.core.layout import AD, HEAD, PARA
+    from app.core.splitter import label_kinds
+
+    assert label_kinds([0, 10, None, 20], ["B_TITLE", "AD", "AD", "AD"]) == {0: AD, 10: AD, 20: AD}
+    assert label_kinds([0, 10, 20, 30], ["B_TITLE", "B_AD", "B_TITLE", "BODY"]) == {0: HEAD, 10: AD, 20: HEAD, 30: PARA}
