@@ -158,8 +158,10 @@ def curve(name: str, train_examples: list[Example], test_examples: list[Example]
             print(row(f"  {size}, profiled rules", profiled, f"({moved})"))
             picked = score_pages(test, {"own": rules, "shipped": shipped, "project": pred,
                                         "profile": profiled_pred, "roles": roles_pred}[which])
-            chosen.append({"pages": size, "chosen": which, **picked})
-            print(row(f"  {size}, as chosen", picked, f"({which}: the split the project uses)"))
+            chosen.append({"pages": size, "chosen": which, "paired": learnt.paired, **picked})
+            leads = ", ".join(f"{k} {w}/{lost}" for k, (w, lost) in learnt.paired.items())
+            print(row(f"  {size}, as chosen", picked, f"({which}: the split the project uses; pages better/worse "
+                                                       f"than the rules: {leads})"))
     return {"curve": curve, "chosen": chosen, "profiled": profiles, "roles": by_roles,
             "rules": score_pages(test, rules), "ceiling": ceiling, "roles_ceiling": roles_ceiling}
 

@@ -792,10 +792,17 @@ def tail_under_headline(seq: list[object]) -> list[object]:
     return out
 
 
-def _assemble(seq: list[object], forward: bool, given: bool = False) -> tuple[list[Draft], dict[int, Unit]]:
+def _opens_item(g: object, opens: frozenset[int]) -> bool:
+    """Is group g a heading group one of whose heading lines starts an item as read from outside (`opens`)?"""
+    return isinstance(g, Group) and any(ln.start in opens for u in g.units if u.kind == HEAD for ln in u.lines)
+
+
+def _assemble(seq: list[object], forward: bool, given: bool = False,
+              opens: frozenset[int] = frozenset()) -> tuple[list[Draft], dict[int, Unit]]:
     """Drafts in this reading direction, and the units it relabels (by position) that no draft holds. With
-    `given`, the headings are headline lines as read from outside (a feature's subheads given as SUBHEAD,
-    kept aside): a heading group next to text in the reading direction heads an item, never a subhead."""
+    `given` (the units' kinds read from outside, a feature's subheads given as SUBHEAD and kept aside), a
+    heading group next to text in the reading direction that the outside reading opens an item at (`opens`:
+    its lines' starts) heads an item, never a subhead."""
     drafts: list[Draft] = []
     loose: dict[int, Unit] = {}
     if forward:
@@ -847,9 +854,10 @@ def _assemble(seq: list[object], forward: bool, given: bool = False) -> tuple[li
                                and not carries_on(seq, gi, cur.units) and not parallel_heading(seq, gi))
                 apart = (cur is not None and gi + 1 < len(seq) and isinstance(seq[gi + 1], Unit)
                          and not x.banner and (measure_changes(seq, gi, cur.units) or starts_band_item(x)))
-                subheads = (cur is not None and cur.headline is not None and not apart and not given
+                heads_item = given and _opens_item(x, opens)
+                subheads = (cur is not None and cur.headline is not None and not apart and not heads_item
                             and (subheads_inside(seq, gi, cur.units) or part))
-                if ((_eligible(seq, gi, True) or given and _heads_text(seq, gi, True)) and not subheads) or (
+                if ((_eligible(seq, gi, True) or heads_item and _heads_text(seq, gi, True)) and not subheads) or (
                         cur is None or starts_news or apart) or (
                         x.under_ad and not part):
                     if x.banner and not _eligible(seq, gi, True):
@@ -900,7 +908,7 @@ def _assemble(seq: list[object], forward: bool, given: bool = False) -> tuple[li
             continue
         notice = None
         if isinstance(x, Group):
-            if given and _heads_text(seq, gi, False) or (
+            if given and _opens_item(x, opens) and _heads_text(seq, gi, False) or (
                     _eligible(seq, gi, False) and not subheads_inside(seq, gi, pending)
                     and not numbered_part(x, pending, headings_below(seq, gi))) or (
                     x.over_ad and not x.banner and any(u.kind == PARA for u in pending)) or (
@@ -951,13 +959,14 @@ class Assembly:
     units: list[Unit]
 
 
-def assemble(units: list[Unit], given: bool = False) -> Assembly:
+def assemble(units: list[Unit], given: bool = False, opens: frozenset[int] = frozenset()) -> Assembly:
     """Pass 5: the page's items as drafts (headline group + units in reading order), read in the direction
     the headlines' words (or, failing them, the fewer contradictions) give. `given`: the units' kinds were
-    read from outside (`splitter.given_kinds`), so a heading is a headline's line, not a subhead."""
+    read from outside (`splitter.given_kinds`), and `opens` holds the starts of the heading lines that reading
+    opens items at: a group holding one heads an item, never a subhead (the reading gives subheads as such)."""
     seq = _group(units, given)
     forward = reads_forward(seq) if DIRECTION is None else DIRECTION
-    drafts, loose = _assemble(seq, forward, given)
+    drafts, loose = _assemble(seq, forward, given, opens)
     placed = {u.pos: u for d in drafts for u in d.units}
     placed.update((u.pos, u) for d in drafts if d.headline for u in d.headline.units)
     placed.update(loose)

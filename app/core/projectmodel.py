@@ -194,10 +194,10 @@ def roles_split(name: str, text: str, lines: Sequence[Ln], pieces: Sequence[Piec
     piece): the rules decide where items begin, what heads what and the reading order, from those roles
     instead of the ones their own passes read (`splitter.label_kinds`, `splitter.given_kinds`). A model
     learnt from a few pages reads a paper's roles well and its item marks badly (README: Learning)."""
-    from .splitter import label_kinds, rule_split
+    from .splitter import label_kinds, label_opens, rule_split
 
     starts = [lines[p.line].start if p.first_of_line else None for p in pieces]
-    return rule_split(name, text, kinds=label_kinds(starts, labels))
+    return rule_split(name, text, kinds=label_kinds(starts, labels), opens=label_opens(starts, labels))
 
 
 def readings(v: PageView, base: SplitModel | None, names: Sequence[str] = READINGS) -> Readings:

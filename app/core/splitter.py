@@ -243,18 +243,19 @@ def split_page(source: SourcePage | tuple[str, str], model: SplitModel | str | o
 
 
 def rule_split(name: str, text: str, profile: Profile | None = None,
-               kinds: Mapping[int, UnitKind] | None = None) -> Page:
+               kinds: Mapping[int, UnitKind] | None = None, opens: frozenset[int] = frozenset()) -> Page:
     """The hand-written rule passes alone, with a paper's profile of their parameters in force if given
     (`app.core.profile`; every rule split holds the profile's lock, so none sees another's values). With
     `kinds` (a line's start -> what it is, read from outside: `given_kinds`), the rules assemble the items
-    from those lines' kinds instead of the ones their own passes gave them."""
+    from those lines' kinds instead of the ones their own passes gave them, and a heading group holding a
+    line of `opens` (the heading lines that reading opens an item at: `label_opens`) heads an item."""
     from .profile import applied
 
     with applied(profile):
         units, rank = rule_units(text)
         if kinds:
             units = given_kinds(units, kinds)
-        return to_page(name, text, assemble(units, given=bool(kinds)), rank)
+        return to_page(name, text, assemble(units, given=bool(kinds), opens=opens), rank)
 
 
 # what a learned label's role makes a line for the rules' assembly (HCONT: the kind of the line above). A
@@ -284,6 +285,12 @@ def label_kinds(starts: Sequence[int], labels: Sequence[str]) -> dict[int, UnitK
             out[start] = kind
             item.append(start)
     return out
+
+
+def label_opens(starts: Sequence[int | None], labels: Sequence[str]) -> frozenset[int]:
+    """The heading lines whose first piece's label opens or resumes an item (B_TITLE, R_KICKER...)."""
+    return frozenset(start for start, label in zip(starts, labels, strict=True) if start is not None
+                     and label.startswith(("B_", "R_")) and LABEL_KINDS.get(label[2:]) == HEAD)
 
 
 def given_kinds(units: list[Unit], kinds: Mapping[int, UnitKind]) -> list[Unit]:

@@ -1670,15 +1670,16 @@ def test_a_headline_set_over_the_tail_of_the_article_above_heads_the_text_under_
         assert assembly.tail_under_headline(seq) == seq
 
 
-def test_headings_given_from_outside_head_items_and_are_never_read_as_subheads():
-    """Where the lines' kinds come from outside (a project model's roles: `splitter.given_kinds`), a heading is
-    a headline's line, since a subhead comes given as one: the text under it is another item, however it
-    carries on the topic of the text above."""
+def test_headings_given_from_outside_as_opening_items_head_items_and_are_never_read_as_subheads():
+    """Where the lines' kinds come from outside (a project model's roles: `splitter.given_kinds`) and that
+    reading opens an item at a heading, the heading is a headline's line (a subhead comes given as one): the
+    text under it is another item, however it carries on the topic of the text above."""
     units = [_unit(HEAD, "情系民生 守护健康", 0), _unit(HEAD, "——某市卫生工作侧记", 50),
              _unit(BYLINE, "□ 记者 王芳", 80), _unit(PARA, "本报讯（记者王芳）从下月起，图书馆开放至九点。", 100),
              _unit(HEAD, "基层服务更贴心", 200), _unit(PARA, "图书馆负责人说，此举方便上班族。", 300)]
     assert [len(d.units) for d in assemble(units).drafts] == [3]  # the rules' own reading: a subhead
-    given = assemble(units, given=True)
+    assert [len(d.units) for d in assemble(units, given=True).drafts] == [3]  # (no item opened there)
+    given = assemble(units, given=True, opens=frozenset({200}))
     assert [(d.headline.units[0].text, [u.pos for u in d.units]) for d in given.drafts] == [
         ("情系民生 守护健康", [100]), ("基层服务更贴心", [300])]
 

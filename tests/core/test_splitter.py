@@ -637,3 +637,10 @@ def test_label_kinds_give_an_ad_s_name_over_its_lines_to_the_ad():
 
     assert label_kinds([0, 10, None, 20], ["B_TITLE", "AD", "AD", "AD"]) == {0: AD, 10: AD, 20: AD}
     assert label_kinds([0, 10, 20, 30], ["B_TITLE", "B_AD", "B_TITLE", "BODY"]) == {0: HEAD, 10: AD, 20: HEAD, 30: PARA}
+
+
+def test_label_opens_are_the_heading_lines_whose_label_opens_or_resumes_an_item():
+    from app.core.splitter import label_opens
+
+    assert label_opens([0, None, 10, 20, 30, 40], ["B_KICKER", "TITLE", "TITLE", "B_BODY", "R_TITLE", "SUBHEAD"]) == {
+        0, 30}
