@@ -1465,8 +1465,36 @@ def standalone_captions(units: list[Unit], lines: tuple[Ln, ...], kinds: tuple[U
                 u = u.as_kind(CAPTION)
         elif indented and u.kind == PARA and _unindented_block(u, lines, index) and _ended_paragraph(out, lines, index):
             u = u.as_kind(CAPTION)
+        elif (u.kind == PARA and k + 1 < len(units) and units[k + 1].kind == HEAD
+              and not (out and out[-1].kind in (HEAD, BYLINE, PARA)) and _dated_caption_block(u, lines, kinds, index)):
+            u = u.as_kind(CAPTION)
         out.append(u)
     return out
+
+
+# a photo caption's opening: the day (and hour) the picture was taken, then where and who (2月18日，江西省宜丰县…，
+# 工人在抢时间搭建大棚。 / 17日，工作人员在… / 当日，…): news dates its text too, but in the text's run of paragraphs
+_DATED_CAPTION = re.compile(r"^(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)?\d{1,2}日(?:[上下]午|晚间?|凌晨|\d{1,2}时(?:许)?)?[，,]"
+                            r"|^当(?:日|天|晚|地时间\d{1,2}日)[，,]")
+
+
+def _dated_caption_block(u: Unit, lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...], index: dict[int, int]) -> bool:
+    """Is the paragraph u (the caller's to say it stands under no paragraph, headline or byline and over a
+    headline) a photo's caption with no credit, a dated description: a block of two to `CAPTION_MAX_LINES` lines
+    and at most `CAPTION_BLOCK_CHARS` characters, opening with the day the picture was taken (2月18日，… 当日，…),
+    ending a sentence, with a blank line, a caption or the page's furniture over it (…谢尚 / 国 摄 / (blank) /
+    2月18日，江西省宜丰县…，工人在抢时间搭建 / 大棚。 / 花的祝福（新时代之光）), and nothing only a text says? Under
+    a paragraph such a block may be its text's last paragraph; under a headline or byline it opens the text."""
+    first, last = u.lines[0], u.lines[-1]
+    i, j = index[first.start], index[last.start]
+    if (first.opens or u.opening or u.end_marker or not 2 <= len(u.lines) <= CAPTION_MAX_LINES
+            or j != i + len(u.lines) - 1 or len(u.text) > CAPTION_BLOCK_CHARS):
+        return False
+    if not (i == 0 or first.blank_before or kinds[i - 1] in (CAPTION, FURN)):
+        return False
+    t = u.text.strip()
+    return (bool(_DATED_CAPTION.match(t)) and roles.ends_sentence(last.text) and not _TEXTS_OWN.search(t)
+            and not roles.unbalanced(t, closing=True) and not roles.has_credit(t))
 
 
 def _unindented_block(u: Unit, lines: tuple[Ln, ...], index: dict[int, int]) -> bool:

@@ -146,6 +146,24 @@ def test_standalone_captions_leave_a_lone_sentence_opening_the_text_under_a_head
         assert CAPTION not in [u.kind for u in standalone_captions(units, lines, kinds)]
 
 
+def test_standalone_captions_turn_a_dated_block_over_a_headline_into_a_caption():
+    # a block of its own opening with the day the picture was taken, under a credited caption (or the page's
+    # first lines) and right over the next headline: a photo's caption with no credit, not the text above's end
+    dated = ["2月3日，河西村的村民在田间采收木耳，做到", "防疫增收两不误。"]
+    for above in (["市民在公园里散步 王三 摄", ""], []):
+        text = "\n".join([*above, *dated, "城区公园开放", "", "本报讯（记者 王三）" + WRAPPED[0], *WRAPPED[1:]])
+        lines = read_lines(text)
+        units, kinds = build_units(lines, fixed_roles(lines))
+        found = [u.text for u in standalone_captions(units, lines, kinds) if u.kind == CAPTION]
+        assert "".join(dated) in found
+    # under a paragraph it may be that text's last paragraph; under a headline it opens the text; undated, it
+    # is a paragraph of the text
+    for rows in ([*WRAPPED, "", *dated, "城区公园开放"], ["城区公园开放", "", *dated, "", *WRAPPED],
+                 ["市民在公园里散步 王三 摄", "", "河西村的村民在田间采收木耳，做到防疫", "增收两不误。", "城区公园开放"]):
+        lines = read_lines("\n".join([*rows, "", "本报讯（记者 王三）" + WRAPPED[0], *WRAPPED[1:]]))
+        units, kinds = build_units(lines, fixed_roles(lines))
+        assert not any(u.kind == CAPTION and "木耳" in u.text for u in standalone_captions(units, lines, kinds))
+
 def test_standalone_captions_leave_a_lone_sentence_between_two_paragraphs_in_the_body():
     # between two paragraphs of the text a lone sentence is a paragraph of one sentence (news prints many);
     # only a fragment there (a caption's wrapped-off end) is a caption's
