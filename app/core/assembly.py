@@ -556,13 +556,18 @@ def _closed_run(seq: list[object], gi: int) -> str:
 
 def topic_side(seq: list[object], gi: int) -> int:
     """Which text headline group gi heads by its words: 1 the text below, -1 the text above, 0 cannot tell.
-    A headline names what its article is about, so its character pairs come back in the article's opening."""
+    A headline names what its article is about, so its character pairs come back in the article's opening.
+    The page's first lines, a headline with nothing above it, votes for the text below when that text names
+    it (a page printing its headlines after their bodies opens with text): three typeset draws, article F1
+    +0.001 / 0 / +0.003, headline accuracy +0.001 / +0.002 / +0.005."""
     g = seq[gi]
     assert isinstance(g, Group)
     pairs = headline_pairs(g.units)
     if not pairs:
         return 0
     before, after = _runs_beside(seq, gi)
+    if gi == 0 and after:  # nothing above: the page's first lines
+        return 1 if len(pairs & char_pairs(after)) / len(pairs) > TOPIC_MARGIN else 0
     if not before or not after:
         return 0
     diff = (len(pairs & char_pairs(after)) - len(pairs & char_pairs(before))) / len(pairs)

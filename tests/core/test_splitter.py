@@ -577,6 +577,22 @@ def test_full_headlines_tell_the_pages_direction_before_a_features_subheads():
         ("城区口袋公园开放迎客", "近日，城", 0), ("市图书馆延长开放时间", "市图书馆", 3), ("春运返程客流高峰到来", "铁路部门", 0)]
 
 
+def test_the_pages_first_headline_named_by_the_text_under_it_votes_for_reading_forward():
+    # the page opens with a full headline, the text under it naming its words; the second headline's words
+    # come back in the text above it (one topic), not in its own: the page still prints headlines first
+    text = "\n".join([
+        "城区口袋公园开放迎客", "本报记者 王明", "",
+        "近日，城区新建的三座口袋公园正式向市民开放，设有步道、座椅和儿童游乐设施，市民散步有了好去处。", "",
+        "市民散步有了新去处", "本报记者 李华", "",
+        "市图书馆从下月起每天延长借阅时间至晚上九点，方便上班族借书。", "",
+    ])
+    page = split_page(("first_head.txt", text))
+    assert check_invariant(page) == []
+    recs = [r for r in page_records(page) if r["kind"] != "furniture"]
+    assert [(r["title"], r["body"][0][:4], r["subheads"]) for r in recs] == [
+        ("城区口袋公园开放迎客", "近日，城", []), ("市民散步有了新去处", "市图书馆", [])]
+
+
 def test_a_label_the_page_prints_again_over_a_title_heads_it_as_its_section_however_the_lines_join():
     park = "近日，城区新建的三座口袋公园正式向市民开放，设有步道、座椅和儿童游乐设施。"
     photo = "2月15日，铁路部门在车站增开临时列车，迎接春运返程客流高峰。"
