@@ -19,13 +19,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .bylines import CREDIT_RE, is_byline, parse_authors
+from .bylines import BULLETS, CREDIT_RE, is_byline, parse_authors
 from .errors import NewsdeskError
 from .page import Block, Item, Kind, Page, Role, Span, split_lines
 
 MIN_RESUME = 6  # characters of a string that must match where it resumes after a skip (a column break)
 MAX_SKIP_LINES = 60  # how far below a string's last piece its continuation may sit (an insert, a column)
-_BULLETS = "□■◆◇●○▲△☆★◎"
 
 
 class AlignmentError(NewsdeskError):
@@ -208,7 +207,7 @@ def _claim_leftovers(al: _Aligner, items: list[Mapping[str, Any]], label: str, n
         before = al.owner[run[0] - 1] if run[0] > 0 else None
         after = al.owner[run[-1] + 1] if run[-1] + 1 < len(al.owner) else None
         same_line_before = before is not None and al.s.line_of[run[0] - 1] == raw_line
-        if not norm(src.strip(_BULLETS + "（）() ")):
+        if not norm(src.strip(BULLETS + "（）() ")):
             # a bullet or bracket alone: it belongs with what it is printed against
             target = before if same_line_before else after or before
             if target is not None:

@@ -44,7 +44,7 @@ ROLE_ALT = "|".join(re.escape(w) for w in sorted(ROLE_WORDS, key=len, reverse=Tr
 ROLE_RE = re.compile(ROLE_ALT)
 _HAN = "\u4e00-\u9fff\u3400-\u4dbf"
 _NAME_CHARS = f"{_HAN}·•"
-BULLETS = _BULLETS = "□■◆◇●○▲△☆★◎"
+BULLETS = "□■◆◇●○▲△☆★◎"  # the marks a byline may open with (□ 记者 王三, ◆王三)
 
 # the source of a dispatch opening a paragraph: 本报讯, 本报北京2月1日电, 新华社北京电, 某某日报讯
 _DISPATCH = (rf"(?:本报讯|本报[{_HAN}0-9０-９]{{1,14}}(?:电|讯)|(?:新华社|中新社|人民网|新华网|[{_HAN}]{{2,8}}"
@@ -67,7 +67,7 @@ AGENCY_PREFIX = rf"(?:本报|新华社|中新社|人民网|新华网|[{_HAN}]{{2
 _AGENCY_BEFORE_ROLE = re.compile(rf"{AGENCY_PREFIX}(?=\s*(?:{ROLE_ALT}))")
 # what a byline may close on after its names: 报道, 采写 (记者 王三 通讯员 李四 报道)
 _BYLINE_TAIL = re.compile(r"\s*(?:报道|采写|采访整理|整理|撰文)\s*$")
-BULLET_BYLINE_RE = re.compile(rf"^\s*[{_BULLETS}]?\s*{AGENCY_PREFIX}?(?:{ROLE_ALT})\s*[{_NAME_CHARS}]")
+BULLET_BYLINE_RE = re.compile(rf"^\s*[{BULLETS}]?\s*{AGENCY_PREFIX}?(?:{ROLE_ALT})\s*[{_NAME_CHARS}]")
 # a news agency releasing a photo: 新华社发, （新华社发）, 中新社发 (a credit that names no photographer)
 _AGENCY = "(?:新华社|中新社)发"
 # photo credit at the end of a caption: "诸胜涛 摄", "（朱柯 摄）", "记者 王三 摄", "新华社记者 王 锐摄",
@@ -114,7 +114,7 @@ def _names(segment: str) -> list[str]:
 
 def parse_authors(text: str, default_role: str = "作者") -> list[Author]:
     """Authors from a byline's text, in printed order. Names before any role word get `default_role`."""
-    text = text.strip().lstrip(_BULLETS).strip()
+    text = text.strip().lstrip(BULLETS).strip()
     text = _BYLINE_TAIL.sub("", _AGENCY_BEFORE_ROLE.sub("", text))
     credit = re.search(r"\s*(?:摄影|摄|供图)\s*$", text)
     if credit and credit.start() > 0:
@@ -191,10 +191,10 @@ def is_byline(line: str) -> bool:
     s = line.strip()
     if not s or len(s) > 60 or re.search(r"[。！？，：:；]", s):
         return False
-    if not BULLET_BYLINE_RE.match(s) and not s.startswith(tuple(_BULLETS)):
+    if not BULLET_BYLINE_RE.match(s) and not s.startswith(tuple(BULLETS)):
         return False
     authors = parse_authors(s, default_role="")
-    rest = ROLE_RE.sub("", _BYLINE_TAIL.sub("", _AGENCY_BEFORE_ROLE.sub("", s.lstrip(_BULLETS))))
+    rest = ROLE_RE.sub("", _BYLINE_TAIL.sub("", _AGENCY_BEFORE_ROLE.sub("", s.lstrip(BULLETS))))
     named = sum(len(a.name) for a in authors)
     if not ROLE_RE.search(s) and not all(looks_like_name(a.name) or a.name.isascii() for a in authors):
         return False  # a bullet and no role word: only names make it a byline (■多方调配 保 / 障物资 is a subhead)

@@ -256,19 +256,20 @@ def fixed_roles(lines: tuple[Ln, ...]) -> tuple[UnitKind, ...]:
             out.append(CAPTION)  # the credit word wrapped onto a line of its own: …训练。（俞方平 / 摄）
         else:
             out.append(NONE)
-    masthead_codes(lines, out)
-    return glued_captions(lines, inserted_captions(lines, caption_blocks(lines, ad_roles(lines, tuple(out)))))
+    kinds = masthead_codes(lines, tuple(out))
+    return glued_captions(lines, inserted_captions(lines, caption_blocks(lines, ad_roles(lines, kinds))))
 
 
 _PAGE_CODE = re.compile(r"[A-Z]?\d{1,2}")  # a page's number, alone on its line: A08, 17
 _PAGE_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")  # the page's name, alone on its line: 健康, 专版
 
 
-def masthead_codes(lines: tuple[Ln, ...], out: list[UnitKind]) -> None:
+def masthead_codes(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tuple[UnitKind, ...]:
     """A page's number alone on its line (A08) next to the masthead's furniture (its date line, the paper's
     name), and the page's name right under it (健康, 专版), are furniture too: an extraction stacks the running
     head's parts one a line (人民日报 / 2020年02月13日 星期四 / A15 / 健康), and the number and name were read as
     a headline of two lines over the first article, or as its first paragraph."""
+    out = list(kinds)
     for i, ln in enumerate(lines):
         if not _PAGE_CODE.fullmatch(ln.text.strip()):
             continue
@@ -278,6 +279,7 @@ def masthead_codes(lines: tuple[Ln, ...], out: list[UnitKind]) -> None:
         out[i] = FURN
         if i + 1 < len(lines) and lines[i + 1].chunk == ln.chunk and _PAGE_NAME.fullmatch(lines[i + 1].text.strip()):
             out[i + 1] = FURN
+    return tuple(out)
 
 
 def caption_blocks(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tuple[UnitKind, ...]:
