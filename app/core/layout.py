@@ -13,6 +13,7 @@ across a line break), never from a particular paper's words.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
@@ -758,6 +759,23 @@ def _unmarked(lines: tuple[Ln, ...], kinds: list[UnitKind], k: int) -> bool:
             and not lead_byline(t) and not roles.has_caption_mark(t) and not roles.is_date_line(t))
 
 
+def _run_top(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int,
+             fits: Callable[[tuple[Ln, ...], list[UnitKind], int], bool]) -> int | None:
+    """The first line of the run of lines that `fits` (at most `HEADING_STACK_LINES` above line i, in its block),
+    or None where the line above the run may carry a sentence on into it: the run must open under a sentence's
+    end, an article's closing line or a line with a role of its own, or at the top of its block."""
+    chunk = lines[i].chunk
+    top = i
+    while top > 0 and lines[top - 1].chunk == chunk and i - top < HEADING_STACK_LINES and fits(lines, kinds, top - 1):
+        top -= 1
+    if top > 0 and lines[top - 1].chunk == chunk:
+        above = lines[top - 1]
+        if not (kinds[top - 1] in (FURN, BYLINE, CAPTION, AD, HEAD) or roles.ends_sentence(above.text)
+                or _closes_note(lines, top - 1) or _closes_with_byline(lines, top - 1)):
+            return None
+    return top
+
+
 def unmarked_heading(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
     """Is line i in a run of lines, set in the text's own block, that holds no clause mark at all and ends on
     a line short of the run's measure: a headline printed right under the last line of the text before it, or
@@ -771,15 +789,9 @@ def unmarked_heading(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bo
     if not _unmarked(lines, kinds, i) or not local_column(lines, i):
         return False
     chunk = lines[i].chunk
-    top = i
-    while top > 0 and lines[top - 1].chunk == chunk and i - top < HEADING_STACK_LINES and _unmarked(
-            lines, kinds, top - 1):
-        top -= 1
-    if top > 0 and lines[top - 1].chunk == chunk:
-        above = lines[top - 1]
-        if not (kinds[top - 1] in (FURN, BYLINE, CAPTION, AD, HEAD) or roles.ends_sentence(above.text)
-                or _closes_note(lines, top - 1) or _closes_with_byline(lines, top - 1)):
-            return False  # the lines may carry on a sentence left open above them
+    top = _run_top(lines, kinds, i, _unmarked)
+    if top is None:
+        return False
     while top <= i:  # the runs from the top of the lines without a mark down to the one holding line i
         end, measure = top, lines[top].width
         while True:
@@ -833,15 +845,9 @@ def subtitled_heading(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> b
     if not _headline_line(lines, kinds, i):
         return False
     chunk = lines[i].chunk
-    top = i
-    while top > 0 and lines[top - 1].chunk == chunk and i - top < HEADING_STACK_LINES and _headline_line(
-            lines, kinds, top - 1):
-        top -= 1
-    if top > 0 and lines[top - 1].chunk == chunk:
-        above = lines[top - 1]
-        if not (kinds[top - 1] in (FURN, BYLINE, CAPTION, AD, HEAD) or roles.ends_sentence(above.text)
-                or _closes_note(lines, top - 1) or _closes_with_byline(lines, top - 1)):
-            return False  # the lines may carry on a sentence left open above them
+    top = _run_top(lines, kinds, i, _headline_line)
+    if top is None:
+        return False
     dash = next((k for k in range(top + 1, min(len(lines), top + HEADING_STACK_LINES))
                  if lines[k].chunk == chunk and roles.is_subtitle(lines[k].text)), None)
     if dash is None or not roles.is_headingish(lines[top].text) or any(
