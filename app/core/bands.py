@@ -161,6 +161,10 @@ class _Page:
         where a body line of either runs at the measure)?"""
         return all(abs(self.lines[k].width - self.measure) >= 1 and roles.is_headingish(self.texts[k]) for k in (a, b))
 
+    def chunk_pairs(self, cut: dict[int, tuple[int, int]], *chunks: int) -> frozenset[str]:
+        """The character pairs of the lines of these chunks of the grid `cut` (those in it)."""
+        return frozenset().union(*(self.bags[k] for c in chunks if c in cut for k in range(cut[c][0], cut[c][1] + 1)))
+
     def chunks(self, lo: int, hi: int, period: int, phase: int) -> dict[int, tuple[int, int]]:
         """The lines lo..hi-1 cut into chunks of `period` printed lines from `phase`: chunk number -> (first,
         last line)."""
@@ -198,13 +202,19 @@ class _Page:
                 head, a, b = bag(m), mine - theirs, theirs - mine
             else:
                 head, a, b = self.heads[first], self.tails[cut[m - 2][1]], self.tails[cut[m - 1][1]]
-            topic = (len(head & a) - len(head & b)) / max(len(head), TOPIC_FULL_PAIRS)
+            topic = _leaning(head, a, b)
             if not joined:
                 out[m] = TOPIC_WEIGHT * topic
                 continue
             two, one = cut[m - 2][1], cut[m - 1][1]
             out[m] = self.join(two, first, words) - self.join(one, first, words) + TOPIC_WEIGHT * topic
         return out
+
+
+def _leaning(text: frozenset[str], a: frozenset[str], b: frozenset[str]) -> float:
+    """How far a text's character pairs lean to `a` rather than `b`: the pairs it shares with a less those it
+    shares with b, over its own pairs (at least `TOPIC_FULL_PAIRS`: a stub tells little)."""
+    return (len(text & a) - len(text & b)) / max(len(text), TOPIC_FULL_PAIRS)
 
 
 def _best_run(cut: dict[int, tuple[int, int]], ev: dict[int, float]) -> tuple[float, int, int]:
@@ -332,9 +342,8 @@ def _reads_on(page: _Page, cut: dict[int, tuple[int, int]], m0: int, m1: int) ->
     joins = page.join(last["a"], end) - page.join(last["b"], end)
     nxt = cut.get(m1 + 1, (end, min(len(page.lines), end + cut[m1][1] - cut[m1][0] + 1) - 1))
     rest = frozenset().union(*page.bags[nxt[0]:nxt[1] + 1])
-    a = frozenset().union(*(page.bags[k] for c in mine if c in cut for k in range(cut[c][0], cut[c][1] + 1)))
-    b = frozenset().union(*(page.bags[k] for c in theirs if c in cut for k in range(cut[c][0], cut[c][1] + 1)))
-    return joins + TOPIC_WEIGHT * (len(rest & (a - b)) - len(rest & (b - a))) / max(len(rest), TOPIC_FULL_PAIRS)
+    a, b = page.chunk_pairs(cut, *mine), page.chunk_pairs(cut, *theirs)
+    return joins + TOPIC_WEIGHT * _leaning(rest, a - b, b - a)
 
 
 def _firsts(page: _Page, first: int, *threads: list[int]) -> tuple[int, ...]:
@@ -366,15 +375,12 @@ def _resumed(page: _Page, cut: dict[int, tuple[int, int]], m: int, other: int) -
     sentence or whose text to the chunk's end shares more of its pairs with the other's last two chunks than with
     its own article's two chunks before."""
     first, end = cut[m][0], cut[m][1] + 1
-    def pairs(*chunks: int) -> frozenset[str]:
-        return frozenset().union(*(page.bags[k] for c in chunks if c in cut for k in range(cut[c][0], cut[c][1] + 1)))
-
-    theirs, mine = pairs(m - 1, m - 3), pairs(m - 2, m - 4)
+    theirs, mine = page.chunk_pairs(cut, m - 1, m - 3), page.chunk_pairs(cut, m - 2, m - 4)
     for k in range(first + 1, end):
         if not page.closes[k - 1]:
             continue
         rest = frozenset().union(*page.bags[k:end])
-        topic = (len(rest & theirs) - len(rest & mine)) / max(len(rest), TOPIC_FULL_PAIRS)
+        topic = _leaning(rest, theirs, mine)
         if page.join(other, k) - page.join(k - 1, k) + TOPIC_WEIGHT * topic > 0:
             return k
     return None
