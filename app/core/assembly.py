@@ -528,29 +528,29 @@ def headline_pairs(units: Sequence[Unit]) -> frozenset[str]:
 def _runs_beside(seq: list[object], gi: int) -> tuple[str, str]:
     """The text of the body run before group gi and of the run after it, each from its start: an
     article's opening is where its headline's words come back."""
-    before: list[Unit] = []
-    for x in reversed(seq[:gi]):
-        if not isinstance(x, Unit):
-            break
-        before.insert(0, x)
     after: list[Unit] = []
     for x in seq[gi + 1:]:
         if not isinstance(x, Unit):
             break
         after.append(x)
-    return "".join(u.text for u in before)[:TOPIC_CHARS], "".join(u.text for u in after)[:TOPIC_CHARS]
+    return _run_before(seq, gi)[:TOPIC_CHARS], "".join(u.text for u in after)[:TOPIC_CHARS]
+
+
+def _run_before(seq: list[object], gi: int) -> str:
+    """The text of the body run right before group gi (the units since the group above it)."""
+    before: list[Unit] = []
+    for x in reversed(seq[:gi]):
+        if not isinstance(x, Unit):
+            break
+        before.insert(0, x)
+    return "".join(u.text for u in before)
 
 
 def _closed_run(seq: list[object], gi: int) -> str:
     """The body run before group gi as a headline printed after its body is looked for in it: its opening
     and its close (`TOPIC_CHARS` of each). The run opens under the heading above it, which may be the
     article's own subhead; the close is the text the headline is printed under."""
-    before: list[Unit] = []
-    for x in reversed(seq[:gi]):
-        if not isinstance(x, Unit):
-            break
-        before.insert(0, x)
-    text = "".join(u.text for u in before)
+    text = _run_before(seq, gi)
     return text[:TOPIC_CHARS] + "\n" + text[-TOPIC_CHARS:]
 
 
