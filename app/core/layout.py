@@ -116,6 +116,13 @@ INDENT_SHARE = 0.6  # share of the indented lines that share one indent width fo
 INDENT_OPENS_MIN = 0.25
 INDENT_OPENS_SHARE = 0.5
 INDENT_CLAUSE_SHARE = 0.5
+# an extraction that indents every block's first line (headlines too) sets nearly every indented line
+# (BLOCK_INDENT_AFTER_BLANK) after a blank line, and indents the text a column break resumes mid-sentence: at
+# least BLOCK_INDENT_MIN_BREAKS such breaks, BLOCK_INDENT_SHARE of them indented. A paragraph indent opens
+# paragraphs with no blank line above too, and never a sentence's middle (seeds, typeset pages: 0.00)
+BLOCK_INDENT_AFTER_BLANK = 0.95
+BLOCK_INDENT_MIN_BREAKS = 3
+BLOCK_INDENT_SHARE = 0.75
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +199,7 @@ def read_lines(text: str) -> tuple[Ln, ...]:
         found.append((line.index, s, s + len(stripped), stripped, blank))
         indents.append(_cells(lead))
         blank = 0
-    para_indent = paragraph_indent(indents, [f[3] for f in found])
+    para_indent = paragraph_indent(indents, [f[3] for f in found], [f[4] > 0 for f in found])
     gaps = [b for *_, b in found[1:]]
     # double-spaced extraction (a blank line after every line): only the wider gaps separate anything
     # (the lines run on mid-sentence across those blanks: hard-wrapped text, not one paragraph a line)
@@ -219,12 +226,14 @@ def _cells(lead: str) -> float:
     return sum(2 if c == "\u3000" else 4 if c == "\t" else 1 for c in lead)
 
 
-def paragraph_indent(indents: list[float], texts: list[str] | None = None) -> float:
+def paragraph_indent(indents: list[float], texts: list[str] | None = None,
+                     after_blank: list[bool] | None = None) -> float:
     """The page's paragraph indent in cells (0 if it has none): the one indent width most indented lines
     share. A centred headline is indented too, but by varying amounts; paragraphs all by the same. Given the
     lines' `texts`, the indent must also open the text after a sentence's end (`INDENT_OPENS_MIN`,
     `INDENT_OPENS_SHARE`, `INDENT_CLAUSE_SHARE`): headlines all set at one indent over unindented paragraphs
-    mark no paragraph."""
+    mark no paragraph. Given also which lines follow a blank line, an indent that opens the text a column
+    break resumes mid-sentence marks blocks, not paragraphs (`block_indent`)."""
     wide = [w for w in indents if w >= INDENT_MIN_CELLS]
     if len(wide) < INDENT_MIN_LINES:
         return 0.0
@@ -238,7 +247,24 @@ def paragraph_indent(indents: list[float], texts: list[str] | None = None) -> fl
         clauses = sum(any(c in roles.CLAUSE_PUNCT for c in text) for text in set_in) / len(set_in)
         if opens < INDENT_OPENS_MIN or (opens < INDENT_OPENS_SHARE and clauses < INDENT_CLAUSE_SHARE):
             return 0.0
+        if after_blank is not None and block_indent(indents, texts, after_blank, common):
+            return 0.0
     return common
+
+
+def block_indent(indents: list[float], texts: list[str], after_blank: list[bool], indent: float) -> bool:
+    """Does the indent mark blocks, not paragraphs (an extraction that indents each block's first line)?
+    Nearly every line in it follows a blank line (`BLOCK_INDENT_AFTER_BLANK`), so it adds nothing to the
+    blank lines, and it opens the text a column break resumes mid-sentence: a blank line under a wrapped
+    line (as wide as the line over it, in one block) that ends no sentence."""
+    set_in = [k for k in range(len(texts)) if abs(indents[k] - indent) < 1]
+    if sum(after_blank[k] or k == 0 for k in set_in) < BLOCK_INDENT_AFTER_BLANK * len(set_in):
+        return False
+    widths = [roles.width(t) for t in texts]
+    breaks = [abs(indents[k] - indent) < 1 for k in range(2, len(texts))
+              if after_blank[k] and not after_blank[k - 1] and not roles.ends_sentence(texts[k - 1])
+              and widths[k - 1] >= widths[k - 2] - COLUMN_TOLERANCE]
+    return len(breaks) >= BLOCK_INDENT_MIN_BREAKS and sum(breaks) >= BLOCK_INDENT_SHARE * len(breaks)
 
 
 # --- pass 1: furniture, ads, bylines, credited captions ---------------------------------------

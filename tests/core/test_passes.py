@@ -384,6 +384,21 @@ def test_read_lines_marks_the_lines_set_in_the_pages_paragraph_indent():
                                                                "八，九。", "十。", "甲乙"]) == 4
 
 
+def test_an_indent_on_every_blocks_first_line_marks_no_paragraph():
+    # an extraction that indents each block's first line: the headline and the text a column break resumes
+    # mid-sentence (…助力实体 / (blank) / 经济发展…) are set in the indent too, and only after blank lines
+    block = ["　　城区公园开放", "", "　　" + WRAPPED[0], WRAPPED[1], "", "　　" + WRAPPED[2], WRAPPED[3], "",
+             "　　" + WRAPPED[4], WRAPPED[5], ""]
+    lines = read_lines("\n".join(block * 3))
+    assert not any(ln.opens for ln in lines)
+    units, _ = build_units(lines, fixed_roles(lines))
+    assert [u.kind for u in units] == [HEAD, PARA] * 3 and all(len(u.lines) == 6 for u in units[1::2])
+    # a paragraph indent leaves the text a column break resumes unindented: it still marks paragraphs
+    para = ["　　" + WRAPPED[0], WRAPPED[1], "", *WRAPPED[2:], ""]
+    lines = read_lines("\n".join(["城区公园开放", "", *para * 3]))
+    assert [ln.opens for ln in lines] == [False] + [True, False, False, False, False, False] * 3
+
+
 def test_build_units_starts_paragraphs_at_the_indent_and_only_there():
     # the second paragraph opens with a short clause that would pass for a heading, and the first one
     # breaks at a column end after a full stop: the indent says which lines open a paragraph
