@@ -39,6 +39,12 @@ STRONG_CONTINUITY_SHARE = 0.2
 # more heading, with no byline, is a subhead (typeset 2020-02: 16 such subheads, no new article without a byline);
 # so is a longer one next to another of its shape (three draws: 19 subheads, one new article, with a column tag)
 PART_NAME_CHARS = 6
+# ... and so is a heading of who or where ending on a dash or a colon over one to three more heading lines (its
+# title wrapped at a word jieba does not cut, `带上干粮，当起义务` / `快递员`, a line of where or what, `地点：…`)
+# next to another of that shape (three draws, four families: 12 parts read as articles' headlines mended, no
+# family's article F1 lower)
+PART_LINES = 3
+PART_ENDS = ("——", "—", "：", ":")
 # a heading line ending on a pause mark or a word that joins what follows runs on into the next line
 # (大数据分析指导施肥、 / 灌溉和种植, 避免党的 / 执政基础受侵蚀): one heading wrapped, not two
 OPEN_ENDS = ("、", "，", ",", "；", ";", "的", "和", "与", "及", "并", "或")
@@ -296,20 +302,33 @@ def _dashed_pair(g: object) -> bool:
     return bool(heads) and _headings(heads) == 2 and heads[0].lines[0].text.rstrip().endswith(("——", "—"))
 
 
+def _part_heading(g: object) -> bool:
+    """Is g a heading group of a line ending in a dash or a colon over one to `PART_LINES` more heading lines,
+    none a subtitle, with no byline: the shape of a feature's part headed by who or where (浙江绍兴市经信局干部
+    潘良灿—— / “护目镜入了库，心里才踏实” / 地点：…, 医生邵紫韫： / 女儿的鼓励添干劲)?"""
+    if not isinstance(g, Group) or g.has_byline:
+        return False
+    lines = [ln.text.strip() for u in g.units if u.kind == HEAD for ln in u.lines]
+    return (1 < len(lines) <= PART_LINES + 1 and lines[0].endswith(PART_ENDS)
+            and not any(roles.is_subtitle(t) for t in lines[1:]))
+
+
 def _named_part(seq: list[object], gi: int) -> bool:
     """A feature's part: a short name and a dash over one more heading (杜富民—— / 为患者24小时待命, wrapped
-    or not), or a dashed pair next to another (湖南筑牢三大防线防控疫情—— / 全面摸排保安全, then 杭州下城区…——
-    / 一名党员一幢楼: the parts of a round-up, in parallel), with no article closing or opening between the
-    two (`_closed_between`)."""
-    if not _dashed_pair(seq[gi]):
+    or not), or a heading of who or where ending on a dash or a colon next to another of that shape
+    (`_part_heading`: 湖南筑牢三大防线防控疫情—— / 全面摸排保安全, then 杭州下城区…—— / 一名党员一幢楼, the
+    parts of a round-up; 饶曲夫妇—— / 带上干粮，当起义务 / 快递员; 医生邵紫韫： / 女儿的鼓励添干劲), in parallel,
+    with no article closing or opening between the two (`_closed_between`)."""
+    if _dashed_pair(seq[gi]):
+        heads = [u for u in seq[gi].units if u.kind == HEAD]
+        name = _NOTE.sub("", heads[0].lines[0].text.strip()).rstrip("—").replace(" ", "")
+        if 2 <= len(name) <= PART_NAME_CHARS:
+            return True
+    if not _part_heading(seq[gi]):
         return False
-    heads = [u for u in seq[gi].units if u.kind == HEAD]
-    name = _NOTE.sub("", heads[0].lines[0].text.strip()).rstrip("—").replace(" ", "")
-    if 2 <= len(name) <= PART_NAME_CHARS:
-        return True
     groups = [k for k, x in enumerate(seq) if isinstance(x, Group)]
     at = groups.index(gi)
-    return any(_dashed_pair(seq[groups[n]]) and not _closed_between(seq, *sorted((gi, groups[n])))
+    return any(_part_heading(seq[groups[n]]) and not _closed_between(seq, *sorted((gi, groups[n])))
                for n in (at - 1, at + 1) if 0 <= n < len(groups))
 
 

@@ -1102,6 +1102,26 @@ def test_dashed_heading_pairs_next_to_one_another_are_a_round_ups_parts():
     assert [[u.pos for u in d.units] for d in assemble(closed).drafts] == [[100], [300, 350], [500]]
 
 
+def test_parts_headed_by_who_over_what_next_to_one_another_are_a_features_parts():
+    # 浙江绍兴市经信局干部潘良灿—— / “护目镜入了库，心里才踏实” / 地点：…, its title wrapped or not, or 医生邵紫韫： /
+    # 女儿的鼓励添干劲: parts in parallel under the feature's headline, whatever the words of their texts
+    intro = _unit(PARA, "各地干部坚守岗位，冲在一线，把每项工作做到位。", 100)
+    first = [_unit(HEAD, "城区市场监管局干部李红——", 200), _unit(HEAD, "“肯定得顶上，也必须", 220, blank=0),
+             _unit(HEAD, "顶得上”", 240, blank=0), _unit(PARA, "上午十点，李红走进农贸市场，检查摊位上的价签。", 300)]
+    second = [_unit(HEAD, "县经信局干部王三——", 400), _unit(HEAD, "“物资入了库，心里才踏实”", 420, blank=0),
+              _unit(HEAD, "地点：县经信局仓库", 440, blank=0), _unit(PARA, "深夜，仓库里的灯还亮着，一箱箱口罩清点入库。", 500)]
+    units = [_unit(HEAD, "冲到一线，把每项工作做到位", 0), intro, *first, *second]
+    assert [[u.pos for u in d.units] for d in assemble(units).drafts] == [[100, 200, 220, 240, 300, 400, 420, 440, 500]]
+    colons = [_unit(HEAD, "市人民医院医生李红：", 200), _unit(HEAD, "女儿的鼓励添干劲", 220, blank=0), first[-1],
+              _unit(HEAD, "重症监护室护士王三：", 400), _unit(HEAD, "缺人手我义不容辞", 420, blank=0), second[-1]]
+    assert len(assemble([units[0], intro, *colons]).drafts) == 1
+    # alone, such a heading over text of another topic heads an article
+    assert len(assemble(units[:6]).drafts) == 2
+    # and so does each of two with a byline under the second
+    signed = [*units[:9], _unit(BYLINE, "本报记者 赵六", 450, blank=0), second[-1]]
+    assert len(assemble(signed).drafts) == 3
+
+
 def test_a_title_closing_on_its_columns_name_is_a_heading_whatever_its_width():
     # as wide as the column over the text under it, or wider than the column right over it: body text never
     # closes on a column's name in brackets
