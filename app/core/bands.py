@@ -18,7 +18,8 @@ one topic share their common words, and each keeps its own names and things over
 chunks (each costing `CHUNK_COST`: a chunk that shows nothing lowers the run) that scores `MIN_BAND_SCORE` or
 more over `MIN_BANDS` chunks (`MIN_TOPIC_BAND_SCORE` where no join across a switch shows it) is a band; it is then widened over the chunks either side that do not contradict
 it, back at most to the chunk that opens with two headlines side by side, and the article whose text ends
-first (its last line a sentence's end, the other's text carried on under it) closes it. The band's two articles are put one after the other
+first (its last line a sentence's end, the other's text carried on under it, or under a paragraph's end with no
+gap where the page parts its paragraphs by blank lines) closes it. The band's two articles are put one after the other
 (the one the page reads on in last); the rest
 of the page (above, below and between bands) is read by `chunks.reading_order`.
 
@@ -44,7 +45,7 @@ from .chunks import (
     read_in_order,
 )
 from .chunks import reading_order as chunk_order
-from .layout import Ln
+from .layout import Ln, blank_parted
 from .tags import load_jieba
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -71,6 +72,11 @@ MIN_LINES = 12  # lines a part of the page needs before a band is looked for in 
 HEAD_SHARE = 0.8  # a chunk opens with a headline: its first line heading-shaped and under this share of the measure
 PHASES = 2  # phases of each period whose chunks are scored (those whose first lines stand apart the most)
 CANDIDATES = 3  # of those, the grids scored in full (the best on the dictionary's joins and their chunks' edges)
+MORE_PHASES = 3  # the phases of each period next in standing apart, whose best grid on the dictionary's joins ...
+MORE_CANDIDATES = 1  # ... is scored in full too (where two articles' lines share no more and join no less at their
+# switches than elsewhere, how far a line stands apart tells the grid little; the joins across its switches do)
+RESUME_UNPARTED = 1.0  # in a band's last chunk, a paragraph's end short of the measure with no blank line under it,
+# on a page that parts its paragraphs by blank lines: the other article's text resumes there, or the gap would show
 NO_WORDS, DICTIONARY, SEGMENTED = 0, 1, 2  # how much of a word running across a join is read (`_Page.join`)
 CLOSES_NOTE = ("）", ")")  # a line ending a bracketed note (（作者为…） / （记者…）) may end its article
 APART_COST = 0.3  # what a chunk's first line must stand apart from the line above, over the page's mean
@@ -98,6 +104,11 @@ class _Page:
         self.closes = [e or t.rstrip().endswith(CLOSES_NOTE) for e, t in zip(self.ends, self.texts, strict=True)]
         self.bags = [char_pairs(t) for t in self.texts]
         n = len(lines)
+        # a line right under a paragraph's end short of the measure, no blank line between, on a page that parts its
+        # paragraphs by blank lines (`layout.blank_parted`): another column's text, not the paragraph's next one
+        parted = blank_parted(lines)
+        self.unparted = [k > 0 and parted and self.ends[k - 1] and not lines[k].blank_before
+                         and lines[k - 1].width < measure - 1 for k in range(n)]
         self.heads = [frozenset().union(*self.bags[k:k + TOPIC_LINES]) for k in range(n)]  # a chunk's first lines
         self.tails = [frozenset().union(*self.bags[max(0, k - TOPIC_LINES + 1):k + 1]) for k in range(n)]  # last
         self.joins: dict[tuple[int, int], float] = {}
@@ -231,14 +242,21 @@ def _best_run(cut: dict[int, tuple[int, int]], ev: dict[int, float]) -> tuple[fl
     return best
 
 
-def _find_band(page: _Page, lo: int, hi: int) -> Band | None:
-    """The best band in lines lo..hi-1, if one shows. For each period, the `PHASES` phases whose chunks'
-    first lines stand apart from the lines above them the most (`_Page.apart`: a band's switches fall on its
-    grid, while one article's lines carry one another on) are scored on every join and topic
-    (`_Page.evidence`)."""
+Grid = tuple[int, int]  # a grid of chunks: its period and the printed line its chunks start at, modulo the period
+
+
+def _find_band(page: _Page, lo: int, hi: int, inherited: tuple[Grid, ...] = ()) -> tuple[Band | None, tuple[Grid, ...]]:
+    """The best band in lines lo..hi-1, if one shows, and the grids on which one showed. For each period, the
+    `PHASES` phases whose chunks' first lines stand apart from the lines above them the most (`_Page.apart`: a
+    band's switches fall on its grid, while one article's lines carry one another on) are ranked on the
+    dictionary's joins at their chunks' edges, and the best `CANDIDATES` are scored on every join and topic
+    (`_Page.evidence`); so are the best `MORE_CANDIDATES` of the `MORE_PHASES` next phases, and the grids on
+    which a band showed in the part of the page around these lines (`inherited`: a band found there first, on
+    another grid, may push this part's grid out of the ranking)."""
     origin, end = page.lines[lo].idx, page.lines[hi - 1].idx + 1
     first_at, apart = page.first_at, [x - APART_COST for x in page.apart]
     grids: list[tuple[float, int, int, dict[int, tuple[int, int]]]] = []
+    more: list[tuple[float, int, int, dict[int, tuple[int, int]]]] = []
     for period in range(MIN_PERIOD, MAX_PERIOD + 1):
         ranked = []
         for phase in range(period):
@@ -252,21 +270,30 @@ def _find_band(page: _Page, lo: int, hi: int) -> Band | None:
                     if total > top:
                         top = total
             ranked.append((top, phase))
-        for _, phase in sorted(ranked, reverse=True)[:PHASES]:
+        for n, (_, phase) in enumerate(sorted(ranked, reverse=True)[:PHASES + MORE_PHASES]):
             cut = page.chunks(lo, hi, period, phase)
-            grids.append((_best_run(cut, page.evidence(cut, DICTIONARY, whole=False))[0], period, phase, cut))
-    best = None
-    for _, _, _, cut in sorted(grids, key=lambda g: g[:3], reverse=True)[:CANDIDATES]:
+            (grids if n < PHASES else more).append(
+                (_best_run(cut, page.evidence(cut, DICTIONARY, whole=False))[0], period, phase, cut))
+    scored = [*sorted(grids, key=lambda g: g[:3], reverse=True)[:CANDIDATES],
+              *sorted(more, key=lambda g: g[:3], reverse=True)[:MORE_CANDIDATES]]
+    for period, at in inherited:
+        phase = (at - origin) % period
+        if all((g[1], g[2]) != (period, phase) for g in scored):
+            scored.append((0.0, period, phase, page.chunks(lo, hi, period, phase)))
+    best, shown = None, []
+    for _, period, phase, cut in scored:
         ev = page.evidence(cut)
         score, first, last = _best_run(cut, ev)
-        if score < MIN_BAND_SCORE or last - first + 1 < MIN_BANDS or (best is not None and score <= best[0]):
+        if score < MIN_BAND_SCORE or last - first + 1 < MIN_BANDS:
             continue
         if score >= MIN_TOPIC_BAND_SCORE or _joined(page, cut, first, last):
-            best = (score, cut, ev, first, last)
+            shown.append((period, (origin + phase) % period))
+            if best is None or score > best[0]:
+                best = (score, cut, ev, first, last)
     if best is None:
-        return None
+        return None, ()
     _, cut, ev, first, last = best
-    return _band(page, cut, ev, first, last)
+    return _band(page, cut, ev, first, last), tuple(shown)
 
 
 def _joined(page: _Page, cut: dict[int, tuple[int, int]], first: int, last: int) -> bool:
@@ -373,7 +400,8 @@ def _resumed(page: _Page, cut: dict[int, tuple[int, int]], m: int, other: int) -
     """The line of the band's last chunk m where the other article's text resumes (its last line so far is
     `other`), if its own article ends in the chunk: after a sentence's end, a line that carries on the other's
     sentence or whose text to the chunk's end shares more of its pairs with the other's last two chunks than with
-    its own article's two chunks before."""
+    its own article's two chunks before, or as many where no blank line parts it from a paragraph's end above
+    (`_Page.unparted`, `RESUME_UNPARTED`)."""
     first, end = cut[m][0], cut[m][1] + 1
     theirs, mine = page.chunk_pairs(cut, m - 1, m - 3), page.chunk_pairs(cut, m - 2, m - 4)
     for k in range(first + 1, end):
@@ -381,7 +409,7 @@ def _resumed(page: _Page, cut: dict[int, tuple[int, int]], m: int, other: int) -
             continue
         rest = frozenset().union(*page.bags[k:end])
         topic = _leaning(rest, theirs, mine)
-        if page.join(other, k) - page.join(k - 1, k) + TOPIC_WEIGHT * topic > 0:
+        if page.join(other, k) - page.join(k - 1, k) + TOPIC_WEIGHT * topic + RESUME_UNPARTED * page.unparted[k] > 0:
             return k
     return None
 
@@ -395,16 +423,16 @@ def band_regions(lines: tuple[Ln, ...]) -> list[Band]:
         return []  # (only a page whose column chunks a column's foot cuts mid-sentence twice in a row is read)
     page = _Page(lines, measure)
     found: list[Band] = []
-    todo = [(0, len(lines))]
+    todo: list[tuple[int, int, tuple[Grid, ...]]] = [(0, len(lines), ())]
     while todo:
-        lo, hi = todo.pop()
+        lo, hi, inherited = todo.pop()
         if hi - lo < MIN_LINES:
             continue
-        band = _find_band(page, lo, hi)
+        band, shown = _find_band(page, lo, hi, inherited)
         if band is None:
             continue
         found.append(band)
-        todo += [(lo, band.first), (band.end, hi)]
+        todo += [(lo, band.first, shown), (band.end, hi, shown)]  # (the parts either side: where another band showed)
     return sorted(found, key=lambda b: b.first)
 
 

@@ -221,3 +221,22 @@ def test_two_headlines_side_by_side_off_the_measure_open_the_band_over_chunks_th
         b = ["王医生出征援鄂医疗队", *lead[12:], *_clause_lines(POOL_B, 60, seed + 100)]
         page = [*third, "", *[x for k in range(0, len(a), 5) for x in (*a[k:k + 5], "", *b[k:k + 5], "")]]
         assert [ln.text for ln in reading_order(_lines(page))] == [*third, *a, *b]
+
+
+def test_the_other_article_resumes_under_a_paragraphs_end_with_no_blank_line_between():
+    """A page that parts its paragraphs by blank lines (every other pair of chunks ends its sentences, the others
+    are cut mid-sentence at their column's foot). A ends in its last chunk on a paragraph's end short of the
+    measure, and B reads on right under it, no blank line between, in words neither article used before (no join
+    or topic tells whose they are): the missing gap tells it, so the band ends on A's last line and B is read
+    whole (its text under A's end was read as A's, `RESUME_UNPARTED`)."""
+    for seed in (0, 3):
+        a = ["春耕农机大显身手", *_clause_lines(POOL_A, 52, seed)]
+        b = ["博物馆里过大年", *_clause_lines(POOL_B, 49, seed + 1)]
+        for lines in (a, b):
+            for k in range(1, len(lines)):
+                lines[k] = lines[k][:-1] + ("。" if k % 10 == 9 else "，")
+        a[-1], b[-1] = a[-1][:7] + "。", b[-1][:-1] + "。"
+        rest = _clause_lines("航天卫星发射火箭轨道探测", 20, seed + 2)
+        page = [x for k in range(0, 50, 5) for x in (*a[k:k + 5], "", *b[k:k + 5], "")]
+        page += [*a[50:], *rest]  # (A's last three lines, B's text under them and on)
+        assert [ln.text for ln in reading_order(_lines(page))] == [*a, *b, *rest]
