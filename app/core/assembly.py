@@ -120,7 +120,9 @@ def _make_group(units: list[Unit]) -> Group:
         roles.is_subtitle(u.text) or roles.is_kicker(u.text) for u in heads
     ) or bool(heads) and (roles.is_tagged_title("".join(u.text for u in heads))
                           or len(heads) == 1 and roles.is_photo_report(heads[0].text))
-    notice = len(heads) == 1 and roles.is_notice_title(heads[0].text)
+    # (and so is a notice's title wrapped, 金砖国家就支持中国抗击新冠肺炎疫 / 情发表主席声明, with no byline under it)
+    notice = len(heads) == 1 and roles.is_notice_title(heads[0].text) or (
+        len(heads) > 1 and not bylines and _headings(heads) == 1 and roles.is_notice_title(heads[-1].text))
     return Group(tuple(units), strong, bool(bylines), banner, notice)
 
 
@@ -216,7 +218,8 @@ def _group(units: list[Unit], given: bool = False) -> list[object]:
             if seq and isinstance(seq[-1], Unit) and seq[-1].kind == PARA and not after_ad:
                 seq[-1] = replace(seq[-1], end_marker=True)  # the text above ends at the ad
             after_ad = True
-        if u.kind == HEAD and roles.is_notice_title(u.text) and not (given and wraps_title(cur, u)):
+        if u.kind == HEAD and roles.is_notice_title(u.text) and not (wraps_title(cur, u) and (
+                given or _runs_on(cur[-1].lines[-1].text, u.lines[0].text))):
             flush()  # a notice's title heads its own text, apart from the headline above it
         if u.kind == BYLINE and u.end_marker:
             flush()  # a closing byline, （记者 王三）: the end of the article above, read with its text
@@ -414,14 +417,15 @@ def numbered_part(g: Group, earlier: Sequence[Unit], later: Sequence[Unit] = ())
     It is when its first heading carries on a numbering that a heading earlier in that text (its headline or
     a subhead, in `earlier`) has begun, in the same form and with a lower number: a document's chapters,
     sections and articles (第X章, 第X条, 二、…) are its subheads, never new items, whatever else the block
-    holds. So is the first of them (第一章 总 则 right under the document's title), when a heading below it
-    (in `later`, the headings up to the next full headline) carries its numbering on with the next number."""
+    holds. So is any of them (第一章 总 则 right under the document's title, 二、招聘范围 where an extraction read
+    its 一、 as text) when a heading below it (in `later`, the headings up to the next full headline) carries its
+    numbering on with the next number."""
     heads = [u for u in g.units if u.kind == HEAD]
     own = part_number(heads[0].text) if heads else None
     if own is None:
         return False
-    if own[1] == 1:
-        return any(u.kind == HEAD and part_number(u.text) == (own[0], 2) for u in later)
+    if any(u.kind == HEAD and part_number(u.text) == (own[0], own[1] + 1) for u in later):
+        return True
     return any(u.kind in (HEAD, SUBHEAD) and (other := part_number(u.text)) is not None
                and other[0] == own[0] and other[1] < own[1] for u in earlier)
 
@@ -645,6 +649,26 @@ def carries_on(seq: list[object], gi: int, above: list[Unit]) -> bool:
     return topic_below(seq, gi, above) >= CONTINUITY_SHARE
 
 
+def _subhead_read_backward(seq: list[object], gi: int, above: list[Unit]) -> bool:
+    """Read backward, is heading group gi, one heading with no byline, a subhead of the text `above` it (a
+    feature's first part under its opening) rather than the headline of that text printed after it? It is
+    where the text below carries on the topic of the text above (`carries_on`), no closing line ends the text
+    above, and the next full headline below, the feature's own, names the text above rather than the text right
+    under the heading (where it names that text, its article opens there: the heading is the headline of the
+    text above). Three typeset draws, such headings on pages read backward: 9 subheads, 2 titles."""
+    g = seq[gi]
+    assert isinstance(g, Group)
+    if g.strong or not above or above[-1].end_marker or not carries_on(seq, gi, above):
+        return False
+    full = next((x for x in seq[gi + 1:] if isinstance(x, Group) and x.strong and not x.banner), None)
+    below: list[Unit] = []
+    for x in seq[gi + 1:]:
+        if not isinstance(x, Unit):
+            break
+        below.append(x)
+    return full is not None and _side(list(full.units), _opening(above), _opening(below)) != 1
+
+
 def reads_forward(seq: list[object]) -> bool:
     """Does the page print its headlines before their bodies? The headlines' words vote (each headline
     for the side whose text it names); when they do not tell, the reading with fewer contradictions wins.
@@ -689,6 +713,23 @@ def split_point(units: list[Unit], head: Group) -> int:
         return named - continuity(above, below)
 
     return max(cands, key=score)
+
+
+def _ahead_split(units: list[Unit], head: Group) -> int:
+    """Read backward, where in the run of text under a headline printed before its body the article `head`
+    (printed after its body, under the run, with text under it) begins: an article's opening (本报讯…), else the
+    `split_point`, where `head`'s words name the text from there on rather than the text before it or that text
+    does not carry on the topic of the text before it (`continuity`). 0 where none: the run is all the first
+    headline's, and `head` too was printed before its body, the text under it."""
+    k = split_point(units, head)
+    if not k or units[k].opening:
+        return k
+    above, below = units[:k], units[k:]
+    if _side(list(head.units), _opening(above), _opening(below)) == 1 or continuity(
+            "".join(u.text for u in above if u.kind == PARA), "".join(u.text for u in below if u.kind == PARA)
+    ) < CONTINUITY_SHARE:
+        return k
+    return 0
 
 
 def _opening(units: Sequence[Unit]) -> str:
@@ -917,10 +958,16 @@ def _assemble(seq: list[object], forward: bool, given: bool = False,
         if ahead is not None and (isinstance(x, Group) and _eligible(seq, gi, False)
                                   or isinstance(x, Unit) and x.opening and any(u.kind == PARA for u in pending)):
             # the text run after a headline printed before its body ends where the next article begins
-            k = split_point(pending, x) if isinstance(x, Group) else len(pending)
+            below = isinstance(x, Group) and not x.notice and gi + 1 < len(seq) and isinstance(seq[gi + 1], Unit)
+            k = (_ahead_split(pending, x) if below else split_point(pending, x)) if isinstance(x, Group) else len(pending)
             ahead.units += pending[:k or len(pending)]
             pending = pending[k:] if k else []
             ahead = None
+            if below and not k:
+                # none of that text is its own: it too was printed before its body, the text under it
+                ahead = Draft([], x)
+                drafts.append(ahead)
+                continue
         if isinstance(x, Group) and x.notice and gi + 1 < len(seq) and isinstance(seq[gi + 1], Unit):
             _flush(pending, drafts)
             pending = []
@@ -934,6 +981,7 @@ def _assemble(seq: list[object], forward: bool, given: bool = False,
         if isinstance(x, Group):
             if given and _opens_item(x, opens) and _heads_text(seq, gi, False) or (
                     _eligible(seq, gi, False) and not subheads_inside(seq, gi, pending)
+                    and not _subhead_read_backward(seq, gi, pending)
                     and not numbered_part(x, pending, headings_below(seq, gi))) or (
                     x.over_ad and not x.banner and any(u.kind == PARA for u in pending)) or (
                     not x.strong and _news_title_under(seq, gi) and not carries_on(seq, gi, pending)

@@ -784,6 +784,69 @@ def test_a_headline_printed_before_its_body_on_a_page_read_backward():
         ("乡村图书室里的寒假", [600])]
 
 
+def test_read_backward_the_next_headline_heads_the_text_under_it_where_its_words_name_none_above():
+    """On a page read backward, the text run under a headline printed before its body ends where the next
+    headline's article begins: not at a paragraph that headline's words do not name. Then that headline too
+    was printed before its body, and heads the text under it."""
+    units = [_unit(PARA, "公园里种满了花草，口袋公园成了市民散步游玩的好去处。", 0),
+             _unit(HEAD, "城区新建口袋公园", 100), _unit(HEAD, "市民散步有了好去处", 120, blank=0),
+             _unit(HEAD, "图书馆延长开放时间", 200, blank=1),
+             _unit(PARA, "图书馆从下月起延长开放时间，读者可以晚上借书。", 300),
+             _unit(PARA, "图书馆负责人说，图书馆还将增设自习座位，方便读者学习。", 400),
+             _unit(HEAD, "民警走访企业解难题", 500), _unit(BYLINE, "◆张腾扬", 550, blank=0),
+             _unit(PARA, "近日，派出所民警来到一家电子公司，协助工作人员为新入厂的员工登记信息。", 600)]
+    result = assemble(units)
+    assert not result.forward
+    assert [(d.headline.units[0].text, [u.pos for u in d.units]) for d in result.drafts] == [
+        ("城区新建口袋公园", [0]), ("图书馆延长开放时间", [300, 400]), ("民警走访企业解难题", [600])]
+
+
+def test_read_backward_a_features_first_subhead_under_its_opening_stays_a_subhead():
+    """On a page read backward, a one-line heading under a feature's opening, over text that carries its topic
+    on, is the subhead of the feature's first part when the full headline below (the feature's, printed after
+    it) names the opening, not the text under the heading."""
+    units = [_unit(PARA, "春耕时节，各地农机合作社的无人机在麦田里喷洒农药，农机手忙着检修农机，春耕生产有序推进。", 0),
+             _unit(HEAD, "无人机在麦田喷洒农药", 100),
+             _unit(PARA, "合作社负责人说，今年农机作业效率比往年提高了一倍，春耕生产抢前抓早，农机手都很忙。", 200),
+             _unit(HEAD, "线上服务站指导农机检修", 300),
+             _unit(PARA, "农业部门开通春耕农机线上服务站，推送农机检修保养知识，帮助农机合作社做好春耕生产。", 400),
+             _unit(HEAD, "农机合作社：", 500), _unit(HEAD, "全力组织春耕生产", 520, blank=0),
+             _unit(PARA, "市图书馆从下月起每天延长开放时间至晚上九点，方便上班族借书。图书馆还将增设自习座位。", 600),
+             _unit(HEAD, "市图书馆延长开放时间", 700), _unit(BYLINE, "记者 王芳", 750, blank=0)]
+    result = assemble(units)
+    assert not result.forward
+    assert [(d.headline.units[0].text, [(u.pos, u.kind) for u in d.units]) for d in result.drafts] == [
+        ("农机合作社：", [(0, PARA), (100, SUBHEAD), (200, PARA), (300, SUBHEAD), (400, PARA)]),
+        ("市图书馆延长开放时间", [(600, PARA)])]
+
+
+def test_a_title_wrapped_onto_a_line_shaped_as_a_notices_title_is_one_headline():
+    # 上海合作组织就支持中国抗 / 击新冠肺炎疫情发表声明 / 陈晨曦 黄硕: the second line carries the first on (抗击), so
+    # it is no notice's title standing apart, and the block is one full headline, read either way
+    seq = assembly._group([_unit(PARA, "2月14日，上海合作组织发表声明，支持中方抗击疫情的努力。", 0),
+                           _unit(HEAD, "上海合作组织就支持中国抗", 100), _unit(HEAD, "击新冠肺炎疫情发表声明", 120, blank=0),
+                           _unit(BYLINE, "陈晨曦 黄硕", 140, blank=0)])
+    assert [(type(x).__name__, getattr(x, "strong", None), getattr(x, "notice", None)) for x in seq] == [
+        ("Unit", None, None), ("Group", True, False)]
+    # with no byline, a notice's title wrapped is still a notice's, printed above its text
+    seq = assembly._group([_unit(HEAD, "金砖国家就支持中国抗击新冠肺炎疫", 100), _unit(HEAD, "情发表主席声明", 120, blank=0),
+                           _unit(PARA, "2月11日，金砖主席国俄罗斯发表主席声明，支持中国抗击疫情。", 200)])
+    assert [getattr(x, "notice", None) for x in seq] == [True, None]
+
+
+def test_a_numbered_part_whose_next_number_follows_is_a_part_of_its_text(monkeypatch):
+    # 二、 with 三、 below it in the same text: a document's parts, even where its 一、 was read as text
+    later = [_unit(HEAD, "三、招聘岗位及具体要求", 300)]
+    assert assembly.numbered_part(_make_group([_unit(HEAD, "二、招聘范围", 100)]), [], later)
+    assert not assembly.numbered_part(_make_group([_unit(HEAD, "二、招聘范围", 100)]), [], [])
+    monkeypatch.setattr(assembly, "DIRECTION", False)
+    units = [_unit(PARA, "本报讯 报社现面向2020届高校毕业生公开招聘工作人员。一、报名资格和条件：具有中华人民共和国国籍。", 0),
+             _unit(HEAD, "二、招聘范围", 100), _unit(PARA, "招聘对象为高校毕业生或海外留学归国人员，视具体岗位而定。", 200),
+             _unit(HEAD, "三、招聘岗位及具体要求", 300), _unit(PARA, "具体岗位及要求见附表，详情请参阅招聘网站。", 400),
+             _unit(HEAD, "报社公开招聘", 500), _unit(HEAD, "应届高校毕业生", 520, blank=0)]
+    assert [[u.pos for u in d.units] for d in assemble(units).drafts] == [[0, 100, 200, 300, 400]]
+
+
 def test_caption_blocks_take_the_block_above_a_credit_at_the_end_of_a_captions_last_line():
     caption = ["目前，社区共排查出34名返乡的居", "民，都在社区服务保障下居家隔离观察 陆波岸 摄"]
     text = "\n".join([*WRAPPED[:3], "", *caption, "", *WRAPPED[3:], ""])
