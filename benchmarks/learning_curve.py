@@ -158,7 +158,14 @@ def curve(name: str, train_examples: list[Example], test_examples: list[Example]
             print(row(f"  {size}, profiled rules", profiled, f"({moved})"))
             picked = score_pages(test, {"own": rules, "shipped": shipped, "project": pred,
                                         "profile": profiled_pred, "roles": roles_pred}[which])
-            chosen.append({"pages": size, "chosen": which, "paired": learnt.paired, **picked})
+            # each split's test scores and its counts page by page on the pages learnt from (cross-validated):
+            # what a choice rule can be measured on without learning again
+            tests = {"own": score_pages(test, rules), "shipped": score_pages(test, shipped), "project": result,
+                     "profile": profiled, "roles": from_roles}
+            cv = {k: [dict(r) for r in rows]
+                  for k, rows in learnt.rows.items()}
+            chosen.append({"pages": size, "chosen": which, "paired": learnt.paired, **picked, "tests": tests,
+                           "cv": cv})
             leads = ", ".join(f"{k} {w}/{lost}" for k, (w, lost) in learnt.paired.items())
             print(row(f"  {size}, as chosen", picked, f"({which}: the split the project uses; pages better/worse "
                                                        f"than the rules: {leads})"))

@@ -110,14 +110,19 @@ def test_a_split_that_splits_more_pages_worse_than_newsdesk_s_own_is_not_chosen(
     best_overall = dataclasses.replace(learnt, before=scores(0.5), profiled=scores(0.5), shipped=scores(0.6),
                                        after=scores(0.7))
     best_overall = dataclasses.replace(best_overall, roles=scores(0.4))
-    for pairs, chosen in [({"project": (5, 3), "shipped": (5, 0)}, "project"),
-                          ({"project": (4, 3), "shipped": (5, 0)}, "shipped"),
-                          ({"project": (2, 5), "shipped": (1, 0), "profile": (0, 0)}, "own")]:
+    for pairs, chosen in [({"project": (4, 3), "shipped": (5, 0)}, "project"),
+                          ({"project": (3, 3), "shipped": (5, 0)}, "shipped"),
+                          ({"project": (2, 5), "shipped": (0, 0), "profile": (0, 0)}, "own")]:
         assert dataclasses.replace(best_overall, paired=pairs).chosen == chosen
     with_roles = dataclasses.replace(best_overall, roles=scores(0.8))
-    for pairs, chosen in [({"roles": (3, 1), "project": (5, 0)}, "project"),  # the rules from roles lead by 3
-                          ({"roles": (4, 1), "project": (5, 0)}, "roles")]:
+    for pairs, chosen in [({"roles": (2, 2), "project": (5, 0)}, "project"),
+                          ({"roles": (2, 1), "project": (5, 0)}, "roles")]:
         assert dataclasses.replace(with_roles, paired=pairs).chosen == chosen
+    # ... nor one that leads in pages by less than CHOICE_MIN_GAIN of article F1 over them all
+    small = dataclasses.replace(best_overall, shipped=scores(0.5), after=scores(0.55), roles=scores(0.54))
+    for pairs, chosen in [({"project": (9, 0), "roles": (9, 0)}, "own")]:
+        assert dataclasses.replace(small, paired=pairs).chosen == chosen
+    assert dataclasses.replace(small, after=scores(0.56), paired={"project": (1, 0)}).chosen == "project"
     assert set(learnt.paired) == {"profile", "shipped", "project", "roles"}
     for name, (wins, losses) in learnt.paired.items():
         assert 0 <= wins + losses <= len(learnt.pages), name
