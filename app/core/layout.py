@@ -101,6 +101,9 @@ HEADLINE_BLOCK_LINES = 5  # lines a block standing apart may have and still be o
 # run and a title's, each at most a headline block)
 HEADING_STACK_LINES = 2 * HEADLINE_BLOCK_LINES
 HEADLINE_MAX_WIDTH = 40  # cells a headline's line stays within (as roles.is_headingish reads one)
+PARA_A_LINE_MIN = 5
+PARA_A_LINE_SHARE = 0.6
+PARA_A_LINE_RUN_ON = 0.05
 PARALLEL_MAX_CHARS = 9  # a parallel headline's phrases are short (护佑生命战疫情); longer halves are a clause pair
 BODY_SENTENCE_LINES = 4  # lines read for a sentence end that tells a wrapped paragraph from a headline block
 HEADING_TAIL_WIDTH = 4  # a line this short right under a heading line, ending no sentence, is its wrapped end
@@ -649,8 +652,10 @@ def heading_here(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
     prev = lines[i - 1] if i > 0 else None
     in_chunk_prev = prev is not None and prev.chunk == ln.chunk
     if in_chunk_prev and kinds[i - 1] in (NONE, PARA) and not roles.ends_sentence(prev.text) \
-            and not _closing_line(prev.text) and not _closes_with_byline(lines, i - 1):
-        return False  # the middle of a wrapped paragraph (not under an article's closing line, （作者为…）)
+            and not _closing_line(prev.text) and not _closes_with_byline(lines, i - 1) and not (
+            _para_a_line(lines) and not _continues(prev.text, ln) and not roles.cuts_a_word(prev.text, ln.text)):
+        return False  # the middle of a wrapped paragraph (not under an article's closing line, （作者为…）; one
+        # paragraph a line, nothing runs on into it from the line above: 疫情期间，…法律云服务 / 立案网上办 开庭不见面)
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     if (in_chunk_prev and kinds[i - 1] == PARA and nxt is not None and nxt.chunk == ln.chunk
             and not kinds[i + 1] and not nxt.opens and not roles.is_headingish(nxt.text)
@@ -1105,6 +1110,7 @@ class _PageFacts:
     columns: dict[int, float]
     chunk_size: dict[int, int]
     parted: bool = True  # the page parts its text by blank lines (`blank_parted`)
+    para_a_line: bool | None = None  # `_para_a_line`, once asked
     openings: dict[int, bool] = field(default_factory=dict)
 
 
@@ -1193,7 +1199,11 @@ def build_units(lines: tuple[Ln, ...], fixed: tuple[UnitKind, ...]) -> tuple[lis
             close_open()  # a short line before a blank line ended its paragraph, sentence end or none
         if open_para is not None and new_chunk:
             tail = open_para.lines[-1].text
-            if not roles.LEAD_START.match(ln.text) and not roles.is_date_line(ln.text) and not ln.opens and (
+            if not roles.LEAD_START.match(ln.text) and not roles.is_date_line(ln.text) and not ln.opens and not (
+                    # one paragraph a line: the next line, no blank line between, is the next paragraph unless
+                    # a word or a clause runs on into it (立案网上办 开庭不见面 / 日前，…: a title over its text)
+                    _para_a_line(lines) and lines[i - 1] is open_para.lines[-1] and lines[i - 1].chunk == ln.chunk
+                    and not _continues(tail, ln) and not roles.cuts_a_word(tail, ln.text)) and (
                     _continues(tail, ln) or not roles.is_headingish(ln.text) or roles.ends_sentence(ln.text)
                     or roles.unbalanced("".join(x.text for x in open_para.lines))  # 《荆州市 / 机关…》
                     or _wrapped_on(lines, kinds, i) or _wrapped_unmeasured(lines, kinds, i)):
@@ -1313,7 +1323,7 @@ def _wrapped_unmeasured(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) ->
     """Where no column width can be told (lines of uneven widths, as PDF text of a proportional font comes out),
     is line i the next line of a sentence the line right above it left open: the same block of lines (no blank
     line between), at least as wide, and followed by more text of the block or ending the sentence?"""
-    if i == 0 or local_column(lines, i):
+    if i == 0 or local_column(lines, i) or _para_a_line(lines):
         return False
     ln, prev = lines[i], lines[i - 1]
     if prev.chunk != ln.chunk or kinds[i - 1] not in (NONE, PARA) or roles.ends_sentence(prev.text):
@@ -1322,6 +1332,22 @@ def _wrapped_unmeasured(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) ->
         return False
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     return roles.ends_sentence(ln.text) or nxt is not None and nxt.chunk == ln.chunk and not kinds[i + 1]
+
+
+def _para_a_line(lines: tuple[Ln, ...]) -> bool:
+    """Does the page print one paragraph a line: of its lines wider than any column (`HEADLINE_MAX_WIDTH`
+    cells), at least `PARA_A_LINE_MIN` of them, `PARA_A_LINE_SHARE` or more end a sentence, and at most
+    `PARA_A_LINE_RUN_ON` of them leave one open over a line of their block (no blank line between): text of
+    wide lines wrapped into blocks runs on from line to line."""
+    facts = _facts(lines)
+    if facts.para_a_line is None:
+        wide = [k for k, ln in enumerate(lines) if ln.width >= HEADLINE_MAX_WIDTH]
+        ended = sum(roles.ends_sentence(lines[k].text) for k in wide)
+        run_on = sum(1 for k in wide if k + 1 < len(lines) and lines[k + 1].chunk == lines[k].chunk
+                     and not roles.ends_sentence(lines[k].text))
+        facts.para_a_line = (len(wide) >= PARA_A_LINE_MIN and ended >= PARA_A_LINE_SHARE * len(wide)
+                             and run_on <= PARA_A_LINE_RUN_ON * len(wide))
+    return facts.para_a_line
 
 
 def _ended_short(para: list[Ln], nxt: Ln) -> bool:

@@ -1811,3 +1811,25 @@ def test_a_given_title_wrapped_onto_a_notice_s_words_stays_one_headline():
         ["金砖国家就支持中国抗击新冠肺炎疫情发", "表主席声明", "□ 记者 王芳"]]
     assert assembly.wraps_title([first], wrapped) and not assembly.wraps_title([first], dataclasses.replace(
         wrapped, lines=(dataclasses.replace(wrapped.lines[0], blank_before=1),)))
+
+
+def test_one_paragraph_a_line_a_title_over_its_text_is_no_part_of_the_paragraph_under_it():
+    # a page printing one paragraph a line: a line that ends no sentence, with nothing running on from it into
+    # the line under it, is a line of its own (立案网上办 开庭不见面 over 日前，江苏省常州市…), not the start of a
+    # paragraph wrapped over two lines
+    body = ["城区新建的三座口袋公园正式开放，市民纷纷前来休闲健身，孩子们也有了去处，周边居民都说方便多了。",
+            "公园里绿树成荫，花草繁茂，市民在公园里散步、下棋、跳舞，十分热闹，不少老人每天都来这里锻炼。",
+            "口袋公园的建设方便了周边居民，受到一致好评，有关部门表示今年还将新建五座口袋公园，方便群众。"]
+    page = [*body, "疫情期间，江苏常州打造“不打烊”的法律云服务", "立案网上办 开庭不见面",
+            "日前，江苏省常州市仲裁委员会通过电话和网络促成一起合同纠纷案件以调解方式结案，这是第一起仲裁案件。",
+            *body]
+    units = read_units("\n".join(page))
+    assert [u.text for u in units if u.kind == HEAD] == ["立案网上办 开庭不见面"]
+    assert page[5] in [u.text for u in units if u.kind == PARA]
+    # wide lines wrapped into blocks (a sentence running on from line to line) carry their paragraphs on
+    wrapped = [*body, "韶山、十八洞村相隔千里，但两地的发展共同见证了共产党为国家",
+               "富强、人民富裕艰苦奋斗的历程，见证了共产党为民爱民的初心与使命。", *body,
+               "志愿者们在学校摆摊设点，对往来师生开展征信知识和金融知识宣传，通过发放资料与师生",
+               "进行现场互动，解答大学生关于征信的疑问，引导学生关爱自身信用记录，谨慎办理业务。"]
+    paras = [u.text for u in read_units("\n".join(wrapped)) if u.kind == PARA]
+    assert wrapped[3] + wrapped[4] in paras and wrapped[-2] + wrapped[-1] in paras
