@@ -1833,3 +1833,37 @@ def test_one_paragraph_a_line_a_title_over_its_text_is_no_part_of_the_paragraph_
                "进行现场互动，解答大学生关于征信的疑问，引导学生关爱自身信用记录，谨慎办理业务。"]
     paras = [u.text for u in read_units("\n".join(wrapped)) if u.kind == PARA]
     assert wrapped[3] + wrapped[4] in paras and wrapped[-2] + wrapped[-1] in paras
+
+
+def test_read_backward_the_text_under_a_headline_printed_first_ends_at_its_closing_line(monkeypatch):
+    """On a page read backward, the text under a headline printed before its body ends at the article's closing
+    line (（本报巴黎电）): the text after it is another article's, even one of its topic, and the next headline
+    below heads it."""
+    units = [_unit(PARA, "公园里种满了花草，口袋公园成了市民散步游玩的好去处。", 0),
+             _unit(HEAD, "城区新建口袋公园", 100), _unit(HEAD, "市民散步有了好去处", 120, blank=0),
+             _unit(HEAD, "图书馆延长开放时间", 200, blank=1),
+             _unit(PARA, "图书馆从下月起延长开放时间，读者可以晚上借书。", 300),
+             dataclasses.replace(_unit(PARA, "（本报巴黎电）", 350, blank=0), end_marker=True),
+             _unit(PARA, "图书馆还将增设自习座位，读者晚上可以在图书馆借书、自习。", 400),
+             _unit(HEAD, "夜读", 500), _unit(BYLINE, "记者 王芳", 550, blank=0),
+             _unit(PARA, "铁路部门预计，春运返程客流高峰今天到来，车站增开临时列车。", 600)]
+    monkeypatch.setattr(assembly, "DIRECTION", False)
+    drafts = assemble(units).drafts
+    assert [(d.headline.units[0].text, [u.pos for u in d.units]) for d in drafts][1:3] == [
+        ("图书馆延长开放时间", [300, 350]), ("夜读", [400, 600])]
+
+
+def test_a_features_parts_and_subheads_carrying_its_text_on_cast_no_vote_on_the_pages_direction():
+    """A feature's parts headed by who or where (张女士—— / …) and a subhead whose text below carries on the
+    text above name the text below them whichever way the page prints its headlines: they cast no vote on
+    the page's direction, and the feature's own headline, printed after it, does."""
+    units = [_unit(PARA, "春节前，三名新冠肺炎患者经过精心治疗顺利出院，她们都说，医生护士照顾得无微不至。", 0),
+             _unit(HEAD, "张女士——", 100), _unit(HEAD, "医生照顾如亲人", 120, blank=0),
+             _unit(PARA, "张女士说，住院期间医生照顾她如亲人，每天都来病房问她的情况，她很感动，出院时还送了锦旗。", 200),
+             _unit(HEAD, "余女士——", 300), _unit(HEAD, "摘下口罩再相会", 320, blank=0),
+             _unit(PARA, "余女士说，等疫情过后，要摘下口罩和医生护士再相会，当面说一声谢谢，她还想请大家吃饭。", 400),
+             _unit(HEAD, "三名新冠肺炎患者顺利出院", 500), _unit(BYLINE, "本报记者 赵文君", 550, blank=0)]
+    result = assemble(units)
+    assert not result.forward
+    assert [(d.headline.units[0].text, [u.pos for u in d.units]) for d in result.drafts] == [
+        ("三名新冠肺炎患者顺利出院", [0, 100, 120, 200, 300, 320, 400])]
