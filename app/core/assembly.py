@@ -87,10 +87,10 @@ def _headings(heads: list[Unit]) -> int:
     """How many headings these heading lines print: a line that runs on into the next (激 + 发 = 激发, an
     open bracket) is one heading with it, a wrapped title or subhead."""
     lines = [ln.text for u in heads for ln in u.lines]
-    return sum(1 for k, t in enumerate(lines) if k == 0 or not _runs_on(lines[k - 1], t))
+    return sum(1 for k, t in enumerate(lines) if k == 0 or not heading_runs_on(lines[k - 1], t))
 
 
-def _runs_on(above: str, line: str) -> bool:
+def heading_runs_on(above: str, line: str) -> bool:
     """Does heading line `line` carry on the heading line above it (a word cut at the line end, an open
     bracket, a pause mark or a joining word at its end, a number cut at the line end, 为患者2 / 4小时待命): one
     heading wrapped?"""
@@ -219,7 +219,7 @@ def _group(units: list[Unit], given: bool = False) -> list[object]:
                 seq[-1] = replace(seq[-1], end_marker=True)  # the text above ends at the ad
             after_ad = True
         if u.kind == HEAD and roles.is_notice_title(u.text) and not (wraps_title(cur, u) and (
-                given or _runs_on(cur[-1].lines[-1].text, u.lines[0].text))):
+                given or heading_runs_on(cur[-1].lines[-1].text, u.lines[0].text))):
             flush()  # a notice's title heads its own text, apart from the headline above it
         if u.kind == BYLINE and u.end_marker:
             flush()  # a closing byline, （记者 王三）: the end of the article above, read with its text
@@ -640,6 +640,28 @@ def starts_band_item(g: Group) -> bool:
     return any(ln.starts_item for u in g.units for ln in u.lines)
 
 
+def held_in_band(g: object, *runs: Sequence[Unit]) -> bool:
+    """Is g a heading group every line of which `bands.reading_order` holds inside one band's article, below that
+    article's own first line (`Ln.held`), and do `runs` (the item in hand) hold that article's lines? The band's
+    period tells each article's chunks, so no other article opens there: its headings are the article's
+    subheads, whatever their shape (a subhead wrapped at a chunk switch, its last characters read as a name's
+    byline)."""
+    if not isinstance(g, Group) or g.units[0].lines[0].held == -1:
+        return False
+    first = {ln.held for u in g.units for ln in u.lines}
+    return len(first) == 1 and any(ln.held in first or ln.start in first for run in runs for u in run for ln in u.lines)
+
+
+def _held_inside(g: Group) -> list[Unit]:
+    """A heading group held inside a band's article (`held_in_band`), as its subheads: a byline carrying on the
+    heading line above it (排忧解难，消除医务人员后 / 顾之忧: one subhead wrapped) is that subhead's end."""
+    out = _inside(g)
+    for k in range(1, len(out)):
+        if out[k].kind == BYLINE and out[k - 1].kind == SUBHEAD and heading_runs_on(out[k - 1].text, out[k].text):
+            out[k] = out[k].as_kind(SUBHEAD)
+    return out
+
+
 def carries_on(seq: list[object], gi: int, above: list[Unit]) -> bool:
     """Does the text below heading group gi carry on the topic of `above`, the text of the article it sits
     in (so the heading is a subhead), rather than start another article? Text opening like an article
@@ -786,7 +808,7 @@ def heads_headless_above(seq: list[object], gi: int, cur: Draft, first: bool = F
     are too, were right 1 time in 9). Where the block goes on with another headline whose words do not name
     the text above (王毅会见奥地利总理库尔茨 / 古老乡村的小康图景…: two headlines back to back, no blank line
     between), only the lines above it head that text, and the other heads the text below: never a line
-    that runs on from the one above (`_runs_on`), and under the page's `first` text (which may be an article
+    that runs on from the one above (`heading_runs_on`), and under the page's `first` text (which may be an article
     carried over from another page, needing no headline here) only where one of the two parts is a full
     headline of its own (a lone line over a title is its kicker). A column's tag in brackets (…（统筹抓好改革发展稳定各项工作）),
     shared by a series' articles, is left out of those words."""
@@ -803,7 +825,7 @@ def heads_headless_above(seq: list[object], gi: int, cur: Draft, first: bool = F
             u.text for u in part if u.kind == HEAD and not roles.is_label(u.text)))), above, below)
 
     cuts = [c for c in range(1, len(units)) if units[c].kind == HEAD and not roles.is_subtitle(units[c].text)
-            and not _runs_on(units[c - 1].lines[-1].text, units[c].lines[0].text)
+            and not heading_runs_on(units[c - 1].lines[-1].text, units[c].lines[0].text)
             and (not first or _make_group(units[:c]).strong or _make_group(units[c:]).strong)
             and _titled(units[:c]) and _titled(units[c:])
             and lean(units[:c]) < -TOPIC_MARGIN <= lean(units[c:])]
@@ -893,6 +915,11 @@ def _assemble(seq: list[object], forward: bool, given: bool = False,
         seq = tail_under_headline(seq)
         cur: Draft | None = None
         for gi, x in enumerate(seq):
+            if cur is not None and held_in_band(x, cur.headline.units if cur.headline else (), cur.units):
+                inside = _held_inside(x)
+                loose.update((u.pos, u) for u in inside if u.kind == CAPTION)
+                cur.units += [u for u in inside if u.kind != CAPTION]
+                continue
             if isinstance(x, Group) and cur is not None and x.heads_above and cur.headline is None:
                 cur.headline = x  # printed after the text above it, back to back with the next headline
                 continue
@@ -968,6 +995,9 @@ def _assemble(seq: list[object], forward: bool, given: bool = False,
     ahead: Draft | None = None  # a headline printed before its body on a page read backward
     opener: Group | None = None
     for gi, x in enumerate(seq):
+        if held_in_band(x, pending):
+            pending += _held_inside(x)
+            continue
         if isinstance(x, Group) and x.heads_below:
             _flush(pending, drafts)
             pending = []

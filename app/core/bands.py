@@ -85,12 +85,15 @@ APART_COST = 0.3  # what a chunk's first line must stand apart from the line abo
 @dataclass(frozen=True, slots=True)
 class Band:
     """A band of two articles side by side: its first line, the line after it (where the page reads on), its
-    lines in reading order (one article's, then the other's) and the first line of each article in it."""
+    lines in reading order (one article's, then the other's), the first line of each article in it, and the lines
+    of each article that opens in it, that first line first (`held`: below it, its own text, subheads and all, no
+    other article's headline: the band's period tells where each article's chunks go)."""
 
     first: int
     end: int
     order: tuple[int, ...]
     starts: tuple[int, ...] = ()
+    held: tuple[tuple[int, ...], ...] = ()
 
 
 class _Page:
@@ -347,13 +350,23 @@ def _band(page: _Page, cut: dict[int, tuple[int, int]], ev: dict[int, float], m0
             threads = _threads(cut, m0, m1)
             last, other = threads[(m1 - m0) % 2], threads[(m1 - m0 + 1) % 2]
             mine = [x for x in last if x < k]
-            return Band(cut[m0][0], k, (*mine, *other), _firsts(page, cut[m0][0], mine, other))
+            return _made(page, cut[m0][0], k, mine, other)
     a, b = _threads(cut, m0, m1)
     end = cut[m1][1] + 1
     if end < len(page.lines) and a and b and _reads_on(page, cut, m0, m1) > 0:
-        return Band(cut[m0][0], end, (*b, *a), _firsts(page, cut[m0][0], b, a))  # (the page reads on in the first
+        return _made(page, cut[m0][0], end, b, a)  # (the page reads on in the first
         # article: it goes last)
-    return Band(cut[m0][0], end, (*a, *b), _firsts(page, cut[m0][0], a, b))
+    return _made(page, cut[m0][0], end, a, b)
+
+
+def _made(page: _Page, first: int, end: int, read: list[int], then: list[int]) -> Band:
+    """The band from line `first` to `end`, its articles' lines read in this order (`read`'s, then `then`'s): the
+    lines of an article that opens in it under a heading-shaped line (`_firsts`) below that line are held in that
+    article (one opening under a sentence's end above may be the tail of an article above the band: a closing
+    note, then its own headline)."""
+    starts = _firsts(page, first, read, then)
+    held = tuple(tuple(t) for t in (read, then) if t and t[0] in starts and roles.is_headingish(page.texts[t[0]]))
+    return Band(first, end, (*read, *then), starts, held)
 
 
 def _reads_on(page: _Page, cut: dict[int, tuple[int, int]], m0: int, m1: int) -> float:
@@ -450,7 +463,9 @@ def reading_order(lines: tuple[Ln, ...]) -> tuple[Ln, ...]:
         at = band.end
     order += _rest(lines, at, len(lines))
     starts = {lines[k].start for band in bands for k in band.starts}
-    return tuple(replace(ln, starts_item=True) if ln.start in starts else ln for ln in read_in_order(lines, order))
+    held = {lines[k].start: lines[t[0]].start for band in bands for t in band.held for k in t[1:]}
+    return tuple(replace(ln, starts_item=True) if ln.start in starts else replace(ln, held=held[ln.start])
+                 if ln.start in held else ln for ln in read_in_order(lines, order))
 
 
 def _rest(lines: tuple[Ln, ...], a: int, b: int) -> list[int]:

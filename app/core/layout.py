@@ -142,6 +142,8 @@ class Ln:
     width: float
     opens: bool = False  # set with the page's paragraph indent: the first line of a paragraph
     starts_item: bool = False  # set by `bands.reading_order`: the first line of a band's article (its headline)
+    held: int = -1  # ... a line of a band's article below its first line: that line's start (no other article
+    # opens there)
 
 
 @dataclass(frozen=True, slots=True)

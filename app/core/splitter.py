@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from . import roles
-from .assembly import TOPIC_CHARS, Assembly, Group, assemble, char_pairs, is_banner_line
+from .assembly import TOPIC_CHARS, Assembly, Group, assemble, char_pairs, heading_runs_on, is_banner_line
 from .bands import reading_order
 from .layout import (
     AD,
@@ -536,9 +536,10 @@ def wraps_on(a: Unit, b: Unit) -> bool:
     subhead stands apart from the text around it, so two subhead lines right under one another in one block of
     lines are one subhead, whatever the break (让患者尽 / 快用上中药, 深化“ / 中国故事”的内涵, 大数据指导施肥、 /
     灌溉和种植, 对孩子 / 做好家庭教育). (Two headings that are not one are another item's headline lines, or a
-    section over its title, which are never two subheads of one item.)"""
+    section over its title, which are never two subheads of one item.) In a band's article (`Ln.held`), a subhead
+    wrapped at a chunk switch goes on in the article's next chunk: there, b carries on a's words."""
     last, first = a.lines[-1], b.lines[0]
-    return last.chunk == first.chunk
+    return last.chunk == first.chunk or last.held == first.held != -1 and heading_runs_on(last.text, first.text)
 
 
 def _kind(text: str, entries: list[tuple[Unit, Role]]) -> Kind:

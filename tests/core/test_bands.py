@@ -240,3 +240,21 @@ def test_the_other_article_resumes_under_a_paragraphs_end_with_no_blank_line_bet
         page = [x for k in range(0, 50, 5) for x in (*a[k:k + 5], "", *b[k:k + 5], "")]
         page += [*a[50:], *rest]  # (A's last three lines, B's text under them and on)
         assert [ln.text for ln in reading_order(_lines(page))] == [*a, *b, *rest]
+
+
+def test_a_subhead_wrapped_at_a_chunk_switch_stays_in_its_bands_article():
+    """B carries a subhead wrapped over two lines, the first at the foot of one of B's chunks and the rest (three
+    characters, shaped like a name's byline) at the head of B's next chunk, A's chunk between. The band holds B's
+    lines below its headline (`Ln.held`), so the subhead is B's, one subhead of both lines, and B is one item
+    (its two lines were read as another article's headline over a byline, which cut B in two)."""
+    for chunk, at in ((5, 29), (5, 34), (6, 41)):
+        _, a, b = _band_page(chunk=chunk)
+        b[at - 1:at + 1] = [b[at - 1][:-1] + "。", "消除陶瓷考古人员后", "顾之忧"]
+        assert at % chunk == chunk - 1  # (the subhead's first line ends a chunk of B's, its rest opens the next)
+        page = [x for k in range(0, len(b), chunk) for x in (*a[k:k + chunk], "", *b[k:k + chunk], "")]
+        text = "\n".join(page) + "\n"
+        split = split_page(("p.txt", text), method="rules")
+        assert check_invariant(split) == []
+        heads = [[text[s:e] for s, e in blk.spans] for item in split.items for blk in item.blocks
+                 if blk.role.name in ("TITLE", "SUBHEAD", "BYLINE")]
+        assert heads == [[a[0]], [b[0]], ["消除陶瓷考古人员后", "顾之忧"]]
