@@ -551,12 +551,7 @@ def headline_pairs(units: Sequence[Unit]) -> frozenset[str]:
 def _runs_beside(seq: list[object], gi: int) -> tuple[str, str]:
     """The text of the body run before group gi and of the run after it, each from its start: an
     article's opening is where its headline's words come back."""
-    after: list[Unit] = []
-    for x in seq[gi + 1:]:
-        if not isinstance(x, Unit):
-            break
-        after.append(x)
-    return _run_before(seq, gi)[:TOPIC_CHARS], "".join(u.text for u in after)[:TOPIC_CHARS]
+    return _run_before(seq, gi)[:TOPIC_CHARS], "".join(u.text for u in _units_after(seq, gi))[:TOPIC_CHARS]
 
 
 def _run_before(seq: list[object], gi: int) -> str:
@@ -567,6 +562,16 @@ def _run_before(seq: list[object], gi: int) -> str:
             break
         before.insert(0, x)
     return "".join(u.text for u in before)
+
+
+def _units_after(seq: list[object], gi: int) -> list[Unit]:
+    """The body run right after group gi (the units up to the next group)."""
+    after: list[Unit] = []
+    for x in seq[gi + 1:]:
+        if not isinstance(x, Unit):
+            break
+        after.append(x)
+    return after
 
 
 def _closed_run(seq: list[object], gi: int) -> str:
@@ -683,23 +688,14 @@ def _subhead_read_backward(seq: list[object], gi: int, above: list[Unit]) -> boo
     if g.strong or not above or above[-1].end_marker or not carries_on(seq, gi, above):
         return False
     full = next((x for x in seq[gi + 1:] if isinstance(x, Group) and x.strong and not x.banner), None)
-    below: list[Unit] = []
-    for x in seq[gi + 1:]:
-        if not isinstance(x, Unit):
-            break
-        below.append(x)
-    return full is not None and _side(list(full.units), _opening(above), _opening(below)) != 1
+    return full is not None and _side(list(full.units), _opening(above), _opening(_units_after(seq, gi))) != 1
 
 
 def _carries_across(seq: list[object], gi: int) -> bool:
     """Does the text below heading group gi carry on the text right above it (`continuity`, no article opening
     under it)? Then the heading is a subhead inside one article's text, which names the text below it whichever
     way the page prints its headlines: its words tell nothing of the page's reading direction."""
-    after: list[Unit] = []
-    for x in seq[gi + 1:]:
-        if not isinstance(x, Unit):
-            break
-        after.append(x)
+    after = _units_after(seq, gi)
     before = _run_before(seq, gi)
     if not before or not after or after[0].opening:
         return False
