@@ -164,6 +164,7 @@ def test_standalone_captions_turn_a_dated_block_over_a_headline_into_a_caption()
         units, kinds = build_units(lines, fixed_roles(lines))
         assert not any(u.kind == CAPTION and "木耳" in u.text for u in standalone_captions(units, lines, kinds))
 
+
 def test_standalone_captions_leave_a_lone_sentence_between_two_paragraphs_in_the_body():
     # between two paragraphs of the text a lone sentence is a paragraph of one sentence (news prints many);
     # only a fragment there (a caption's wrapped-off end) is a caption's
@@ -562,6 +563,7 @@ def test_fixed_roles_read_a_page_number_stacked_in_the_running_head_and_the_name
     lines = read_lines("\n".join(["A15", "健康", "", "城区新建口袋公园", "", *WRAPPED]))
     assert fixed_roles(lines)[:2] == (NONE, NONE)
 
+
 def test_author_lines_take_a_lone_two_character_name_under_a_headline():
     lines = read_lines("情系民生 守护健康\n\n贺勇\n\n" + "\n".join(WRAPPED))
     units, kinds = build_units(lines, fixed_roles(lines))
@@ -602,6 +604,7 @@ def test_assemble_opens_an_article_at_a_heading_block_under_a_closing_line():
     assert [[u.pos for u in d.units] for d in assemble(units).drafts] == [[100, 150], [300]]
     # (over the text it carries on, with no closing line above, the block is that article's subheads)
     assert len(assemble(units[:3] + units[4:]).drafts) == 1
+
 
 def test_headline_block_takes_a_title_whose_label_in_brackets_wraps():
     head = ["“让更多国家人民有更多获得感”", "（风从东方来——国际人士谈一带一", "路合作）"]
@@ -716,6 +719,7 @@ def test_assemble_gives_a_full_headline_with_no_text_under_it_to_the_text_its_by
         (["城区新建口袋公园", "市民散步有了好去处"], [100]),
         (["图书馆延长开放时间", "读者晚上也能借书", "本报记者 王芳"], [300, 400])]
 
+
 def test_assemble_gives_back_a_headline_that_slid_onto_the_next_article(monkeypatch):
     # a page read forward whose articles print their headlines after their bodies: the first headline opened
     # the text under it, but its words name the text above (headless), and the last headline, with nothing
@@ -730,6 +734,7 @@ def test_assemble_gives_back_a_headline_that_slid_onto_the_next_article(monkeypa
     # a first headline that names the text under it keeps it
     units[1:3] = [_unit(HEAD, "图书馆开放时间调整", 100), _unit(HEAD, "读者可以晚上借书", 120, blank=0)]
     assert assemble(units).drafts[1].headline.units[-1].text == "读者可以晚上借书"
+
 
 def test_assemble_gives_a_full_headline_that_names_the_headless_text_above_to_that_text(monkeypatch):
     # a page read forward, one article of which prints its headline after its body: the text above the
