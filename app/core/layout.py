@@ -435,16 +435,21 @@ def inserted_captions(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tup
 
 def _own_measure(lines: tuple[Ln, ...], a: int, b: int) -> bool:
     """Is the block of lines a..b set at a measure of its own, under a full line of the column that stops
-    mid-sentence? Its lines but the last agree with one another and stop `CAPTION_MEASURE_GAP` cells or more
-    short of the column, and its last line ends a sentence (…学校开展 / (blank) / 能源基础打得牢，复工复产 /
-    “血脉”畅通、“供氧”充足，是 / 稳定经济社会发展的强有力保障。 / (blank) / 空中课堂…): body text cut by a column
-    break keeps the column's measure. A photo's caption is set to the photo's width."""
+    mid-sentence? Its lines but the last agree with one another and stand `CAPTION_MEASURE_GAP` cells or more
+    off the column, short of it or wider, and its last line runs no wider than they do (…学校开展 / (blank) /
+    能源基础打得牢，复工复产 / “血脉”畅通、“供氧”充足，是 / 稳定经济社会发展的强有力保障。 / (blank) / 空中课堂…;
+    …坚决维护人民 / (blank) / 北京柳林少儿戏剧社的孩子们参加京 / 剧票友大赛，从小就喜欢上京剧艺术。 / (blank) /
+    群众生命安全…). Body text cut by a column break keeps the column's measure (a paragraph's last line stops short
+    of it, never beyond); a photo's caption is set to the photo's width, and often stops without a full stop. (A
+    line alone tells no measure: on a page of a proportional font one line of the text may be wider than the
+    column by as much.)"""
     col = local_column(lines, a - 1)
-    if not col or b == a or abs(lines[a - 1].width - col) > COLUMN_TOLERANCE or not roles.ends_sentence(lines[b].text):
+    if not col or b == a or abs(lines[a - 1].width - col) > COLUMN_TOLERANCE:
         return False
     full = [lines[k].width for k in range(a, b)]
-    return (max(full) <= col - CAPTION_MEASURE_GAP and max(full) - min(full) <= COLUMN_TOLERANCE
-            and lines[b].width <= max(full))
+    if max(full) - min(full) > COLUMN_TOLERANCE or lines[b].width > max(full) + COLUMN_TOLERANCE:
+        return False
+    return max(full) <= col - CAPTION_MEASURE_GAP or min(full) >= col + CAPTION_MEASURE_GAP
 
 
 def glued_captions(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tuple[UnitKind, ...]:

@@ -103,6 +103,21 @@ def test_inserted_captions_take_a_block_set_at_a_measure_of_its_own_between_the_
     assert CAPTION not in fixed
 
 
+def test_inserted_captions_take_a_block_of_a_measure_of_its_own_narrower_or_wider_with_or_without_a_full_stop():
+    # …学校纷纷 / (blank) / a caption of two lines whose last runs a cell past the first (its full stop), or one
+    # that stops on no full stop, or one set wider than the column / (blank) / 开展线上课程…: a column break
+    # keeps the column's measure, a paragraph's last line never runs past its full lines
+    above, below = "程，缩短审批时间，提高服务效率，学校纷纷", "开展线上课程，按周排课，交叉安排文化课"
+    for caption in (["市民们在城区公园的湖边散步赏", "花，享受春日的温暖阳光。"], ["市民们在城区公园的湖边散步", "赏花，享受春日的阳光"],
+                    ["市民们在城区公园的湖边散步赏花踏青，享受春", "日的阳光。"]):
+        rows = [*WRAPPED[:3], above, "", *caption, "", below, *WRAPPED[3:]]
+        lines, fixed = _fixed("\n".join(rows))
+        assert [k for ln, k in zip(lines, fixed, strict=True) if ln.text in caption] == [CAPTION, CAPTION]
+    # one line alone tells no measure (a proportional font sets a line of the text as wide)
+    rows = [*WRAPPED[:3], above, "", "市民们在城区公园的湖边散步赏花踏青享受春日阳光", "", below, *WRAPPED[3:]]
+    assert CAPTION not in _fixed("\n".join(rows))[1]
+
+
 def test_standalone_captions_take_an_unindented_block_under_an_ended_paragraph_where_paragraphs_are_indented():
     # where paragraphs open with an indent, a block of its own with none under a paragraph that ended short on
     # a sentence's end is no paragraph: a photo's caption (captions are not indented)
