@@ -1535,6 +1535,8 @@ def standalone_captions(units: list[Unit], lines: tuple[Ln, ...], kinds: tuple[U
         elif (u.kind == PARA and k + 1 < len(units) and units[k + 1].kind == HEAD
               and not (out and out[-1].kind in (HEAD, BYLINE, PARA)) and _dated_caption_block(u, lines, kinds, index)):
             u = u.as_kind(CAPTION)
+        elif u.kind == PARA and _para_a_line(lines) and _wrapped_block(u, index):
+            u = u.as_kind(CAPTION)
         out.append(u)
     return out
 
@@ -1562,6 +1564,25 @@ def _dated_caption_block(u: Unit, lines: tuple[Ln, ...], kinds: tuple[UnitKind, 
     t = u.text.strip()
     return (bool(_DATED_CAPTION.match(t)) and roles.ends_sentence(last.text) and not _TEXTS_OWN.search(t)
             and not roles.unbalanced(t, closing=True) and not roles.has_credit(t))
+
+
+def _wrapped_block(u: Unit, index: dict[int, int]) -> bool:
+    """On a page that prints one paragraph a line, is the paragraph u a block of two to `CAPTION_MAX_LINES` lines
+    wrapped at a measure narrower than the page's text (its lines but the last agree, narrower than a line of a
+    paragraph, `HEADLINE_MAX_WIDTH`, none ending a sentence; its last no wider), at most `CAPTION_BLOCK_CHARS`
+    characters, with nothing in it only a text says (…工作人员在内蒙古呼和浩特市玉泉区现代农业示 / 范园内的温室大
+    棚里采摘西红柿。)? The page's paragraphs run on one line each; a photo's caption keeps the photo's width."""
+    ls = u.lines
+    if (not 2 <= len(ls) <= CAPTION_MAX_LINES or len(u.text) > CAPTION_BLOCK_CHARS or u.opening or u.end_marker
+            or index[ls[-1].start] - index[ls[0].start] != len(ls) - 1 or ls[-1].chunk != ls[0].chunk):
+        return False
+    full = [ln.width for ln in ls[:-1]]
+    if (max(full) >= HEADLINE_MAX_WIDTH or max(full) - min(full) > COLUMN_TOLERANCE
+            or ls[-1].width > max(full) + COLUMN_TOLERANCE or any(roles.ends_sentence(ln.text) for ln in ls[:-1])):
+        return False
+    t = u.text.strip()
+    return not (roles.is_list_item(t) or _TEXTS_OWN.search(t) or roles.unbalanced(t, closing=True)
+                or t.endswith(("—", "-")))  # (a kicker closing on its dash: `splitter.dashed_kickers`)
 
 
 def _unindented_block(u: Unit, lines: tuple[Ln, ...], index: dict[int, int]) -> bool:

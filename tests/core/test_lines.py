@@ -3,7 +3,16 @@
 
 from __future__ import annotations
 
-from app.core.layout import CAPTION, HEAD, PARA, build_units, fixed_roles, read_lines, standalone_captions
+from app.core.layout import (
+    CAPTION,
+    HEAD,
+    PARA,
+    build_units,
+    fixed_roles,
+    read_lines,
+    read_units,
+    standalone_captions,
+)
 from tests.madeup import NARROW, WRAPPED
 from tests.madeup import fixed as _fixed
 
@@ -116,6 +125,20 @@ def test_inserted_captions_take_a_block_of_a_measure_of_its_own_narrower_or_wide
     # one line alone tells no measure (a proportional font sets a line of the text as wide)
     rows = [*WRAPPED[:3], above, "", "市民们在城区公园的湖边散步赏花踏青享受春日阳光", "", below, *WRAPPED[3:]]
     assert CAPTION not in _fixed("\n".join(rows))[1]
+
+
+def test_standalone_captions_take_a_block_wrapped_at_a_measure_on_a_page_printing_one_paragraph_a_line():
+    # one paragraph a line, and a block of two lines wrapped at a narrower measure (…现代农业示 / 范园内…): the
+    # page's paragraphs do not wrap, a photo's caption keeps the photo's width
+    body = ["城区新建的三座口袋公园正式开放，市民纷纷前来休闲健身，孩子们也有了去处，周边居民都说方便多了。",
+            "公园里绿树成荫，花草繁茂，市民在公园里散步、下棋、跳舞，十分热闹，不少老人每天都来这里锻炼。",
+            "口袋公园的建设方便了周边居民，受到一致好评，有关部门表示今年还将新建五座口袋公园，方便群众。"]
+    caption = ["17日，工作人员在呼和浩特市玉泉区现代农业示", "范园内的温室大棚里采摘西红柿。"]
+    units = read_units("\n".join([*body, *caption, *body]))
+    assert [u.text for u in units if u.kind == CAPTION] == ["".join(caption)]
+    # a kicker closing on its dash, wrapped the same way, is a heading's (`splitter.dashed_kickers`)
+    kicker = ["自家院坝改造成舞台，没成想吸引了十里八乡的乡", "亲，四川省丹棱县——"]
+    assert CAPTION not in [u.kind for u in read_units("\n".join([*body, "", *kicker, "众筹的文化大院，火了", *body]))]
 
 
 def test_standalone_captions_take_an_unindented_block_under_an_ended_paragraph_where_paragraphs_are_indented():
