@@ -955,8 +955,9 @@ def tagged_title(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
     for start, end in ((i, i), (i - 1, i), (i, i + 1)):
         if start < 0 or end >= len(lines) or not all(free(k) for k in range(start, end + 1)):
             continue
-        if end > start and (lines[end].chunk != lines[start].chunk or not roles.unbalanced(lines[start].text)):
-            continue  # (a title wraps onto a second line inside or before its bracket)
+        if end > start and (lines[end].chunk != lines[start].chunk
+                            or not (roles.unbalanced(lines[start].text) or _column_tag(lines, kinds, end))):
+            continue  # (a title wraps onto a second line inside its bracket, or sets its tag on a line of its own)
         prev = lines[start - 1] if start > 0 else None
         if not (prev is None or prev.chunk != lines[start].chunk
                 or kinds[start - 1] in (FURN, BYLINE, CAPTION, AD, HEAD) or roles.ends_sentence(prev.text)):

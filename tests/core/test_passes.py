@@ -1201,7 +1201,14 @@ def test_a_title_closing_on_its_columns_name_is_a_heading_whatever_its_width():
     # wrapped inside its bracket, both lines are the title's
     lines = read_lines("\n".join([*narrow[:4], "扶贫扶出精气神（今日", "谈）", "", *narrow[5:]]))
     assert layout.tagged_title(lines, [NONE] * len(lines), 3) and layout.tagged_title(lines, [NONE] * len(lines), 4)
-
+    # ... and with its column's name on a line of its own under it, the title holding a comma as a sentence does
+    rows = [*narrow[:4], "党员带头，群众跟上来了", "（走进新农村）", "", *narrow[5:]]
+    assert [u.text for u in read_units("\n".join(rows)) if u.kind == HEAD] == ["党员带头，群众跟上来了（走进新农村）"]
+    # (not over a bracketed byline, 记者 is no column's name; nor under a body line that leaves its sentence open)
+    lines = read_lines("\n".join([*narrow[:4], "党员带头，群众跟上来了", "（记者 王三）"]))
+    assert not layout.tagged_title(lines, [NONE] * len(lines), 3)
+    lines = read_lines("\n".join(["城区新建的三座口袋公园正", "式开放，市民纷纷前来休闲", "党员带头，群众跟上来了", "（走进新农村）"]))
+    assert not layout.tagged_title(lines, [NONE] * len(lines), 2)
 
 
 def test_a_title_closing_on_its_columns_name_under_its_kicker_is_a_heading():
