@@ -1446,8 +1446,10 @@ def _closes_note(lines: tuple[Ln, ...], j: int) -> bool:
 
 def _closing_line(text: str) -> bool:
     """A line that closes an article (（作者为…）, （本报华沙2月9日电）, also with a stray space a PDF put inside a
-    word, （作 者单位：…）): nothing of its text runs on below it."""
-    return is_author_note(text) or roles.is_closing_dispatch(text)
+    word, （作 者单位：…）), and a note of sources and reporters (（综合本报记者王三、李四 / 报道）): nothing of its
+    text runs on below it."""
+    return (is_author_note(text) or roles.is_closing_dispatch(text)
+            or roles.is_parenthetical(text) and not roles.unbalanced(text) and bool(_CLOSING_NOTE.match(text)))
 
 
 def _para_ended(lines: tuple[Ln, ...], j: int) -> bool:
