@@ -34,6 +34,11 @@ CONTINUITY_ABOVE = 1500
 # blocks inside a headed article, 13 subheads and 2 new articles reach 0.2; between 0.15 and 0.2 new articles
 # outnumber subheads 7 to 3, below that 60 to 30: there a two-line block is a headline)
 STRONG_CONTINUITY_SHARE = 0.2
+# ... but under text with no headline that opened like no article (after an article's closing line: an article
+# whose headline is printed after its body or inside it), such a block is a subhead where the text below carries
+# the topic on as a one-line subhead's does (three typeset draws, every family: 9 such blocks subheads, 1 a
+# headline, all reaching 0.12)
+HEADLESS_SHARE = CONTINUITY_SHARE
 # a feature's parts are often headed by a short name and a dash over a line of their own (杜富民—— / 为患者24小时
 # 待命, 隔离宾馆—— / …, 崔肖（1995年生）—— / …): a kicker line this short (its bracketed note aside) over one
 # more heading, with no byline, is a subhead (typeset 2020-02: 16 such subheads, no new article without a byline);
@@ -343,11 +348,12 @@ def _closed_between(seq: list[object], lo: int, hi: int) -> bool:
     return any(isinstance(x, Unit) and (x.end_marker or x.opening) for x in seq[lo + 1:hi])
 
 
-def subheads_inside(seq: list[object], gi: int, above: list[Unit]) -> bool:
+def subheads_inside(seq: list[object], gi: int, above: list[Unit], share: float = STRONG_CONTINUITY_SHARE) -> bool:
     """Is heading group gi, a block of two lines or more that opens no article of its own (no byline, no
     subtitle, column label or column tag, no dispatch under it), a feature's subheads? It is when it heads
     one of the feature's parts by a short name (杜富民—— / 为患者24小时待命), or when the text below carries on
-    the topic of `above`, the text of the article it sits in (none: no feature to be inside), strongly."""
+    the topic of `above`, the text of the article it sits in (none: no feature to be inside), strongly (at
+    least `share` of its pairs: `HEADLESS_SHARE` under text with no headline)."""
     g = seq[gi]
     assert isinstance(g, Group)
     if not any(u.kind == PARA for u in above) or isinstance(seq[gi - 1], Unit) and seq[gi - 1].end_marker:
@@ -361,7 +367,7 @@ def subheads_inside(seq: list[object], gi: int, above: list[Unit]) -> bool:
         return False
     if not (gi + 1 < len(seq) and isinstance(seq[gi + 1], Unit)) or seq[gi + 1].opening:
         return False
-    return _named_part(seq, gi) or topic_below(seq, gi, above) >= STRONG_CONTINUITY_SHARE
+    return _named_part(seq, gi) or topic_below(seq, gi, above) >= share
 
 
 def _own_text_below(seq: list[object], gi: int) -> list[Unit]:
@@ -962,8 +968,10 @@ def _assemble(seq: list[object], forward: bool, given: bool = False,
                 apart = (cur is not None and gi + 1 < len(seq) and isinstance(seq[gi + 1], Unit)
                          and not x.banner and (measure_changes(seq, gi, cur.units) or starts_band_item(x)))
                 heads_item = given and _opens_item(x, opens)
-                subheads = (cur is not None and cur.headline is not None and not apart and not heads_item
-                            and (subheads_inside(seq, gi, cur.units) or part))
+                subheads = (cur is not None and not apart and not heads_item and (
+                    cur.headline is not None and (subheads_inside(seq, gi, cur.units) or part)
+                    or cur.headline is None and not any(u.opening for u in cur.units)
+                    and subheads_inside(seq, gi, cur.units, HEADLESS_SHARE)))
                 if ((_eligible(seq, gi, True) or heads_item and _heads_text(seq, gi, True)) and not subheads) or (
                         cur is None or starts_news or apart) or (
                         x.under_ad and not part):

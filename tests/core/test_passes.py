@@ -515,6 +515,18 @@ def test_build_units_close_an_article_with_its_bracketed_byline_after_a_caption(
     assert closing.kind == BYLINE and closing.end_marker and not closing.opening
 
 
+def test_build_units_end_a_paragraph_at_a_note_of_sources_and_reporters_over_a_caption():
+    # a round-up's closing note (（综合本报记者…报道）, wrapped), then a caption, then another article's text: the
+    # note ends no sentence, but nothing of its article runs on below it, across the caption or not
+    rows = ["城区公园开放", "", *WRAPPED, "", "（综合本报记者王小三、李小四、赵五、孙", "六、吴八、郑九、冯十、陈一报道）", "",
+            "图①：城区社区工作人员劝导市民加强防护，", "提醒市民外出戴好口罩。", "", "因为长时间高强度工作，本来干净白皙的脸",
+            "上，被口罩勒出了醒目血痕；本来纤细光滑", "的手指，被手套里的汗水泡皱发白。"]
+    units = layout.read_units("\n".join(rows))
+    note = next(u for u in units if u.text.startswith("（综合"))
+    assert note.kind == PARA and note.end_marker and note.text.endswith("报道）")
+    assert any(u.kind == PARA and u.text.startswith("因为长时间") for u in units)
+
+
 def test_caption_blocks_stop_at_an_articles_opening_above_a_credited_caption():
     rows = ["城区公园开放", "", "本报讯（记者 王三）当地时间2月26日，", "市民们在公园的湖边", "散步赏花（李四 摄）",
             "城区公园举行开园仪式，吸引大批市民前来。", *WRAPPED[3:]]
@@ -940,6 +952,21 @@ def test_assemble_starts_another_article_after_a_closing_line_on_a_page_read_for
     result = assemble(units)
     assert result.forward
     assert [[u.pos for u in d.units] for d in result.drafts] == [[100, 180], [200], [400]]
+
+
+def test_assemble_reads_a_heading_block_under_headless_text_that_carries_its_topic_on_as_its_subheads():
+    # text after an article's closing line, headless (its headline printed after it), then a block of two
+    # headings with no byline over text carrying its topic on: that text's subheads, not another article's
+    # headline; under text that opened like an article (本报讯…), the block heads an article of its own
+    body = [_unit(PARA, "春晚节目形态丰富，歌舞节目美不胜收，语言类节目贴近生活，春晚节目亮点纷呈。", 200),
+            _unit(HEAD, "技术：5G", 300), _unit(HEAD, "网络 4K传输", 320, blank=0),
+            _unit(PARA, "今年春晚首次实现4K超高清直播，春晚节目将在多个平台播出，观众在家就能看春晚节目。", 400)]
+    units = [_unit(HEAD, "城区新建三座口袋公园", 0),
+             _unit(PARA, "近日，城区新建的三座口袋公园正式开放，市民纷纷前来休闲健身。", 100),
+             _closing("（记者 张明）", 180), *body]
+    assert [[u.pos for u in d.units] for d in assemble(units).drafts] == [[100, 180], [200, 300, 320, 400]]
+    opened = [*units[:3], dataclasses.replace(body[0], opening=True), *body[1:]]
+    assert [[u.pos for u in d.units] for d in assemble(opened).drafts] == [[100, 180], [200], [400]]
 
 
 def test_assemble_closes_an_article_at_its_closing_line_on_a_page_read_backward():
