@@ -490,6 +490,8 @@ def to_page(name: str, text: str, assembly: Assembly, rank: dict[int, int] | Non
         owned_after[k] = last
         if ordered[k].pos in owner and ordered[k].kind != FURN:
             last = owner[ordered[k].pos]
+    heads = {u.pos for d in drafts if d.headline for u in d.headline.units}
+    over_headline = _captions_over_headline(ordered, owner, heads) if forward else set()
     for k, u in enumerate(ordered):
         if u.pos in owner and u.kind != FURN:
             continue
@@ -503,6 +505,8 @@ def to_page(name: str, text: str, assembly: Assembly, rank: dict[int, int] | Non
         if u.kind == SECTION and forward:
             first, second = second, first
         target = first if first is not None else second
+        if u.pos in over_headline and second is not None:
+            target = second  # a caption set apart from the text above, right over the next article's headline
         if target is None:
             furniture.append(u)
             continue
@@ -529,6 +533,25 @@ def to_page(name: str, text: str, assembly: Assembly, rank: dict[int, int] | Non
         items.append(Item(next(next_item), Kind.FURNITURE, (Block(next(block_ids), Role.FURNITURE, spans),)))
     items.sort(key=lambda it: it.start)
     return Page(name, text, tuple(items))
+
+
+def _captions_over_headline(ordered: list[Unit], owner: dict[int, int], heads: set[int]) -> set[int]:
+    """The captions (by position) of each block of caption lines that a blank line sets apart from what stands
+    above it and that stands right over a headline, no blank line between (…的重要保障。 / (blank) / 2月5日，在…。 /
+    （王三 摄） / 城区新建口袋公园): on a page whose headlines head the text under them, the photo is that article's."""
+    out: set[int] = set()
+    for m, head in enumerate(ordered):
+        if head.pos not in heads or head.lines[0].blank_before:
+            continue
+        k = m - 1
+        block: list[int] = []
+        while k > 0 and ordered[k].kind == CAPTION and ordered[k].pos not in owner:
+            block.append(ordered[k].pos)
+            if ordered[k].lines[0].blank_before:
+                out.update(block)
+                break
+            k -= 1
+    return out
 
 
 def wraps_on(a: Unit, b: Unit) -> bool:

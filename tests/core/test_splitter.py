@@ -660,3 +660,18 @@ def test_label_opens_are_the_heading_lines_whose_label_opens_or_resumes_an_item(
 
     assert label_opens([0, None, 10, 20, 30, 40], ["B_KICKER", "TITLE", "TITLE", "B_BODY", "R_TITLE", "SUBHEAD"]) == {
         0, 30}
+
+
+def test_a_caption_set_apart_from_the_text_above_right_over_a_headline_is_that_articles():
+    # …一致好评。 / (blank) / a caption and its credit / 市图书馆延长开放时间 (no blank line between): on a page whose
+    # headlines head their text, the photo is the article's under that headline; set apart from the headline
+    # too, it stays with the text it follows
+    first = ["城区新建三座口袋公园", "", "本报讯（记者张明）近日，城区新建的三座口袋公园正式开放，市民纷纷前来游玩。", ""]
+    second = ["市图书馆延长开放时间", "", "本报讯（记者王红）从下月起，市图书馆每天开放至晚上九点，方便上班族借阅。", ""]
+    caption = ["读者在图书馆阅览室里看书。", "（李四 摄）"]
+    recs = page_records(split_page(("x.txt", "\n".join([*first, *caption, *second]))))
+    assert [(r["title"], r["captions"], [a["name"] for a in r["authors"]]) for r in recs] == [
+        ("城区新建三座口袋公园", [], ["张明"]), ("市图书馆延长开放时间", ["读者在图书馆阅览室里看书。"], ["王红", "李四"])]
+    recs = page_records(split_page(("x.txt", "\n".join([*first, *caption, "", *second]))))
+    assert [(r["title"], r["captions"]) for r in recs] == [
+        ("城区新建三座口袋公园", ["读者在图书馆阅览室里看书。"]), ("市图书馆延长开放时间", [])]
