@@ -1079,6 +1079,65 @@ def _assemble(seq: list[object], forward: bool, given: bool = False,
     return drafts, loose
 
 
+# text set above a headline that is its article's later part, not the end of the article above it: at most
+# this many characters (a longer run there that names the headline below was more often an article whose own
+# headline the rules had read as a subhead: typeset 2020-02 seed 0, one-para-a-line)
+PART_ABOVE_CHARS = 800
+
+
+def _part_above(p: Draft, d: Draft) -> int:
+    """Where in draft `p`'s text the part of the next draft `d`'s article printed above `d`'s headline begins (0:
+    none). Pages set an article's later paragraphs above its headline (a notice's text, then the article's later
+    paragraphs, then its headline, byline and first paragraphs). Such a part: plain paragraphs (and subheads) at
+    the end of `p`, opening no article (本报讯…) and closing none (a closing line, a bracketed note: those end
+    `p`'s article), held in no band; it does not carry on `p`'s text above it (`continuity`); it names `d`'s
+    headline more than `p`'s by `TOPIC_MARGIN` of each headline's words; and more of its words come back in
+    `d`'s headline and opening than in `p`'s headline and text. Of the cuts that qualify, the one where its
+    words lean to `d` the most."""
+    if p.headline is None or d.headline is None or not any(u.kind == PARA for u in d.units):
+        return 0
+    mine, theirs = headline_pairs(p.headline.units), headline_pairs(d.headline.units)
+    if not mine or not theirs:
+        return 0
+    below = theirs | char_pairs(_text(d.units)[:CONTINUITY_ABOVE])
+    best, at = 0.0, 0
+    for k in range(len(p.units) - 1, 0, -1):
+        part = p.units[k:]
+        first = part[0]
+        if (first.kind != PARA or first.opening or _NOTE.fullmatch(first.text.strip())
+                or any(u.kind not in (PARA, SUBHEAD) or u.end_marker or u.lines[0].held != -1 for u in part)):
+            break
+        text = _text(part)
+        if len(text) > PART_ABOVE_CHARS:
+            break
+        if p.units[k - 1].kind not in (PARA, SUBHEAD):
+            continue
+        before = _text(p.units[:k])
+        pairs = char_pairs(text)
+        if not pairs or continuity(before, text) >= CONTINUITY_SHARE:
+            continue
+        if len(theirs & pairs) / len(theirs) - len(mine & pairs) / len(mine) <= TOPIC_MARGIN:
+            continue
+        lean = (len(pairs & below) - len(pairs & (mine | char_pairs(before[-CONTINUITY_ABOVE:])))) / len(pairs)
+        if lean > best:
+            best, at = lean, k
+    return at
+
+
+def _text(units: Sequence[Unit]) -> str:
+    return "".join(u.text for u in units if u.kind == PARA)
+
+
+def parts_above_headlines(drafts: list[Draft]) -> None:
+    """Read forward, give each article the later part of it printed above its headline, at the end of the
+    article above (`_part_above`), after its own text (each read on the drafts as assembled)."""
+    cuts = [_part_above(p, d) for p, d in zip(drafts, drafts[1:], strict=False)]
+    for n, k in enumerate(cuts):
+        if k:
+            drafts[n + 1].units += drafts[n].units[k:]
+            del drafts[n].units[k:]
+
+
 @dataclass(frozen=True)
 class Assembly:
     """The page read as items: drafts in reading order, the direction, and every unit as relabelled (in
@@ -1097,6 +1156,8 @@ def assemble(units: list[Unit], given: bool = False, opens: frozenset[int] = fro
     seq = _group(units, given)
     forward = reads_forward(seq) if DIRECTION is None else DIRECTION
     drafts, loose = _assemble(seq, forward, given, opens)
+    if forward:
+        parts_above_headlines(drafts)
     placed = {u.pos: u for d in drafts for u in d.units}
     placed.update((u.pos, u) for d in drafts if d.headline for u in d.headline.units)
     placed.update(loose)

@@ -1906,3 +1906,24 @@ def test_a_features_parts_and_subheads_carrying_its_text_on_cast_no_vote_on_the_
     assert not result.forward
     assert [(d.headline.units[0].text, [u.pos for u in d.units]) for d in result.drafts] == [
         ("三名新冠肺炎患者顺利出院", [0, 100, 120, 200, 300, 320, 400])]
+
+
+def test_a_part_printed_above_its_headline_goes_to_the_article_under_that_headline():
+    """Read forward: an article's later paragraphs set between the article above and its own headline, byline
+    and first paragraphs go to the article under that headline, after its text, where they name that headline
+    and share its article's words, not the article's above, and do not carry on the text above them
+    (`assembly.parts_above_headlines`)."""
+    part = "目前，正值春耕备耕关键时期，各地农技人员深入田间地头，指导农民科学施肥。"
+    units = [_unit(HEAD, "城区新建三座口袋公园", 0),
+             _unit(PARA, "本报讯（记者张明）近日，城区三座口袋公园正式开放，市民纷纷前来散步健身。", 20),
+             _unit(PARA, part, 100), _unit(HEAD, "农技人员下乡指导春耕", 200), _unit(BYLINE, "□ 记者 王芳", 220),
+             _unit(PARA, "本月以来，市农业农村局组织农技人员下乡，帮助农民解决春耕中的难题。", 300)]
+
+    def read(text):
+        other = [*units[:2], _unit(PARA, text, 100), *units[3:]]
+        return [([u.text for u in d.headline.units], [u.pos for u in d.units]) for d in assemble(other).drafts]
+
+    assert read(part) == [(["城区新建三座口袋公园"], [20]), (["农技人员下乡指导春耕", "□ 记者 王芳"], [300, 100])]
+    # not a paragraph carrying on the text above it (the park's visitors), nor a bracketed note closing that article
+    for text in ("口袋公园里种满了花草，市民散步健身之余，农技人员还来讲解春耕知识。", "（农技人员王芳参与采写）"):
+        assert read(text) == [(["城区新建三座口袋公园"], [20, 100]), (["农技人员下乡指导春耕", "□ 记者 王芳"], [300])]
