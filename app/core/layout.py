@@ -289,7 +289,8 @@ def fixed_roles(lines: tuple[Ln, ...]) -> tuple[UnitKind, ...]:
         else:
             out.append(NONE)
     kinds = masthead_codes(lines, tuple(out))
-    return glued_captions(lines, inserted_captions(lines, caption_blocks(lines, ad_roles(lines, kinds))))
+    found = inserted_captions(lines, caption_blocks(lines, ad_roles(lines, kinds)))
+    return glued_measured(lines, glued_captions(lines, found))
 
 
 _PAGE_CODE = re.compile(r"[A-Z]?\d{1,2}")  # a page's number, alone on its line: A08, 17
@@ -489,6 +490,47 @@ def glued_captions(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tuple[
                     and not roles.cuts_a_word(last.text, below.text) and not roles.joins_a_word(last.text, below.text)):
                 for j in range(k, m + 1):
                     out[j] = CAPTION
+                break
+    return tuple(out)
+
+
+def glued_measured(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tuple[UnitKind, ...]:
+    """A caption set at a measure of its own inside a paragraph with no blank line around it: two to
+    `CAPTION_MAX_LINES` lines between two lines of the column, under a full line of the column cut mid-sentence,
+    its lines but the last agreeing with one another and standing `CAPTION_MEASURE_GAP` cells or more off the
+    column (short of it or wider), its last no wider, where the line under it carries the sentence above on across
+    a cut word (…“有什么需要，电话联系我就可以了。”南 / 对口支援湖北省…医护人员正在研 / 究病情。 / 京市玄武区…: 南 +
+    京) or the block opens with a caption's mark (图为…), and neither the block's first line carries the line above on
+    nor the line under it the block's last."""
+    out = list(kinds)
+    n = len(lines)
+    for a in range(1, n - 2):
+        above = lines[a - 1]
+        if out[a - 1] or out[a] or lines[a].chunk != above.chunk or lines[a].opens or roles.ends_sentence(above.text):
+            continue
+        col = local_column(lines, a - 1)
+        if not col or abs(above.width - col) > COLUMN_TOLERANCE:
+            continue
+        if _continues(above.text, lines[a]) or roles.cuts_a_word(above.text, lines[a].text):
+            continue  # (the line carries the sentence above on: body text)
+        for b in range(a + 1, min(n - 1, a + CAPTION_MAX_LINES)):
+            below = lines[b + 1]
+            if out[b] or out[b + 1] or below.chunk != above.chunk:
+                break
+            full = [lines[k].width for k in range(a, b)]
+            if max(full) - min(full) > COLUMN_TOLERANCE or not (
+                    max(full) <= col - CAPTION_MEASURE_GAP or min(full) >= col + CAPTION_MEASURE_GAP):
+                break
+            if sum(len(lines[k].text) for k in range(a, b + 1)) > CAPTION_BLOCK_CHARS:
+                break
+            if (lines[b].width > max(full) + COLUMN_TOLERANCE or below.opens or roles.LEAD_START.match(below.text)
+                    or abs(below.width - col) > COLUMN_TOLERANCE and not roles.ends_sentence(below.text)):
+                continue
+            if roles.cuts_a_word(lines[b].text, below.text) or roles.joins_a_word(lines[b].text, below.text):
+                continue  # (the line under the block may carry the block's own last sentence on)
+            if roles.cuts_a_word(above.text, below.text) or roles.has_caption_mark(lines[a].text):
+                for k in range(a, b + 1):
+                    out[k] = CAPTION
                 break
     return tuple(out)
 

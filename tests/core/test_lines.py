@@ -214,3 +214,22 @@ def test_on_an_indented_page_a_lone_sentence_under_a_paragraphs_end_is_a_caption
     units, kinds = build_units(lines, kinds)
     captions = [u.text for u in standalone_captions(units, lines, kinds) if u.kind == CAPTION]
     assert captions == ["该行工作人员走访客户企业。"]
+
+
+def test_glued_measured_take_a_block_at_a_measure_of_its_own_inside_a_paragraph():
+    # …医用防护口 / a caption set wider than the column, no blank line around it / 罩日产能…: the break across the
+    # block cuts a word (口 + 罩) and the block's lines keep a measure of their own; a block opening 图为 needs no
+    # cut word (…学校纷纷 / 图为市民在公园散步 / 赏花，享受阳光 / 开展线上课程…)
+    above, below = "程，缩短审批时间，提高效率，医用防护口", "罩日产能突破十万只，供应总体平稳。"
+    caption = ["市民们在城区公园的湖边散步赏花踏青享受春日", "阳光。"]
+    lines, fixed = _fixed("\n".join([*WRAPPED, "", *WRAPPED[:3], above, *caption, below, "", *WRAPPED]))
+    assert [k for ln, k in zip(lines, fixed, strict=True) if ln.text in caption] == [CAPTION, CAPTION]
+    caption = ["图为市民在公园散步", "赏花，享受阳光"]
+    above, below = "程，缩短审批时间，提高服务效率，学校纷纷", "开展线上课程，按周排课，交叉安排文化课"
+    lines, fixed = _fixed("\n".join([*WRAPPED, "", *WRAPPED[:3], above, *caption, below, *WRAPPED[3:]]))
+    assert [k for ln, k in zip(lines, fixed, strict=True) if ln.text in caption] == [CAPTION, CAPTION]
+    # at the column's measure the block is the paragraph's own text
+    body = ["市民们在城区公园的湖边散步赏花踏青享受", "春日阳光。"]
+    lines, fixed = _fixed("\n".join([*WRAPPED, "", *WRAPPED[:3], "程，缩短审批时间，提高效率，医用防护口", *body,
+                                     "罩日产能突破十万只，供应总体平稳。", "", *WRAPPED]))
+    assert CAPTION not in fixed
