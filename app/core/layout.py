@@ -694,7 +694,8 @@ def heading_here(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
         return False  # (a line set in the page's paragraph indent opens a paragraph; 据中国之声 closes one)
     if (headline_block(lines, kinds, i) or over_byline(lines, kinds, i) or tagged_title(lines, kinds, i)
             or over_indent(lines, kinds, i) or unmarked_heading(lines, kinds, i) or over_column(lines, kinds, i)
-            or dashed_kicker(lines, kinds, i) or subtitled_heading(lines, kinds, i)):
+            or dashed_kicker(lines, kinds, i) or subtitled_heading(lines, kinds, i)
+            or under_label(lines, kinds, i)):
         return True
     if not roles.is_headingish(ln.text) or quoted_paragraph(lines, kinds, i):
         return False
@@ -962,6 +963,33 @@ def over_column(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
         return False  # the lines below are set as wide: a block at a measure of its own (a caption's)
     return (roles.is_headingish(ln.text) and not roles.ends_open(ln.text) and not _continues(ln.text, nxt)
             and not roles.cuts_a_word(ln.text, nxt.text))
+
+
+def under_label(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
+    """Is line i a title of two phrases either side of a comma (剪去长发的护士，真美) right under a column's label
+    read as a heading at the top of a block (创见, 人民时评), ending no sentence and no clause, short of the
+    column by `SHORT_LINE_CELLS`? A paragraph's first line under a label (a subhead, a photo report's title)
+    fills the column."""
+    if i == 0:
+        return False
+    ln, label = lines[i], lines[i - 1]
+    t = ln.text.strip()
+    if (kinds[i - 1] != HEAD or label.chunk != ln.chunk or not roles.is_column_label(label.text)
+            or not _COMMA.search(t) or roles.ends_sentence(t) or _STOP.search(t) or t[-1] in "，,、：:"
+            or ln.width > HEADLINE_MAX_WIDTH or ln.opens or roles.LEAD_START.match(t) or lead_byline(t)
+            or is_byline(t) or _opens_article(lines, i) or _continues(label.text, ln)
+            or roles.cuts_a_word(label.text, t) or len(parts := _COMMA.split(t)) != 2
+            or any(len(p) > LABELLED_TITLE_PART for p in parts)):
+        return False  # (the label's words run on into the line: a wrapped subhead, 田园乡村建 / 设，统筹城乡发展)
+    if i >= 2 and lines[i - 2].chunk == label.chunk and not (
+            kinds[i - 2] in (FURN, BYLINE, CAPTION, AD) or roles.ends_sentence(lines[i - 2].text)):
+        return False  # the label stands at its block's top (under a blank line, a role of its own, a sentence's end)
+    col = local_column(lines, i)
+    return bool(col) and ln.width <= col - SHORT_LINE_CELLS
+
+
+_COMMA = re.compile(r"[，,]")
+LABELLED_TITLE_PART = 14  # characters a headline's phrase runs to either side of its comma (roles.is_headingish)
 
 
 def _column_wide(lines: tuple[Ln, ...], i: int) -> bool:

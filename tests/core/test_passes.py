@@ -1927,3 +1927,26 @@ def test_a_part_printed_above_its_headline_goes_to_the_article_under_that_headli
     # not a paragraph carrying on the text above it (the park's visitors), nor a bracketed note closing that article
     for text in ("口袋公园里种满了花草，市民散步健身之余，农技人员还来讲解春耕知识。", "（农技人员王芳参与采写）"):
         assert read(text) == [(["城区新建三座口袋公园"], [20, 100]), (["农技人员下乡指导春耕", "□ 记者 王芳"], [300])]
+
+
+def test_a_title_with_a_comma_under_a_column_label_is_a_heading_not_the_texts_first_line():
+    # 创见 / 剪去长发的护士，真美 / text: two phrases either side of a comma, short of the column, under a label
+    # at a block's top, over the text with no blank line between: the title, not the text's opening line
+    body = ["立春过后，村里的年轻人陆续回到田间，", "有的操作无人机喷洒农药，有的在大棚里",
+            "调试滴灌设备。返乡青年张明说，种地也", "能种出新花样，明年还要再扩大规模。"]
+    text = "\n".join(["城区新建口袋公园", *WRAPPED, "", "观潮", "春耕，田野里的新农人", *body, ""])
+    lines, kinds = _fixed(text)
+    units, kinds = build_units(lines, kinds)
+    at = [ln.text for ln in lines].index("春耕，田野里的新农人")
+    assert kinds[at - 1] == HEAD and kinds[at] == HEAD
+    page = split_page(("p.txt", text), method="rules")
+    titles = ["".join(text[s:e] for s, e in b.spans) for it in page.items for b in it.blocks_with(Role.TITLE)]
+    assert titles == ["城区新建口袋公园", "春耕，田野里的新农人"]
+    # a paragraph's first line under a label fills the column: the text's, not a title
+    lines, kinds = _fixed("\n".join([*WRAPPED, "", "观潮", *WRAPPED, ""]))
+    _, kinds = build_units(lines, kinds)
+    assert kinds[len(WRAPPED) + 1] == PARA
+    # ... and a heading wrapped after a few characters carries its words on (田园乡村建 / 设，统筹城乡发展)
+    lines, kinds = _fixed("\n".join([*WRAPPED, "", "加大高新", "技术研发，中小企业发力", *WRAPPED, ""]))
+    _, kinds = build_units(lines, kinds)
+    assert not layout.under_label(lines, list(kinds), len(WRAPPED) + 2)
