@@ -695,7 +695,7 @@ def heading_here(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
     if (headline_block(lines, kinds, i) or over_byline(lines, kinds, i) or tagged_title(lines, kinds, i)
             or over_indent(lines, kinds, i) or unmarked_heading(lines, kinds, i) or over_column(lines, kinds, i)
             or dashed_kicker(lines, kinds, i) or subtitled_heading(lines, kinds, i)
-            or under_label(lines, kinds, i)):
+            or under_label(lines, kinds, i) or over_paragraph(lines, kinds, i)):
         return True
     if not roles.is_headingish(ln.text) or quoted_paragraph(lines, kinds, i):
         return False
@@ -763,6 +763,43 @@ def heading_here(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
             if col and abs(ln.width - col) <= COLUMN_TOLERANCE:
                 return False  # a clause cut at the column's width, carried on below
     return True
+
+
+def over_paragraph(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
+    """Is line i the first of a run of unindented lines (at most `HEADLINE_BLOCK_LINES`), under a blank line,
+    a sentence's end, an article's closing line or a line with a role of its own, right over the indented
+    first line of a paragraph, none ending a sentence, the run carrying no sentence on into that line
+    (…（本报慕尼黑2月17日电） / (blank) / 美国务卿中东欧之行成果有限 / (indent) 美国国务卿蓬佩奥…)? Where
+    paragraphs open with an indent, a paragraph's last line ends its sentence, so lines over an opening that
+    end none are a headline set right over its text, whatever their widths."""
+    ln = lines[i]
+    if ln.opens or i + 1 >= len(lines):
+        return False
+    if i > 0:
+        above = lines[i - 1]
+        if not (kinds[i - 1] in (FURN, BYLINE, CAPTION, AD, HEAD) or roles.ends_sentence(above.text)
+                or _closing_line(above.text) or _closes_with_byline(lines, i - 1)) and (
+                above.chunk == ln.chunk and not ln.blank_before or _continues(above.text, ln)
+                or roles.cuts_a_word(above.text, ln.text)):
+            return False  # the line carries on a sentence left open above it (across a column break too)
+    end = i
+    while True:
+        t = lines[end].text.strip()
+        if (kinds[end] not in (NONE, HEAD) or lines[end].opens or not t or roles.ends_sentence(t)
+                or _STOP.search(t) or lines[end].width > HEADLINE_MAX_WIDTH or roles.LEAD_START.match(t)
+                or is_byline(t) or lead_byline(t) or roles.has_caption_mark(t) or roles.is_date_line(t)):
+            return False
+        nxt = lines[end + 1] if end + 1 < len(lines) else None
+        if nxt is None or nxt.chunk != ln.chunk or nxt.blank_before:
+            return False
+        if nxt.opens and not kinds[end + 1]:
+            break
+        end += 1
+        if end - i >= HEADLINE_BLOCK_LINES:
+            return False
+    text = "".join(lines[k].text.strip() for k in range(i, end + 1))
+    return not (roles.unbalanced(text) or roles.ends_open(lines[end].text)
+                or _continues(lines[end].text, lines[end + 1]))
 
 
 def dashed_kicker(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:

@@ -1277,6 +1277,22 @@ def test_lines_between_a_heading_and_an_indented_paragraph_are_the_headlines():
     kinds[4] = HEAD
     assert not layout.over_indent(lines, kinds, 5)
 
+
+def test_a_line_over_an_indented_paragraph_is_its_headline_under_an_ended_one():
+    # where paragraphs open with an indent, a paragraph ends on its sentence's end: an unindented line under
+    # an article's closing line or a blank, right over an indented first line, ending no sentence, heads that
+    # text, even as wide as the column's lines (main read it as a paragraph of one line)
+    para = ["　　企业发展需要资金支持，该行加", "大信贷投放力度，成效明显。"]
+    title = "城区今年新建三座口袋公园"
+    rows = [*para, *para, "（本报南京2月9日电）", "", title, *para, *para]
+    assert [u.text for u in read_units("\n".join(rows)) if u.kind == HEAD] == [title]
+    rows = [*para, *para, "", title, *para, *para]
+    assert [u.text for u in read_units("\n".join(rows)) if u.kind == HEAD] == [title]
+    # under a paragraph left open it carries the sentence on; a line ending a sentence is text
+    for rows in ([*para, "　　企业发展需要资金支持，该行加大", title, *para],
+                 [*para, *para, "", title + "了。", *para]):
+        assert HEAD not in [u.kind for u in read_units("\n".join(rows))]
+
 COL16 = [w[:16] for w in WRAPPED]  # a column 16 cells wide, cut mid-sentence at every line
 
 
