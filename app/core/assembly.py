@@ -1128,14 +1128,18 @@ def _text(units: Sequence[Unit]) -> str:
     return "".join(u.text for u in units if u.kind == PARA)
 
 
-def parts_above_headlines(drafts: list[Draft]) -> None:
-    """Read forward, give each article the later part of it printed above its headline, at the end of the
-    article above (`_part_above`), after its own text (each read on the drafts as assembled)."""
+def parts_above_headlines(drafts: list[Draft]) -> list[Draft]:
+    """Read forward, the drafts with each article given the later part of it printed above its headline, at the
+    end of the article above (`_part_above`), after its own text (each cut read on the drafts as assembled; a part
+    moves one article down, never on with the next cut)."""
     cuts = [_part_above(p, d) for p, d in zip(drafts, drafts[1:], strict=False)]
-    for n, k in enumerate(cuts):
-        if k:
-            drafts[n + 1].units += drafts[n].units[k:]
-            del drafts[n].units[k:]
+    out: list[Draft] = []
+    moved: list[Unit] = []
+    for d, k in zip(drafts, [*cuts, 0], strict=False):
+        own = d.units[:k] if k else d.units
+        out.append(Draft([*own, *moved], d.headline))
+        moved = d.units[k:] if k else []
+    return out
 
 
 @dataclass(frozen=True)
@@ -1157,7 +1161,7 @@ def assemble(units: list[Unit], given: bool = False, opens: frozenset[int] = fro
     forward = reads_forward(seq) if DIRECTION is None else DIRECTION
     drafts, loose = _assemble(seq, forward, given, opens)
     if forward:
-        parts_above_headlines(drafts)
+        drafts = parts_above_headlines(drafts)
     placed = {u.pos: u for d in drafts for u in d.units}
     placed.update((u.pos, u) for d in drafts if d.headline for u in d.headline.units)
     placed.update(loose)
