@@ -1966,3 +1966,18 @@ def test_a_title_with_a_comma_under_a_column_label_is_a_heading_not_the_texts_fi
     lines, kinds = _fixed("\n".join([*WRAPPED, "", "加大高新", "技术研发，中小企业发力", *WRAPPED, ""]))
     _, kinds = build_units(lines, kinds)
     assert not layout.under_label(lines, list(kinds), len(WRAPPED) + 2)
+
+
+def test_parts_above_two_headlines_in_turn_each_go_one_article_down():
+    """Two articles in turn each with a later part printed above its headline: each part goes to the article
+    right under it, not on to the one after (`assembly.parts_above_headlines` reads every cut on the drafts as
+    assembled)."""
+    plough = "目前，正值春耕备耕关键时期，各地农技人员深入田间地头，指导农民科学施肥。"
+    library = "此外，市图书馆还将增设自习座位，图书馆阅览室夜间开放期间提供免费热水。"
+    units = [_unit(HEAD, "城区新建三座口袋公园", 0),
+             _unit(PARA, "本报讯（记者张明）近日，城区三座口袋公园正式开放，市民纷纷前来散步健身。", 20),
+             _unit(PARA, plough, 100), _unit(HEAD, "农技人员下乡指导春耕", 200), _unit(BYLINE, "□ 记者 王芳", 220),
+             _unit(PARA, "本月以来，市农业农村局组织农技人员下乡，帮助农民解决春耕中的难题。", 300),
+             _unit(PARA, library, 400), _unit(HEAD, "市图书馆延长开放时间", 500), _unit(BYLINE, "□ 记者 王红", 520),
+             _unit(PARA, "从下月起，市图书馆每天开放至晚上九点，方便上班族到图书馆借阅。", 600)]
+    assert [[u.pos for u in d.units] for d in assemble(units).drafts] == [[20], [300, 100], [600, 400]]
