@@ -616,10 +616,15 @@ def continuity(above: str, below: str) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
+def para_text(units: Sequence[Unit]) -> str:
+    """The text of the paragraphs among `units`, joined (what `continuity` and the topic measures read)."""
+    return "".join(u.text for u in units if u.kind == PARA)
+
+
 def topic_below(seq: list[object], gi: int, above: list[Unit]) -> float:
     """How far the text below heading group gi (up to its article's end) carries on the topic of the
     paragraphs of `above`, the text of the article it sits in (`continuity`)."""
-    return continuity("".join(u.text for u in above if u.kind == PARA),
+    return continuity(para_text(above),
                       "".join(u.text for u in _own_text_below(seq, gi)))
 
 
@@ -705,7 +710,7 @@ def _carries_across(seq: list[object], gi: int) -> bool:
     before = _run_before(seq, gi)
     if not before or not after or after[0].opening:
         return False
-    return continuity(before, "".join(u.text for u in after if u.kind == PARA)) >= CONTINUITY_SHARE
+    return continuity(before, para_text(after)) >= CONTINUITY_SHARE
 
 
 def reads_forward(seq: list[object]) -> bool:
@@ -750,8 +755,8 @@ def split_point(units: list[Unit], head: Group) -> int:
     pairs = headline_pairs(head.units)
 
     def score(k: int) -> float:
-        above = "".join(u.text for u in units[:k] if u.kind == PARA)
-        below = "".join(u.text for u in units[k:] if u.kind == PARA)
+        above = para_text(units[:k])
+        below = para_text(units[k:])
         named = len(pairs & char_pairs(below[:TOPIC_CHARS])) / len(pairs) if pairs else 0.0
         return named - continuity(above, below)
 
@@ -1099,7 +1104,7 @@ def _part_above(p: Draft, d: Draft) -> int:
     mine, theirs = headline_pairs(p.headline.units), headline_pairs(d.headline.units)
     if not mine or not theirs:
         return 0
-    below = theirs | char_pairs(_text(d.units)[:CONTINUITY_ABOVE])
+    below = theirs | char_pairs(para_text(d.units)[:CONTINUITY_ABOVE])
     best, at = 0.0, 0
     for k in range(len(p.units) - 1, 0, -1):
         part = p.units[k:]
@@ -1107,12 +1112,12 @@ def _part_above(p: Draft, d: Draft) -> int:
         if (first.kind != PARA or first.opening or _NOTE.fullmatch(first.text.strip())
                 or any(u.kind not in (PARA, SUBHEAD) or u.end_marker or u.lines[0].held != -1 for u in part)):
             break
-        text = _text(part)
+        text = para_text(part)
         if len(text) > PART_ABOVE_CHARS:
             break
         if p.units[k - 1].kind not in (PARA, SUBHEAD):
             continue
-        before = _text(p.units[:k])
+        before = para_text(p.units[:k])
         pairs = char_pairs(text)
         if not pairs or continuity(before, text) >= CONTINUITY_SHARE:
             continue
@@ -1122,10 +1127,6 @@ def _part_above(p: Draft, d: Draft) -> int:
         if lean > best:
             best, at = lean, k
     return at
-
-
-def _text(units: Sequence[Unit]) -> str:
-    return "".join(u.text for u in units if u.kind == PARA)
 
 
 def parts_above_headlines(drafts: list[Draft]) -> list[Draft]:

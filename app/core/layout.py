@@ -448,8 +448,16 @@ def _own_measure(lines: tuple[Ln, ...], a: int, b: int) -> bool:
     if not col or b == a or abs(lines[a - 1].width - col) > COLUMN_TOLERANCE:
         return False
     full = [lines[k].width for k in range(a, b)]
-    if max(full) - min(full) > COLUMN_TOLERANCE or lines[b].width > max(full) + COLUMN_TOLERANCE:
-        return False
+    return _one_measure(full, lines[b].width) and _off_column(full, col)
+
+
+def _one_measure(full: list[float], last: float) -> bool:
+    """Do a block's lines but the last (`full`) agree with one another, and its last line run no wider?"""
+    return max(full) - min(full) <= COLUMN_TOLERANCE and last <= max(full) + COLUMN_TOLERANCE
+
+
+def _off_column(full: list[float], col: float) -> bool:
+    """Do a block's full lines stand `CAPTION_MEASURE_GAP` cells or more off the column, short of it or wider?"""
     return max(full) <= col - CAPTION_MEASURE_GAP or min(full) >= col + CAPTION_MEASURE_GAP
 
 
@@ -518,9 +526,8 @@ def glued_measured(lines: tuple[Ln, ...], kinds: tuple[UnitKind, ...]) -> tuple[
             if out[b] or out[b + 1] or below.chunk != above.chunk:
                 break
             full = [lines[k].width for k in range(a, b)]
-            if max(full) - min(full) > COLUMN_TOLERANCE or not (
-                    max(full) <= col - CAPTION_MEASURE_GAP or min(full) >= col + CAPTION_MEASURE_GAP):
-                break
+            if max(full) - min(full) > COLUMN_TOLERANCE or not _off_column(full, col):
+                break  # (a longer block only strays further)
             if sum(len(lines[k].text) for k in range(a, b + 1)) > CAPTION_BLOCK_CHARS:
                 break
             if (lines[b].width > max(full) + COLUMN_TOLERANCE or below.opens or roles.LEAD_START.match(below.text)
@@ -1687,8 +1694,8 @@ def _wrapped_block(u: Unit, index: dict[int, int]) -> bool:
             or index[ls[-1].start] - index[ls[0].start] != len(ls) - 1 or ls[-1].chunk != ls[0].chunk):
         return False
     full = [ln.width for ln in ls[:-1]]
-    if (max(full) >= HEADLINE_MAX_WIDTH or max(full) - min(full) > COLUMN_TOLERANCE
-            or ls[-1].width > max(full) + COLUMN_TOLERANCE or any(roles.ends_sentence(ln.text) for ln in ls[:-1])):
+    if (max(full) >= HEADLINE_MAX_WIDTH or not _one_measure(full, ls[-1].width)
+            or any(roles.ends_sentence(ln.text) for ln in ls[:-1])):
         return False
     t = u.text.strip()
     return not (roles.is_list_item(t) or _TEXTS_OWN.search(t) or roles.unbalanced(t, closing=True)

@@ -454,12 +454,14 @@ def to_page(name: str, text: str, assembly: Assembly, rank: dict[int, int] | Non
     block_ids = itertools.count()
     labels = page_labels(assembly)
     owner: dict[int, int] = {}  # unit position -> draft index
+    heads: set[int] = set()  # the positions of the headlines' units
     for d_i, d in enumerate(drafts):
         for u in d.units:
             owner[u.pos] = d_i
         if d.headline:
             for u in d.headline.units:
                 owner[u.pos] = d_i
+                heads.add(u.pos)
     blocks_of: list[list[tuple[Unit, Role]]] = [[] for _ in drafts]
     for d_i, d in enumerate(drafts):
         if d.headline:
@@ -490,7 +492,6 @@ def to_page(name: str, text: str, assembly: Assembly, rank: dict[int, int] | Non
         owned_after[k] = last
         if ordered[k].pos in owner and ordered[k].kind != FURN:
             last = owner[ordered[k].pos]
-    heads = {u.pos for d in drafts if d.headline for u in d.headline.units}
     over_headline = _captions_over_headline(ordered, owner, heads) if forward else set()
     for k, u in enumerate(ordered):
         if u.pos in owner and u.kind != FURN:
