@@ -107,7 +107,8 @@ def test_a_failed_txt_export_leaves_the_previous_folder_whole(big: Path) -> None
 
 def _export_and_kill(project: Path, out: Path, fmt: str, after_bytes: int) -> bool:
     """Start an export, SIGKILL it once its temporary file holds `after_bytes`; was it killed while writing?
-    (On a busy machine the export may finish between two looks at its file: then it was not.)"""
+    (On a busy machine the export may finish between two looks at its file, or move its file into place between
+    the last look and the kill: then it was not, and no temporary file is left.)"""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen([sys.executable, "-m", "app.cli", "export", "--db", str(project), "--format", fmt,
                              "--out", str(out)], env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
@@ -123,7 +124,8 @@ def _export_and_kill(project: Path, out: Path, fmt: str, after_bytes: int) -> bo
         if proc.poll() is None:
             os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
-    return proc.returncode == -signal.SIGKILL
+    left = [p for p in out.parent.iterdir() if p.name.startswith(f".{out.name}")]
+    return proc.returncode == -signal.SIGKILL and bool(left)
 
 
 def _kill_an_export(project: Path, out: Path, fmt: str, after_bytes: int, tries: int = 5) -> None:
