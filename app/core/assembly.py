@@ -1088,6 +1088,16 @@ def _assemble(seq: list[object], forward: bool, given: bool = False,
 # this many characters (a longer run there that names the headline below was more often an article whose own
 # headline the rules had read as a subhead: typeset 2020-02 seed 0, one-para-a-line)
 PART_ABOVE_CHARS = 800
+# a part closed by its end byline (（记者 王三）) may go to the article under the next headline on its words across
+# the break alone (that article's text runs on into it, the text above it does not) when the headlines' words
+# tell neither way, if it holds at least this many paragraphs: one paragraph closed by a byline is a brief's form,
+# a whole short article whose headline went elsewhere (3 of the 3 such moves on three draws of every family were)
+SIGNED_PART_PARAS = 2
+
+
+def _signs_off(u: Unit) -> bool:
+    """Is the unit a closing byline (（记者 王三）), alone or closing its paragraph's last sentence?"""
+    return u.end_marker and u.kind in (PARA, BYLINE) and bool(bylines.trailing_byline(u.text))
 
 
 def _part_above(p: Draft, d: Draft) -> int:
@@ -1097,20 +1107,25 @@ def _part_above(p: Draft, d: Draft) -> int:
     the end of `p`, opening no article (本报讯…) and closing none (a closing line, a bracketed note: those end
     `p`'s article), held in no band; it does not carry on `p`'s text above it (`continuity`); it names `d`'s
     headline more than `p`'s by `TOPIC_MARGIN` of each headline's words; and more of its words come back in
-    `d`'s headline and opening than in `p`'s headline and text. Of the cuts that qualify, the one where its
-    words lean to `d` the most."""
+    `d`'s headline and opening than in `p`'s headline and text. A closing byline at `p`'s very end (`_signs_off`)
+    closes the text that runs into it and goes with the part; a part of `SIGNED_PART_PARAS` paragraphs or more so
+    closed may go where the headlines' words tell neither way, if `d`'s text runs on into it (`continuity`). Of
+    the cuts that qualify, the one where its words lean to `d` the most."""
     if p.headline is None or d.headline is None or not any(u.kind == PARA for u in d.units):
         return 0
     mine, theirs = headline_pairs(p.headline.units), headline_pairs(d.headline.units)
     if not mine or not theirs:
         return 0
     below = theirs | char_pairs(para_text(d.units)[:CONTINUITY_ABOVE])
+    # a closing byline at p's very end closes the text that runs into it: it goes with the part when one moves
+    signed = int(_signs_off(p.units[-1]))
     best, at = 0.0, 0
-    for k in range(len(p.units) - 1, 0, -1):
+    for k in range(len(p.units) - 1 - (signed and p.units[-1].kind == BYLINE), 0, -1):
         part = p.units[k:]
         first = part[0]
         if (first.kind != PARA or first.opening or _NOTE.fullmatch(first.text.strip())
-                or any(u.kind not in (PARA, SUBHEAD) or u.end_marker or u.lines[0].held != -1 for u in part)):
+                or any(u.kind not in (PARA, SUBHEAD) or u.end_marker for u in part[:len(part) - signed])
+                or any(u.lines[0].held != -1 for u in part)):
             break
         text = para_text(part)
         if len(text) > PART_ABOVE_CHARS:
@@ -1121,7 +1136,9 @@ def _part_above(p: Draft, d: Draft) -> int:
         pairs = char_pairs(text)
         if not pairs or continuity(before, text) >= CONTINUITY_SHARE:
             continue
-        if len(theirs & pairs) / len(theirs) - len(mine & pairs) / len(mine) <= TOPIC_MARGIN:
+        if len(theirs & pairs) / len(theirs) - len(mine & pairs) / len(mine) <= TOPIC_MARGIN and not (
+                signed and sum(u.kind == PARA for u in part) >= SIGNED_PART_PARAS
+                and continuity(para_text(d.units), text) >= CONTINUITY_SHARE):
             continue
         lean = (len(pairs & below) - len(pairs & (mine | char_pairs(before[-CONTINUITY_ABOVE:])))) / len(pairs)
         if lean > best:

@@ -1981,3 +1981,33 @@ def test_parts_above_two_headlines_in_turn_each_go_one_article_down():
              _unit(PARA, library, 400), _unit(HEAD, "市图书馆延长开放时间", 500), _unit(BYLINE, "□ 记者 王红", 520),
              _unit(PARA, "从下月起，市图书馆每天开放至晚上九点，方便上班族到图书馆借阅。", 600)]
     assert [[u.pos for u in d.units] for d in assemble(units).drafts] == [[20], [300, 100], [600, 400]]
+
+
+def test_a_part_closed_by_its_byline_above_its_headline_goes_with_the_text_that_runs_into_it():
+    """Read forward: an article's later part closed by its end byline (（记者 李华）), set between the article above
+    and its own headline, goes to the article under that headline, after its text, where that text's words run
+    on into it and the text above's do not, even when neither headline's words tell (the byline closes the text
+    that runs into it, not the article above it: `assembly.parts_above_headlines`)."""
+    part = ["突然，老石发现大棚里的油麦菜叶片上出现黄斑，他立刻拨通了农技站的电话。",
+            "农技员赶到大棚，查看油麦菜的叶片后说，这是天冷湿气大引起的病害。"]
+    own = "本月以来，菜农老石每天都到大棚里查看油麦菜的长势，盘算着开春后的收成。"
+
+    def read(texts, signed):
+        units = [_unit(HEAD, "城区新建三座口袋公园（民生实事）", 0),
+                 _unit(PARA, "本报讯（记者张明）近日，城区三座口袋公园正式开放，市民纷纷前来散步健身。", 20),
+                 *(_unit(PARA, t, 100 + 40 * n) for n, t in enumerate(texts))]
+        if signed == "apart":
+            units.append(dataclasses.replace(_unit(BYLINE, "（记者李华）", 180), end_marker=True))
+        elif signed == "glued":
+            units[-1] = dataclasses.replace(_unit(PARA, units[-1].text + "（记者李华）", units[-1].pos), end_marker=True)
+        units += [_unit(HEAD, "田间地头新气象（民生实事）", 200), _unit(PARA, own, 300)]
+        return [[u.pos for u in d.units] for d in assemble(units).drafts]
+
+    assert read(part, "apart") == [[20], [300, 100, 140, 180]]
+    assert read(part, "glued") == [[20], [300, 100, 140]]
+    # unsigned, the headlines' words do not tell whose it is: it stays; signed but carrying on the park's text, too
+    assert read(part, None) == [[20, 100, 140], [300]]
+    park = ["口袋公园里种满了花草，市民散步健身之余，还能在公园里听讲座。", "公园管理处说，下月还将在公园里增设座椅。"]
+    assert read(park, "apart") == [[20, 100, 140, 180], [300]]
+    # one paragraph closed by its byline is a brief's form (a whole short article): it stays
+    assert read(part[:1], "apart") == [[20, 100, 180], [300]]
