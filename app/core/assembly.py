@@ -1118,7 +1118,7 @@ def _part_above(p: Draft, d: Draft) -> int:
         return 0
     below = theirs | char_pairs(para_text(d.units)[:CONTINUITY_ABOVE])
     # a closing byline at p's very end closes the text that runs into it: it goes with the part when one moves
-    signed = int(_signs_off(p.units[-1]))
+    signed = int(bool(p.units) and _signs_off(p.units[-1]))
     best, at = 0.0, 0
     for k in range(len(p.units) - 1 - (signed and p.units[-1].kind == BYLINE), 0, -1):
         part = p.units[k:]
