@@ -85,11 +85,30 @@ def _indent_after_blank(text: str, gold: dict[str, Any]) -> str:
     return "\n".join(out)
 
 
+def _double_spaced(text: str, gold: dict[str, Any], down_to: float = 1.0, lose_every: int = 0) -> str:
+    """A blank line after every printed line (as many PDF extractors write them), in the page's first `down_to`
+    share of lines only (the extraction turns single-spaced part-way down the page), each `lose_every`-th
+    printed line losing its blank again (uneven spacing)."""
+    lines = text.split("\n")
+    stop = round(len(lines) * down_to)
+    out, printed = [], 0
+    for k, line in enumerate(lines):
+        out.append(line)
+        if line.strip() and k < stop:
+            printed += 1
+            if not lose_every or printed % lose_every:
+                out.append("")
+    return "\n".join(out)
+
+
 TRANSFORMS: dict[str, Transform] = {
     "as-extracted": lambda t, g: t,
     "no-blanks": _no_blanks,
     "doubled-gaps": lambda t, g: re.sub(r"\n\n", "\n\n\n", t),
     "blank-lines-of-spaces": lambda t, g: re.sub(r"\n\n", "\n   \n", t),
+    "double-spaced": _double_spaced,
+    "double-spaced-down-to-half": lambda t, g: _double_spaced(t, g, down_to=0.5),
+    "double-spaced-uneven": lambda t, g: _double_spaced(t, g, lose_every=6),
     "crlf": lambda t, g: t.replace("\n", "\r\n"),
     "cr-only": lambda t, g: t.replace("\n", "\r"),
     "trailing-spaces": lambda t, g: _lines(t, lambda ln: ln + "  " if ln.strip() else ln),

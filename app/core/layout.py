@@ -13,6 +13,7 @@ across a line break), never from a particular paper's words.
 from __future__ import annotations
 
 import re
+import statistics
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -55,9 +56,14 @@ FURN, AD, SECTION, SUBHEAD = UnitKind.FURN, UnitKind.AD, UnitKind.SECTION, UnitK
 NONE = UnitKind.NONE
 
 # --- named parameters of the rule passes (each with its reason) ----------------------------------------
-DOUBLE_SPACED_MIN_GAPS = 8  # lines needed before a page can be told double-spaced
-DOUBLE_SPACED_SHARE = 0.9  # share of gaps that are blank lines on a double-spaced page
-RUN_ON_SHARE = 0.5  # ... and share of lines running on mid-sentence (hard-wrapped, not one paragraph a line)
+DOUBLE_SPACED_MIN_GAPS = 8  # gaps a stretch of lines needs before it can be told double-spaced
+DOUBLE_SPACED_SHARE = 0.8  # share of a double-spaced stretch's gaps that are blank lines (spacing may be uneven)
+DOUBLE_SPACED_BRIDGE = 1  # gaps in a row with no blank line a double-spaced stretch runs on across (a lost blank)
+RUN_ON_SHARE = 0.5  # ... and share of its lines running on mid-sentence (hard-wrapped, not one paragraph a line)
+DOUBLE_SPACED_FULL = 0.8  # ... at least this share of its median line's width (at the column's measure: not a
+# headline, a byline or a paragraph's few last words over a column break, which run on as well)
+DOUBLE_SPACED_EVEN = 0.9  # ... or, at any width, on a whole page with this share of its gaps blank (one paragraph
+# a line double-spaced: its headlines and column breaks run on)
 # an extraction that sets two blank lines (or more) wherever the print has a gap: its blank lines are counted in
 # its smallest gap, once the page has this many gaps (a page of two or three blocks may just be set apart widely)
 GAP_UNIT_MIN_GAPS = 4
@@ -206,24 +212,67 @@ def read_lines(text: str) -> tuple[Ln, ...]:
         blank = 0
     para_indent = paragraph_indent(indents, [f[3] for f in found], [f[4] > 0 for f in found])
     gaps = [b for *_, b in found[1:]]
-    # double-spaced extraction (a blank line after every line): only the wider gaps separate anything
-    # (the lines run on mid-sentence across those blanks: hard-wrapped text, not one paragraph a line)
-    run_on = sum(1 for f in found[:-1] if not roles.ends_sentence(f[3]))
-    double = (len(gaps) >= DOUBLE_SPACED_MIN_GAPS
-              and sum(1 for b in gaps if b >= 1) >= DOUBLE_SPACED_SHARE * len(gaps)
-              and run_on >= RUN_ON_SHARE * len(gaps))
-    spaced = [b for b in gaps if b]
-    unit = 2 if double else min(spaced) if len(spaced) >= GAP_UNIT_MIN_GAPS else 1
+    double = double_spaced(gaps, [f[3] for f in found])
+    spaced = [b for b, d in zip(gaps, double, strict=True) if b and not d]
+    unit = min(spaced) if len(spaced) >= GAP_UNIT_MIN_GAPS else 1
     out: list[Ln] = []
     chunk = 0
-    for (idx, s, e, stripped, b), ind in zip(found, indents, strict=True):
-        b //= unit
+    for k, ((idx, s, e, stripped, b), ind) in enumerate(zip(found, indents, strict=True)):
+        b //= 2 if k and double[k - 1] else unit
         if out and b:
             chunk += 1
         opens = bool(para_indent) and abs(ind - para_indent) < 1
         width = roles.width(stripped.translate(_AS_SPACE))  # (a space is a space, a full-width digit a cell)
         out.append(Ln(idx, s, e, reading_text(stripped), b if out else 99, chunk, width, opens))
     return tuple(out)
+
+
+def double_spaced(gaps: list[int], texts: list[str]) -> list[bool]:
+    """Which gaps between the page's lines (`gaps[k]` blank lines between `texts[k]` and `texts[k + 1]`) lie in
+    a double-spaced stretch: an extraction that sets a blank line after every printed line, where only the
+    wider gaps separate anything. A stretch runs from a blank gap to a blank gap across at most
+    `DOUBLE_SPACED_BRIDGE` gaps in a row with none (the spacing of PDF text may be uneven); it is double-spaced
+    with `DOUBLE_SPACED_MIN_GAPS` gaps or more, `DOUBLE_SPACED_SHARE` of them blank, and `RUN_ON_SHARE` of its
+    lines running on mid-sentence across them at its lines' measure (`DOUBLE_SPACED_FULL`: hard-wrapped text,
+    not one paragraph a line with headlines between; a whole page at any measure where `DOUBLE_SPACED_EVEN` of
+    its gaps are blank). A page may be double-spaced throughout, down to a point, or from a point on (a stretch under
+    single-spaced text begins under a line that runs on: the blank line under a sentence's end there is a
+    paragraph's break)."""
+    n = len(gaps)
+    if (n >= DOUBLE_SPACED_MIN_GAPS and sum(1 for b in gaps if b) >= DOUBLE_SPACED_EVEN * n
+            and sum(1 for t in texts[:-1] if not roles.ends_sentence(t)) >= RUN_ON_SHARE * n):
+        return [True] * n
+    flags = [False] * n
+    k = 0
+    while k < n:
+        if not gaps[k]:
+            k += 1
+            continue
+        end = j = k
+        while j < n:
+            if gaps[j]:
+                end, j = j, j + 1
+                continue
+            z = j
+            while z < n and not gaps[z]:
+                z += 1
+            if z - j > DOUBLE_SPACED_BRIDGE or z == n:
+                break
+            j = z
+        if k and roles.ends_sentence(texts[k]):
+            k += 1  # single-spaced text above: the blank line under its last sentence is its own paragraph break
+        span = range(k, end + 1)
+        blank = sum(1 for i in span if gaps[i])
+        if len(span) < DOUBLE_SPACED_MIN_GAPS or blank < DOUBLE_SPACED_SHARE * len(span):
+            k = end + 1
+            continue
+        widths = [roles.width(texts[i]) for i in span]
+        full = DOUBLE_SPACED_FULL * statistics.median(widths)
+        at_measure = sum(1 for i, w in zip(span, widths, strict=True) if w >= full and not roles.ends_sentence(texts[i]))
+        if at_measure >= RUN_ON_SHARE * len(span):
+            flags[k:end + 1] = [True] * len(span)
+        k = end + 1
+    return flags
 
 
 def _cells(lead: str) -> float:

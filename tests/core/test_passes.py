@@ -46,6 +46,26 @@ def test_read_lines_halves_the_gaps_of_double_spaced_text():
     assert all(ln.blank_before == 0 for ln in lines[1:])
 
 
+def test_read_lines_halves_the_gaps_of_a_double_spaced_stretch_uneven_or_part_way_down_the_page():
+    double = "\n\n".join(WRAPPED * 2)
+    single = "\n".join(WRAPPED)
+    # double-spaced down to a point, single-spaced below (a paragraph's break there is a blank line of its own)
+    lines = read_lines(double + "\n\n\n" + single + "\n")
+    assert [ln.blank_before for ln in lines[1:]] == [0] * 11 + [1] + [0] * 5
+    # single-spaced down to a point, double-spaced below
+    lines = read_lines(single + "\n\n" + double + "\n")
+    assert [ln.blank_before for ln in lines[1:]] == [0] * 5 + [1] + [0] * 11
+    # uneven: a few lines lost the blank line after them, and a paragraph's break is two blank lines
+    text = "\n\n".join(WRAPPED[:3]) + "\n" + "\n\n".join(WRAPPED[3:] + WRAPPED[:3]) + "\n" + "\n\n\n".join(
+        [WRAPPED[3], WRAPPED[4]]) + "\n\n" + WRAPPED[5] + "\n"
+    assert [ln.blank_before for ln in read_lines(text)[1:]] == [0] * 9 + [1, 0]
+    # blank lines between sentences of one paragraph a line, or between short paragraphs, are no double spacing
+    text = "\n\n".join(["短句。", "另一个长一点的句子。", "第三句话在这里结束了。"] * 4) + "\n"
+    assert all(ln.blank_before == 1 for ln in read_lines(text)[1:])
+    text = "\n\n".join("\n".join(WRAPPED[k:k + 2]) for k in (0, 2, 4, 0, 2, 4, 0, 2)) + "\n"
+    assert [ln.blank_before for ln in read_lines(text)[1:]] == [0, 1] * 7 + [0]
+
+
 def test_fixed_roles_reads_furniture_bylines_and_credited_captions():
     lines = read_lines("责任编辑：李四\n□ 记者 王三 通讯员 何 勇\n工人在车间劳作 张三 摄\n普通的一行正文，没有什么特别。\n"
                        "（下转第5版）\n")

@@ -31,10 +31,13 @@ def test_transforms_move_only_what_an_extraction_moves():
     bench = _bench()
     name, text, gold = bench.seed_pages()[0]
     bare = "".join(text.split())
-    for key in ("no-blanks", "centred-headlines", "paragraphs-indented", "crlf", "no-break-spaces"):
+    for key in ("no-blanks", "centred-headlines", "paragraphs-indented", "crlf", "no-break-spaces", "double-spaced",
+                "double-spaced-down-to-half", "double-spaced-uneven"):
         new = bench.transformed(name, text, gold, bench.TRANSFORMS[key]).text
         assert "".join(new.split()) == bare, key  # the same characters in the same order
     assert "\n\n" not in bench.TRANSFORMS["no-blanks"](text, gold)
+    double = bench.TRANSFORMS["double-spaced"](text, gold).split("\n")
+    assert all(not below.strip() for line, below in zip(double, double[1:], strict=False) if line.strip())
     centred = bench.TRANSFORMS["centred-headlines"](text, gold).split("\n")
     titles = [ln for ln in centred if ln.startswith(bench.CENTRED_MARGIN)]
     assert titles and all("".join(ln.split()) in bench._titles(gold) for ln in titles)
