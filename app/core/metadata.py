@@ -16,12 +16,23 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
-from .bylines import Author, labelled_names, lead_byline, parse_authors, split_credit, trailing_byline
+from .bylines import (
+    Author,
+    is_author_note,
+    labelled_names,
+    lead_byline,
+    parse_authors,
+    split_credit,
+    trailing_byline,
+)
 from .page import Block, Correction, Item, Kind, Page, Role, merge_spans
 from .record import EDITABLE_FIELDS, ItemRecord, editor_value
 from .reflow import clean_heading, clean_paragraph, join_lines
 
 PHOTOGRAPHER = "摄影"  # the role of a photo credit: listed after the writers
+# the paragraphs read for an opening's byline (本报讯（记者 王三）) where the first is none and no byline block names
+# a writer
+LEAD_PARAS = 3
 CACHE_SIZE = 4096  # records kept: every item of the pages open in the app, with room for their undo history
 
 
@@ -75,6 +86,10 @@ def auto_record(page: Page, item: Item) -> ItemRecord:
             authors += credits
     if body:
         lead = lead_byline(body[0])
+        if not lead and not any(a.role != PHOTOGRAPHER for a in authors):
+            # an opening after a lead-in (编者按, a subtitle read as text): its byline is the article's
+            lead = next((found for para in body[1:LEAD_PARAS] if not is_author_note(para)
+                         for found in [lead_byline(para)] if found), None)
         if lead:
             authors = list(lead[1]) + authors
         elif not any(a.role != PHOTOGRAPHER for a in authors):

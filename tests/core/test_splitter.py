@@ -675,3 +675,18 @@ def test_a_caption_set_apart_from_the_text_above_right_over_a_headline_is_that_a
     recs = page_records(split_page(("x.txt", "\n".join([*first, *caption, "", *second]))))
     assert [(r["title"], r["captions"]) for r in recs] == [
         ("城区新建三座口袋公园", ["读者在图书馆阅览室里看书。"]), ("市图书馆延长开放时间", [])]
+
+
+def test_an_opening_after_a_lead_in_names_the_articles_authors():
+    """An article whose text opens with an editor's note and then its opening (本报讯（记者 X）…): the opening's
+    byline names the article's authors, though it is not the first paragraph (`metadata.LEAD_PARAS`)."""
+    text = "\n".join([
+        "城区新建三座口袋公园", "",
+        "编者按：口袋公园虽小，却是市民家门口的好去处。本版今起推出系列报道。", "",
+        "本报讯（记者张明 通讯员李华）近日，城区新建的三座口袋公园正式向市民开放。", "",
+        "公园占地约两千平方米，设有步道、座椅和儿童游乐设施。", "",
+    ])
+    recs = [r for r in page_records(split_page(("p.txt", text))) if r["kind"] != "furniture"]
+    assert [r["title"] for r in recs] == ["城区新建三座口袋公园"]
+    assert recs[0]["body"][0].startswith("编者按")
+    assert recs[0]["authors"] == [{"name": "张明", "role": "记者"}, {"name": "李华", "role": "通讯员"}]
