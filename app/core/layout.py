@@ -107,6 +107,16 @@ HEADLINE_BLOCK_LINES = 5  # lines a block standing apart may have and still be o
 # run and a title's, each at most a headline block)
 HEADING_STACK_LINES = 2 * HEADLINE_BLOCK_LINES
 HEADLINE_MAX_WIDTH = 40  # cells a headline's line stays within (as roles.is_headingish reads one)
+# cells (and characters) by which a title set right over its text's first line, no blank line between, stops short
+# of the column: a line of the text atop its paragraph fills the column unless the next line opens with a mark or
+# a character pushed down with its mark (or its digits and Latin letters are set narrower)
+GLUED_TITLE_CELLS = 1
+# ... read only where the lines under it keep one measure, to `GLUED_TITLE_SPREAD` cells and, those without
+# digits or Latin letters, to the character (two or more of the first `GLUED_TITLE_LINES` lines of its block, each at the
+# column's measure): PDF text of a proportional font varies by a cell or two a line (the seeds' pages, their
+# lines of one width holding 16 characters or 17), and there a line two cells short of the column says nothing
+GLUED_TITLE_SPREAD = 0.5
+GLUED_TITLE_LINES = 3
 PARA_A_LINE_MIN = 5
 PARA_A_LINE_SHARE = 0.6
 PARA_A_LINE_RUN_ON = 0.05
@@ -751,7 +761,7 @@ def heading_here(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
     if (headline_block(lines, kinds, i) or over_byline(lines, kinds, i) or tagged_title(lines, kinds, i)
             or over_indent(lines, kinds, i) or unmarked_heading(lines, kinds, i) or over_column(lines, kinds, i)
             or dashed_kicker(lines, kinds, i) or subtitled_heading(lines, kinds, i)
-            or under_label(lines, kinds, i) or over_paragraph(lines, kinds, i)):
+            or under_label(lines, kinds, i) or over_paragraph(lines, kinds, i) or glued_title(lines, kinds, i)):
         return True
     if not roles.is_headingish(ln.text) or quoted_paragraph(lines, kinds, i):
         return False
@@ -856,6 +866,51 @@ def over_paragraph(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool
     text = "".join(lines[k].text.strip() for k in range(i, end + 1))
     return not (roles.unbalanced(text) or roles.ends_open(lines[end].text)
                 or _continues(lines[end].text, lines[end + 1]))
+
+
+_OPENING_MARKS = "“‘（(《「『〈【["
+_PUSHED_MARKS = "，。、；：？！”’）》」』〉】,.;:?!)]"
+
+
+def glued_title(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
+    """Is line i a one-line title set right over the first line of its text, no blank line between, where
+    paragraphs open unindented (…明显的改观。 / (blank) / 四川去年农膜回收率超八成 / 记者从四川省生态环境厅获悉：)?
+    Atop its paragraph (under a sentence's end, an article's closing line or a line with a role of its own),
+    ending no sentence and holding no stop, it stops `GLUED_TITLE_CELLS` short of the column in width and in
+    characters, over lines of the column's measure (kept to the cell) that do not carry it on. A paragraph's first line fills the
+    column: it stops short only where the next line opens with a mark (an opening quote or bracket, which no line
+    may end on), with a character pushed down with its mark (…我很自 / 豪。”为了…) or with a Latin word or a
+    number, or where digits and Latin letters set narrower make it so (they count as characters)."""
+    ln = lines[i]
+    if ln.opens or i + 1 >= len(lines) or not _headline_line(lines, kinds, i) or not roles.is_headingish(ln.text):
+        return False
+    if i > 0:
+        above = lines[i - 1]
+        if not (kinds[i - 1] in (FURN, BYLINE, CAPTION, AD, HEAD) or roles.ends_sentence(above.text)
+                or _closes_note(lines, i - 1) or _closes_with_byline(lines, i - 1)):
+            return False  # the line may carry on a sentence left open above it (across a column break too)
+    nxt, t = lines[i + 1], ln.text.strip()
+    col = local_column(lines, i)
+    if (not col or nxt.chunk != ln.chunk or kinds[i + 1] or nxt.opens or abs(nxt.width - col) > COLUMN_TOLERANCE
+            or max(ln.width, len(t)) > col - GLUED_TITLE_CELLS):
+        return False
+    below = nxt.text.strip()
+    if below[:1] in _OPENING_MARKS or below[1:2] in _PUSHED_MARKS or below[:1].isascii() and below[:1].isalnum():
+        return False  # the line stops short because a mark, a character with its mark or a Latin word or a
+        # number (never broken across lines: …智能手机 / Galaxy S10系列。) was pushed down
+    if t[-1] in "”’\"」』）)" and not _quoted_phrase(t) and not roles.is_tagged_title(t):
+        return False  # a quoted sentence standing as a paragraph (“交通便利了，我们的生活就更有希望”)
+    under: list[Ln] = []
+    for x in lines[i + 1:i + 1 + GLUED_TITLE_LINES]:
+        if x.chunk != ln.chunk or abs(x.width - col) > COLUMN_TOLERANCE:
+            break
+        under.append(x)
+    widths = [x.width for x in under]
+    counts = {len(x.text.strip()) for x in under if not any(c.isascii() and c.isalnum() for c in x.text)}
+    if len(under) < 2 or max(widths) - min(widths) > GLUED_TITLE_SPREAD or len(counts) > 1:
+        return False  # the text's lines keep no one measure (in width, and in characters where they hold no
+        # digit or Latin letter): a line a cell or two short there tells nothing
+    return not (roles.ends_open(t) or _continues(t, nxt) or roles.cuts_a_word(t, nxt.text) or roles.unbalanced(t))
 
 
 def dashed_kicker(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:

@@ -2031,3 +2031,32 @@ def test_a_part_closed_by_its_byline_above_its_headline_goes_with_the_text_that_
     assert read(park, "apart") == [[20, 100, 140, 180], [300]]
     # one paragraph closed by its byline is a brief's form (a whole short article): it stays
     assert read(part[:1], "apart") == [[20, 100, 180], [300]]
+
+
+def test_a_title_glued_over_its_texts_first_line_a_cell_short_of_the_column_is_a_heading():
+    # …成效明显。 / (blank) / 全面部署，确保…有力有序 / 近日，…: a title set right over its text, no blank line
+    # between, a cell short of a column whose lines keep one measure, is the title, not the text's opening line
+    body = ["近日，城区三座口袋公园正式建成开放，市", "民纷纷前来散步健身。公园里种满了花草，",
+            "还设有儿童游乐区和健身步道，周边居民们", "称赞不已。"]
+    title = "全面部署，确保口袋公园建设有力有序"
+    text = "\n".join(["城区新建口袋公园", *WRAPPED, "", title, *body, ""])
+    lines, kinds = _fixed(text)
+    _, kinds = build_units(lines, kinds)
+    at = [ln.text for ln in lines].index(title)
+    assert kinds[at] == HEAD and kinds[at + 1] == PARA
+    page = split_page(("p.txt", text), method="rules")
+    titles = ["".join(text[s:e] for s, e in b.spans) for it in page.items for b in it.blocks_with(Role.TITLE)]
+    assert titles == ["城区新建口袋公园", title]
+    # a paragraph's first line stops short where the next line opens with a mark pushed down (“口袋公园”…)
+    opening = "新建的三座城区公园，被市民亲切称为"
+    lines, kinds = _fixed("\n".join([*WRAPPED, "", opening, "“口袋公园”让市民在家门口就能亲近自然", *body[1:], ""]))
+    assert not layout.glued_title(lines, list(kinds), len(WRAPPED))
+    _, kinds = build_units(lines, kinds)
+    assert kinds[len(WRAPPED)] == PARA
+    # ... and where the lines under it keep no measure to the cell (PDF text of a proportional font), a line a
+    # cell or two short tells nothing
+    uneven = [body[0], "民纷纷前来散步健身。公园里种满花草，", body[2], body[3]]
+    lines, kinds = _fixed("\n".join([*WRAPPED, "", title, *uneven, ""]))
+    assert not layout.glued_title(lines, list(kinds), len(WRAPPED))
+    _, kinds = build_units(lines, kinds)
+    assert kinds[len(WRAPPED)] == PARA
