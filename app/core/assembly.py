@@ -487,8 +487,27 @@ def parallel_heading(seq: list[object], gi: int) -> bool:
 
 def _news_title_over(seq: list[object], gi: int) -> bool:
     """Under a plain one-line headline, another one-line heading over a few sentences of text is the
-    next short item's headline, not a subhead (a subhead belongs to a feature under a fuller headline)."""
-    return _heads_some_text(seq, gi, forward=True)
+    next short item's headline, not a subhead (a subhead belongs to a feature under a fuller headline); so is
+    one over a whole short item (`_short_item_over`)."""
+    return _heads_some_text(seq, gi, forward=True) or _short_item_over(seq, gi)
+
+
+def _short_item_over(seq: list[object], gi: int) -> bool:
+    """Is group gi one plain heading line long enough to be a headline (`_heads_some_text`'s width) over a
+    whole short item: text ending its sentence, then a full headline or the page's end (a photo report's
+    heading over its one caption-like paragraph: 送你一朵小花 / 2月26日，在武汉协和医院…一朵小花。)?"""
+    head = _one_heading(seq[gi])
+    if (head is None or len(seq[gi].units[0].lines) > 1 or roles.width(head) < 6
+            or any(c in head for c in "，,、；;。：:")):
+        return False
+    k = gi + 1
+    while k < len(seq) and isinstance(seq[k], Unit):
+        k += 1
+    run = seq[gi + 1:k]
+    if (not run or any(u.kind != PARA for u in run) or not roles.ends_sentence(run[-1].text)
+            or heading_runs_on(seq[gi].units[-1].lines[-1].text, run[0].lines[0].text)):
+        return False  # (a paragraph's line read as a heading runs on into the text under it)
+    return k == len(seq) or (seq[k].strong and not seq[k].banner)
 
 
 def _news_title_under(seq: list[object], gi: int) -> bool:

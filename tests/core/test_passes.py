@@ -1454,6 +1454,24 @@ def test_one_line_headings_set_in_one_form_are_a_features_subheads():
     assert [[u.pos for u in d.units] for d in assemble(units).drafts] == [[100], [300], [500]]
 
 
+def test_a_heading_over_a_whole_short_item_heads_an_item_of_its_own():
+    # a photo report's heading over its one short paragraph, then the next full headline: too little text for a
+    # news title (`_heads_some_text`), and none of the article above's words: its own item, not a subhead
+    units = [_unit(HEAD, "春节假期里的坚守", 0), _unit(BYLINE, "本报记者 王芳", 20, blank=0),
+             _unit(PARA, "假期里，许多人仍坚守在岗位上。他们放弃休息，保障城市运转。", 100),
+             _unit(HEAD, "冰灯点亮夜晚", 200),
+             _unit(PARA, "2月8日，游客在哈尔滨市的冰雪乐园观赏冰灯。", 300),
+             _unit(HEAD, "城区新建三座口袋公园", 400), _unit(BYLINE, "本报记者 李四", 420, blank=0),
+             _unit(PARA, "城区新建的三座口袋公园正式开放，市民纷纷前来休闲健身。", 500)]
+    assert [[u.pos for u in d.units] for d in assemble(units).drafts] == [[100], [300], [500]]
+    # no full headline next (another subhead of the feature), or the heading holds a comma (a paragraph's line
+    # read as a heading): it stays a subhead
+    part = [*units[:5], _unit(HEAD, "城区新建三座口袋公园", 400), units[7]]
+    assert [u.pos for u in assemble(part).drafts[0].units] == [100, 200, 300]
+    comma = [*units[:3], _unit(HEAD, "冰灯点亮夜晚，游客", 200), *units[4:]]
+    assert [[u.pos for u in d.units] for d in assemble(comma).drafts] == [[100, 200, 300], [500]]
+
+
 def test_headline_block_reads_a_block_under_an_authors_note_wrapped_over_two_lines_as_a_headline():
     # （作者单位：…学 / 院） closes the article above: the block under it carries no sentence of it on
     note = ["（作者单位：北京大学考古文博学", "院）"]
