@@ -1165,10 +1165,34 @@ def _part_above(p: Draft, d: Draft) -> int:
     return at
 
 
+def _lead_part_above(p: Draft, d: Draft) -> bool:
+    """Is draft `p`, the page's first text and headless, the later part of the next draft `d`'s article, printed
+    above its headline (the page opens with it, then the headline, byline and first paragraphs)? Such a part: plain
+    paragraphs (and subheads), opening no article (本报讯…, a byline: under a missed headline, the article's own
+    start) and closed by nothing but a closing byline at its very end (a part of `SIGNED_PART_PARAS` paragraphs
+    or more: one paragraph so closed is a whole brief), held in no band; `d`'s headline names its opening by
+    more than `TOPIC_MARGIN` of its words (as `topic_side` reads the page's first lines), and the opening of `d`'s
+    text, under its headline, runs on into it (`continuity`; `d`'s later text may be another article's piece)."""
+    if p.headline is not None or d.headline is None or not any(u.kind == PARA for u in d.units):
+        return False
+    signed = int(bool(p.units) and _signs_off(p.units[-1]))
+    body = p.units[:len(p.units) - signed] if signed and p.units[-1].kind == BYLINE else p.units
+    if (not body or body[0].kind != PARA or body[0].opening or _NOTE.fullmatch(body[0].text.strip())
+            or any(u.kind not in (PARA, SUBHEAD) or u.end_marker for u in p.units[:len(p.units) - signed])
+            or any(u.lines[0].held != -1 for u in p.units)
+            or signed and sum(u.kind == PARA for u in p.units) < SIGNED_PART_PARAS):
+        return False
+    theirs, text = headline_pairs(d.headline.units), para_text(p.units)
+    return bool(theirs) and (len(theirs & char_pairs(text[:TOPIC_CHARS])) / len(theirs) > TOPIC_MARGIN
+                             and continuity(_opening(d.units), text) >= CONTINUITY_SHARE)
+
+
 def parts_above_headlines(drafts: list[Draft]) -> list[Draft]:
     """Read forward, the drafts with each article given the later part of it printed above its headline, at the
-    end of the article above (`_part_above`), after its own text (each cut read on the drafts as assembled; a part
-    moves one article down, never on with the next cut)."""
+    end of the article above (`_part_above`) or as the page's first text (`_lead_part_above`), after its own text
+    (each cut read on the drafts as assembled; a part moves one article down, never on with the next cut)."""
+    if len(drafts) > 1 and _lead_part_above(drafts[0], drafts[1]):
+        drafts = [Draft([*drafts[1].units, *drafts[0].units], drafts[1].headline), *drafts[2:]]
     cuts = [_part_above(p, d) for p, d in zip(drafts, drafts[1:], strict=False)]
     out: list[Draft] = []
     moved: list[Unit] = []

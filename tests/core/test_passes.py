@@ -2021,6 +2021,33 @@ def test_parts_above_two_headlines_in_turn_each_go_one_article_down():
     assert [[u.pos for u in d.units] for d in assemble(units).drafts] == [[20], [300, 100], [600, 400]]
 
 
+def test_the_pages_first_text_printed_above_its_articles_headline_goes_after_that_articles_text():
+    """Read forward: a page that opens with an article's later paragraphs, then that article's headline, byline
+    and first paragraph, gives them to the article, after its text, where the headline names them and the
+    article's text runs on into them (`assembly.parts_above_headlines`); not a page's first text opening with a
+    byline (the article's own start, under a headline the page lost), nor one the headline does not name, nor
+    one paragraph closed by its byline (a whole brief)."""
+    part = ["突然，老石发现大棚里的油麦菜叶片上出现黄斑，农技员赶到大棚查看后说，这是天冷湿气大引起的病害。",
+            "农技员叮嘱老石，大棚要勤通风，油麦菜叶片上的黄斑过几天就会消退。"]
+    own = "本月以来，菜农老石每天都到大棚里查看油麦菜的长势，今年大棚油麦菜喜获丰收，盘算着开春后的收成。"
+
+    def read(texts, lead=None, signed=False):
+        units = [*([_unit(BYLINE, lead, 0)] if lead else []),
+                 *(_unit(PARA, t, 20 + 40 * n) for n, t in enumerate(texts))]
+        if signed:
+            units.append(dataclasses.replace(_unit(BYLINE, "（记者李华）", 90), end_marker=True))
+        units += [_unit(HEAD, "大棚油麦菜喜获丰收", 100), _unit(BYLINE, "本报记者 李华", 120), _unit(PARA, own, 200)]
+        result = assemble(units)
+        assert result.forward
+        return [[u.pos for u in d.units] for d in result.drafts]
+
+    assert read(part) == [[200, 20, 60]]
+    assert read(part, signed=True) == [[200, 20, 60, 90]]
+    assert read(part, lead="文/王芳") == [[20, 60], [200]]
+    assert read(["口袋公园里种满了花草，市民散步健身之余，还能在公园里听讲座。"]) == [[20], [200]]
+    assert read(part[:1], signed=True) == [[20, 90], [200]]
+
+
 def test_a_part_closed_by_its_byline_above_its_headline_goes_with_the_text_that_runs_into_it():
     """Read forward: an article's later part closed by its end byline (（记者 李华）), set between the article above
     and its own headline, goes to the article under that headline, after its text, where that text's words run
