@@ -485,6 +485,36 @@ def parallel_heading(seq: list[object], gi: int) -> bool:
                for k in range(lo + 1, hi))
 
 
+_CLOSING_NOTE = re.compile(r"[（(][^（）()]*[）)]\s*$")
+
+
+def _closes_on_author_note(u: object) -> bool:
+    """Does unit u close on a note on its author (（作者为全国政协常委、经济委员会副主任）)?"""
+    if not isinstance(u, Unit) or u.kind != PARA:
+        return False
+    m = _CLOSING_NOTE.search(u.text)
+    return m is not None and bylines.is_author_note(m.group())
+
+
+def _contributor_part(seq: list[object], gi: int) -> bool:
+    """Is group gi the heading of a round-up's next part: a person's name alone (葛红林, 贺 强, （埃及）西夏姆·宰迈提,
+    wrapped or not), with no byline, between two texts that each close on a note on their author (（作者为…）)? A
+    round-up of contributors heads each part by its writer's name (the name alone: a name wrapped over two lines
+    is one) and closes it on who the writer is; the part under the name goes on the same article."""
+    g = seq[gi]
+    if not isinstance(g, Group) or g.has_byline or not 0 < gi < len(seq) - 1:
+        return False
+    heads = [u for u in g.units if u.kind == HEAD]
+    if len(heads) != len(g.units) or sum(len(u.lines) for u in heads) > 2:
+        return False
+    name = _NOTE.sub("", bylines.squeezed("".join(u.text for u in heads)).replace(" ", ""))
+    foreign = "·" in name and len(name) <= 12 and all("\u4e00" <= c <= "\u9fff" or c == "·" for c in name)
+    if not (foreign or bylines.looks_like_name(name)) or not _closes_on_author_note(seq[gi - 1]):
+        return False
+    below = _own_text_below(seq, gi)
+    return bool(below) and not below[0].opening and _closes_on_author_note(below[-1])
+
+
 def _news_title_over(seq: list[object], gi: int) -> bool:
     """Under a plain one-line headline, another one-line heading over a few sentences of text is the
     next short item's headline, not a subhead (a subhead belongs to a feature under a fuller headline); so is
@@ -986,6 +1016,7 @@ def _assemble(seq: list[object], forward: bool, given: bool = False,
                 # (a document's numbered part is its subhead, never a short item's title)
                 part = (cur is not None and cur.headline is not None
                         and numbered_part(x, [*cur.headline.units, *cur.units], headings_below(seq, gi)))
+                part = part or (cur is not None and cur.headline is not None and _contributor_part(seq, gi))
                 starts_news = (cur is not None and cur.headline is not None and not part
                                and not x.strong and _news_title_over(seq, gi)
                                and not carries_on(seq, gi, cur.units) and not parallel_heading(seq, gi))

@@ -1472,6 +1472,25 @@ def test_a_heading_over_a_whole_short_item_heads_an_item_of_its_own():
     assert [[u.pos for u in d.units] for d in assemble(comma).drafts] == [[100, 200, 300], [500]]
 
 
+def test_a_name_alone_between_two_notes_on_authors_heads_a_round_ups_next_part():
+    # a round-up of contributors: each part headed by its writer's name, closed on who the writer is
+    def closed(text, pos):
+        return dataclasses.replace(_unit(PARA, text, pos), end_marker=True)
+
+    units = [_unit(HEAD, "降低疫情冲击 稳定企业发展", 0), _unit(BYLINE, "本报记者 王芳", 20, blank=0),
+             _unit(PARA, "本期邀请几位委员谈谈企业如何应对冲击。", 100), _unit(HEAD, "张为民", 150),
+             _unit(PARA, "疫情对经济的影响是短暂的，不会改变长期向好的基本趋势。", 200),
+             closed("（作者为全国政协常委、经济委员会副主任）", 300), _unit(HEAD, "葛红林", 400),
+             _unit(PARA, "稳定经济增长的核心是稳定产业链，更紧迫的是稳定物流供应链。", 500),
+             closed("（作者为全国政协常委、中国铝业公司原董事长）", 600),
+             _unit(HEAD, "城区新建三座口袋公园", 700), _unit(BYLINE, "本报记者 李四", 720, blank=0),
+             _unit(PARA, "城区新建的三座口袋公园正式开放，市民纷纷前来休闲健身。", 800)]
+    assert [[u.pos for u in d.units] for d in assemble(units).drafts] == [[100, 150, 200, 300, 400, 500, 600], [800]]
+    # the text under the name closes on no such note: the name heads an item of its own, as after any closing line
+    units[8] = _unit(PARA, "更多委员的意见，本报将陆续刊发，敬请关注。", 600)
+    assert [[u.pos for u in d.units] for d in assemble(units).drafts] == [[100, 150, 200, 300], [500, 600], [800]]
+
+
 def test_headline_block_reads_a_block_under_an_authors_note_wrapped_over_two_lines_as_a_headline():
     # （作者单位：…学 / 院） closes the article above: the block under it carries no sentence of it on
     note = ["（作者单位：北京大学考古文博学", "院）"]
