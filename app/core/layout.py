@@ -761,7 +761,8 @@ def heading_here(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
     if (headline_block(lines, kinds, i) or over_byline(lines, kinds, i) or tagged_title(lines, kinds, i)
             or over_indent(lines, kinds, i) or unmarked_heading(lines, kinds, i) or over_column(lines, kinds, i)
             or dashed_kicker(lines, kinds, i) or subtitled_heading(lines, kinds, i)
-            or under_label(lines, kinds, i) or over_paragraph(lines, kinds, i) or glued_title(lines, kinds, i)):
+            or under_label(lines, kinds, i) or over_paragraph(lines, kinds, i) or glued_title(lines, kinds, i)
+            or under_dashed_kicker(lines, kinds, i)):
         return True
     if not roles.is_headingish(ln.text) or quoted_paragraph(lines, kinds, i):
         return False
@@ -935,7 +936,8 @@ def dashed_kicker(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
             if (any(kinds[k] for k in range(top, end + 2)) or any(roles.ends_sentence(x.text) for x in run[:-1])
                     or any(c in x.text for x in run for c in "。！？；")
                     or any(x.opens or x.width > HEADLINE_MAX_WIDTH for x in run) or not last.endswith("——")
-                    or len(last) < 4 or title.blank_before or not roles.is_headingish(title.text)):
+                    or len(last) < 4 or title.blank_before
+                    or not (roles.is_headingish(title.text) or roles.is_short_phrase_title(title.text))):
                 continue
             # (short of the column, or of the kicker's own lines where they are wider or the lines tell none)
             if title.width <= max(local_column(lines, end + 1), *(x.width for x in run)) - SHORT_LINE_CELLS:
@@ -1111,6 +1113,23 @@ def over_column(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
         return False  # the lines below are set as wide: a block at a measure of its own (a caption's)
     return (roles.is_headingish(ln.text) and not roles.ends_open(ln.text) and not _continues(ln.text, nxt)
             and not roles.cuts_a_word(ln.text, nxt.text))
+
+
+def under_dashed_kicker(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
+    """Is line i a title of two phrases round a comma, one of two characters (`roles.is_short_phrase_title`:
+    …四川省丹棱县—— / 众筹的文化大院，火了), right under a kicker read as a heading whose last line ends on its
+    dash, no blank line between, short of the column (as `dashed_kicker` reads the title under it)? By its
+    text alone such a line is a wrapped line of the text; a dash in a heading leads into the title."""
+    if i == 0 or kinds[i - 1] != HEAD:
+        return False
+    ln, above = lines[i], lines[i - 1]
+    t = ln.text.strip()
+    if (above.chunk != ln.chunk or ln.blank_before or ln.opens or not above.text.rstrip().endswith("——")
+            or not roles.is_short_phrase_title(t) or roles.ends_sentence(t) or ln.width > HEADLINE_MAX_WIDTH):
+        return False
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    return nxt is None or nxt.chunk != ln.chunk or not (
+        _continues(t, nxt) or roles.cuts_a_word(t, nxt.text) or roles.ends_open(t))
 
 
 def under_label(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:

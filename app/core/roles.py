@@ -137,6 +137,24 @@ def is_headingish(text: str) -> bool:
     return True
 
 
+def is_short_phrase_title(text: str) -> bool:
+    """A title of two phrases round a comma, one of them of two characters (众筹的文化大院，火了 / 老挝，从“陆锁国”
+    迈向“陆联国”), that `is_headingish` turns down for its short phrase: by its text alone it is no different
+    from a wrapped line of body text (当前，面对新型冠状病毒感染的肺炎 / …不攻自破，暴露: three typeset draws held
+    20 such headline lines and 2,265 such lines of text), so only a line's place may read it as a title
+    (`layout.under_dashed_kicker`)."""
+    t = text.strip()
+    parts = re.split(r"[，,]", t)
+    if len(parts) != 2 or is_headingish(t) or width(t) > 40:
+        return False
+    first, last = (p.strip() for p in parts)
+    if sorted((len(first), len(last))) != [2, max(2, len(first), len(last))] or max(len(first), len(last)) > 14:
+        return False
+    joined = first + last
+    # a short phrase saying what became of the first (…，火了 / …，变了) ends on 了 as no other headline does
+    return is_headingish(joined[:-1] if len(last) == 2 and last.endswith("了") else joined)
+
+
 def is_subtitle(text: str) -> bool:
     t = text.strip()
     return t.startswith(("——", "—", "--", "──")) and is_headingish(t)

@@ -2025,6 +2025,36 @@ def test_a_title_with_a_comma_under_a_column_label_is_a_heading_not_the_texts_fi
     assert not layout.under_label(lines, list(kinds), len(WRAPPED) + 2)
 
 
+def test_a_title_with_a_two_character_phrase_under_a_dashed_kicker_is_the_title():
+    # 乡村观察 / …，某县—— / 老城的夜市，火了 / text: a title of two phrases round a comma, one of two characters,
+    # which `roles.is_headingish` turns down (by its text alone it is a wrapped line of the text), right under a
+    # kicker ending on its dash: the title, and the kicker is read as one over it
+    body = ["立春过后，村里的年轻人陆续回到田间，有的操作无人机喷洒农药，有的在大棚",
+            "里调试滴灌设备。返乡青年张明说，种地也能种出新花样，明年还要再扩大规",
+            "模。村里还办起了农技夜校，请专家讲授种植技术，吸引了周边村的不少农民", "前来听课。", ""]
+    kicker = "返乡青年带回新技术，农民学会用手机种地，某县——"
+    for title in ("老城的夜市，火了", "春耕，从田间地头到云端课堂"):
+        text = "\n".join(["城区新建口袋公园", *WRAPPED, "", "乡村观察", kicker, title, *body])
+        lines, kinds = _fixed(text)
+        _, kinds = build_units(lines, kinds)
+        at = [ln.text for ln in lines].index(title)
+        assert kinds[at - 1] == HEAD and kinds[at] == HEAD and kinds[at + 1] == PARA
+        page = split_page(("p.txt", text), method="rules")
+        got = [["".join(text[s:e] for s, e in b.spans) for b in it.blocks_with(role)]
+               for it in page.items for role in (Role.KICKER, Role.TITLE)]
+        assert [kicker] in got and [title] in got
+    # the same line under a line of text (no dash over it) is the text's: a wrapped line of a paragraph
+    text = "\n".join(["城区新建口袋公园", *WRAPPED, "老城的夜市，火了", *body])
+    lines, kinds = _fixed(text)
+    _, kinds = build_units(lines, kinds)
+    assert kinds[len(WRAPPED) + 1] == PARA
+    # ... and under the kicker, a line whose last word runs on into the next line is no title
+    text = "\n".join(["城区新建口袋公园", *WRAPPED, "", "乡村观察", kicker, "当前，面对春耕备耕", "的关键时期，各地抓紧", *body])
+    lines, kinds = _fixed(text)
+    at = [ln.text for ln in lines].index("当前，面对春耕备耕")
+    assert not layout.under_dashed_kicker(lines, [*kinds[:at - 1], HEAD, *kinds[at:]], at)
+
+
 def test_parts_above_two_headlines_in_turn_each_go_one_article_down():
     """Two articles in turn each with a later part printed above its headline: each part goes to the article
     right under it, not on to the one after (`assembly.parts_above_headlines` reads every cut on the drafts as

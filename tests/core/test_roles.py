@@ -204,3 +204,13 @@ def test_ends_open_reads_a_line_ending_on_a_word_that_waits_for_what_follows():
     assert not roles.ends_open("把握正确政治方向")  # 方向, a whole word, not the preposition 向
     assert not roles.ends_open("王三强调")
     assert not roles.ends_open("")
+
+
+def test_a_title_of_two_phrases_one_of_two_characters_is_read_apart_from_a_headline():
+    # is_headingish turns down a phrase of two characters round a comma: by text alone such lines are mostly
+    # wrapped lines of the text; is_short_phrase_title names them for the rules that read a line's place
+    for line in ("老城的夜市，火了", "春耕，从田间地头到云端课堂", "老挝，从“陆锁国”迈向“陆联国”"):
+        assert not roles.is_headingish(line) and roles.is_short_phrase_title(line)
+    for line in ("他说，好", "是的，对", "老城的夜市，火", "春耕，从田间地头到云端课堂。", "老城的夜市",
+                 "老城的夜市，小吃摊前排起长队", "春耕，从田间地头，到云端课堂", "春耕，从田间地头到云端课堂的新农人们的故事"):
+        assert not roles.is_short_phrase_title(line)
