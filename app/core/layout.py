@@ -106,7 +106,7 @@ HEADLINE_BLOCK_LINES = 5  # lines a block standing apart may have and still be o
 # lines without a clause mark read above a line for the headline set in the text that may hold it (a kicker's
 # run and a title's, each at most a headline block)
 HEADING_STACK_LINES = 2 * HEADLINE_BLOCK_LINES
-HEADLINE_MAX_WIDTH = 40  # cells a headline's line stays within (as roles.is_headingish reads one)
+HEADLINE_MAX_WIDTH = roles.HEADING_MAX_CELLS  # cells a headline's line stays within (as roles.is_headingish reads one)
 # cells (and characters) by which a title set right over its text's first line, no blank line between, stops short
 # of the column: a line of the text atop its paragraph fills the column unless the next line opens with a mark or
 # a character pushed down with its mark (or its digits and Latin letters are set narrower)

@@ -20,6 +20,7 @@ CLAUSE_PUNCT = "，,、；;：:。！？!?"
 CLOSERS = "”’\"」』）)】》"
 OPENERS = "“‘「『（(【《〔"  # marks no line may end on: typesetters push them down to the line they open
 KICKER_ENDS = ("——", "—", "：", ":")  # a kicker leading into its title ends on a dash or a colon
+HEADING_MAX_CELLS = 40  # cells a heading's line stays within: a wider line is text (a full column of the widest pages)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # characters that cannot open a sentence: a line starting with one continues the line before it
 _PARTICLES = set("的了着们得吗呢吧啊")
@@ -119,7 +120,7 @@ def is_closing_formula(text: str) -> bool:
 def is_headingish(text: str) -> bool:
     """Could this line be a headline, kicker, subtitle, subhead or banner, by its text alone?"""
     t = text.strip()
-    if len(t) < 2 or width(t) > 40 or not _HAN.search(t) or is_date_line(t):
+    if len(t) < 2 or width(t) > HEADING_MAX_CELLS or not _HAN.search(t) or is_date_line(t):
         return False
     if is_parenthetical(t) or lead_byline(t) or is_byline(t) or LEAD_START.match(t) or _CAPTION_MARK.match(t):
         return False
@@ -145,7 +146,7 @@ def is_short_phrase_title(text: str) -> bool:
     (`layout.under_dashed_kicker`)."""
     t = text.strip()
     parts = re.split(r"[，,]", t)
-    if len(parts) != 2 or is_headingish(t) or width(t) > 40:
+    if len(parts) != 2 or is_headingish(t) or width(t) > HEADING_MAX_CELLS:
         return False
     first, last = (p.strip() for p in parts)
     if sorted((len(first), len(last))) != [2, max(2, len(first), len(last))] or max(len(first), len(last)) > 14:
