@@ -485,7 +485,7 @@ def parallel_heading(seq: list[object], gi: int) -> bool:
                for k in range(lo + 1, hi))
 
 
-_CLOSING_NOTE = re.compile(r"[（(][^（）()]*[）)]\s*$")
+_CLOSING_NOTE = re.compile(_NOTE.pattern + r"\s*$")  # a bracketed note at a text's end
 
 
 def _closes_on_author_note(u: object) -> bool:
@@ -823,15 +823,14 @@ def _ahead_split(units: list[Unit], head: Group) -> int:
         return k
     above, below = units[:k], units[k:]
     if _side(list(head.units), _opening(above), _opening(below)) == 1 or continuity(
-            "".join(u.text for u in above if u.kind == PARA), "".join(u.text for u in below if u.kind == PARA)
-    ) < CONTINUITY_SHARE:
+            para_text(above), para_text(below)) < CONTINUITY_SHARE:
         return k
     return 0
 
 
 def _opening(units: Sequence[Unit]) -> str:
     """The opening of these units' text, as far as a headline's words are looked for in it (`TOPIC_CHARS`)."""
-    return "".join(u.text for u in units if u.kind == PARA)[:TOPIC_CHARS]
+    return para_text(units)[:TOPIC_CHARS]
 
 
 def _new_start(cur: Draft, head: Group) -> int:
@@ -1150,6 +1149,28 @@ def _signs_off(u: Unit) -> bool:
     return u.end_marker and u.kind in (PARA, BYLINE) and bool(bylines.trailing_byline(u.text))
 
 
+def _signed(units: Sequence[Unit]) -> int:
+    """1 where these units end on a closing byline (`_signs_off`), which goes with them as a part, else 0."""
+    return int(bool(units) and _signs_off(units[-1]))
+
+
+def _plain_part(part: Sequence[Unit], signed: int) -> bool:
+    """Could these units be an article's part printed apart from its headline: a first paragraph opening no article
+    (本报讯…) and no bracketed note, then paragraphs and subheads closing nothing (a closing line ends an article)
+    but a closing byline at the very end where `signed`, none held in a band?"""
+    if not part:
+        return False
+    first = part[0]
+    return not (first.kind != PARA or first.opening or _NOTE.fullmatch(first.text.strip())
+                or any(u.kind not in (PARA, SUBHEAD) or u.end_marker for u in part[:len(part) - signed])
+                or any(u.lines[0].held != -1 for u in part))
+
+
+def _signed_enough(part: Sequence[Unit]) -> bool:
+    """Does a part closed by its byline hold `SIGNED_PART_PARAS` paragraphs (one so closed is a whole brief)?"""
+    return sum(u.kind == PARA for u in part) >= SIGNED_PART_PARAS
+
+
 def _part_above(p: Draft, d: Draft) -> int:
     """Where in draft `p`'s text the part of the next draft `d`'s article printed above `d`'s headline begins (0:
     none). Pages set an article's later paragraphs above its headline (a notice's text, then the article's later
@@ -1168,14 +1189,11 @@ def _part_above(p: Draft, d: Draft) -> int:
         return 0
     below = theirs | char_pairs(para_text(d.units)[:CONTINUITY_ABOVE])
     # a closing byline at p's very end closes the text that runs into it: it goes with the part when one moves
-    signed = int(bool(p.units) and _signs_off(p.units[-1]))
+    signed = _signed(p.units)
     best, at = 0.0, 0
     for k in range(len(p.units) - 1 - (signed and p.units[-1].kind == BYLINE), 0, -1):
         part = p.units[k:]
-        first = part[0]
-        if (first.kind != PARA or first.opening or _NOTE.fullmatch(first.text.strip())
-                or any(u.kind not in (PARA, SUBHEAD) or u.end_marker for u in part[:len(part) - signed])
-                or any(u.lines[0].held != -1 for u in part)):
+        if not _plain_part(part, signed):
             break
         text = para_text(part)
         if len(text) > PART_ABOVE_CHARS:
@@ -1187,7 +1205,7 @@ def _part_above(p: Draft, d: Draft) -> int:
         if not pairs or continuity(before, text) >= CONTINUITY_SHARE:
             continue
         if len(theirs & pairs) / len(theirs) - len(mine & pairs) / len(mine) <= TOPIC_MARGIN and not (
-                signed and sum(u.kind == PARA for u in part) >= SIGNED_PART_PARAS
+                signed and _signed_enough(part)
                 and continuity(para_text(d.units), text) >= CONTINUITY_SHARE):
             continue
         lean = (len(pairs & below) - len(pairs & (mine | char_pairs(before[-CONTINUITY_ABOVE:])))) / len(pairs)
@@ -1206,12 +1224,8 @@ def _lead_part_above(p: Draft, d: Draft) -> bool:
     text, under its headline, runs on into it (`continuity`; `d`'s later text may be another article's piece)."""
     if p.headline is not None or d.headline is None or not any(u.kind == PARA for u in d.units):
         return False
-    signed = int(bool(p.units) and _signs_off(p.units[-1]))
-    body = p.units[:len(p.units) - signed] if signed and p.units[-1].kind == BYLINE else p.units
-    if (not body or body[0].kind != PARA or body[0].opening or _NOTE.fullmatch(body[0].text.strip())
-            or any(u.kind not in (PARA, SUBHEAD) or u.end_marker for u in p.units[:len(p.units) - signed])
-            or any(u.lines[0].held != -1 for u in p.units)
-            or signed and sum(u.kind == PARA for u in p.units) < SIGNED_PART_PARAS):
+    signed = _signed(p.units)
+    if not _plain_part(p.units, signed) or signed and not _signed_enough(p.units):
         return False
     theirs, text = headline_pairs(d.headline.units), para_text(p.units)
     return bool(theirs) and (len(theirs & char_pairs(text[:TOPIC_CHARS])) / len(theirs) > TOPIC_MARGIN

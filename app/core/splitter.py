@@ -17,7 +17,16 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from . import roles
-from .assembly import TOPIC_CHARS, Assembly, Group, assemble, char_pairs, heading_runs_on, is_banner_line
+from .assembly import (
+    TOPIC_CHARS,
+    Assembly,
+    Group,
+    assemble,
+    char_pairs,
+    heading_runs_on,
+    is_banner_line,
+    para_text,
+)
 from .bands import reading_order
 from .layout import (
     AD,
@@ -465,7 +474,7 @@ def to_page(name: str, text: str, assembly: Assembly, rank: dict[int, int] | Non
     blocks_of: list[list[tuple[Unit, Role]]] = [[] for _ in drafts]
     for d_i, d in enumerate(drafts):
         if d.headline:
-            opening = char_pairs("".join(u.text for u in d.units if u.kind == PARA)[:TOPIC_CHARS])
+            opening = char_pairs(para_text(d.units)[:TOPIC_CHARS])
             blocks_of[d_i] += _headline_roles(d.headline, labels, opening)
         for u in d.units:
             role = {PARA: Role.BODY, SUBHEAD: Role.SUBHEAD, BYLINE: Role.BYLINE, HEAD: Role.SUBHEAD,
