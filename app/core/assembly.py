@@ -657,6 +657,16 @@ def topic_side(seq: list[object], gi: int) -> int:
     return 1 if diff > TOPIC_MARGIN else -1 if diff < -TOPIC_MARGIN else 0
 
 
+def _names_below(seq: list[object], gi: int) -> bool:
+    """Do headline group gi's words name the text under it more than both the opening and the close of the
+    text above it (`_closed_run`: its own text may end the run above, after another article's opening), by
+    `TOPIC_MARGIN`?"""
+    pairs = headline_pairs(seq[gi].units)
+    below = _runs_beside(seq, gi)[1]
+    return bool(pairs) and (len(pairs & char_pairs(below)) - len(pairs & char_pairs(_closed_run(seq, gi)))) / len(
+        pairs) > TOPIC_MARGIN
+
+
 def continuity(above: str, below: str) -> float:
     """How much of the shorter text's character pairs come back in the other one (0..1)."""
     a, b = char_pairs(above[-CONTINUITY_ABOVE:]), char_pairs(below[:CONTINUITY_BELOW])
@@ -953,6 +963,24 @@ def tail_under_headline(seq: list[object]) -> list[object]:
     return out
 
 
+def _writers(g: Group) -> frozenset[str]:
+    """The writers a headline group's byline lines name (a photographer's credit aside)."""
+    return frozenset(a.name for u in g.units if u.kind == BYLINE
+                     for a in bylines.parse_authors(u.text) if a.role != "摄影")
+
+
+def signed_by_others(g: Group, u: object) -> bool:
+    """Does the text opening with unit `u` open under a byline naming none of the writers headline group `g`'s
+    byline names (作者：帅才 over 本报讯（记者樊永强、李翔）…)? Then `g` is not that text's headline: an article
+    names its writers once, or names the same ones twice."""
+    if not (isinstance(u, Unit) and u.kind == PARA and u.lead):
+        return False
+    found = bylines.lead_byline(bylines.squeezed(u.text))
+    theirs = frozenset(a.name for a in found[1] if a.role != "摄影") if found else frozenset()
+    mine = _writers(g)
+    return bool(mine) and bool(theirs) and not mine & theirs
+
+
 def _opens_item(g: object, opens: frozenset[int]) -> bool:
     """Is group g a heading group one of whose heading lines starts an item as read from outside (`opens`)?"""
     return isinstance(g, Group) and any(ln.start in opens for u in g.units if u.kind == HEAD for ln in u.lines)
@@ -1001,7 +1029,8 @@ def _assemble(seq: list[object], forward: bool, given: bool = False,
                 cur.headline = _make_group([*x.units, *cur.headline.units])
                 cur = None
                 continue
-            if isinstance(x, Group) and cur is not None and not x.banner and _nothing_below(seq, gi) and (
+            if isinstance(x, Group) and cur is not None and not x.banner and (
+                    _nothing_below(seq, gi) or signed_by_others(x, seq[gi + 1])) and (
                     cur.headline is None or (k := _new_start(cur, x))):
                 # no text under it to head: a headline printed after its body, the text above
                 if cur.headline is None:
@@ -1056,6 +1085,17 @@ def _assemble(seq: list[object], forward: bool, given: bool = False,
         if held_in_band(x, pending):
             pending += _held_inside(x)
             continue
+        if (isinstance(x, Group) and ahead is None and pending and signed_by_others(x, pending[0])
+                and _names_below(seq, gi)) and not (
+                x.heads_above or _nothing_below(seq, gi) or signed_by_others(x, seq[gi + 1])):
+            # the text above opens under other writers' byline, and this headline's words name the text under
+            # it, not that text's opening or close: it was printed before its body, with its byline; the text
+            # above is an article of its own
+            drafts.append(Draft(pending, None))
+            pending = []
+            ahead = Draft([], x)
+            drafts.append(ahead)
+            continue
         if isinstance(x, Group) and x.heads_below:
             _flush(pending, drafts)
             pending = []
@@ -1067,6 +1107,13 @@ def _assemble(seq: list[object], forward: bool, given: bool = False,
             ahead.units += pending
             pending = []
             ahead = None
+        if ahead is not None and isinstance(x, Group) and pending and not any(u.kind == HEAD for u in x.units):
+            # a byline alone opens the next text (its headline printed after it): the run after the headline
+            # printed before its body ends there
+            ahead.units += pending
+            pending = list(x.units)
+            ahead = None
+            continue
         if ahead is not None and (isinstance(x, Group) and _eligible(seq, gi, False)
                                   or isinstance(x, Unit) and x.opening and any(u.kind == PARA for u in pending)):
             # the text run after a headline printed before its body ends where the next article begins

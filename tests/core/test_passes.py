@@ -2154,3 +2154,53 @@ def test_a_title_glued_over_its_texts_first_line_a_cell_short_of_the_column_is_a
     assert not layout.glued_title(lines, list(kinds), len(WRAPPED))
     _, kinds = build_units(lines, kinds)
     assert kinds[len(WRAPPED)] == PARA
+
+
+def test_read_forward_a_headline_whose_byline_names_other_writers_than_the_opening_under_it_heads_the_text_above(
+        monkeypatch):
+    """Read forward, a headline with its byline (作者：王芳) over an article's opening whose byline names none of
+    them (本报讯（记者李华）…) was printed after its body: it heads the text above it where its words name that
+    text (`assembly.signed_by_others`, `_new_start`), and the opening starts an article of its own. Not where
+    the opening names a writer of the byline (the article names its writers twice)."""
+    monkeypatch.setattr(assembly, "DIRECTION", True)
+
+    def read(byline):
+        units = [_unit(HEAD, "城区新建三座口袋公园", 0), _unit(BYLINE, "本报记者 张明", 20),
+                 _unit(PARA, "近日，城区新建的三座口袋公园正式开放，市民纷纷前来散步健身。", 100),
+                 _unit(PARA, "市图书馆从下月起延长开放时间，读者可以晚上借书、自习。", 200),
+                 _unit(HEAD, "市图书馆延长开放时间", 300), _unit(BYLINE, byline, 320),
+                 _unit(PARA, "本报讯（记者李华）菜农老石的大棚油麦菜今年喜获丰收，盘算着开春后的收成。", 400),
+                 _unit(HEAD, "大棚油麦菜喜获丰收", 500)]
+        return [(d.headline.units[0].text if d.headline else None, [u.pos for u in d.units])
+                for d in assemble(units).drafts]
+
+    assert read("作者：王芳") == [("城区新建三座口袋公园", [100]), ("市图书馆延长开放时间", [200]),
+                              ("大棚油麦菜喜获丰收", [400])]
+    assert dict(read("作者：李华"))["市图书馆延长开放时间"][0] == 400
+
+
+def test_read_backward_a_headline_whose_byline_names_other_writers_than_the_opening_above_heads_the_text_below(
+        monkeypatch):
+    """Read backward, a headline with its byline (作者：王芳) under an article's opening whose byline names none of
+    them (本报讯（记者张明）…), its words naming the text under it, was printed before its body: it heads the
+    text under it, and the text above is an article of its own. The text under it ends at a byline alone (□ 记者
+    赵强), which opens the next article (its headline printed after it). Not a headline whose words name the text
+    above: a page printing its headlines after their bodies may set the next article's byline under one."""
+    monkeypatch.setattr(assembly, "DIRECTION", False)
+
+    def read(title):
+        units = [_unit(PARA, "本报讯（记者李华）菜农老石的大棚油麦菜今年喜获丰收，盘算着开春后的收成。", 0),
+                 _unit(HEAD, "大棚油麦菜喜获丰收", 100),
+                 _unit(PARA, "本报讯（记者张明）近日，城区新建的三座口袋公园正式开放，市民纷纷前来散步健身。", 200),
+                 _unit(HEAD, title, 300), _unit(BYLINE, "作者：王芳", 320),
+                 _unit(PARA, "市图书馆从下月起延长开放时间，读者可以晚上借书、自习。", 400),
+                 _unit(BYLINE, "□ 记者 赵强", 500),
+                 _unit(PARA, "铁路部门预计，春运返程客流高峰今天到来。车站增开临时列车，方便旅客出行。", 600),
+                 _unit(HEAD, "春运返程客流高峰今天到来", 700)]
+        return [(d.headline.units[0].text if d.headline else None, [u.pos for u in d.units])
+                for d in assemble(units).drafts]
+
+    assert read("市图书馆延长开放时间") == [
+        ("大棚油麦菜喜获丰收", [0]), (None, [200]), ("市图书馆延长开放时间", [400]),
+        ("春运返程客流高峰今天到来", [500, 600])]
+    assert dict(read("城区新建三座口袋公园"))["城区新建三座口袋公园"] == [200]
