@@ -16,8 +16,9 @@ with the chunks of its own turn either side of it (every other chunk, `TOPIC_WIN
 the chunks of the other turn, less those it shares with the other turn alone (`TOPIC_WEIGHT`; two articles of
 one topic share their common words, and each keeps its own names and things over its chunks). The best run of
 chunks (each costing `CHUNK_COST`: a chunk that shows nothing lowers the run) that scores `MIN_BAND_SCORE` or
-more over `MIN_BANDS` chunks (`MIN_TOPIC_BAND_SCORE` where no join across a switch shows it) is a band; it is then widened over the chunks either side that do not contradict
-it, back at most to the chunk that opens with two headlines side by side, and the article whose text ends
+more over `MIN_BANDS` chunks (`MIN_TOPIC_BAND_SCORE` where no join across a switch shows it, `HEADED_BAND_SCORE`
+where two headlines side by side open it) is a band; it is then widened over the chunks either side that do not
+contradict it, back at most to the chunk that opens with two headlines side by side, and the article whose text ends
 first (its last line a sentence's end, the other's text carried on under it, or under a paragraph's end with no
 gap where the page parts its paragraphs by blank lines) closes it. The band's two articles are put one after the other
 (the one the page reads on in last); the rest
@@ -63,6 +64,9 @@ CHUNK_COST = 0.5  # a chunk that shows no switch lowers a band by this (one arti
 MIN_BAND_SCORE = 6.0  # what a band's chunks must show in all: three joins across a switch, or topics as strong
 MIN_TOPIC_BAND_SCORE = 9.0  # ... where no chunk of it carries a sentence or a word across a switch (its topics alone:
 # one article whose paragraphs repeat a list of words every few lines shows as much; half as much again)
+HEADED_BAND_SCORE = 4.0  # ... where two headlines side by side open the run (`_headed`; its joins must still show
+# it, `_joined`): a short pair's chunks are few, and its words, matched against chunks past the pair, tell little;
+# one article's text does not open a run with two headlines in a row at the grid's chunk starts
 MIN_BANDS = 4  # chunks a band holds at least (two of each article: a chunk going back to each)
 WIDEN_FLOOR = -1.0  # a chunk showing less than this ends the band (a join or a topic that contradicts it)
 WIDEN_COST = 0.25  # a chunk the band is widened over lowers it by this (it needs some evidence of its own)
@@ -287,7 +291,7 @@ def _find_band(page: _Page, lo: int, hi: int, inherited: tuple[Grid, ...] = ()) 
     for _, period, phase, cut in scored:
         ev = page.evidence(cut)
         score, first, last = _best_run(cut, ev)
-        if score < MIN_BAND_SCORE or last - first + 1 < MIN_BANDS:
+        if last - first + 1 < MIN_BANDS or score < (HEADED_BAND_SCORE if _headed(page, cut, first) else MIN_BAND_SCORE):
             continue
         if score >= MIN_TOPIC_BAND_SCORE or _joined(page, cut, first, last):
             shown.append((period, (origin + phase) % period))
@@ -297,6 +301,12 @@ def _find_band(page: _Page, lo: int, hi: int, inherited: tuple[Grid, ...] = ()) 
         return None, ()
     _, cut, ev, first, last = best
     return _band(page, cut, ev, first, last), tuple(shown)
+
+
+def _headed(page: _Page, cut: dict[int, tuple[int, int]], first: int) -> bool:
+    """Do two headlines side by side (`_Page.heads_pair`) open the run of chunks from `first`: the first lines of
+    its first chunk and the next, or of the chunk before it and its first (each article's first chunk)?"""
+    return any(m in cut and m + 1 in cut and page.heads_pair(cut[m][0], cut[m + 1][0]) for m in (first - 1, first))
 
 
 def _joined(page: _Page, cut: dict[int, tuple[int, int]], first: int, last: int) -> bool:

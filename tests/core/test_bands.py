@@ -258,3 +258,19 @@ def test_a_subhead_wrapped_at_a_chunk_switch_stays_in_its_bands_article():
         heads = [[text[s:e] for s, e in blk.spans] for item in split.items for blk in item.blocks
                  if blk.role.name in ("TITLE", "SUBHEAD", "BYLINE")]
         assert heads == [[a[0]], [b[0]], ["消除陶瓷考古人员后", "顾之忧"]]
+
+
+def test_a_short_pair_two_headlines_side_by_side_open_is_a_band_on_fewer_joins():
+    """A third article's text, then two articles of one topic side by side, chunks of five lines, the shorter (B)
+    three chunks long, the longer (A) reading on under it: two of A's chunk ends run a word on into its next
+    chunk (提 / 升), nothing else joins across a switch, and the words each keeps show little over so few
+    chunks. That scores under `MIN_BAND_SCORE` (main read no band, A and B mixed); where the two headlines side by
+    side (each short of the measure) open the run, `HEADED_BAND_SCORE` is enough: B is read whole, then A."""
+    for seed in (1, 4):
+        a = ["丁医生的春天", *_one_topic_lines("丁仁彧 麻醉 呼吸机 插管 足球 前锋 老爷爷 生日 蛋糕 鼻饲".split(), 44, seed)]
+        b = ["王医生出征", *_one_topic_lines("王婷 皮箱 父亲 行李 非典 女儿 微信 饭菜 婆婆 山西".split(), 14, seed + 100)]
+        for k in (4, 9):
+            a[k], a[k + 1] = a[k][:-1] + "提", "升" + a[k + 1][1:]
+        third = _clause_lines("航天卫星发射火箭轨道探测", 12, 50 + seed)
+        page = [*third, "", *[x for k in range(0, len(a), 5) for x in (*a[k:k + 5], "", *b[k:k + 5], "")]]
+        assert [ln.text for ln in reading_order(_lines(page))] == [*third, *b, *a]
