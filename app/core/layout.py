@@ -700,8 +700,10 @@ def _named_ads(lines: tuple[Ln, ...], out: list[UnitKind], leads: list[bool]) ->
         for j in range(i - 1, max(-1, i - 1 - AD_NAME_REACH), -1):
             if out[j] == AD and not roles.is_contact_line(lines[j].text):
                 continue  # (this ad's lines, read already)
-            if out[j] or leads[j] or roles.has_caption_mark(lines[j].text) or roles.is_contact_line(lines[j].text):
-                break  # (a caption, 图为…, is the photo's: no ad runs across it; nor across another ad's end)
+            if out[j] or leads[j] or roles.has_caption_mark(lines[j].text) or (
+                    roles.is_ad_line(lines[j].text) and roles.is_contact_line(lines[j].text)):
+                break  # (a caption, 图为…, is the photo's: no ad runs across it; nor across another ad's end, a
+                # contact line with its number: a sentence that only says 电话, 卢静给医院回了电话, ends none)
             if is_advertiser(lines[j].text):
                 for k in range(j, i + 1):
                     out[k] = AD
@@ -1506,7 +1508,7 @@ def build_units(lines: tuple[Ln, ...], fixed: tuple[UnitKind, ...]) -> tuple[lis
         ended = ln.opens if indented else _para_ended(lines, i - 1)
         ended = ended or i > 0 and kinds[i - 1] == PARA and _closes_with_byline(lines, i - 1)
         if (para is None or new_chunk or ended or roles.LEAD_START.match(ln.text)
-                or roles.is_date_line(ln.text)):
+                or roles.is_date_line(ln.text) or roles.ends_sentence(lines[i - 1].text) and _making_note_at(lines, i)):
             para = _Building(PARA, [], [])
             units.append(para)
         para.add(ln)
@@ -1526,10 +1528,11 @@ def build_units(lines: tuple[Ln, ...], fixed: tuple[UnitKind, ...]) -> tuple[lis
             opening = lead or not note and dispatch_opening(head)
             whole = "".join(ln.text for ln in u.lines)
             end_marker = (note or len(u.lines) == 1 and (roles.is_end_marker(u.lines[0].text)
-                                                         or roles.is_closing_dispatch(u.lines[0].text))
+                                                         or roles.is_closing_dispatch(u.lines[0].text)
+                                                         or roles.is_making_note(u.lines[0].text))
                           or _closes_with_byline(lines, at[u.lines[-1].start])
                           or 1 < len(u.lines) <= NOTE_MAX_LINES + 1 and roles.is_parenthetical(whole)
-                          and bool(_CLOSING_NOTE.match(whole)))
+                          and (bool(_CLOSING_NOTE.match(whole)) or roles.is_making_note(whole)))
             if lead and _closing_byline(u, out):
                 kind, lead, end_marker, opening = BYLINE, False, True, False
         out.append(Unit(kind, tuple(u.lines), tuple(u.spans), lead, end_marker, opening))
@@ -1681,11 +1684,22 @@ def _closes_note(lines: tuple[Ln, ...], j: int) -> bool:
     return any(_closing_line(t) for t in _wrapped_tails(lines, j))
 
 
+def _making_note_at(lines: tuple[Ln, ...], i: int) -> bool:
+    """Does line i open a note on how the article was made (（王三参与采写）, `roles.is_making_note`), alone on
+    its line or wrapped over up to `NOTE_MAX_LINES` lines (（王三、李四、赵五参与 / 采写）)? A paragraph of its own."""
+    text = ""
+    for ln in lines[i:i + NOTE_MAX_LINES]:
+        text += ln.text.strip()
+        if not roles.unbalanced(text):
+            return roles.is_making_note(text)
+    return False
+
+
 def _closing_line(text: str) -> bool:
     """A line that closes an article (（作者为…）, （本报华沙2月9日电）, also with a stray space a PDF put inside a
     word, （作 者单位：…）), and a note of sources and reporters (（综合本报记者王三、李四 / 报道）): nothing of its
     text runs on below it."""
-    return (is_author_note(text) or roles.is_closing_dispatch(text)
+    return (is_author_note(text) or roles.is_closing_dispatch(text) or roles.is_making_note(text)
             or roles.is_parenthetical(text) and not roles.unbalanced(text) and bool(_CLOSING_NOTE.match(text)))
 
 

@@ -108,13 +108,20 @@ def _named(units: list[Unit], opening: frozenset[str]) -> float | None:
 
 
 def _column_label_over(line: Unit, title: list[Unit], labels: frozenset[str], opening: frozenset[str],
-                       runs_below: int = 1) -> bool:
+                       runs_below: int = 1, right_under: list[Unit] | None = None) -> bool:
     """Is `line`, printed on its own over the title lines `title`, the label of the item's column or series
     rather than its kicker: shaped as a label, printed as one elsewhere on the page, or naming nothing of the
-    article whose opening names its title?"""
+    article whose opening names its title? Not set right over a title closing on its column's name in brackets,
+    no blank line between (`right_under`, the heading under it: 健全乡村治理 / 维护农村稳定（政策解读·聚焦中央一号
+    文件④）): that title names its column itself, and the line over it is its kicker or its first line (typeset
+    pages, eight draws: 26 such label-shaped lines are the headline's, none a section or the page's label; with a
+    blank line between, 33 are the page's label), unless the page prints it as a label elsewhere."""
     text = line.text.strip()
     if "".join(text.split()) in labels:
         return True
+    under = title if right_under is None else right_under
+    if under and not under[0].lines[0].blank_before and roles.is_tagged_title("".join(u.text.strip() for u in under)):
+        return False
     named = _named([line], opening)
     if roles.is_column_label(text):
         return not (named is not None and named >= KICKER_NAMED_SHARE and "·" not in text)
@@ -163,7 +170,7 @@ def _headline_roles(group: Group, labels: frozenset[str] = frozenset(),
         else:
             runs.append([u])
     if len(runs) >= 2 and len(runs[0]) == 1 and len(runs[0][0].lines) == 1 and _column_label_over(
-            runs[0][0], [u for run in runs[1:] for u in run], labels, opening, len(runs) - 1):
+            runs[0][0], [u for run in runs[1:] for u in run], labels, opening, len(runs) - 1, runs[1]):
         out.append((runs[0][0], Role.SECTION))  # a column label over the headline, not its kicker
         runs = runs[1:]
     runs = _kicker_and_title(runs)

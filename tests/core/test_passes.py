@@ -1155,6 +1155,21 @@ def test_a_documents_first_numbered_part_under_its_title_is_a_subhead(monkeypatc
     assert part_number("第一章 总 则") == ("第章", 1) and part_number("（二）组织领导") == ("（）", 2)
 
 
+def test_a_label_shaped_line_over_a_title_closing_on_its_column_tag_is_no_section():
+    """A title closing on its column's name in brackets names its column itself: a short line right over it
+    (守护一方水土 / 筑牢生态屏障（绿色发展观察③）) is the headline's, not the item's section; over a title with
+    no tag such a line is still the column's label, and so is one a blank line apart (a page's label) or one
+    the page prints as a label."""
+    tagged = [_unit(HEAD, "守护一方水土", 0), _unit(HEAD, "筑牢生态屏障（绿色发展观察③）", 30, blank=0)]
+    assert Role.SECTION not in [role for _, role in _headline_roles(_make_group(tagged))]
+    apart = [_unit(HEAD, "守护一方水土", 0), _unit(HEAD, "筑牢生态屏障（绿色发展观察③）", 30, blank=1)]
+    assert [role for _, role in _headline_roles(_make_group(apart))] == [Role.SECTION, Role.TITLE]
+    plain = [_unit(HEAD, "守护一方水土", 0), _unit(HEAD, "筑牢生态屏障", 30, blank=0)]
+    assert [role for _, role in _headline_roles(_make_group(plain))] == [Role.SECTION, Role.TITLE]
+    assert [role for _, role in _headline_roles(_make_group(tagged), frozenset({"守护一方水土"}))] == [
+        Role.SECTION, Role.TITLE]
+
+
 def test_a_title_wrapped_inside_its_series_tag_is_no_series_banner():
     # the title's last line closes the bracket its first line opened, with the series' number (关注智慧 / 养老②）):
     # the end of one title, not a series banner over it, and the group is a headline, not a banner
@@ -1687,6 +1702,28 @@ def test_an_advertisers_name_over_an_ad_read_from_its_contact_lines_is_the_ads()
     lines, kinds = _fixed("\n".join([*WRAPPED, "", *ads, "", *WRAPPED]))
     assert [ln.text for ln, k in zip(lines, kinds, strict=True) if k == AD] == [t for t in ads if t]
     assert not layout.is_advertiser("引进好项目 拓宽致富路") and layout.is_advertiser("城南百货集团")
+
+
+def test_a_note_on_how_the_article_was_made_ends_it():
+    """A bracketed note alone on its line saying who else reported or drafted the article (（王小明参与采写）,
+    （执笔：王小明）), wrapped or not, closes it: the text under it is another article's."""
+    for note in (["（王小明参与采写）"], ["（执笔：王小明）"], ["（王小明、李大春、赵六参与", "采写）"]):
+        text = "\n".join(["城区新建三座口袋公园", "", "本报讯（记者张明）近日，城区新建的三座", "口袋公园正式开放，市民纷纷前来游玩。",
+                          *note, "", *WRAPPED, ""])
+        page = split_page(("p.txt", text), method="rules")
+        assert [[text[b.start:b.end] for b in it.blocks if b.role is Role.BODY][0][:4] for it in page.items] == [
+            "本报讯（", WRAPPED[0][:4]], note
+
+
+def test_a_sentence_that_only_says_phone_ends_no_ad_above_a_contact_line():
+    """A line of the ad's text that says 电话 with no number (…回了电话…) is no other ad's contact line: the ad
+    from its advertiser's name down to its contact line runs across it."""
+    text = ("城区新建口袋公园\n\n本报讯（记者张明）近日，城区新建的三座口袋公园正式开放，市民纷纷前来游玩。\n\n"
+            "江南明辉光电有限公司\n守好网格 温馨提示\n\n老张给物业回了电话，马上报名参加。\n服务热线：0693-73409991\n\n"
+            "公园里种了许多花草树木，周末游人如织，孩子们在草地上奔跑嬉戏。")
+    lines, kinds = _fixed(text)
+    assert [ln.text for ln, k in zip(lines, kinds, strict=True) if k == AD] == [
+        "江南明辉光电有限公司", "守好网格 温馨提示", "老张给物业回了电话，马上报名参加。", "服务热线：0693-73409991"]
 
 
 def test_a_caption_blocks_last_sentence_needs_no_full_stop():

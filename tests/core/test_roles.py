@@ -193,6 +193,21 @@ def test_a_title_closing_on_its_columns_name_in_brackets(line, tagged):
 def test_a_bracketed_dispatch_alone_closes_an_article(line, closing):
     assert roles.is_closing_dispatch(line) is closing
 
+@pytest.mark.parametrize(("line", "closing"), [
+    ("（王小明参与采写）", True),
+    ("（张 三、李四参与采访）", True),
+    ("（执笔：王小明）", True),
+    ("（摘编自2月3日《江南日报》）", True),
+    ("（本系列评论到此结束）", True),
+    ("（相关报道见第二版）", True),
+    ("（本报记者 王小明整理）", False),  # may close one part of a round-up
+    ("（王小明）", False),
+    ("参与采写的还有王小明。", False),
+])
+def test_a_note_on_how_the_article_was_made_closes_it(line, closing):
+    assert roles.is_making_note(line) is closing
+
+
 def test_a_photo_reports_title():
     assert roles.is_photo_report("图片报道") and roles.is_photo_report("图片 新闻")
     assert not roles.is_photo_report("图片报道显示，工人正在加紧生产")
