@@ -873,7 +873,8 @@ def heads_headless_above(seq: list[object], gi: int, cur: Draft, first: bool = F
     are too, were right 1 time in 9). Where the block goes on with another headline whose words do not name
     the text above (王毅会见奥地利总理库尔茨 / 古老乡村的小康图景…: two headlines back to back, no blank line
     between), only the lines above it head that text, and the other heads the text below: never a line
-    that runs on from the one above (`heading_runs_on`), and under the page's `first` text (which may be an article
+    that runs on from the one above (`heading_runs_on`) or a title under a kicker ending on its dash or colon
+    (浙江省肿瘤医院职工踊跃驰援武汉—— / 只要需要 时刻准备着: the kicker leads into it), and under the page's `first` text (which may be an article
     carried over from another page, needing no headline here) only where one of the two parts is a full
     headline of its own (a lone line over a title is its kicker). A column's tag in brackets (…（统筹抓好改革发展稳定各项工作）),
     shared by a series' articles, is left out of those words."""
@@ -891,12 +892,18 @@ def heads_headless_above(seq: list[object], gi: int, cur: Draft, first: bool = F
 
     cuts = [c for c in range(1, len(units)) if units[c].kind == HEAD and not roles.is_subtitle(units[c].text)
             and not heading_runs_on(units[c - 1].lines[-1].text, units[c].lines[0].text)
+            and not units[c - 1].text.rstrip().endswith(roles.KICKER_ENDS)
             and (not first or _make_group(units[:c]).strong or _make_group(units[c:]).strong)
             and _titled(units[:c]) and _titled(units[c:])
             and lean(units[:c]) < -TOPIC_MARGIN <= lean(units[c:])]
     if cuts:  # (where the two parts' words part most)
         return max(cuts, key=lambda c: lean(units[c:]) - lean(units[:c]))
-    return len(units) if _side(units, above, below) == -1 else 0
+    if _side(units, above, below) != -1:
+        return 0
+    # a second byline a blank line under the headline's own is the text below's (typeset pages, six draws: 11
+    # bylines so set under another, every one the next article's)
+    return next((c for c in range(1, len(units)) if units[c].kind == BYLINE and units[c - 1].kind == BYLINE
+                 and units[c].lines[0].blank_before), len(units))
 
 
 @dataclass

@@ -1669,8 +1669,9 @@ def _heading_tail(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
         return True  # a column label in brackets closing the title: …法治保障 / （新论）
     if ln.width > HEADING_TAIL_WIDTH or roles.ends_sentence(ln.text) or roles.is_furniture(ln.text):
         return False
-    if looks_like_name(ln.text) and not roles.joins_a_word(lines[i - 1].text, ln.text):
-        return False  # an author's name under the headline
+    if (looks_like_name(ln.text) and not roles.joins_a_word(lines[i - 1].text, ln.text)
+            and "".join(ln.text.split()) not in roles.NOTICE_WORDS):
+        return False  # an author's name under the headline (not a notice's word: …公开招聘应届高校毕业生 / 公告)
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     above = lines[i - 1].text.rstrip()
     if above.endswith(roles.KICKER_ENDS):

@@ -381,6 +381,28 @@ def test_banners_read_a_short_heading_as_the_pages_label_only_where_furniture_st
     assert [u.kind for u in banners(wrapped)] == [HEAD, PARA, HEAD, FURN, PARA]
 
 
+def test_a_notices_word_wrapped_under_its_title_is_the_titles_last_line():
+    """A notice's word (公告, 启事) alone on the line under a heading, same block, is that heading's wrapped end,
+    not a name under the headline: one heading (市图书馆公开招聘应届高校毕业生工作人员 / 公告)."""
+    text = "\n".join(["市图书馆二〇二〇年公开招聘应届毕业生", "公告", "", *WRAPPED, ""])
+    heads = [u.text for u in layout.read_units(text) if u.kind == HEAD]
+    assert heads == ["市图书馆二〇二〇年公开招聘应届毕业生公告"]
+
+
+def test_a_headline_read_forward_over_headless_text_keeps_its_dashed_kicker_with_its_title():
+    """A full headline under text with no headline, whose kicker's words name that text: the kicker ends on its
+    dash and leads into the title under it, so the block is never cut between the two (the title's own words
+    naming the text below as well), and the whole headline heads the text above."""
+    above = _unit(PARA, "城南医院的医护人员踊跃报名支援武汉，城南医院组建了第二批医疗队，十名医护人员连夜出发。", 0)
+    group = _make_group([_unit(HEAD, "城南医院医护人员踊跃支援武汉——", 100), _unit(HEAD, "只要需要 时刻出发", 130, blank=0),
+                         _unit(BYLINE, "文/王小明", 150, blank=0)])
+    below = _unit(PARA, "社区工作人员挨家挨户排查登记，只要需要，他们时刻出发，守好社区的每一道门。", 200)
+    assert assembly.heads_headless_above([above, group, below], 1, assembly.Draft([above], None)) == 3
+    # a second byline a blank line under the headline's own is the text below's
+    signed = _make_group([*group.units, _unit(BYLINE, "记者 李大春", 170)])
+    assert assembly.heads_headless_above([above, signed, below], 1, assembly.Draft([above], None)) == 3
+
+
 def test_constants_of_the_passes_are_named_parameters():
     for name in ("COLUMN_TOLERANCE", "PARA_END_SHORTFALL", "AD_CLUSTER_GAP", "HEADING_LOOKAHEAD"):
         assert isinstance(getattr(layout, name), int | float)
