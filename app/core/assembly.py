@@ -793,6 +793,23 @@ def reads_forward(seq: list[object]) -> bool:
     return _problems(seq, True) <= _problems(seq, False)
 
 
+def _byline_apart(seq: list[object], gi: int) -> int:
+    """Where the byline closing headline group gi starts when a blank line sets it apart from the headings
+    above it and text follows it: read backward, the headings head the text above (printed after their
+    body) and that byline, nearer the text under it, opens that text (0: no such byline). A byline set
+    right under the headings, with no blank line between, is theirs."""
+    g = seq[gi]
+    assert isinstance(g, Group)
+    k = len(g.units)
+    while k > 0 and g.units[k - 1].kind == BYLINE:
+        k -= 1
+    below = gi + 1 < len(seq) and isinstance(seq[gi + 1], Unit) and seq[gi + 1].kind == PARA
+    if not (below and 0 < k < len(g.units) and g.units[k].lines[0].blank_before
+            and any(u.kind == HEAD for u in g.units[:k])):
+        return 0
+    return k
+
+
 def _flush(pending: list[Unit], drafts: list[Draft]) -> None:
     """Text read so far goes to the draft before it (or opens a headless draft on a page's first lines)."""
     if pending and drafts:
@@ -1154,8 +1171,9 @@ def _assemble(seq: list[object], forward: bool, given: bool = False,
                     and not parallel_heading(seq, gi)) or (
                     pending and gi + 1 < len(seq) and isinstance(seq[gi + 1], Unit) and not x.banner
                     and measure_changes(seq, gi, pending)):
-                drafts.append(Draft(pending, x))
-                pending = []
+                k = _byline_apart(seq, gi)
+                drafts.append(Draft(pending, _make_group(list(x.units[:k])) if k else x))
+                pending = list(x.units[k:]) if k else []
             elif x.banner and not any(u.kind == PARA for u in pending) and not drafts:
                 loose.update((u.pos, u.as_kind(FURN)) for u in x.units)
             else:

@@ -2263,3 +2263,22 @@ def test_read_backward_a_headline_whose_byline_names_other_writers_than_the_open
         ("大棚油麦菜喜获丰收", [0]), (None, [200]), ("市图书馆延长开放时间", [400]),
         ("春运返程客流高峰今天到来", [500, 600])]
     assert dict(read("城区新建三座口袋公园"))["城区新建三座口袋公园"] == [200]
+
+
+def test_read_backward_a_byline_set_apart_from_the_headline_above_it_opens_the_text_under_it(monkeypatch):
+    """Read backward, a headline heads the text above it (printed after its body); a byline under it that a
+    blank line sets apart from it, nearer the text under it, opens that text (`assembly._byline_apart`): a
+    page printing its headlines after their bodies sets the next article's byline there. A byline set right
+    under the headline, no blank line between, is the headline's."""
+    monkeypatch.setattr(assembly, "DIRECTION", False)
+
+    def read(blank):
+        units = [_unit(PARA, "近日，城区新建的三座口袋公园正式开放，市民纷纷前来散步健身。", 0),
+                 _unit(HEAD, "城区新建三座口袋公园", 100), _unit(BYLINE, "本报记者 王芳", 120, blank=blank),
+                 _unit(PARA, "市图书馆从下月起延长开放时间，读者可以晚上借书、自习。", 200),
+                 _unit(HEAD, "方便读者夜读", 300), _unit(HEAD, "市图书馆延长开放时间", 320, blank=0)]
+        return [([u.pos for u in d.headline.units] if d.headline else [], [u.pos for u in d.units])
+                for d in assemble(units).drafts]
+
+    assert read(1) == [([100], [0]), ([300, 320], [120, 200])]
+    assert read(0) == [([100, 120], [0]), ([300, 320], [200])]
