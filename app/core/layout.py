@@ -1712,8 +1712,9 @@ def _para_ended(lines: tuple[Ln, ...], j: int) -> bool:
     if not roles.ends_sentence(ln.text):
         return False
     col = local_column(lines, j)
-    if not col or roles.is_parenthetical(ln.text):
-        return True  # not hard-wrapped here: one paragraph a line
+    if not col or roles.is_parenthetical(ln.text) or ln.width > col + COLUMN_TOLERANCE and _para_a_line(lines):
+        return True  # not hard-wrapped here: one paragraph a line (also, on a page printing one paragraph a line,
+        # a line wider than the measure of a block wrapped beside it, a caption's: 因为循环，所以生态；… / 这一切，…)
     return _short_of(lines, j, col)
 
 

@@ -2006,6 +2006,19 @@ def test_one_paragraph_a_line_a_title_over_its_text_is_no_part_of_the_paragraph_
     assert wrapped[3] + wrapped[4] in paras and wrapped[-2] + wrapped[-1] in paras
 
 
+def test_one_paragraph_a_line_a_sentence_end_ends_a_line_wider_than_any_column_beside_a_wrapped_caption():
+    # one paragraph a line, no blank lines, and a photo's caption wrapped at a measure: the caption's lines
+    # tell a column nearby, but a line wider than any column is no line of it; its sentence's end ends the
+    # paragraph (the body lines were glued into one paragraph of three)
+    body = ["城区新建的三座口袋公园正式开放，市民纷纷前来休闲健身，孩子们也有了去处，周边居民都说方便多了。",
+            "公园里绿树成荫，花草繁茂，市民在公园里散步、下棋、跳舞，十分热闹，不少老人每天都来这里锻炼。",
+            "口袋公园的建设方便了周边居民，受到一致好评，有关部门表示今年还将新建五座口袋公园，方便群众。"]
+    caption = ["在紧张的工作间隙，远在外地的丈夫和女", "儿与她通过视频连线在网上实现了团聚", "，视频里一家人隔着屏幕互道平安，彼",
+               "此加油，彼此鼓劲，共同期待早日战胜", "疫情，迎来春暖花开、家人团聚的那一", "天。"]
+    units = read_units("\n".join([*body, *caption, *body]))
+    assert [u.text for u in units if u.kind == PARA] == body + body
+
+
 def test_read_backward_the_text_under_a_headline_printed_first_ends_at_its_closing_line(monkeypatch):
     """On a page read backward, the text under a headline printed before its body ends at the article's closing
     line (（本报巴黎电）): the text after it is another article's, even one of its topic, and the next headline
