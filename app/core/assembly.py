@@ -157,7 +157,9 @@ def back_to_back(seq: list[object]) -> list[object]:
     the block above name the text above and those of the block below do not, the first heads
     the text above and the second the text below, whichever way the rest of the page reads. The block above
     must be a full headline of its own (two headings, a kicker or subtitle, a byline): a lone line set apart
-    over a title is its kicker, and stays with it."""
+    over a title is its kicker, and stays with it; but not right under a closing line (（记者 王三）, （作者为…）),
+    where the text above ended: a lone line there is as often that text's headline, printed after it, and the
+    words tell which."""
     out: list[object] = []
     gi = 0
     while gi < len(seq):
@@ -175,7 +177,8 @@ def back_to_back(seq: list[object]) -> list[object]:
         units = list(g.units) + (list(seq[gi + 1].units) if pair else [])
         cuts = [c for c in ([len(g.units)] if pair else range(1, len(units)))
                 if (pair or units[c].kind == HEAD and units[c].lines[0].blank_before)
-                and _make_group(units[:c]).strong and all(_titled(part) for part in (units[:c], units[c:]))]
+                and (_make_group(units[:c]).strong or seq[gi - 1].end_marker)
+                and all(_titled(part) for part in (units[:c], units[c:]))]
         cut = 0
         if cuts:  # the words are read only where the layout allows two headlines
             before, after = _closed_run(seq, gi), _runs_beside(seq, end)[1]

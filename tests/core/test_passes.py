@@ -2295,3 +2295,19 @@ def test_read_backward_a_byline_set_apart_from_the_headline_above_it_opens_the_t
 
     assert read(1) == [([100], [0]), ([300, 320], [120, 200])]
     assert read(0) == [([100, 120], [0]), ([300, 320], [200])]
+
+
+def test_back_to_back_reads_a_lone_headline_under_a_closing_line_as_the_text_aboves():
+    """A lone line set apart over a title is that title's kicker (the test above), but not right under a
+    closing line (（记者 王芳）: the text above ended there): there, when its words name the text above and the
+    block under it does not, it heads the text above (printed after it) and the block under it the text
+    below (printed before it), whichever way the page reads."""
+    closing = dataclasses.replace(_unit(BYLINE, "（记者 王芳）", 50), end_marker=True)
+    units = [_unit(PARA, "公园里种满了花草，城区新建的口袋公园成了市民散步游玩的好去处。", 0), closing,
+             _unit(HEAD, "城区新建口袋公园", 100), _unit(HEAD, "图书馆延长开放时间", 200, blank=1),
+             _unit(PARA, "图书馆从下月起延长开放时间，读者可以晚上借书。", 300),
+             _unit(HEAD, "郊外踏青人多", 400), _unit(PARA, "本报讯（记者李华）天气转暖，郊外踏青的人多了起来。", 500)]
+    heads = [([u.text for u in d.headline.units], [u.pos for u in d.units]) for d in assemble(units).drafts
+             if d.headline]
+    assert (["城区新建口袋公园"], [0, 50]) in heads
+    assert (["图书馆延长开放时间"], [300]) in heads
