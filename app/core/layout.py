@@ -732,6 +732,7 @@ NOTE_MAX_LINES = 3  # printed lines such a note runs to in a narrow column
 # a line that is one quotation or more, each closing on a sentence's end inside its marks (“好吃啊！”,
 # “我们一定能做到。”, “救护车来了！”“准备接收！”): dialogue or a quotation standing as its own paragraph
 _QUOTED_SENTENCES = re.compile(r"^(?:[“「『][^“”「」『』]*[。！？!?…][”」』])+$")
+_QUOTE_LINE = re.compile(r"^“[^“”]{4,}”$")  # one quotation, the whole line
 
 
 def quoted_paragraph(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
@@ -1450,6 +1451,10 @@ def build_units(lines: tuple[Ln, ...], fixed: tuple[UnitKind, ...]) -> tuple[lis
                     # one paragraph a line: the next line, no blank line between, is the next paragraph unless
                     # a word or a clause runs on into it (立案网上办 开庭不见面 / 日前，…: a title over its text)
                     _para_a_line(lines) and lines[i - 1] is open_para.lines[-1] and lines[i - 1].chunk == ln.chunk
+                    and not _continues(tail, ln) and not roles.cuts_a_word(tail, ln.text)) and not (
+                    # one paragraph a line: a quotation alone on its line, no sentence's end inside the marks, ends
+                    # there (“一辈子都在做促进美中友好的事，我感到很骄傲” / (blank) / 1991年，…)
+                    _para_a_line(lines) and len(open_para.lines) == 1 and _QUOTE_LINE.match(tail.strip())
                     and not _continues(tail, ln) and not roles.cuts_a_word(tail, ln.text)) and (
                     _continues(tail, ln) or not roles.is_headingish(ln.text) or roles.ends_sentence(ln.text)
                     or roles.unbalanced("".join(x.text for x in open_para.lines))  # 《荆州市 / 机关…》

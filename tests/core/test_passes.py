@@ -2019,6 +2019,18 @@ def test_one_paragraph_a_line_a_sentence_end_ends_a_line_wider_than_any_column_b
     assert [u.text for u in units if u.kind == PARA] == body + body
 
 
+def test_one_paragraph_a_line_a_quotation_alone_on_its_line_is_a_paragraph_of_its_own():
+    # one paragraph a line, blank lines between: a quotation alone on its line that ends no sentence inside its
+    # marks is not carried on into the paragraph under it (main glued the two), unless a word runs on
+    body = ["城区新建的三座口袋公园正式开放，市民纷纷前来休闲健身，孩子们也有了去处，周边居民都说方便多了。",
+            "公园里绿树成荫，花草繁茂，市民在公园里散步、下棋、跳舞，十分热闹，不少老人每天都来这里锻炼。",
+            "口袋公园的建设方便了周边居民，受到一致好评，有关部门表示今年还将新建五座口袋公园，方便群众。"]
+    quote = "“一辈子都在做为老百姓办实事的事，我感到很骄傲”"
+    after = "1991年，她当选为协会会长，并担任该职位14年之久，在任期间积极组织交流活动，足迹遍及全国各地。"
+    paras = [u.text for u in read_units("\n\n".join([*body, quote, after, *body])) if u.kind == PARA]
+    assert quote in paras and after in paras
+
+
 def test_read_backward_the_text_under_a_headline_printed_first_ends_at_its_closing_line(monkeypatch):
     """On a page read backward, the text under a headline printed before its body ends at the article's closing
     line (（本报巴黎电）): the text after it is another article's, even one of its topic, and the next headline
