@@ -765,7 +765,7 @@ def heading_here(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
             or over_indent(lines, kinds, i) or unmarked_heading(lines, kinds, i) or over_column(lines, kinds, i)
             or dashed_kicker(lines, kinds, i) or subtitled_heading(lines, kinds, i)
             or under_label(lines, kinds, i) or over_paragraph(lines, kinds, i) or glued_title(lines, kinds, i)
-            or under_dashed_kicker(lines, kinds, i)):
+            or under_dashed_kicker(lines, kinds, i) or wide_kicker(lines, kinds, i)):
         return True
     if not roles.is_headingish(ln.text) or quoted_paragraph(lines, kinds, i):
         return False
@@ -945,6 +945,51 @@ def dashed_kicker(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
             # (short of the column, or of the kicker's own lines where they are wider or the lines tell none)
             if title.width <= max(local_column(lines, end + 1), *(x.width for x in run)) - SHORT_LINE_CELLS:
                 return True
+    return False
+
+
+def wide_kicker(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
+    """Is line i in a kicker set at or over its column's width, of one line or two (the second short of the
+    first), right over a title short of the column, no blank line between, with the text's lines, a blank
+    line or a line with a role of its own under that title (疫情期间，江苏常州打造“不打烊”的法律云服务 / 立案网上办
+    开庭不见面 / 日前，…)? The kicker opens under a sentence's end, an article's closing line, a line with a role
+    of its own or a blank line, and neither it nor its title ends a sentence or holds a stop. By its width and
+    its clauses the kicker reads as a paragraph's first line, but a paragraph's short last line ends its
+    sentence: a line short of the column that ends none, under a full one, is a heading's."""
+    for top in (i - 1, i):
+        if top < 0 or (top < i and (lines[i].chunk != lines[top].chunk or lines[i].blank_before)):
+            continue
+        if top > 0 and lines[top - 1].chunk == lines[top].chunk and not (
+                kinds[top - 1] in (FURN, BYLINE, CAPTION, AD, HEAD) or roles.ends_sentence(lines[top - 1].text)
+                or _closes_note(lines, top - 1) or _closes_with_byline(lines, top - 1)):
+            continue  # the line may carry on a sentence left open above it
+        col = local_column(lines, top)
+        if not col or lines[top].width < col + OVER_COLUMN_CELLS:
+            continue  # (a paragraph's first line stays within its column's measure)
+        for end in (top, top + 1):
+            t = end + 1
+            if end < i or t >= len(lines) or any(
+                    lines[k].chunk != lines[top].chunk or lines[k].blank_before for k in range(top + 1, t + 1)):
+                continue
+            if any(kinds[k] not in (NONE, HEAD) or not _headline_line(lines, kinds, k) for k in range(top, t + 1)):
+                continue
+            title = lines[t]
+            tt = title.text.strip()
+            if end > top and lines[end].width > lines[top].width - SHORT_LINE_CELLS:
+                continue  # a kicker's second line stops short of its first
+            if title.width > col - SHORT_LINE_CELLS or title.width > lines[top].width - SHORT_LINE_CELLS:
+                continue
+            kicker = "".join(lines[k].text.strip() for k in range(top, t))
+            if (roles.unbalanced(kicker) or roles.unbalanced(tt) or roles.ends_open(lines[end].text)
+                    or roles.ends_open(tt) or tt[-1] in "：:" or tt[-1] in "”’\"」』）)" and not _quoted_phrase(tt)
+                    and not roles.is_tagged_title(tt)):
+                continue
+            below = lines[t + 1] if t + 1 < len(lines) else None
+            if below is None or below.chunk != title.chunk or kinds[t + 1] or below.opens:
+                return True
+            if (not _continues(tt, below) and not roles.cuts_a_word(tt, below.text)
+                    and abs(below.width - col) <= COLUMN_TOLERANCE):
+                return True  # over the text's first line, of the column's measure, which does not carry it on
     return False
 
 

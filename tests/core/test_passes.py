@@ -2323,3 +2323,29 @@ def test_back_to_back_reads_a_lone_headline_under_a_closing_line_as_the_text_abo
              if d.headline]
     assert (["城区新建口袋公园"], [0, 50]) in heads
     assert (["图书馆延长开放时间"], [300]) in heads
+
+
+def test_a_kicker_over_the_columns_width_keeps_its_short_title_under_it_as_a_headline():
+    # …成效明显。 / (blank) / 为助企纾困，城区多家银行推出“不见面”的贷款服务 / 贷款网上办 审批不出门 / 近日，…: a kicker
+    # wider than the column, clauses and all, over a title short of it that ends no sentence, is a headline, not
+    # a paragraph's first line and its short last line (which would end its sentence)
+    kicker, title = "为助企纾困，城区多家银行推出“不见面”的贷款服务", "贷款网上办 审批不出门"
+    body = ["近日，城区多家银行针对小微企业推出线上", "贷款服务，企业足不出户就能提交申请材料",
+            "，银行工作人员在线审核，最快当天即可放", "款。"]
+    text = "\n".join(["城区新建口袋公园", *WRAPPED, "", kicker, title, *body, ""])
+    lines, kinds = _fixed(text)
+    at = [ln.text for ln in lines].index(kicker)
+    assert layout.wide_kicker(lines, list(kinds), at)
+    _, kinds = build_units(lines, kinds)
+    assert kinds[at:at + 3] == (HEAD, HEAD, PARA)
+    page = split_page(("p.txt", text), method="rules")
+    heads = [["".join(text[s:e] for s, e in b.spans) for b in it.blocks if b.role in (Role.KICKER, Role.TITLE)]
+             for it in page.items]
+    assert [kicker, title] in heads
+    # a paragraph's first line as wide as the column, over a short line ending no sentence, stays the text's
+    # (…, 一些企业为求发展速度 / “拔苗助长”); so does a short line under a wide one that ends on a colon
+    wide = "为助企纾困，城区多家银行推出“不见面"
+    lines, kinds = _fixed("\n".join([*WRAPPED, "", wide, "“拔苗助长”", *body, ""]))
+    assert not layout.wide_kicker(lines, list(kinds), len(WRAPPED))
+    lines, kinds = _fixed("\n".join([*WRAPPED, "", kicker, "记者了解到：", *body, ""]))
+    assert not layout.wide_kicker(lines, list(kinds), len(WRAPPED))
