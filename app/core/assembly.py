@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from . import bylines, roles
+from . import bylines, headingmodel, roles
 from .layout import AD, BYLINE, CAPTION, COLUMN_AGREEMENT, COLUMN_TOLERANCE, FURN, HEAD, PARA, SUBHEAD, Unit
 
 CAPTION_GAP = 2  # blank lines around a lone heading inside a body that make it a caption, not a subhead
@@ -1082,9 +1082,12 @@ def _assemble(seq: list[object], forward: bool, given: bool = False,
                     cur.headline is not None and (subheads_inside(seq, gi, cur.units) or part)
                     or cur.headline is None and not any(u.opening for u in cur.units)
                     and subheads_inside(seq, gi, cur.units, HEADLESS_SHARE)))
-                if ((_eligible(seq, gi, True) or heads_item and _heads_text(seq, gi, True)) and not subheads) or (
+                title = ((_eligible(seq, gi, True) or heads_item and _heads_text(seq, gi, True)) and not subheads) or (
                         cur is None or starts_news or apart) or (
-                        x.under_ad and not part):
+                        x.under_ad and not part)
+                if cur is not None and not heads_item:  # (an item opened from outside stays one)
+                    title = headingmodel.heads_item(seq, gi, cur.units, True, bool(title), cur.headline)
+                if title:
                     if x.banner and not _eligible(seq, gi, True):
                         loose.update((u.pos, u.as_kind(FURN)) for u in x.units)
                         continue
@@ -1165,7 +1168,7 @@ def _assemble(seq: list[object], forward: bool, given: bool = False,
             continue
         notice = None
         if isinstance(x, Group):
-            if given and _opens_item(x, opens) and _heads_text(seq, gi, False) or (
+            title = given and _opens_item(x, opens) and _heads_text(seq, gi, False) or (
                     _eligible(seq, gi, False) and not subheads_inside(seq, gi, pending)
                     and not _subhead_read_backward(seq, gi, pending)
                     and not numbered_part(x, pending, headings_below(seq, gi))) or (
@@ -1173,7 +1176,10 @@ def _assemble(seq: list[object], forward: bool, given: bool = False,
                     not x.strong and _news_title_under(seq, gi) and not carries_on(seq, gi, pending)
                     and not parallel_heading(seq, gi)) or (
                     pending and gi + 1 < len(seq) and isinstance(seq[gi + 1], Unit) and not x.banner
-                    and measure_changes(seq, gi, pending)):
+                    and measure_changes(seq, gi, pending))
+            if not (given and _opens_item(x, opens)):
+                title = headingmodel.heads_item(seq, gi, pending, False, bool(title), None)
+            if title:
                 k = _byline_apart(seq, gi)
                 drafts.append(Draft(pending, _make_group(list(x.units[:k])) if k else x))
                 pending = list(x.units[k:]) if k else []

@@ -302,6 +302,14 @@ def test_author_lines_take_a_lone_name_standing_over_an_articles_text():
     assert BYLINE not in [u.kind for u in author_lines(standalone_captions(units, lines, kinds))]
 
 
+@pytest.fixture
+def rules_alone(monkeypatch):
+    """The rules' own reading of a heading between two texts, without the model over it (`headingmodel`): fit on
+    full typeset pages, it reads a few one-sentence paragraphs around a heading otherwise (tests/core/
+    test_headingmodel.py tests it)."""
+    monkeypatch.setattr(assembly.headingmodel, "ENABLED", False)
+
+
 def _unit(kind, text, pos, blank=1):
     ln = layout.Ln(pos, pos, pos + len(text), text, blank, pos, layout.roles.width(text))
     return Unit(kind, (ln,), ((pos, pos + len(text)),), lead=text.startswith("本报讯"),
@@ -1192,6 +1200,7 @@ def test_a_label_shaped_line_over_a_title_closing_on_its_column_tag_is_no_sectio
         Role.SECTION, Role.TITLE]
 
 
+@pytest.mark.usefixtures("rules_alone")
 def test_a_title_wrapped_inside_its_series_tag_is_no_series_banner():
     # the title's last line closes the bracket its first line opened, with the series' number (关注智慧 / 养老②）):
     # the end of one title, not a series banner over it, and the group is a headline, not a banner
@@ -1254,6 +1263,7 @@ def test_dashed_heading_pairs_next_to_one_another_are_a_round_ups_parts():
     assert [[u.pos for u in d.units] for d in assemble(closed).drafts] == [[100], [300, 350], [500]]
 
 
+@pytest.mark.usefixtures("rules_alone")
 def test_parts_headed_by_who_over_what_next_to_one_another_are_a_features_parts():
     # 浙江绍兴市经信局干部潘良灿—— / “护目镜入了库，心里才踏实” / 地点：…, its title wrapped or not, or 医生邵紫韫： /
     # 女儿的鼓励添干劲: parts in parallel under the feature's headline, whatever the words of their texts
@@ -1491,6 +1501,7 @@ def test_one_line_headings_set_in_one_form_are_a_features_subheads():
     assert [[u.pos for u in d.units] for d in assemble(units).drafts] == [[100], [300], [500]]
 
 
+@pytest.mark.usefixtures("rules_alone")
 def test_a_heading_over_a_whole_short_item_heads_an_item_of_its_own():
     # a photo report's heading over its one short paragraph, then the next full headline: too little text for a
     # news title (`_heads_some_text`), and none of the article above's words: its own item, not a subhead
@@ -1773,6 +1784,7 @@ def _ad_unit(text, pos):
     return dataclasses.replace(_unit(PARA, text, pos), kind=AD)
 
 
+@pytest.mark.usefixtures("rules_alone")
 def test_read_backward_a_heading_right_over_an_ad_heads_the_text_above_it():
     """On a page printing its headlines after their bodies, a one-line heading with an ad under it heads the
     text above it: nothing of that text goes on across the ad, so it is no subhead of the article below."""
