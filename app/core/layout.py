@@ -12,6 +12,7 @@ across a line break), never from a particular paper's words.
 
 from __future__ import annotations
 
+import functools
 import re
 import statistics
 from collections.abc import Callable
@@ -959,13 +960,13 @@ def wide_kicker(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
     for top in (i - 1, i):
         if top < 0 or (top < i and (lines[i].chunk != lines[top].chunk or lines[i].blank_before)):
             continue
+        col = local_column(lines, top)
+        if not col or lines[top].width < col + OVER_COLUMN_CELLS:
+            continue  # (a paragraph's first line stays within its column's measure)
         if top > 0 and lines[top - 1].chunk == lines[top].chunk and not (
                 kinds[top - 1] in (FURN, BYLINE, CAPTION, AD, HEAD) or roles.ends_sentence(lines[top - 1].text)
                 or _closes_note(lines, top - 1) or _closes_with_byline(lines, top - 1)):
             continue  # the line may carry on a sentence left open above it
-        col = local_column(lines, top)
-        if not col or lines[top].width < col + OVER_COLUMN_CELLS:
-            continue  # (a paragraph's first line stays within its column's measure)
         for end in (top, top + 1):
             t = end + 1
             if end < i or t >= len(lines) or any(
@@ -1746,6 +1747,7 @@ def _making_note_at(lines: tuple[Ln, ...], i: int) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=4096)  # asked of the same lines again and again by the heading tests around them
 def _closing_line(text: str) -> bool:
     """A line that closes an article (（作者为…）, （本报华沙2月9日电）, also with a stray space a PDF put inside a
     word, （作 者单位：…）), and a note of sources and reporters (（综合本报记者王三、李四 / 报道）): nothing of its
