@@ -993,7 +993,7 @@ def tail_under_headline(seq: list[object]) -> list[object]:
 def _writers(g: Group) -> frozenset[str]:
     """The writers a headline group's byline lines name (a photographer's credit aside)."""
     return frozenset(a.name for u in g.units if u.kind == BYLINE
-                     for a in bylines.parse_authors(u.text) if a.role != "摄影")
+                     for a in bylines.parse_authors(u.text) if a.role != bylines.PHOTOGRAPHER)
 
 
 def signed_by_others(g: Group, u: object) -> bool:
@@ -1003,7 +1003,7 @@ def signed_by_others(g: Group, u: object) -> bool:
     if not (isinstance(u, Unit) and u.kind == PARA and u.lead):
         return False
     found = bylines.lead_byline(bylines.squeezed(u.text))
-    theirs = frozenset(a.name for a in found[1] if a.role != "摄影") if found else frozenset()
+    theirs = frozenset(a.name for a in found[1] if a.role != bylines.PHOTOGRAPHER) if found else frozenset()
     mine = _writers(g)
     return bool(mine) and bool(theirs) and not mine & theirs
 

@@ -38,6 +38,7 @@ ROLE_WORDS: dict[str, str] = {
     "图/": "摄影",
     "图／": "摄影",
 }
+PHOTOGRAPHER = ROLE_WORDS["摄影"]  # the role a photo credit gives (王三 摄, 图/王三): no writer of the text
 # the one list of role words as a regular expression (longest first): bylines, reflow, tags and the rule
 # passes all read role words from here
 ROLE_ALT = "|".join(re.escape(w) for w in sorted(ROLE_WORDS, key=len, reverse=True))
@@ -120,7 +121,7 @@ def parse_authors(text: str, default_role: str = "作者") -> list[Author]:
     if credit and credit.start() > 0:
         # "记者 王三 摄": the names before the credit word took the photographs
         text = text[: credit.start()]
-        tail = [Author(a.name, "摄影") for a in parse_authors(ROLE_RE.split(text)[-1], "摄影")]
+        tail = [Author(a.name, PHOTOGRAPHER) for a in parse_authors(ROLE_RE.split(text)[-1], PHOTOGRAPHER)]
         head = parse_authors(text[: text.rfind(ROLE_RE.split(text)[-1])], default_role) if ROLE_RE.search(text) else []
         return [a for a in head if a.name not in {t.name for t in tail}] + tail
     authors: list[Author] = []
@@ -296,7 +297,7 @@ def split_credit(caption: str) -> tuple[str, list[Author]]:
     if not names or not all(_plausible_name(n) and len(n) <= 4 for n in names):
         return caption.strip(), []
     text = caption[: m.start()].rstrip().rstrip("（(").rstrip()
-    return text, [Author(n, "摄影") for n in names]
+    return text, [Author(n, PHOTOGRAPHER) for n in names]
 
 
 @lru_cache(maxsize=1 << 14)
