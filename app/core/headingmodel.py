@@ -16,6 +16,7 @@ import re
 import statistics
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -56,6 +57,45 @@ def _pairs(units: Sequence[Unit]) -> frozenset[str]:
 def _bins(f: dict[str, float], name: str, value: float, edges: tuple[float, ...]) -> None:
     for e in edges:
         f[f"{name}<{e:g}"] = 1.0 if value < e else 0.0
+
+
+@dataclass(frozen=True)
+class _PageCues:
+    """What the page's own headings show, the same for every decision on it: the median blank lines over its full
+    headlines and under them, how many there are, and its sure subheads (a heading between two texts the text
+    below carries on strongly) as (group index, blank lines over, blank lines under, width)."""
+
+    titles_bb: float | None
+    titles_ba: float | None
+    titles: int
+    sure: tuple[tuple[int, int, int, float], ...]
+
+
+# the page read last and its cues: each of a page's decisions reads them, and reading them again for each one
+# made a long page's split quadratic in its headings
+_last_page: tuple[list[object] | None, _PageCues | None] = (None, None)
+
+
+def _page_cues(seq: list[object]) -> _PageCues:
+    global _last_page
+    read, cues = _last_page
+    if read is seq and cues is not None:
+        return cues
+    from . import assembly as a
+
+    groups = [k for k, x in enumerate(seq) if isinstance(x, a.Group)]
+    strong = [k for k in groups if seq[k].strong]
+    over = [seq[k].units[0].lines[0].blank_before for k in strong]
+    under = [seq[k + 1].lines[0].blank_before for k in strong if k + 1 < len(seq) and isinstance(seq[k + 1], Unit)]
+    sure = tuple((k, seq[k].units[0].lines[0].blank_before, seq[k + 1].lines[0].blank_before,
+                  roles.width(seq[k].units[0].lines[0].text.strip()))
+                 for k in groups if not seq[k].strong and 0 < k < len(seq) - 1
+                 and isinstance(seq[k - 1], Unit) and isinstance(seq[k + 1], Unit)
+                 and a.continuity(a._run_before(seq, k), a.para_text(a._units_after(seq, k))) >= 0.2)
+    cues = _PageCues(statistics.median(over) if over else None, statistics.median(under) if under else None,
+                     len(strong), sure)
+    _last_page = (seq, cues)
+    return cues
 
 
 def features(seq: list[object], gi: int, above: list[Unit], forward: bool, rule: bool,
@@ -117,29 +157,22 @@ def features(seq: list[object], gi: int, above: list[Unit], forward: bool, rule:
     # blank lines over and under it, against the page's full headlines' and its sure subheads'
     nxt = seq[gi + 1]
     bb, ba = g.units[0].lines[0].blank_before, nxt.lines[0].blank_before
-    groups = [k for k, x in enumerate(seq) if isinstance(x, a.Group)]
-    strong_bb = [seq[k].units[0].lines[0].blank_before for k in groups if seq[k].strong]
-    strong_ba = [seq[k + 1].lines[0].blank_before for k in groups
-                 if seq[k].strong and k + 1 < len(seq) and isinstance(seq[k + 1], Unit)]
+    page = _page_cues(seq)
     f["bb>ba"], f["bb=ba"], f["bb0"], f["ba0"] = float(bb > ba), float(bb == ba), float(bb == 0), float(ba == 0)
-    if strong_bb:
-        m = statistics.median(strong_bb)
-        f["bb>=titles"], f["bb<titles"] = float(bb >= m), float(bb < m)
-    if strong_ba:
-        m = statistics.median(strong_ba)
-        f["ba>=titles"], f["ba<titles"] = float(ba >= m), float(ba < m)
-    sure = [k for k in groups if not seq[k].strong and k != gi and 0 < k < len(seq) - 1
-            and isinstance(seq[k - 1], Unit) and isinstance(seq[k + 1], Unit)
-            and a.continuity(a._run_before(seq, k), a.para_text(a._units_after(seq, k))) >= 0.2]
+    if page.titles_bb is not None:
+        f["bb>=titles"], f["bb<titles"] = float(bb >= page.titles_bb), float(bb < page.titles_bb)
+    if page.titles_ba is not None:
+        f["ba>=titles"], f["ba<titles"] = float(ba >= page.titles_ba), float(ba < page.titles_ba)
+    sure = [s for s in page.sure if s[0] != gi]
     f["page_subs"] = float(bool(sure))
     if sure:
-        sbb = statistics.median(seq[k].units[0].lines[0].blank_before for k in sure)
-        sba = statistics.median(seq[k + 1].lines[0].blank_before for k in sure)
+        sbb = statistics.median(s[1] for s in sure)
+        sba = statistics.median(s[2] for s in sure)
         f["bb>subs"], f["bb<subs"], f["ba>subs"], f["ba<subs"] = (
             float(bb > sbb), float(bb < sbb), float(ba > sba), float(ba < sba))
-        sw = statistics.median(roles.width(seq[k].units[0].lines[0].text.strip()) for k in sure)
+        sw = statistics.median(s[3] for s in sure)
         f["w>subs+4"], f["w<subs-4"] = float(width > sw + 4), float(width < sw - 4)
-    _bins(f, "nstrong", sum(1 for k in groups if seq[k].strong), (2, 4, 8))
+    _bins(f, "nstrong", page.titles, (2, 4, 8))
     # the lengths of the text above and below
     la = len(a.para_text(above))
     f["len_above"] = math.log1p(la) / 8

@@ -63,3 +63,17 @@ def test_the_rules_stand_where_the_model_is_not_sure_or_off(monkeypatch):
     assert headingmodel.heads_item(seq, gi, above, forward, rule, headline) is False
     monkeypatch.setattr(headingmodel, "ENABLED", False)
     assert headingmodel.heads_item(seq, gi, above, forward, rule, headline) is True
+
+
+def test_a_pages_own_cues_are_read_once_for_all_its_decisions():
+    # each decision compares its heading's blank lines and width with the page's headlines and sure subheads;
+    # read again for every decision, they made a long page's split quadratic in its headings
+    with headingmodel.collecting() as made:
+        rule_split("p.txt", FEATURE + "\n" + FEATURE)
+    seq, gi, above, forward, rule, headline = made[-1]
+    first = headingmodel._page_cues(seq)
+    headingmodel.features(seq, gi, above, forward, rule, headline)
+    assert headingmodel._page_cues(seq) is first and len(made) >= 2
+    # a page's cues are its own: another page's decision reads them afresh
+    other = headingmodel._page_cues(list(seq))
+    assert other is not first and other == first
