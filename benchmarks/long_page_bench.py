@@ -1,7 +1,7 @@
 """Benchmark: the split of one very long page grows in proportion to its size (linear time).
 
 Generates page texts of 20,000, 60,000 and 200,000 lines mixing every shape a page has (headlines,
-bylines, paragraphs hard-wrapped at the column width with blank lines at column breaks, one paragraph
+subheads, bylines, paragraphs hard-wrapped at the column width with blank lines at column breaks, one paragraph
 half the page long, captions with photo credits, ad clusters with phone numbers, Latin text, runs of
 short unpunctuated lines), splits each (`split_page`, then the records `newsdesk split` prints) and
 reports the time per 1,000 lines. A linear split keeps that figure flat; a quadratic pass makes it grow
@@ -58,6 +58,8 @@ def _mixed(lines: int) -> list[str]:
         if shape == 0:  # an article: headline, byline, a few wrapped paragraphs, a column break inside
             out += [f"第{k}篇报道的主标题", "", f"□ 记者 王{k % 10}明 通讯员 李{k % 7}华", ""]
             for p in range(3):
+                if p == 1:  # a subhead between two paragraphs: a heading between two texts, decided on each
+                    out += ["", f"第{k}篇的小标题", ""]
                 body = _wrapped(_paragraph(k + p, 4))
                 out += body[:len(body) // 2] + [""] + body[len(body) // 2:]
         elif shape == 1:  # one paragraph thousands of lines long (every fiftieth block)
