@@ -889,11 +889,8 @@ def glued_title(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
     ln = lines[i]
     if ln.opens or i + 1 >= len(lines) or not _headline_line(lines, kinds, i) or not roles.is_headingish(ln.text):
         return False
-    if i > 0:
-        above = lines[i - 1]
-        if not (kinds[i - 1] in (FURN, BYLINE, CAPTION, AD, HEAD) or roles.ends_sentence(above.text)
-                or _closes_note(lines, i - 1) or _closes_with_byline(lines, i - 1)):
-            return False  # the line may carry on a sentence left open above it (across a column break too)
+    if i > 0 and not _nothing_open(lines, kinds, i - 1):
+        return False  # the line may carry on a sentence left open above it (across a column break too)
     nxt, t = lines[i + 1], ln.text.strip()
     col = local_column(lines, i)
     if (not col or nxt.chunk != ln.chunk or kinds[i + 1] or nxt.opens or abs(nxt.width - col) > COLUMN_TOLERANCE
@@ -963,9 +960,7 @@ def wide_kicker(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
         col = local_column(lines, top)
         if not col or lines[top].width < col + OVER_COLUMN_CELLS:
             continue  # (a paragraph's first line stays within its column's measure)
-        if top > 0 and lines[top - 1].chunk == lines[top].chunk and not (
-                kinds[top - 1] in (FURN, BYLINE, CAPTION, AD, HEAD) or roles.ends_sentence(lines[top - 1].text)
-                or _closes_note(lines, top - 1) or _closes_with_byline(lines, top - 1)):
+        if top > 0 and lines[top - 1].chunk == lines[top].chunk and not _nothing_open(lines, kinds, top - 1):
             continue  # the line may carry on a sentence left open above it
         for end in (top, top + 1):
             t = end + 1
@@ -1048,11 +1043,8 @@ def _run_top(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int,
     top = i
     while top > 0 and lines[top - 1].chunk == chunk and i - top < HEADING_STACK_LINES and fits(lines, kinds, top - 1):
         top -= 1
-    if top > 0 and lines[top - 1].chunk == chunk:
-        above = lines[top - 1]
-        if not (kinds[top - 1] in (FURN, BYLINE, CAPTION, AD, HEAD) or roles.ends_sentence(above.text)
-                or _closes_note(lines, top - 1) or _closes_with_byline(lines, top - 1)):
-            return None
+    if top > 0 and lines[top - 1].chunk == chunk and not _nothing_open(lines, kinds, top - 1):
+        return None
     return top
 
 
@@ -1154,9 +1146,8 @@ def over_column(lines: tuple[Ln, ...], kinds: list[UnitKind], i: int) -> bool:
     col = local_column(lines, i)
     if not col or ln.width < col + OVER_COLUMN_CELLS or _facts(lines).parted:
         return False
-    above, nxt = lines[i - 1], lines[i + 1]
-    if not (kinds[i - 1] in (FURN, BYLINE, CAPTION, AD, HEAD) or roles.ends_sentence(above.text)
-            or _closes_note(lines, i - 1) or _closes_with_byline(lines, i - 1)):
+    nxt = lines[i + 1]
+    if not _nothing_open(lines, kinds, i - 1):
         return False  # the line may carry on a sentence left open above it
     if nxt.width >= col + OVER_COLUMN_CELLS:
         return False  # the lines below are set as wide: a block at a measure of its own (a caption's)
@@ -1574,16 +1565,16 @@ def build_units(lines: tuple[Ln, ...], fixed: tuple[UnitKind, ...]) -> tuple[lis
         if u.kind == PARA:
             head = "".join(ln.text for ln in u.lines[:3])
             # a note on the author closes an article (it names no byline, though it opens with 作者)
-            note = len(u.lines) <= NOTE_MAX_LINES and is_author_note("".join(ln.text for ln in u.lines))
+            whole = "".join(ln.text for ln in u.lines)
+            note = len(u.lines) <= NOTE_MAX_LINES and is_author_note(whole)
             lead = not note and bool(lead_byline(head))
             opening = lead or not note and dispatch_opening(head)
-            whole = "".join(ln.text for ln in u.lines)
             end_marker = (note or len(u.lines) == 1 and (roles.is_end_marker(u.lines[0].text)
-                                                         or roles.is_closing_dispatch(u.lines[0].text)
-                                                         or roles.is_making_note(u.lines[0].text))
+                                                         or roles.is_closing_dispatch(u.lines[0].text))
                           or _closes_with_byline(lines, at[u.lines[-1].start])
+                          or len(u.lines) <= NOTE_MAX_LINES + 1 and roles.is_making_note(whole)
                           or 1 < len(u.lines) <= NOTE_MAX_LINES + 1 and roles.is_parenthetical(whole)
-                          and (bool(_CLOSING_NOTE.match(whole)) or roles.is_making_note(whole)))
+                          and bool(_CLOSING_NOTE.match(whole)))
             if lead and _closing_byline(u, out):
                 kind, lead, end_marker, opening = BYLINE, False, True, False
         out.append(Unit(kind, tuple(u.lines), tuple(u.spans), lead, end_marker, opening))
@@ -1734,6 +1725,13 @@ def _closes_note(lines: tuple[Ln, ...], j: int) -> bool:
     """Does line j close an article's closing line wrapped over up to `NOTE_MAX_LINES` lines of its block
     (（作者单位：北京大学考古文博学 / 院）)? Nothing of that article runs on below it."""
     return any(_closing_line(t) for t in _wrapped_tails(lines, j))
+
+
+def _nothing_open(lines: tuple[Ln, ...], kinds: list[UnitKind], j: int) -> bool:
+    """Does line j leave no sentence open for the line under it: a line with a role of its own, a sentence's end,
+    an article's closing line (wrapped over lines or not) or a paragraph closed by its byline?"""
+    return (kinds[j] in (FURN, BYLINE, CAPTION, AD, HEAD) or roles.ends_sentence(lines[j].text)
+            or _closes_note(lines, j) or _closes_with_byline(lines, j))
 
 
 def _making_note_at(lines: tuple[Ln, ...], i: int) -> bool:
