@@ -19,7 +19,6 @@ import argparse
 import json
 import sys
 import tempfile
-import unicodedata
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -28,6 +27,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from app.core import headingmodel  # noqa: E402
+from app.core.alignment import norm  # noqa: E402
 from app.core.layout import HEAD  # noqa: E402
 from tools.build_model import LEAVE_OUT, TUNE_MONTH, tuned_families  # noqa: E402
 
@@ -41,15 +41,11 @@ ITERATIONS = 500
 DIGITS = 4
 
 
-def _norm(text: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", text).split())
-
-
 def _gold_headings(gold: dict) -> tuple[list[str], list[str]]:
     """The gold's headline lines (title, kicker, subtitle, section) and its subheads, normalised."""
-    titles = [_norm(item[k]) for item in gold["items"] for k in ("title", "kicker", "subtitle", "section")
+    titles = [norm(item[k]) for item in gold["items"] for k in ("title", "kicker", "subtitle", "section")
               if item.get(k)]
-    subheads = [_norm(s) for item in gold["items"] for s in item.get("subheads") or []]
+    subheads = [norm(s) for item in gold["items"] for s in item.get("subheads") or []]
     return titles, subheads
 
 
@@ -64,7 +60,7 @@ def gold_answer(group: object, titles: Sequence[str], subheads: Sequence[str]) -
     for u in group.units:
         if u.kind != HEAD:
             continue
-        text = _norm(u.text)
+        text = norm(u.text)
         t, s = _among(text, titles), _among(text, subheads)
         n_title += t and not s
         n_sub += s and not t
